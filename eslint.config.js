@@ -1,0 +1,73 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const noTfjs = {
+  group: ['@tensorflow/*'],
+  message: 'TF.js lives in the worker chunk only (src/engine via src/workers).',
+  allowTypeImports: true,
+};
+const noUi = {
+  group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*', '@xyflow/*'],
+  message: 'src/engine is pure TypeScript: no React, DOM, zustand or d3.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/*.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUi] }] },
+  },
+  {
+    files: ['src/visualizers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noTfjs,
+            { group: ['react', 'react-dom', 'zustand', 'zustand/*', '**/app/**', '**/workers/**', '**/engine/compile/**', '**/engine/train/**'], message: 'Visualizers are framework-free and never see TF.js or the store.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noTfjs, { group: ['**/engine/compile/**', '**/engine/train/**', '**/engine/backend/**'], message: 'TF.js-backed engine modules belong to the worker.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/**', '**/visualizers/**', 'react', 'zustand', 'd3'], message: 'Workers import engine only.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,40 @@
+import type { Graph, LayerSpec, NodeId } from './types';
+
+/** A one-call fix for an issue: apply it to the graph to get the corrected graph. */
+export type GraphFix =
+  | { readonly kind: 'setParams'; readonly label: string; readonly node: NodeId; readonly patch: Partial<LayerSpec> }
+  | { readonly kind: 'insertAfter'; readonly label: string; readonly node: NodeId; readonly layer: LayerSpec }
+  | { readonly kind: 'removeNode'; readonly label: string; readonly node: NodeId }
+  | { readonly kind: 'setFrozen'; readonly label: string; readonly node: NodeId; readonly frozen: boolean };
+
+export type GraphIssueCode =
+  | 'cycle'
+  | 'unreachable'
+  | 'noInput'
+  | 'noOutput'
+  | 'multipleOutputs'
+  | 'badArity'
+  | 'nonPositiveSize'
+  | 'fractionalSize'
+  | 'shapeMismatch'
+  | 'needsFlatten'
+  | 'needsSpatial'
+  | 'softmaxNotLast'
+  | 'outputUnitsMismatch'
+  | 'generatorOutputMismatch'
+  | 'discriminatorOutput'
+  | 'overBudget'
+  | 'dilationTrainable'
+  | 'inputShapeMismatch'
+  | 'reshapeMismatch';
+
+export interface GraphIssue {
+  readonly code: GraphIssueCode;
+  /** The node the issue is about; undefined for graph-wide issues. */
+  readonly node: NodeId | undefined;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly fixes: readonly GraphFix[];
+}
+
+export type ApplyFix = (graph: Graph, fix: GraphFix) => Graph;

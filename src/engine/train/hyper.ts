@@ -1,0 +1,31 @@
+/** Training hyperparameters. Pure data shared by the app (controls) and the worker (training). */
+export type OptimizerId = 'sgd' | 'momentum' | 'adam' | 'adadelta' | 'rmsprop';
+export type LossId = 'categoricalCrossentropy' | 'meanSquaredError' | 'binaryCrossentropy';
+
+export interface Hyper {
+  readonly optimizer: OptimizerId;
+  /** lr0; the effective rate is lr0 / (1 + decay · iteration). */
+  readonly learningRate: number;
+  readonly momentum: number;
+  readonly decay: number;
+  readonly batchSize: number;
+  readonly epochs: number;
+  /** Validation on the test split every this many steps (0 = only at epoch ends). */
+  readonly validateEvery: number;
+  /** Only these labels are used for training and validation (transfer learning: 0–4 then 5–9). Empty = all. */
+  readonly labelSubset: readonly number[];
+}
+
+export const DEFAULT_HYPER: Hyper = {
+  optimizer: 'adam',
+  learningRate: 0.001,
+  momentum: 0.9,
+  decay: 0,
+  batchSize: 32,
+  epochs: 1,
+  validateEvery: 200,
+  labelSubset: [],
+};
+
+export const effectiveLearningRate = (h: Pick<Hyper, 'learningRate' | 'decay'>, iteration: number): number =>
+  h.learningRate / (1 + h.decay * iteration);

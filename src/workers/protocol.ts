@@ -1,0 +1,158 @@
+/**
+ * Messages between the main thread and the training worker. Types only.
+ * Every message carries the run id; the client drops messages of old runs.
+ * Only typed arrays cross, transferred; the worker owns every tensor.
+ */
+import type { Graph, NodeId } from '../engine/graph/types';
+import type { DatasetId } from '../engine/data/types';
+import type { Hyper } from '../engine/train/hyper';
+
+declare const runIdBrand: unique symbol;
+export type RunId = string & { readonly [runIdBrand]: 'RunId' };
+export const asRunId = (s: string): RunId => s as RunId;
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendPolicy = 'auto' | BackendName;
+
+export interface BackendInfo {
+  readonly name: BackendName;
+  /** e.g. the WebGPU adapter description, "SwiftShader", "WASM SIMD". */
+  readonly adapter: string;
+  /** Why this backend was chosen, in words. */
+  readonly reason: string;
+  /** Measured examples/s per backend tried (auto policy). */
+  readonly measured: readonly { readonly backend: BackendName; readonly examplesPerSec: number | null; readonly note: string }[];
+}
+
+export interface MetricPoint {
+  readonly step: number;
+  readonly epoch: number;
+  readonly examplesPerSec: number;
+  readonly loss: number;
+  /** NaN where the model has no accuracy (autoencoder). */
+  readonly accuracy: number;
+  readonly valLoss?: number;
+  readonly valAccuracy?: number;
+  /** Fraction of the current epoch done, 0..1. */
+  readonly epochProgress: number;
+  readonly learningRate: number;
+}
+
+export type ProbeRequest =
+  | { readonly kind: 'kernels'; readonly gradients: boolean }
+  | { readonly kind: 'activations'; readonly sample: SampleRef }
+  | { readonly kind: 'pooling'; readonly node: NodeId; readonly sample: SampleRef }
+  | { readonly kind: 'deadRelu' }
+  | { readonly kind: 'health' }
+  | { readonly kind: 'confusion' }
+  | { readonly kind: 'predict'; readonly sample: SampleRef }
+  | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] };
+
+/** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
+export type SampleRef =
+  | { readonly from: 'test'; readonly index: number }
+  | { readonly from: 'drawn'; readonly pixels: Uint8Array };
+
+/** Quantised picture stack: `count` maps of h×w, uint8, each normalised to 0..255 with its own range. */
+export interface MapStack {
+  readonly node: NodeId;
+  readonly h: number;
+  readonly w: number;
+  readonly count: number;
+  readonly data: Uint8Array;
+  /** Per-map min and max of the raw values, so the legend is honest. */
+  readonly min: Float32Array;
+  readonly max: Float32Array;
+}
+
+export interface KernelSet {
+  readonly node: NodeId;
+  readonly kh: number;
+  readonly kw: number;
+  readonly inChannels: number;
+  readonly filters: number;
+  /** Raw float weights (or gradients), layout [kh, kw, in, out] as TF.js stores them. */
+  readonly values: Float32Array;
+}
+
+export interface LayerHealth {
+  readonly node: NodeId;
+  readonly weightNorm: number;
+  readonly gradNorm: number;
+  readonly updateRatio: number;
+  readonly nonFinite: boolean;
+}
+
+export type ProbeResult =
+  | { readonly kind: 'kernels'; readonly gradients: boolean; readonly step: number; readonly layers: readonly KernelSet[] }
+  | { readonly kind: 'activations'; readonly step: number; readonly input: MapStack; readonly layers: readonly MapStack[] }
+  | {
+      readonly kind: 'pooling';
+      readonly step: number;
+      readonly node: NodeId;
+      readonly input: MapStack;
+      readonly output: MapStack;
+      /** For max pooling: per output cell, the flat index (y * w + x) into its input map of the winning cell. */
+      readonly argmax: Int32Array | null;
+    }
+  | {
+      readonly kind: 'deadRelu';
+      readonly step: number;
+      readonly layers: readonly { readonly node: NodeId; readonly deadFraction: number; readonly zeroFraction: number }[];
+    }
+  | { readonly kind: 'health'; readonly step: number; readonly layers: readonly LayerHealth[] }
+  | {
+      readonly kind: 'confusion';
+      readonly step: number;
+      readonly classes: number;
+      /** Row = true class, column = predicted; counts. */
+      readonly matrix: Int32Array;
+      /** Up to 16 test indices per cell, -1 padded: layout [true][pred][16]. */
+      readonly examples: Int32Array;
+    }
+  | { readonly kind: 'predict'; readonly step: number; readonly probabilities: Float32Array; readonly label: number | null }
+  | {
+      readonly kind: 'samples';
+      readonly split: 'train' | 'test';
+      readonly indices: readonly number[];
+      readonly labels: Uint8Array;
+      readonly pixels: Uint8Array;
+    };
+
+export type ErrorCode =
+  | 'badGraph'
+  | 'dataset'
+  | 'backend'
+  | 'nonFinite'
+  | 'tooLarge'
+  | 'notReady'
+  | 'internal';
+
+export type ToWorker =
+  | {
+      readonly type: 'init';
+      readonly runId: RunId;
+      readonly graph: Graph;
+      readonly dataset: DatasetId;
+      readonly hyper: Hyper;
+      readonly seed: number;
+      readonly backend: BackendPolicy;
+    }
+  | { readonly type: 'start' | 'pause' | 'reset' | 'dispose'; readonly runId: RunId }
+  | { readonly type: 'step'; readonly runId: RunId; readonly batches: number }
+  | { readonly type: 'setHyper'; readonly runId: RunId; readonly patch: Partial<Hyper> }
+  | { readonly type: 'freeze'; readonly runId: RunId; readonly nodes: readonly NodeId[]; readonly frozen: boolean }
+  | { readonly type: 'probe'; readonly runId: RunId; readonly request: ProbeRequest }
+  /** Ask for the trained model as TF.js artifacts (model.json + weights.bin). */
+  | { readonly type: 'export'; readonly runId: RunId };
+
+export type FromWorker =
+  | { readonly type: 'ready'; readonly runId: RunId; readonly backend: BackendInfo; readonly trainCount: number; readonly testCount: number }
+  | { readonly type: 'datasetProgress'; readonly runId: RunId; readonly loadedBytes: number; readonly totalBytes: number }
+  | { readonly type: 'metrics'; readonly runId: RunId; readonly points: readonly MetricPoint[] }
+  | { readonly type: 'probe'; readonly runId: RunId; readonly result: ProbeResult }
+  | { readonly type: 'state'; readonly runId: RunId; readonly running: boolean; readonly step: number; readonly epoch: number }
+  | { readonly type: 'notice'; readonly runId: RunId; readonly message: string }
+  | { readonly type: 'exported'; readonly runId: RunId; readonly modelJson: string; readonly weights: ArrayBuffer }
+  | { readonly type: 'error'; readonly runId: RunId; readonly code: ErrorCode; readonly message: string }
+  | { readonly type: 'finished'; readonly runId: RunId; readonly step: number; readonly epoch: number };
