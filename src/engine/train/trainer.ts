@@ -1,0 +1,58 @@
+/**
+ * The contract between the training worker and the engine's TF.js side.
+ * Implemented in src/engine/train/createTrainer.ts (TF.js only there and in src/engine/compile).
+ */
+import type { Graph, NodeId } from '../graph/types';
+import type { Dataset } from '../data/types';
+import type { Hyper } from './hyper';
+import type { ProbeRequest, ProbeResult } from '../../workers/protocol';
+
+export interface BatchStats {
+  /** Per-batch training loss and accuracy (NaN accuracy where it has no meaning), read back once per call. */
+  readonly losses: Float32Array;
+  readonly accuracies: Float32Array;
+}
+
+/** Weights copied to CPU memory, to restore after a backend failure. */
+export interface Checkpoint {
+  readonly step: number;
+  readonly weights: readonly { readonly name: string; readonly shape: readonly number[]; readonly values: Float32Array }[];
+}
+
+export interface Trainer {
+  /** Global step (batches trained so far) and epoch (0-based); progress through the current epoch, 0..1. */
+  readonly step: number;
+  readonly epoch: number;
+  readonly epochProgress: number;
+  readonly hyper: Hyper;
+  /** Applied at the next batch, no restart. */
+  setHyper(patch: Partial<Hyper>): void;
+  setFrozen(nodes: readonly NodeId[], frozen: boolean): void;
+  /** Trains n mini-batches (tf.tidy per step; one readback for all n). Rejects with a NonFiniteError on NaN/Inf. */
+  trainBatches(n: number): Promise<BatchStats>;
+  /** Loss and accuracy on (up to `limit` examples of) the test split. */
+  evaluate(limit?: number): Promise<{ loss: number; accuracy: number }>;
+  probe(request: ProbeRequest): Promise<ProbeResult>;
+  checkpoint(): Promise<Checkpoint>;
+  restore(checkpoint: Checkpoint): void;
+  /** TF.js artifacts (model.json text + one weights buffer), loadable by tf.loadLayersModel. */
+  exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  dispose(): void;
+}
+
+export class NonFiniteError extends Error {
+  constructor(
+    readonly node: NodeId | null,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NonFiniteError';
+  }
+}
+
+export interface TrainerOptions {
+  readonly graph: Graph;
+  readonly dataset: Dataset;
+  readonly hyper: Hyper;
+  readonly seed: number;
+}
