@@ -1,0 +1,84 @@
+/**
+ * The app's store is one zustand store combined from these slices (see CONVENTIONS.md → State).
+ * Each slice is created by a `StateCreator<AppState, [], [], XSlice>` in its own file.
+ */
+import type { Graph, NodeId } from '../../engine/graph/types';
+import type { DatasetId } from '../../engine/data/types';
+import type { Hyper } from '../../engine/train/hyper';
+import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../workers/protocol';
+
+/** graphSlice.ts — the edited network, selection, undo/redo. */
+export interface GraphSlice {
+  readonly graph: Graph;
+  /** For GAN presets the two networks; the editor edits the one named by `activeNetwork`. */
+  readonly ganGraphs: { readonly generator: Graph; readonly discriminator: Graph } | null;
+  readonly activeNetwork: 'main' | 'generator' | 'discriminator';
+  readonly selection: readonly NodeId[];
+  readonly past: readonly Graph[];
+  readonly future: readonly Graph[];
+  /** Replace the graph, recording the previous one for undo (unless record is false). */
+  setGraph(graph: Graph, opts?: { record?: boolean }): void;
+  /** Apply a pure edit (from src/engine/graph/edit.ts) and record it for undo. */
+  edit(fn: (g: Graph) => Graph): void;
+  undo(): void;
+  redo(): void;
+  select(ids: readonly NodeId[]): void;
+}
+
+export type RunStatus = 'idle' | 'initializing' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
+
+/** trainingSlice.ts — settings and the run's state (not its frames). */
+export interface TrainingSlice {
+  readonly presetId: string;
+  readonly dataset: DatasetId;
+  readonly hyper: Hyper;
+  readonly seed: number;
+  readonly backendPolicy: BackendPolicy;
+  readonly status: RunStatus;
+  readonly runId: RunId | null;
+  readonly backend: BackendInfo | null;
+  readonly step: number;
+  readonly epoch: number;
+  readonly epochProgress: number;
+  readonly examplesPerSec: number;
+  readonly datasetProgress: { readonly loaded: number; readonly total: number } | null;
+  readonly datasetCounts: { readonly train: number; readonly test: number } | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly notice: string | null;
+  /** The graph the current run was started with; differs from `graph` after an edit. */
+  readonly runGraph: Graph | null;
+  setHyper(patch: Partial<Hyper>): void;
+  setDataset(id: DatasetId): void;
+  setSeed(seed: number): void;
+  setBackendPolicy(p: BackendPolicy): void;
+  setPreset(id: string): void;
+  patchRun(patch: Partial<Omit<TrainingSlice, keyof TrainingActions>>): void;
+}
+type TrainingActions = Pick<
+  TrainingSlice,
+  'setHyper' | 'setDataset' | 'setSeed' | 'setBackendPolicy' | 'setPreset' | 'patchRun'
+>;
+
+/** metricsSlice.ts — curves (decimated on draw, not here). Several runs can be overlaid. */
+export interface MetricsSlice {
+  readonly runs: readonly { readonly runId: RunId; readonly label: string; readonly points: readonly MetricPoint[] }[];
+  appendMetrics(runId: RunId, points: readonly MetricPoint[]): void;
+  startMetricsRun(runId: RunId, label: string): void;
+  clearMetrics(): void;
+}
+
+/** uiSlice.ts — theme, panel layout, chosen sample, banners. */
+export interface UiSlice {
+  readonly theme: 'light' | 'dark';
+  readonly collapsedPanels: readonly string[];
+  readonly dockSize: number;
+  readonly sample: { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn' };
+  readonly banner: { readonly kind: 'error' | 'info'; readonly message: string } | null;
+  setTheme(t: 'light' | 'dark'): void;
+  togglePanel(name: string): void;
+  setDockSize(px: number): void;
+  setSample(s: UiSlice['sample']): void;
+  setBanner(b: UiSlice['banner']): void;
+}
+
+export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice;
