@@ -1,0 +1,86 @@
+/** Small read-only helpers over a Graph: neighbours, topological order, the output node. */
+import type { Graph, GraphNode, NodeId } from './types';
+
+export function nodeById(g: Graph, id: NodeId): GraphNode | undefined {
+  return g.nodes.find((n) => n.id === id);
+}
+
+/** Source ids of the edges into `id`, in edge order (the order Concatenate uses). */
+export function predecessors(g: Graph, id: NodeId): NodeId[] {
+  return g.edges.filter((e) => e.target === id).map((e) => e.source);
+}
+
+export function successors(g: Graph, id: NodeId): NodeId[] {
+  return g.edges.filter((e) => e.source === id).map((e) => e.target);
+}
+
+/**
+ * Kahn's algorithm; ties broken by node order so the result is stable.
+ * Nodes on a cycle (or downstream of one) are left out: compare the length with g.nodes.length to detect cycles.
+ */
+export function topologicalOrder(g: Graph): NodeId[] {
+  const known = new Set(g.nodes.map((n) => n.id));
+  const indegree = new Map<NodeId, number>();
+  for (const n of g.nodes) indegree.set(n.id, 0);
+  for (const e of g.edges) {
+    if (known.has(e.source) && known.has(e.target)) indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
+  }
+  const order: NodeId[] = [];
+  const ready = g.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const position = new Map(g.nodes.map((n, i) => [n.id, i] as const));
+  while (ready.length > 0) {
+    ready.sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    const id = ready.shift() as NodeId;
+    order.push(id);
+    for (const e of g.edges) {
+      if (e.source !== id || !known.has(e.target)) continue;
+      const d = (indegree.get(e.target) ?? 0) - 1;
+      indegree.set(e.target, d);
+      if (d === 0) ready.push(e.target);
+    }
+  }
+  return order;
+}
+
+export function hasCycle(g: Graph): boolean {
+  return topologicalOrder(g).length < g.nodes.length;
+}
+
+/** Non-input nodes with no outgoing edge: candidates for the model's output. */
+export function sinkNodes(g: Graph): NodeId[] {
+  const withOut = new Set(g.edges.map((e) => e.source));
+  return g.nodes.filter((n) => !withOut.has(n.id) && n.layer.kind !== 'input').map((n) => n.id);
+}
+
+/** The model's output: the single sink, or the last sink in topological order when there are several. */
+export function outputNode(g: Graph): NodeId | undefined {
+  const sinks = new Set(sinkNodes(g));
+  if (sinks.size === 0) return undefined;
+  const order = topologicalOrder(g).filter((id) => sinks.has(id));
+  return order[order.length - 1];
+}
+
+export function inputNodes(g: Graph): NodeId[] {
+  return g.nodes.filter((n) => n.layer.kind === 'input').map((n) => n.id);
+}
+
+/** Every node reachable from `from` following edges forward (including the start nodes). */
+export function reachableFrom(g: Graph, from: readonly NodeId[]): Set<NodeId> {
+  const seen = new Set<NodeId>(from);
+  const stack = [...from];
+  while (stack.length > 0) {
+    const id = stack.pop() as NodeId;
+    for (const s of successors(g, id)) {
+      if (!seen.has(s)) {
+        seen.add(s);
+        stack.push(s);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Would adding source → target close a cycle? (True when source is reachable from target.) */
+export function wouldCycle(g: Graph, source: NodeId, target: NodeId): boolean {
+  return source === target || reachableFrom(g, [target]).has(source);
+}
