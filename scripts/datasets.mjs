@@ -108,7 +108,7 @@ const DATASETS = [
 
 /** @param {number} n */
 function mb(n) {
-  return `${(n / 1e6).toFixed(2)} MB`;
+  return n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1e3).toFixed(1)} kB`;
 }
 
 function main() {
@@ -149,7 +149,7 @@ function main() {
     let onDisk = 0;
     for (const f of files) {
       onDisk += statSync(join(dir, f.name)).size;
-      summary.push(`  ${relative(ROOT, join(dir, f.name)).padEnd(46)} ${mb(f.bytes).padStart(9)}  (raw ${mb(f.rawBytes)})`);
+      summary.push(`  ${relative(ROOT, join(dir, f.name)).padEnd(52)} ${mb(f.bytes).padStart(9)}  (raw ${mb(f.rawBytes)})`);
     }
     summary.push(`  ${relative(ROOT, dir)}: ${mb(onDisk)} on disk`);
   }

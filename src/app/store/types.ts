@@ -23,6 +23,13 @@ export interface GraphSlice {
   undo(): void;
   redo(): void;
   select(ids: readonly NodeId[]): void;
+  /** Replace the active graph by a single Input node ("New graph"), recorded for undo. */
+  newGraph(): void;
+  /** Load a GAN pair (the editor starts on the generator), or leave GAN mode with null (then `main`, if given,
+   *  becomes the graph). Clears the undo history and the selection. */
+  setGanGraphs(gan: GraphSlice['ganGraphs'], main?: Graph): void;
+  /** Switch which GAN network the editor edits ("Generator" / "Discriminator" tabs). Clears history and selection. */
+  setActiveNetwork(n: GraphSlice['activeNetwork']): void;
 }
 
 export type RunStatus = 'idle' | 'initializing' | 'ready' | 'running' | 'paused' | 'finished' | 'error';

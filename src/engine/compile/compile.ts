@@ -39,7 +39,7 @@ class SeededInit {
   constructor(seed: number) {
     this.next = seed;
   }
-  make(kind: Initializer): tf.initializers.Initializer {
+  make(kind: Initializer): ReturnType<typeof tf.initializers.zeros> {
     const seed = this.next++;
     switch (kind) {
       case 'heNormal':

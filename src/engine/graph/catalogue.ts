@@ -6,13 +6,16 @@ import type { LayerKind, LayerSpec } from './types';
 
 export type LayerCategory = 'input' | 'conv' | 'pool' | 'dense' | 'shape' | 'regularize' | 'activation' | 'merge';
 
+/** The spec of one kind (works for kinds that share an interface, like maxPool2d / avgPool2d). */
+export type SpecOf<K extends LayerKind> = LayerSpec & { readonly kind: K };
+
 export interface LayerInfo<K extends LayerKind = LayerKind> {
   readonly kind: K;
   readonly title: string;
   readonly short: string;
   readonly explanation: string;
   readonly formula?: string;
-  readonly defaults: Extract<LayerSpec, { kind: K }>;
+  readonly defaults: SpecOf<K>;
   readonly category: LayerCategory;
 }
 
@@ -238,6 +241,6 @@ export const PALETTE_ORDER: readonly LayerKind[] = [
 ];
 
 /** A fresh copy of the default spec for a kind (safe to modify by spreading). */
-export function defaultLayer<K extends LayerKind>(kind: K): Extract<LayerSpec, { kind: K }> {
-  return CATALOGUE[kind].defaults as Extract<LayerSpec, { kind: K }>;
+export function defaultLayer<K extends LayerKind>(kind: K): SpecOf<K> {
+  return CATALOGUE[kind].defaults as SpecOf<K>;
 }

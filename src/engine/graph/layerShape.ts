@@ -68,7 +68,9 @@ export function arityOf(kind: LayerSpec['kind']): 'none' | 'one' | 'many' {
   return kind === 'add' || kind === 'concatenate' ? 'many' : 'one';
 }
 
-function inferSingle(layer: Exclude<LayerSpec, { kind: 'input' | 'add' | 'concatenate' }>, x: Shape): LayerResult {
+type InputOrMerge = LayerSpec & { kind: 'input' | 'add' | 'concatenate' };
+
+function inferSingle(layer: Exclude<LayerSpec, InputOrMerge>, x: Shape): LayerResult {
   switch (layer.kind) {
     case 'conv2d': {
       if (x.length !== 3) return needsSpatial('Conv2D', x);
@@ -238,5 +240,5 @@ export function inferLayer(layer: LayerSpec, inputs: readonly Shape[]): LayerRes
   if (arity === 'one' && inputs.length !== 1) {
     return fail('badArity', `This layer takes exactly 1 input, but has ${inputs.length}.`);
   }
-  return inferSingle(layer, inputs[0] as Shape);
+  return inferSingle(layer as Exclude<LayerSpec, InputOrMerge>, inputs[0] as Shape);
 }

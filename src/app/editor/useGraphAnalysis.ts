@@ -1,0 +1,40 @@
+/**
+ * Shape inference and validation of the edited graph, memoized on the graph object so the canvas and the
+ * inspector share one computation per edit.
+ */
+import { useMemo } from 'react';
+import type { Graph, NodeId, Shape } from '../../engine/graph/types';
+import type { GraphIssue } from '../../engine/graph/issues';
+import type { NodeInfo } from '../../engine/graph/shapes';
+import { inferShapes } from '../../engine/graph/shapes';
+import { validateGraph } from '../../engine/graph/validate';
+import { useAppStore } from '../store';
+import { validationContext } from './validationContext';
+
+export interface GraphAnalysis {
+  readonly info: ReadonlyMap<NodeId, NodeInfo>;
+  readonly issues: readonly GraphIssue[];
+  /** Issues about one node, in validation order. */
+  readonly byNode: ReadonlyMap<NodeId, readonly GraphIssue[]>;
+}
+
+export function analyse(graph: Graph, ctx: { imageShape: Shape; classes: number }): GraphAnalysis {
+  const info = inferShapes(graph);
+  const issues = validateGraph(graph, ctx);
+  const byNode = new Map<NodeId, GraphIssue[]>();
+  for (const issue of issues) {
+    if (issue.node === undefined) continue;
+    byNode.set(issue.node, [...(byNode.get(issue.node) ?? []), issue]);
+  }
+  return { info, issues, byNode };
+}
+
+const selectGraph = (s: { graph: Graph }): Graph => s.graph;
+const selectPresetId = (s: { presetId: string }): string => s.presetId;
+
+export function useGraphAnalysis(): GraphAnalysis {
+  const graph = useAppStore(selectGraph);
+  const presetId = useAppStore(selectPresetId);
+  const ctx = useMemo(() => validationContext(presetId), [presetId]);
+  return useMemo(() => analyse(graph, ctx), [graph, ctx]);
+}

@@ -1,0 +1,81 @@
+/**
+ * The user's training settings as plain data, and their validation. Shared links, imported files and the autosave
+ * are untrusted: every field is checked and a readable reason names the first bad one.
+ */
+import { DATASET_IDS, type DatasetId } from '../../engine/data/types';
+import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
+import type { BackendPolicy } from '../../workers/protocol';
+
+export interface Settings {
+  readonly presetId: string;
+  readonly dataset: DatasetId;
+  readonly hyper: Hyper;
+  readonly seed: number;
+  readonly backendPolicy: BackendPolicy;
+}
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+export const OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam', 'adadelta', 'rmsprop'];
+export const BACKEND_POLICIES: readonly BackendPolicy[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
+  typeof x === 'string' && (list as readonly string[]).includes(x);
+
+type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
+const NUMBER_RULES: Record<'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery', NumRule> = {
+  learningRate: { min: 0, max: 10, minExclusive: true },
+  momentum: { min: 0, max: 1 },
+  decay: { min: 0, max: 1 },
+  batchSize: { min: 1, max: 4096, int: true },
+  epochs: { min: 1, max: 1000, int: true },
+  validateEvery: { min: 0, max: 1_000_000, int: true },
+};
+
+function checkNumber(name: string, x: unknown, r: NumRule): string | null {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return `${name} must be a finite number`;
+  if (r.int && !Number.isInteger(x)) return `${name} must be a whole number`;
+  if (x > r.max || x < r.min || (r.minExclusive && x === r.min))
+    return `${name} must be ${r.minExclusive ? 'above' : 'at least'} ${r.min} and at most ${r.max}`;
+  return null;
+}
+
+/** Validates a hyperparameter object; missing fields take their defaults, wrong ones are refused. */
+export function parseHyper(x: unknown): Parsed<Hyper> {
+  if (!isObject(x)) return { ok: false, reason: 'hyper: expected an object' };
+  const h: Record<string, unknown> = { ...DEFAULT_HYPER, ...x };
+  if (!oneOf(OPTIMIZERS, h['optimizer'])) return { ok: false, reason: `hyper.optimizer: unknown optimizer` };
+  for (const [key, rule] of Object.entries(NUMBER_RULES)) {
+    const bad = checkNumber(`hyper.${key}`, h[key], rule);
+    if (bad) return { ok: false, reason: bad };
+  }
+  const subset = h['labelSubset'];
+  if (!Array.isArray(subset) || !subset.every((n) => Number.isInteger(n) && n >= 0 && n < 1000))
+    return { ok: false, reason: 'hyper.labelSubset: expected a list of class numbers' };
+  return {
+    ok: true,
+    value: {
+      optimizer: h['optimizer'],
+      learningRate: h['learningRate'] as number,
+      momentum: h['momentum'] as number,
+      decay: h['decay'] as number,
+      batchSize: h['batchSize'] as number,
+      epochs: h['epochs'] as number,
+      validateEvery: h['validateEvery'] as number,
+      labelSubset: subset as number[],
+    },
+  };
+}
+
+export function parseSettings(x: unknown): Parsed<Settings> {
+  if (!isObject(x)) return { ok: false, reason: 'settings: expected an object' };
+  const { presetId, dataset, seed, backendPolicy } = x;
+  if (typeof presetId !== 'string' || presetId.length > 100) return { ok: false, reason: 'presetId: expected a short text' };
+  if (!oneOf(DATASET_IDS, dataset)) return { ok: false, reason: `dataset: unknown dataset` };
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) return { ok: false, reason: 'seed: expected a whole number' };
+  if (!oneOf(BACKEND_POLICIES, backendPolicy)) return { ok: false, reason: 'backendPolicy: unknown backend' };
+  const hyper = parseHyper(x['hyper']);
+  if (!hyper.ok) return hyper;
+  return { ok: true, value: { presetId, dataset, seed, backendPolicy, hyper: hyper.value } };
+}

@@ -1,0 +1,45 @@
+import type { StateCreator } from 'zustand';
+import { DEFAULT_HYPER } from '../../engine/train/hyper';
+import { DEFAULT_PRESET_ID, PRESETS } from '../../engine/graph/presets';
+import type { AppState, TrainingSlice } from './types';
+
+const defaultPreset = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) ?? PRESETS[0];
+
+/** The run's state when no run exists (also what Reset and a new init go back to). */
+export const IDLE_RUN = {
+  status: 'idle',
+  runId: null,
+  step: 0,
+  epoch: 0,
+  epochProgress: 0,
+  examplesPerSec: 0,
+  error: null,
+  notice: null,
+  runGraph: null,
+} as const satisfies Partial<TrainingSlice>;
+
+export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> = (set, get) => ({
+  presetId: defaultPreset?.id ?? '',
+  dataset: defaultPreset?.dataset ?? 'mnist',
+  hyper: { ...DEFAULT_HYPER, ...defaultPreset?.hyper },
+  seed: 1,
+  backendPolicy: 'auto',
+  ...IDLE_RUN,
+  backend: null,
+  datasetProgress: null,
+  datasetCounts: null,
+  setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
+  setDataset: (dataset) => set({ dataset }),
+  setSeed: (seed) => set({ seed: Number.isFinite(seed) ? Math.trunc(seed) : 1 }),
+  setBackendPolicy: (backendPolicy) => set({ backendPolicy }),
+  setPreset: (id) => {
+    const preset = PRESETS.find((p) => p.id === id);
+    if (!preset) return;
+    set({ presetId: preset.id, dataset: preset.dataset, hyper: { ...DEFAULT_HYPER, ...preset.hyper } });
+    const gan = preset.gan ? { generator: preset.gan.generator, discriminator: preset.gan.discriminator } : null;
+    // A plain preset replaces the graph as one undoable edit; GAN pairs (or leaving one) start a fresh history.
+    if (gan || get().ganGraphs) get().setGanGraphs(gan, preset.graph);
+    else get().setGraph(preset.graph);
+  },
+  patchRun: (patch) => set(patch),
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { makeProceduralDataset, PROCEDURAL_CLASS_NAMES } from './procedural';
+
+const PX = 28 * 28;
+
+/** Byte equality without the slow element-wise diff of toEqual on large arrays. */
+function same(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Features a first conv layer would find: oriented gradient energy (4 bins) and how much is bright. */
+function features(img: Uint8Array, off: number): number[] {
+  const f = [0, 0, 0, 0, 0, 0];
+  for (let y = 1; y < 27; y++) {
+    for (let x = 1; x < 27; x++) {
+      const at = (dx: number, dy: number) => img[off + (y + dy) * 28 + x + dx] ?? 0;
+      const gx = at(1, 0) - at(-1, 0);
+      const gy = at(0, 1) - at(0, -1);
+      const m = gx * gx + gy * gy;
+      const a = Math.atan2(gy, gx);
+      const bin = ((Math.round((2 * a) / (Math.PI / 2)) % 4) + 4) % 4;
+      f[bin]! += m;
+    }
+  }
+  const e = f[0]! + f[1]! + f[2]! + f[3]! || 1;
+  for (let b = 0; b < 4; b++) f[b] = f[b]! / e;
+  let bright = 0;
+  for (let i = 0; i < PX; i++) if ((img[off + i] ?? 0) > 128) bright++;
+  f[4] = bright / PX;
+  f[5] = Math.sqrt(e) / 1e4;
+  return f;
+}
+
+describe('makeProceduralDataset', () => {
+  it('is deterministic for a seed and differs between seeds', () => {
+    const a = makeProceduralDataset({ seed: 11, train: 200, test: 50 });
+    const b = makeProceduralDataset({ seed: 11, train: 200, test: 50 });
+    const c = makeProceduralDataset({ seed: 12, train: 200, test: 50 });
+    expect(same(b.train.images, a.train.images)).toBe(true);
+    expect(same(b.train.labels, a.train.labels)).toBe(true);
+    expect(same(b.test.images, a.test.images)).toBe(true);
+    expect(same(b.test.labels, a.test.labels)).toBe(true);
+    expect(same(c.train.images, a.train.images)).toBe(false);
+    expect(same(c.test.images, a.test.images)).toBe(false);
+    expect(same(a.test.images.subarray(0, PX), a.train.images.subarray(0, PX))).toBe(false);
+  });
+
+  it('has the Dataset shape, ten named classes and balanced labels', () => {
+    const d = makeProceduralDataset({ seed: 3, train: 1000, test: 205 });
+    expect(d.id).toBe('procedural');
+    expect(d.shape).toEqual([28, 28, 1]);
+    expect(d.classNames).toEqual(PROCEDURAL_CLASS_NAMES);
+    expect(new Set(d.classNames).size).toBe(10);
+    expect(d.train.count).toBe(1000);
+    expect(d.train.images.length).toBe(1000 * PX);
+    expect(d.test.images.length).toBe(205 * PX);
+    const counts = new Array<number>(10).fill(0);
+    for (const l of d.train.labels) counts[l]! += 1;
+    expect(counts).toEqual(new Array<number>(10).fill(100));
+    const testCounts = new Array<number>(10).fill(0);
+    for (const l of d.test.labels) testCounts[l]! += 1;
+    for (const n of testCounts) expect(n === 20 || n === 21).toBe(true);
+    // labels are shuffled, not in class order
+    expect([...d.train.labels.subarray(0, 10)]).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('draws a visible pattern on a dark background in every image', () => {
+    const d = makeProceduralDataset({ seed: 5, train: 300, test: 0 });
+    for (let i = 0; i < d.train.count; i++) {
+      const img = d.train.images.subarray(i * PX, (i + 1) * PX);
+      const sorted = [...img].sort((a, b) => a - b);
+      const dark = sorted[Math.floor(PX * 0.3)] ?? 0;
+      const bright = sorted[PX - 8] ?? 0;
+      expect(dark, `image ${i} background`).toBeLessThan(70);
+      expect(bright - dark, `image ${i} contrast`).toBeGreaterThan(90);
+    }
+  });
+
+  it('is learnable from simple oriented features (nearest centroid well above chance)', () => {
+    const d = makeProceduralDataset({ seed: 21, train: 2000, test: 500 });
+    const sums = Array.from({ length: 10 }, () => [0, 0, 0, 0, 0, 0]);
+    const n = new Array<number>(10).fill(0);
+    for (let i = 0; i < d.train.count; i++) {
+      const l = d.train.labels[i]!;
+      features(d.train.images, i * PX).forEach((v, k) => (sums[l]![k]! += v));
+      n[l]! += 1;
+    }
+    const centroids = sums.map((s, c) => s.map((v) => v / n[c]!));
+    let right = 0;
+    for (let i = 0; i < d.test.count; i++) {
+      const f = features(d.test.images, i * PX);
+      let best = -1;
+      let bestD = Infinity;
+      centroids.forEach((c, k) => {
+        const dist = c.reduce((s, v, j) => s + (v - f[j]!) ** 2, 0);
+        if (dist < bestD) [best, bestD] = [k, dist];
+      });
+      if (best === d.test.labels[i]) right++;
+    }
+    const acc = right / d.test.count;
+    console.log(`procedural nearest-centroid accuracy: ${(acc * 100).toFixed(1)}%`);
+    expect(acc).toBeGreaterThan(0.35);
+    expect(acc).toBeLessThan(0.99);
+  });
+
+  it('makes a few thousand images quickly', () => {
+    const t = performance.now();
+    const d = makeProceduralDataset({ seed: 1, train: 5000, test: 1000 });
+    const ms = performance.now() - t;
+    console.log(`procedural 6000 images: ${ms.toFixed(0)} ms`);
+    expect(d.train.count + d.test.count).toBe(6000);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('rejects counts that are not whole numbers', () => {
+    expect(() => makeProceduralDataset({ seed: 1, train: -1, test: 0 })).toThrow(RangeError);
+    expect(() => makeProceduralDataset({ seed: 1, train: 1.5, test: 0 })).toThrow(RangeError);
+  });
+});

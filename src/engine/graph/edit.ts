@@ -1,0 +1,209 @@
+/**
+ * Pure editing operations on a Graph, used by the editor. Each returns a new graph; none mutates its input.
+ */
+import type { Graph, GraphEdge, GraphNode, LayerKind, LayerSpec, NodeId } from './types';
+import { asNodeId } from './types';
+import { predecessors, successors, topologicalOrder, wouldCycle } from './graphUtils';
+
+export { topologicalOrder, outputNode } from './graphUtils';
+
+export type Position = { readonly x: number; readonly y: number };
+
+const SNAKE: { readonly [K in LayerKind]: string } = {
+  input: 'input',
+  conv2d: 'conv2d',
+  conv2dTranspose: 'conv2d_transpose',
+  maxPool2d: 'max_pool',
+  avgPool2d: 'avg_pool',
+  globalAvgPool: 'global_avg_pool',
+  dense: 'dense',
+  flatten: 'flatten',
+  reshape: 'reshape',
+  dropout: 'dropout',
+  batchNorm: 'batch_norm',
+  activation: 'activation',
+  upSampling2d: 'up_sampling',
+  add: 'add',
+  concatenate: 'concatenate',
+};
+
+/** A readable id not yet used in the graph: 'conv2d_1', 'conv2d_2', … */
+export function newNodeId(g: Graph, kind: LayerKind): NodeId {
+  const used = new Set<string>(g.nodes.map((n) => n.id));
+  const base = SNAKE[kind];
+  for (let i = 1; ; i++) {
+    const id = `${base}_${i}`;
+    if (!used.has(id)) return asNodeId(id);
+  }
+}
+
+function newEdgeId(edges: readonly GraphEdge[], source: NodeId, target: NodeId): string {
+  const used = new Set(edges.map((e) => e.id));
+  const base = `${source}->${target}`;
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}#${i}`)) return `${base}#${i}`;
+}
+
+function edge(edges: readonly GraphEdge[], source: NodeId, target: NodeId): GraphEdge {
+  return { id: newEdgeId(edges, source, target), source, target };
+}
+
+export function addNode(g: Graph, layer: LayerSpec, position: Position): { graph: Graph; id: NodeId } {
+  const id = newNodeId(g, layer.kind);
+  const node: GraphNode = { id, layer, position, frozen: false };
+  return { graph: { ...g, nodes: [...g.nodes, node] }, id };
+}
+
+/**
+ * Removes nodes and their edges. A removed node with exactly one input and at least one output is bridged: its
+ * predecessor is connected to its successors, so a chain stays connected.
+ */
+export function removeNodes(g: Graph, ids: readonly NodeId[]): Graph {
+  const gone = new Set(ids);
+  let edges = [...g.edges];
+  for (const id of ids) {
+    const ins = edges.filter((e) => e.target === id);
+    const outs = edges.filter((e) => e.source === id);
+    edges = edges.filter((e) => e.source !== id && e.target !== id);
+    const [only] = ins;
+    if (ins.length === 1 && only) {
+      for (const o of outs) {
+        if (!edges.some((e) => e.source === only.source && e.target === o.target)) {
+          edges.push(edge(edges, only.source, o.target));
+        }
+      }
+    }
+  }
+  return { ...g, nodes: g.nodes.filter((n) => !gone.has(n.id)), edges: edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)) };
+}
+
+export type ConnectResult = { graph: Graph; ok: true } | { graph: Graph; ok: false; reason: string };
+
+/** Adds source → target unless it would duplicate an edge, feed an Input, or close a cycle. */
+export function connect(g: Graph, source: NodeId, target: NodeId): ConnectResult {
+  const src = g.nodes.find((n) => n.id === source);
+  const dst = g.nodes.find((n) => n.id === target);
+  if (!src || !dst) return { graph: g, ok: false, reason: 'Both ends must be existing nodes.' };
+  if (g.edges.some((e) => e.source === source && e.target === target)) {
+    return { graph: g, ok: false, reason: `${source} is already connected to ${target}.` };
+  }
+  if (dst.layer.kind === 'input') return { graph: g, ok: false, reason: 'An Input block cannot have incoming connections.' };
+  if (wouldCycle(g, source, target)) {
+    return { graph: g, ok: false, reason: `Connecting ${source} to ${target} would make a cycle.` };
+  }
+  return { graph: { ...g, edges: [...g.edges, edge(g.edges, source, target)] }, ok: true };
+}
+
+export function disconnect(g: Graph, edgeId: string): Graph {
+  return { ...g, edges: g.edges.filter((e) => e.id !== edgeId) };
+}
+
+/** Places a new layer on an edge: source → new → target, halfway between the two nodes. */
+export function insertBetween(g: Graph, edgeId: string, layer: LayerSpec): { graph: Graph; id: NodeId } | null {
+  const e = g.edges.find((x) => x.id === edgeId);
+  if (!e) return null;
+  const a = g.nodes.find((n) => n.id === e.source);
+  const b = g.nodes.find((n) => n.id === e.target);
+  const position = a && b ? { x: (a.position.x + b.position.x) / 2, y: (a.position.y + b.position.y) / 2 } : { x: 0, y: 0 };
+  const { graph, id } = addNode(g, layer, position);
+  // Keep the replaced edge's place in the edge list (Concatenate takes inputs in edge order).
+  const edges: GraphEdge[] = [];
+  for (const x of graph.edges) {
+    if (x.id === edgeId) {
+      edges.push(edge(graph.edges, e.source, id));
+      edges.push(edge([...graph.edges, ...edges], id, e.target));
+    } else edges.push(x);
+  }
+  return { graph: { ...graph, edges }, id };
+}
+
+/** Adds a layer after a node; the new node takes over the node's outgoing edges. */
+export function appendAfter(g: Graph, nodeId: NodeId, layer: LayerSpec): { graph: Graph; id: NodeId } | null {
+  const n = g.nodes.find((x) => x.id === nodeId);
+  if (!n) return null;
+  const { graph, id } = addNode(g, layer, { x: n.position.x, y: n.position.y + 90 });
+  const edges: GraphEdge[] = graph.edges.map((e) => (e.source === nodeId ? { ...e, id: `${id}->${e.target}`, source: id } : e));
+  const fresh = edges.some((e) => e.id === `${nodeId}->${id}`) ? `${nodeId}->${id}#2` : `${nodeId}->${id}`;
+  return { graph: { ...graph, edges: [...edges, { id: fresh, source: nodeId, target: id }] }, id };
+}
+
+/** Merges a patch into a node's layer; the kind cannot change. */
+export function updateLayer(g: Graph, id: NodeId, patch: Partial<LayerSpec>): Graph {
+  return {
+    ...g,
+    nodes: g.nodes.map((n) => (n.id === id ? { ...n, layer: { ...n.layer, ...patch, kind: n.layer.kind } as LayerSpec } : n)),
+  };
+}
+
+/** Replaces a node's layer wholesale (e.g. switching maxPool2d ↔ avgPool2d). */
+export function replaceLayer(g: Graph, id: NodeId, layer: LayerSpec): Graph {
+  return { ...g, nodes: g.nodes.map((n) => (n.id === id ? { ...n, layer } : n)) };
+}
+
+export function setFrozen(g: Graph, ids: readonly NodeId[], frozen: boolean): Graph {
+  const set = new Set(ids);
+  return { ...g, nodes: g.nodes.map((n) => (set.has(n.id) ? { ...n, frozen } : n)) };
+}
+
+export function moveNode(g: Graph, id: NodeId, position: Position): Graph {
+  return { ...g, nodes: g.nodes.map((n) => (n.id === id ? { ...n, position } : n)) };
+}
+
+export const LAYOUT = { rowHeight: 90, columnWidth: 200, originX: 40, originY: 40 } as const;
+
+/** Layered top-to-bottom layout: a node's row is its longest path from a source; siblings spread sideways. */
+export function autoLayout(g: Graph): Graph {
+  const depth = new Map<NodeId, number>();
+  for (const id of topologicalOrder(g)) {
+    const d = Math.max(-1, ...predecessors(g, id).map((p) => depth.get(p) ?? 0)) + 1;
+    depth.set(id, d);
+  }
+  // Nodes on cycles keep a row after everything else.
+  const maxDepth = Math.max(0, ...depth.values());
+  for (const n of g.nodes) if (!depth.has(n.id)) depth.set(n.id, maxDepth + 1);
+  const rows = new Map<number, NodeId[]>();
+  for (const n of g.nodes) {
+    const d = depth.get(n.id) ?? 0;
+    rows.set(d, [...(rows.get(d) ?? []), n.id]);
+  }
+  const widest = Math.max(1, ...[...rows.values()].map((r) => r.length));
+  const pos = new Map<NodeId, Position>();
+  for (const [d, ids] of rows) {
+    const offset = ((widest - ids.length) * LAYOUT.columnWidth) / 2;
+    ids.forEach((id, i) => {
+      pos.set(id, { x: LAYOUT.originX + offset + i * LAYOUT.columnWidth, y: LAYOUT.originY + d * LAYOUT.rowHeight });
+    });
+  }
+  return { ...g, nodes: g.nodes.map((n) => ({ ...n, position: pos.get(n.id) ?? n.position })) };
+}
+
+/** Builds a chain graph from a list of layers (input first), connected in order and laid out. */
+export function chain(role: Graph['role'], layers: readonly LayerSpec[]): Graph {
+  let g: Graph = { version: 1, role, nodes: [], edges: [] };
+  let prev: NodeId | null = null;
+  for (const layer of layers) {
+    const added = addNode(g, layer, { x: 0, y: 0 });
+    g = added.graph;
+    if (prev) g = { ...g, edges: [...g.edges, edge(g.edges, prev, added.id)] };
+    prev = added.id;
+  }
+  return autoLayout(g);
+}
+
+/** Is the graph one weakly-connected piece? (Used by tests and the editor's status line.) */
+export function isConnected(g: Graph): boolean {
+  const [first] = g.nodes;
+  if (!first) return true;
+  const seen = new Set<NodeId>([first.id]);
+  const stack: NodeId[] = [first.id];
+  while (stack.length > 0) {
+    const id = stack.pop() as NodeId;
+    for (const m of [...successors(g, id), ...predecessors(g, id)]) {
+      if (!seen.has(m)) {
+        seen.add(m);
+        stack.push(m);
+      }
+    }
+  }
+  return seen.size === g.nodes.length;
+}

@@ -1,0 +1,21 @@
+/** Applies one validation fix to a graph (the ApplyFix contract in issues.ts). */
+import type { ApplyFix, GraphFix } from './issues';
+import type { Graph } from './types';
+import { assertNever } from './types';
+import { appendAfter, removeNodes, setFrozen, updateLayer } from './edit';
+
+export const applyFix: ApplyFix = (graph: Graph, fix: GraphFix): Graph => {
+  if (!graph.nodes.some((n) => n.id === fix.node)) return graph;
+  switch (fix.kind) {
+    case 'setParams':
+      return updateLayer(graph, fix.node, fix.patch);
+    case 'insertAfter':
+      return appendAfter(graph, fix.node, fix.layer)?.graph ?? graph;
+    case 'removeNode':
+      return removeNodes(graph, [fix.node]);
+    case 'setFrozen':
+      return setFrozen(graph, [fix.node], fix.frozen);
+    default:
+      return assertNever(fix);
+  }
+};

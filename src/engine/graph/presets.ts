@@ -1,0 +1,261 @@
+/**
+ * Seed presets: each a graph, default training settings and a one-line lesson. Positions come from autoLayout.
+ */
+import type { Graph, LayerSpec, NodeId } from './types';
+import type { Hyper } from '../train/hyper';
+import { DEFAULT_HYPER } from '../train/hyper';
+import { chain } from './edit';
+import { L } from './layerBuilders';
+
+export interface Preset {
+  readonly id: string;
+  readonly title: string;
+  readonly lesson: string;
+  readonly dataset: 'mnist' | 'fashion-mnist' | 'procedural';
+  readonly graph: Graph;
+  readonly hyper: Hyper;
+  readonly transfer?: { readonly firstLabels: number[]; readonly secondLabels: number[]; readonly freeze: NodeId[] };
+  readonly gan?: { readonly generator: Graph; readonly discriminator: Graph };
+  /** Denoising autoencoders: standard deviation of the Gaussian noise added to inputs (pixels in [0, 1]). */
+  readonly inputNoise?: number;
+}
+
+const hyper = (patch: Partial<Hyper> = {}): Hyper => ({ ...DEFAULT_HYPER, ...patch });
+const classifier = (layers: readonly LayerSpec[]): Graph => chain('classifier', layers);
+const idsOfKind = (g: Graph, kind: LayerSpec['kind']): NodeId[] => g.nodes.filter((n) => n.layer.kind === kind).map((n) => n.id);
+
+const CONV_RELU_POOL = (filters: number): LayerSpec[] => [L.conv(filters, 3, { activation: 'linear' }), L.act('relu'), L.maxPool()];
+const CONV_RELU_CONV_RELU_POOL = (filters: number): LayerSpec[] => [
+  L.conv(filters, 3, { activation: 'linear' }),
+  L.act('relu'),
+  L.conv(filters, 3, { activation: 'linear' }),
+  L.act('relu'),
+  L.maxPool(),
+];
+
+const transferGraph = classifier([
+  L.image(),
+  L.conv(32, 3, { padding: 'valid', activation: 'linear' }),
+  L.act('relu'),
+  L.conv(32, 3, { padding: 'valid', activation: 'linear' }),
+  L.act('relu'),
+  L.maxPool(),
+  L.dropout(0.25),
+  L.flatten(),
+  L.dense(128, 'linear'),
+  L.act('relu'),
+  L.dropout(0.5),
+  L.dense(5, 'linear'),
+  L.act('softmax'),
+]);
+
+const generator = chain('generator', [
+  L.latent(64),
+  L.dense(7 * 7 * 32, 'linear'),
+  L.batchNorm(),
+  L.act('relu'),
+  L.reshape([7, 7, 32]),
+  L.deconv(16, 5, { stride: 2, activation: 'linear' }),
+  L.batchNorm(),
+  L.act('relu'),
+  L.deconv(1, 5, { stride: 2, activation: 'tanh' }),
+]);
+
+const discriminator = chain('discriminator', [
+  L.image(),
+  L.conv(16, 5, { stride: 2, activation: 'linear' }),
+  L.act('leakyRelu', 0.2),
+  L.conv(32, 5, { stride: 2, activation: 'linear' }),
+  L.act('leakyRelu', 0.2),
+  L.flatten(),
+  L.dense(1, 'linear'),
+]);
+
+export const DEFAULT_PRESET_ID = 'notes-small';
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'notes-small',
+    title: 'Small CNN: [CONV → RELU → POOL]×2 → FC',
+    lesson: 'The basic CNN pattern: convolutions find local features, pooling halves the map, dense layers classify.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), ...CONV_RELU_POOL(8), ...CONV_RELU_POOL(16), L.flatten(), L.dense(32, 'linear'), L.act('relu'), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'notes-deep',
+    title: 'Deeper CNN: [CONV → RELU → CONV → RELU → POOL]×3 → [FC → RELU]×2 → FC',
+    lesson: 'Two convolutions before each pool see a larger patch with fewer weights than one big kernel.',
+    dataset: 'mnist',
+    graph: classifier([
+      L.image(),
+      ...CONV_RELU_CONV_RELU_POOL(8),
+      ...CONV_RELU_CONV_RELU_POOL(16),
+      ...CONV_RELU_CONV_RELU_POOL(32),
+      L.flatten(),
+      L.dense(64, 'linear'),
+      L.act('relu'),
+      L.dense(64, 'linear'),
+      L.act('relu'),
+      L.dense(10, 'softmax'),
+    ]),
+    hyper: hyper(),
+  },
+  {
+    id: 'tf-estimator',
+    title: 'TF estimator CNN',
+    lesson: 'The classic TensorFlow MNIST tutorial: most of its 1.6 M parameters sit in the dense 1024 layer.',
+    dataset: 'mnist',
+    graph: classifier([
+      L.image(),
+      L.conv(32, 5),
+      L.maxPool(),
+      L.conv(32, 5),
+      L.maxPool(),
+      L.flatten(),
+      L.dense(1024),
+      L.dropout(0.4),
+      L.dense(10, 'softmax'),
+    ]),
+    hyper: hyper({ batchSize: 64 }),
+  },
+  {
+    id: 'keras-transfer',
+    title: 'Transfer learning (Keras MNIST)',
+    lesson: 'Train on digits 0–4, freeze the convolutional features, then retrain only the dense layers on 5–9.',
+    dataset: 'mnist',
+    graph: transferGraph,
+    hyper: hyper({ labelSubset: [0, 1, 2, 3, 4], batchSize: 64 }),
+    transfer: { firstLabels: [0, 1, 2, 3, 4], secondLabels: [5, 6, 7, 8, 9], freeze: idsOfKind(transferGraph, 'conv2d') },
+  },
+  {
+    id: 'lenet5',
+    title: 'LeNet-5',
+    lesson: "LeCun's 1998 digit reader: tanh convolutions with average pooling, then 120 → 84 → 10.",
+    dataset: 'mnist',
+    graph: classifier([
+      L.image(),
+      L.conv(6, 5, { activation: 'tanh' }),
+      L.avgPool(),
+      L.conv(16, 5, { activation: 'tanh', padding: 'valid' }),
+      L.avgPool(),
+      L.flatten(),
+      L.dense(120, 'tanh'),
+      L.dense(84, 'tanh'),
+      L.dense(10, 'softmax'),
+    ]),
+    hyper: hyper(),
+  },
+  {
+    id: 'ladder-logistic',
+    title: 'Ladder 1: logistic regression',
+    lesson: 'One dense layer straight from the pixels: a linear classifier, about 92% on MNIST.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.flatten(), L.dense(10, 'softmax')]),
+    hyper: hyper({ learningRate: 0.005 }),
+  },
+  {
+    id: 'ladder-mlp',
+    title: 'Ladder 2: MLP',
+    lesson: 'One hidden ReLU layer lets the model combine pixels non-linearly.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.flatten(), L.dense(128), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'ladder-deep-mlp',
+    title: 'Ladder 3: deep MLP',
+    lesson: 'Two hidden layers: more capacity, but still blind to which pixels are neighbours.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.flatten(), L.dense(128), L.dense(64), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'ladder-cnn',
+    title: 'Ladder 4: CNN',
+    lesson: 'Shared local filters use the image layout: better accuracy with fewer weights than the MLPs.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.conv(8, 3), L.maxPool(), L.conv(16, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'stack-3x3',
+    title: 'Kernel size: a stack of 3×3',
+    lesson: 'Three 3×3 convolutions see a 7×7 patch with fewer weights and more non-linearities than one big kernel.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.conv(16, 3), L.conv(16, 3), L.conv(16, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'one-10x10',
+    title: 'Kernel size: one 10×10',
+    lesson: 'One 10×10 convolution: 1,616 weights for a single linear look at a 10×10 patch — compare with the 3×3 stack.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.conv(16, 10), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'stride2',
+    title: 'Stride-2 downsampling',
+    lesson: 'Convolutions with stride 2 shrink the map themselves, replacing the pooling layers.',
+    dataset: 'mnist',
+    graph: classifier([L.image(), L.conv(8, 3, { stride: 2 }), L.conv(16, 3, { stride: 2 }), L.flatten(), L.dense(32), L.dense(10, 'softmax')]),
+    hyper: hyper(),
+  },
+  {
+    id: 'autoencoder',
+    title: 'Compression autoencoder',
+    lesson: 'Squeeze 784 pixels through a 32-number code and rebuild the image: the code keeps what matters.',
+    dataset: 'mnist',
+    graph: chain('autoencoder', [
+      L.image(),
+      L.flatten(),
+      L.dense(128),
+      L.dense(32),
+      L.dense(128),
+      L.dense(784, 'sigmoid'),
+      L.reshape([28, 28, 1]),
+    ]),
+    hyper: hyper({ batchSize: 64 }),
+  },
+  {
+    id: 'denoising-autoencoder',
+    title: 'Denoising autoencoder',
+    lesson: 'Learn to remove noise: the input is corrupted, the target is the clean image.',
+    dataset: 'mnist',
+    graph: chain('autoencoder', [
+      L.image(),
+      L.conv(16, 3),
+      L.maxPool(),
+      L.conv(8, 3),
+      L.maxPool(),
+      L.upSample(),
+      L.conv(16, 3),
+      L.upSample(),
+      L.conv(1, 3, { activation: 'sigmoid' }),
+    ]),
+    hyper: hyper({ batchSize: 64 }),
+    inputNoise: 0.3,
+  },
+  {
+    id: 'dcgan',
+    title: 'DCGAN',
+    lesson: 'A generator turns random vectors into digits while a discriminator learns to tell them from real ones.',
+    dataset: 'mnist',
+    graph: generator,
+    hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
+    gan: { generator, discriminator },
+  },
+  {
+    id: 'procedural-tiny',
+    title: 'Tiny CNN on shapes',
+    lesson: 'A four-filter CNN on generated shapes: trains in seconds, and its kernels become edge detectors.',
+    dataset: 'procedural',
+    graph: classifier([L.image(), L.conv(4, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    hyper: hyper({ learningRate: 0.01 }),
+  },
+];
+
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

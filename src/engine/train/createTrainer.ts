@@ -1,0 +1,236 @@
+/**
+ * The TF.js trainer behind the worker: a custom loop (variableGrads + optimizer) so hyperparameters, frozen layers and
+ * the label subset change between batches without a restart, and losses are read back once per trainBatches call.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { compileGraph } from '../compile/compile';
+import type { NodeId } from '../graph/types';
+import { PAD_SUFFIX } from '../compile/compile';
+import { effectiveLearningRate } from './hyper';
+import type { Hyper } from './hyper';
+import type { BatchStats, Checkpoint, Trainer, TrainerOptions } from './trainer';
+import { EpochSampler, imagesTensor, labelsTensor, makeLabelMap, subsetIndices } from './batches';
+import { correctCount, lossOf, targetFor } from './losses';
+import { makeOptimizer, setLearningRate } from './optimizer';
+import { nonFiniteError } from './nonFinite';
+import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from './weights';
+import { reseedDropout } from './dropoutSeeds';
+import { runProbe } from './probes/runProbe';
+import type { TrainContext } from './context';
+import type { ProbeRequest, ProbeResult } from '../../workers/protocol';
+
+export interface EngineTrainerOptions extends TrainerOptions {
+  /** Denoising autoencoders: std-dev of the Gaussian noise added to inputs (pixels in 0..1) while training. */
+  readonly noise?: number;
+}
+
+const EVAL_BATCH = 256;
+
+export function createTrainer(opts: EngineTrainerOptions): Trainer {
+  const { graph, dataset, seed } = opts;
+  const noise = opts.noise ?? 0;
+  const model = compileGraph(graph, { seed });
+  const target = targetFor(graph.role);
+  const outShape = model.outputs[0]?.shape ?? [];
+  const classes = outShape[outShape.length - 1] ?? 0;
+  const datasetClasses = dataset.classNames.length;
+
+  let hyper: Hyper = opts.hyper;
+  let step = 0;
+  let disposed = false;
+  let labelMap = makeLabelMap(hyper.labelSubset, classes, datasetClasses);
+  let testPool = subsetIndices(dataset.test, hyper.labelSubset);
+  const sampler = new EpochSampler(subsetIndices(dataset.train, hyper.labelSubset), seed);
+  let optimizer: tf.Optimizer | null = null;
+  let optimizerLr = NaN;
+  let trainableVars: tf.Variable[] = [];
+
+  const collectVars = (): tf.Variable[] => model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const currentLr = (): number => effectiveLearningRate(hyper, step);
+  const dropOptimizer = (): void => {
+    optimizer?.dispose();
+    optimizer = null;
+  };
+  const ensureOptimizer = (): tf.Optimizer => {
+    const lr = currentLr();
+    if (optimizer === null) {
+      optimizer = makeOptimizer(hyper, lr);
+      optimizerLr = lr;
+      trainableVars = collectVars();
+    } else if (lr !== optimizerLr) {
+      setLearningRate(optimizer, lr);
+      optimizerLr = lr;
+    }
+    return optimizer;
+  };
+  trainableVars = collectVars();
+
+  const assertLive = (): void => {
+    if (disposed) throw new Error('Trainer used after dispose()');
+  };
+
+  /** One step; returns [loss, correct] scalars the caller must dispose. */
+  const trainStep = (): { loss: tf.Scalar; correct: tf.Scalar | null; n: number } => {
+    const opt = ensureOptimizer();
+    const idx = sampler.next(hyper.batchSize);
+    reseedDropout(model, seed, step);
+    const held: { correct: tf.Scalar | null } = { correct: null };
+    const loss = tf.tidy(() => {
+      const x = imagesTensor(dataset.train, dataset.shape, idx);
+      const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
+      const xIn =
+        noise > 0 ? tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, noise, 'float32', seed + step)), 0, 1) : x;
+      const f = (): tf.Scalar => {
+        const pred = model.apply(xIn, { training: true }) as tf.Tensor;
+        if (target === 'labels') held.correct = tf.keep(correctCount(y, pred));
+        return lossOf(target, y, pred);
+      };
+      if (trainableVars.length === 0) return f();
+      const { value, grads } = tf.variableGrads(f, trainableVars);
+      opt.applyGradients(grads);
+      return value;
+    });
+    step++;
+    return { loss, correct: held.correct, n: idx.length };
+  };
+
+  const context = (): TrainContext => ({
+    model,
+    graph,
+    dataset,
+    target,
+    classes,
+    step,
+    hyper,
+    learningRate: currentLr(),
+    labelMap,
+    testPool,
+    trainableVars,
+  });
+
+  const trainer: Trainer = {
+    get step() {
+      return step;
+    },
+    get epoch() {
+      return sampler.epoch;
+    },
+    get epochProgress() {
+      return sampler.progress;
+    },
+    get hyper() {
+      return hyper;
+    },
+
+    setHyper(patch: Partial<Hyper>): void {
+      assertLive();
+      const prev = hyper;
+      hyper = { ...hyper, ...patch };
+      if (hyper.optimizer !== prev.optimizer) dropOptimizer();
+      else if (hyper.momentum !== prev.momentum && optimizer?.getClassName() === 'Momentum') {
+        (optimizer as tf.MomentumOptimizer).setMomentum(hyper.momentum);
+      }
+      if (hyper.labelSubset.join(',') !== prev.labelSubset.join(',')) {
+        labelMap = makeLabelMap(hyper.labelSubset, classes, datasetClasses);
+        testPool = subsetIndices(dataset.test, hyper.labelSubset);
+        sampler.setPool(subsetIndices(dataset.train, hyper.labelSubset));
+      }
+    },
+
+    setFrozen(nodes: readonly NodeId[], frozen: boolean): void {
+      assertLive();
+      const names = new Set<string>(nodes);
+      for (const layer of model.layers) {
+        const base = layer.name.endsWith(PAD_SUFFIX) ? layer.name.slice(0, -PAD_SUFFIX.length) : layer.name;
+        if (names.has(base)) layer.trainable = !frozen;
+      }
+      dropOptimizer(); // the variable list changed: optimizer slots are indexed by it
+      trainableVars = collectVars();
+    },
+
+    async trainBatches(n: number): Promise<BatchStats> {
+      assertLive();
+      const losses: tf.Scalar[] = [];
+      const corrects: (tf.Scalar | null)[] = [];
+      const sizes: number[] = [];
+      try {
+        for (let i = 0; i < n; i++) {
+          const r = trainStep();
+          losses.push(r.loss);
+          corrects.push(r.correct);
+          sizes.push(r.n);
+        }
+        const packed = tf.tidy(() => {
+          const l = tf.stack(losses);
+          const c = corrects.map((t) => t ?? tf.scalar(NaN));
+          return losses.length === 0 ? l : tf.concat([l, tf.stack(c)]);
+        });
+        const all = await packed.data<'float32'>();
+        packed.dispose();
+        const lossValues = Float32Array.from(all.subarray(0, n));
+        const accuracies = new Float32Array(n);
+        for (let i = 0; i < n; i++) accuracies[i] = (all[n + i] as number) / (sizes[i] as number);
+        const bad = lossValues.findIndex((v) => !Number.isFinite(v));
+        if (bad >= 0) throw nonFiniteError(model, step - n + bad + 1, currentLr());
+        return { losses: lossValues, accuracies };
+      } finally {
+        for (const t of losses) t.dispose();
+        for (const t of corrects) t?.dispose();
+      }
+    },
+
+    async evaluate(limit?: number): Promise<{ loss: number; accuracy: number }> {
+      assertLive();
+      const pool = limit === undefined ? testPool : testPool.subarray(0, Math.max(0, limit));
+      if (pool.length === 0) return { loss: NaN, accuracy: NaN };
+      const sums = tf.tidy(() => {
+        let lossSum: tf.Tensor = tf.scalar(0);
+        let correctSum: tf.Tensor = tf.scalar(0);
+        for (let s = 0; s < pool.length; s += EVAL_BATCH) {
+          const idx = pool.subarray(s, Math.min(s + EVAL_BATCH, pool.length));
+          const x = imagesTensor(dataset.test, dataset.shape, idx);
+          const y = target === 'labels' ? labelsTensor(dataset.test, idx, classes, labelMap) : x;
+          const pred = model.apply(x, { training: false }) as tf.Tensor;
+          lossSum = tf.add(lossSum, tf.mul(lossOf(target, y, pred), idx.length));
+          if (target === 'labels') correctSum = tf.add(correctSum, correctCount(y, pred));
+        }
+        return tf.stack([lossSum, correctSum]);
+      });
+      const [lossSum, correctSum] = await sums.data<'float32'>();
+      sums.dispose();
+      return {
+        loss: (lossSum as number) / pool.length,
+        accuracy: target === 'labels' ? (correctSum as number) / pool.length : NaN,
+      };
+    },
+
+    async probe(request: ProbeRequest): Promise<ProbeResult> {
+      assertLive();
+      return runProbe(context(), request);
+    },
+
+    checkpoint(): Promise<Checkpoint> {
+      assertLive();
+      return takeCheckpoint(model, step);
+    },
+
+    restore(cp: Checkpoint): void {
+      assertLive();
+      restoreCheckpoint(model, cp);
+      dropOptimizer(); // slots describe the abandoned trajectory
+    },
+
+    exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+      assertLive();
+      return exportArtifacts(model);
+    },
+
+    dispose(): void {
+      if (disposed) return;
+      disposed = true;
+      dropOptimizer();
+      model.dispose();
+    },
+  };
+  return trainer;
+}

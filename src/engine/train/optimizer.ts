@@ -1,0 +1,39 @@
+/** Optimizers by id, and changing their learning rate in place (decay, setHyper) without losing their state. */
+import * as tf from '@tensorflow/tfjs';
+import { assertNever } from '../graph/types';
+import type { Hyper, OptimizerId } from './hyper';
+
+export function makeOptimizer(h: Pick<Hyper, 'optimizer' | 'learningRate' | 'momentum'>, lr: number): tf.Optimizer {
+  const kind: OptimizerId = h.optimizer;
+  switch (kind) {
+    case 'sgd':
+      return tf.train.sgd(lr);
+    case 'momentum':
+      return tf.train.momentum(lr, h.momentum);
+    case 'adam':
+      return tf.train.adam(lr);
+    case 'adadelta':
+      return tf.train.adadelta(lr);
+    case 'rmsprop':
+      return tf.train.rmsprop(lr);
+    default:
+      return assertNever(kind);
+  }
+}
+
+/**
+ * Sets the rate used by the next step. SGD and momentum cache -lr as a scalar (setLearningRate refreshes it);
+ * Adam, Adadelta and RMSprop read their (TS-protected) `learningRate` field on every step.
+ */
+export function setLearningRate(opt: tf.Optimizer, lr: number): void {
+  // Not `instanceof`: tf.Optimizer's Symbol.hasInstance answers true for every optimizer.
+  if (opt.getClassName() === 'SGD' || opt.getClassName() === 'Momentum') {
+    (opt as tf.SGDOptimizer).setLearningRate(lr); // MomentumOptimizer extends SGDOptimizer
+    return;
+  }
+  (opt as unknown as { learningRate: number }).learningRate = lr;
+}
+
+export function getLearningRate(opt: tf.Optimizer): number {
+  return (opt as unknown as { learningRate: number }).learningRate;
+}

@@ -1,0 +1,84 @@
+/** Activation maps of the spatial layers for one sample, and pooling input/output pairs with arg-max positions. */
+import * as tf from '@tensorflow/tfjs';
+import type { LayerKind, NodeId } from '../../graph/types';
+import { predecessors } from '../../graph/graphUtils';
+import type { MapStack, ProbeResult, SampleRef } from '../../../workers/protocol';
+import { compileProbeModel } from '../../compile/compile';
+import type { TrainContext } from '../context';
+import { mapGeometry, quantiseMaps } from './maps';
+import { sampleTensor } from './sample';
+import { maxPoolArgmax } from './argmax';
+
+const MAP_KINDS: ReadonlySet<LayerKind> = new Set<LayerKind>([
+  'conv2d',
+  'conv2dTranspose',
+  'maxPool2d',
+  'avgPool2d',
+  'activation',
+  'batchNorm',
+]);
+
+/** Runs the sample through a multi-output view of the model; returns each node's values and per-example shape. */
+async function nodeValues(
+  ctx: TrainContext,
+  ids: readonly NodeId[],
+  sample: SampleRef,
+): Promise<{ input: Float32Array; outs: { values: Float32Array; shape: number[] }[] }> {
+  const probeModel = compileProbeModel(ctx.model, ids); // shares the weights: never dispose it
+  const tensors = tf.tidy(() => {
+    const x = sampleTensor(ctx, sample);
+    const outs = ids.length === 0 ? [] : probeModel.predict(x);
+    return [x, ...(Array.isArray(outs) ? outs : [outs])];
+  });
+  try {
+    const data = await Promise.all(tensors.map((t) => t.data<'float32'>()));
+    return {
+      input: data[0] as Float32Array,
+      outs: tensors.slice(1).map((t, i) => ({ values: data[i + 1] as Float32Array, shape: t.shape.slice(1) })),
+    };
+  } finally {
+    for (const t of tensors) t.dispose();
+  }
+}
+
+function inputStack(ctx: TrainContext, values: Float32Array): MapStack {
+  const inputNode = ctx.graph.nodes.find((n) => n.layer.kind === 'input');
+  const [h, w, c] = ctx.dataset.shape;
+  return quantiseMaps(inputNode?.id ?? ('input' as NodeId), values, h, w, c);
+}
+
+export async function probeActivations(ctx: TrainContext, sample: SampleRef): Promise<ProbeResult> {
+  const ids = ctx.graph.nodes.filter((n) => MAP_KINDS.has(n.layer.kind)).map((n) => n.id);
+  const { input, outs } = await nodeValues(ctx, ids, sample);
+  const layers = outs.map((o, i) => {
+    const g = mapGeometry(o.shape);
+    return quantiseMaps(ids[i] as NodeId, o.values, g.h, g.w, g.count);
+  });
+  return { kind: 'activations', step: ctx.step, input: inputStack(ctx, input), layers };
+}
+
+export async function probePooling(ctx: TrainContext, node: NodeId, sample: SampleRef): Promise<ProbeResult> {
+  const spec = ctx.graph.nodes.find((n) => n.id === node)?.layer;
+  if (spec === undefined || (spec.kind !== 'maxPool2d' && spec.kind !== 'avgPool2d')) {
+    throw new Error(`probe: ${node} is not a pooling node`);
+  }
+  const source = predecessors(ctx.graph, node)[0];
+  if (source === undefined) throw new Error(`probe: pooling node ${node} has no input`);
+  const { outs } = await nodeValues(ctx, [source, node], sample);
+  const [src, dst] = outs;
+  if (src === undefined || dst === undefined) throw new Error('probe: pooling outputs missing');
+  const gi = mapGeometry(src.shape);
+  const go = mapGeometry(dst.shape);
+  const argmax =
+    spec.kind === 'maxPool2d'
+      ? maxPoolArgmax(src.values, { h: gi.h, w: gi.w, c: gi.count }, { h: go.h, w: go.w }, spec.pool, spec.stride, spec.padding)
+      : null;
+  return {
+    kind: 'pooling',
+    step: ctx.step,
+    node,
+    input: quantiseMaps(source, src.values, gi.h, gi.w, gi.count),
+    output: quantiseMaps(node, dst.values, go.h, go.w, go.count),
+    argmax,
+  };
+}

@@ -1,0 +1,33 @@
+/** Dispatches a probe request to its computation. Results hold typed arrays only, never tensors. */
+import { assertNever } from '../../graph/types';
+import type { ProbeRequest, ProbeResult } from '../../../workers/protocol';
+import type { TrainContext } from '../context';
+import { probeKernels } from './kernels';
+import { probeActivations, probePooling } from './activations';
+import { probeDeadRelu } from './deadRelu';
+import { probeHealth } from './health';
+import { probeConfusion, probePredict } from './classify';
+import { probeSamples } from './samples';
+
+export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<ProbeResult> {
+  switch (request.kind) {
+    case 'kernels':
+      return probeKernels(ctx, request.gradients);
+    case 'activations':
+      return probeActivations(ctx, request.sample);
+    case 'pooling':
+      return probePooling(ctx, request.node, request.sample);
+    case 'deadRelu':
+      return probeDeadRelu(ctx);
+    case 'health':
+      return probeHealth(ctx);
+    case 'confusion':
+      return probeConfusion(ctx);
+    case 'predict':
+      return probePredict(ctx, request.sample);
+    case 'samples':
+      return Promise.resolve(probeSamples(ctx, request.split, request.indices));
+    default:
+      return assertNever(request);
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Kernels: every conv layer's filters (rows = input channels, columns = filters), diverging colours centred on
+ * zero per layer, with a legend. One canvas, one putImageData per frame; layer captions and the hover readout are DOM.
+ */
+import { divergingIndex, divergingLut } from './colormap';
+import { blit, canvasPoint, el, ensureCanvas, makeFrame, type Frame } from './canvas';
+import { cellOrigin, kernelAt, layoutKernels, type KernelData, type KernelHit, type KernelLayout } from './kernelLayout';
+import { packRgb } from './pixels';
+import { createFrameScheduler } from './scheduler';
+
+export interface KernelGridOptions {
+  /** Layer caption for a node id (e.g. "conv1 5×5"). */
+  readonly label?: (node: string) => string;
+  readonly onHover?: (hit: KernelHit | null) => void;
+}
+
+export interface KernelGridData {
+  readonly gradients: boolean;
+  readonly layers: readonly KernelData[];
+}
+
+export interface KernelGrid {
+  update(data: KernelGridData): void;
+  resize(): void;
+  destroy(): void;
+}
+
+const fmt = (v: number): string => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(1));
+
+export function drawKernels(frame: Frame, layout: KernelLayout, sets: readonly KernelData[]): void {
+  const lut = divergingLut().packed;
+  frame.packed.fill(packRgb(255, 255, 255) & 0x00ffffff); // transparent
+  for (const b of layout.blocks) {
+    const k = sets[b.index]!;
+    for (let c = 0; c < b.rows; c++)
+      for (let f = 0; f < b.cols; f++) {
+        const o = cellOrigin(b, c, f);
+        for (let ky = 0; ky < b.kh; ky++)
+          for (let kx = 0; kx < b.kw; kx++) {
+            const colour = lut[divergingIndex(k.values[((ky * k.kw + kx) * k.inChannels + c) * k.filters + f]!, b.absMax)]!;
+            for (let dy = 0; dy < b.scale; dy++) {
+              const row = (o.y + ky * b.scale + dy) * frame.width + o.x + kx * b.scale;
+              for (let dx = 0; dx < b.scale; dx++) frame.packed[row + dx] = colour;
+            }
+          }
+      }
+  }
+}
+
+export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, options: KernelGridOptions = {}): KernelGrid {
+  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+  const doc = element.ownerDocument;
+  const wrap = el(doc, 'div', 'viz-kernels');
+  wrap.style.position = 'relative';
+  const legend = el(doc, 'div', 'viz-legend');
+  const stage = el(doc, 'div', 'viz-stage');
+  stage.style.position = 'relative';
+  const canvas = ensureCanvas(element instanceof HTMLCanvasElement ? element : stage, 'viz-canvas');
+  if (element instanceof HTMLCanvasElement) stage.appendChild(canvas);
+  canvas.style.width = '100%';
+  const captions = el(doc, 'div', 'viz-captions');
+  const readout = el(doc, 'div', 'viz-readout', 'Hover a kernel to see its weights.');
+  readout.setAttribute('aria-live', 'polite');
+  stage.appendChild(captions);
+  wrap.append(legend, stage, readout);
+  host.appendChild(wrap);
+
+  const legendBar = doc.createElement('canvas');
+  legendBar.width = 256;
+  legendBar.height = 1;
+  legendBar.className = 'viz-legend-bar';
+  const legendText = el(doc, 'span', 'viz-legend-text');
+  legend.append(legendBar, legendText);
+  const lf = makeFrame(256, 1);
+  lf.packed.set(divergingLut().packed);
+  blit(legendBar, lf);
+
+  let frame: Frame | null = null;
+  let layout: KernelLayout | null = null;
+  let data: KernelGridData | null = null;
+
+  const draw = (d: KernelGridData): void => {
+    data = d;
+    layout = layoutKernels(d.layers);
+    frame = makeFrame(layout.width, layout.height, frame);
+    drawKernels(frame, layout, d.layers);
+    blit(canvas, frame);
+    const what = d.gradients ? 'gradient' : 'weight';
+    const first = layout.blocks[0];
+    legendText.textContent = first
+      ? `blue = negative ${what}, white = 0, red = positive (scale ±max per layer; first layer ±${fmt(first.absMax)})`
+      : 'No convolution layers.';
+    captions.replaceChildren(
+      ...layout.blocks.map((b) => {
+        const c = el(doc, 'div', 'viz-caption', `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}`);
+        c.style.position = 'absolute';
+        c.style.left = '0';
+        c.style.top = `${(b.top / layout!.height) * 100}%`;
+        return c;
+      }),
+    );
+  };
+  const scheduler = createFrameScheduler(draw);
+
+  const onMove = (e: PointerEvent): void => {
+    if (!layout || !data) return;
+    const p = canvasPoint(canvas, e.clientX, e.clientY);
+    const hit = p ? kernelAt(layout, data.layers, p.x, p.y) : null;
+    options.onHover?.(hit);
+    if (!hit) return;
+    const k = data.layers[hit.layer]!;
+    const rows: string[] = [];
+    for (let y = 0; y < k.kh; y++) rows.push(Array.from(hit.weights.slice(y * k.kw, (y + 1) * k.kw), fmt).join('  '));
+    readout.textContent = `${options.label?.(hit.node) ?? hit.node} filter ${hit.filter + 1}, input channel ${hit.channel + 1} · ${data.gradients ? 'gradient' : 'weight'} norm ${fmt(hit.norm)}\n${rows.join('\n')}`;
+  };
+  canvas.addEventListener('pointermove', onMove);
+
+  return {
+    update: (d) => scheduler.schedule(d),
+    resize: () => {
+      if (data) scheduler.schedule(data);
+    },
+    destroy: () => {
+      scheduler.cancel();
+      canvas.removeEventListener('pointermove', onMove);
+      wrap.remove();
+    },
+  };
+}

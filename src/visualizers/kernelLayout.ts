@@ -1,0 +1,113 @@
+/**
+ * Where each kernel goes in the Kernels canvas, and which weight is under a pixel. Rows are input channels,
+ * columns are filters; the first layer is drawn larger. Pure, so the hit test is unit tested.
+ */
+import type { NodeId } from '../engine/graph/types';
+
+/** The parts of a KernelSet the layout needs (values layout [kh, kw, in, out]). */
+export interface KernelData {
+  readonly node: NodeId;
+  readonly kh: number;
+  readonly kw: number;
+  readonly inChannels: number;
+  readonly filters: number;
+  readonly values: Float32Array;
+}
+
+export interface KernelBlock {
+  readonly node: NodeId;
+  readonly index: number;
+  readonly top: number;
+  /** Height of the caption strip above the block (left blank in the image; labels are DOM). */
+  readonly caption: number;
+  readonly scale: number;
+  readonly gap: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly kh: number;
+  readonly kw: number;
+  /** Largest |value| in the layer: the colour scale is symmetric around zero. */
+  readonly absMax: number;
+}
+
+export interface KernelLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly blocks: readonly KernelBlock[];
+}
+
+export const MAX_ROWS = 16;
+export const MAX_COLS = 32;
+const CAPTION = 12;
+const LAYER_GAP = 6;
+
+export function valueIndex(k: Pick<KernelData, 'kw' | 'inChannels' | 'filters'>, ky: number, kx: number, c: number, f: number): number {
+  return ((ky * k.kw + kx) * k.inChannels + c) * k.filters + f;
+}
+
+export function layoutKernels(sets: readonly KernelData[]): KernelLayout {
+  let top = 0;
+  let width = 1;
+  const blocks: KernelBlock[] = [];
+  sets.forEach((k, index) => {
+    const scale = index === 0 ? 6 : 3;
+    const gap = index === 0 ? 2 : 1;
+    const rows = Math.min(k.inChannels, MAX_ROWS);
+    const cols = Math.min(k.filters, MAX_COLS);
+    let absMax = 0;
+    for (let i = 0; i < k.values.length; i++) {
+      const a = Math.abs(k.values[i]!);
+      if (a > absMax && Number.isFinite(a)) absMax = a;
+    }
+    const b: KernelBlock = { node: k.node, index, top, caption: CAPTION, scale, gap, rows, cols, kh: k.kh, kw: k.kw, absMax };
+    blocks.push(b);
+    width = Math.max(width, cols * (k.kw * scale + gap) - gap);
+    top += CAPTION + rows * (k.kh * scale + gap) - gap + LAYER_GAP;
+  });
+  return { width, height: Math.max(1, top - LAYER_GAP), blocks };
+}
+
+/** Top-left pixel of kernel (channel c, filter f) in a block. */
+export function cellOrigin(b: KernelBlock, c: number, f: number): { x: number; y: number } {
+  return { x: f * (b.kw * b.scale + b.gap), y: b.top + b.caption + c * (b.kh * b.scale + b.gap) };
+}
+
+export interface KernelHit {
+  readonly node: NodeId;
+  readonly layer: number;
+  readonly filter: number;
+  readonly channel: number;
+  readonly ky: number;
+  readonly kx: number;
+  /** The kh×kw weights of this filter for this input channel, row-major. */
+  readonly weights: Float32Array;
+  /** L2 norm of the whole filter (all taps, all input channels). */
+  readonly norm: number;
+}
+
+/** The kernel tap under canvas pixel (x, y), or null over gaps, captions and margins. */
+export function kernelAt(layout: KernelLayout, sets: readonly KernelData[], x: number, y: number): KernelHit | null {
+  const px = Math.floor(x);
+  const py = Math.floor(y);
+  for (const b of layout.blocks) {
+    const k = sets[b.index];
+    if (!k) continue;
+    const ry = py - b.top - b.caption;
+    const cellH = b.kh * b.scale + b.gap;
+    const cellW = b.kw * b.scale + b.gap;
+    if (ry < 0 || ry >= b.rows * cellH || px < 0 || px >= b.cols * cellW) continue;
+    const c = Math.floor(ry / cellH);
+    const f = Math.floor(px / cellW);
+    const iy = ry - c * cellH;
+    const ix = px - f * cellW;
+    if (iy >= b.kh * b.scale || ix >= b.kw * b.scale) return null;
+    const weights = new Float32Array(k.kh * k.kw);
+    for (let ky = 0; ky < k.kh; ky++) for (let kx = 0; kx < k.kw; kx++) weights[ky * k.kw + kx] = k.values[valueIndex(k, ky, kx, c, f)]!;
+    let sq = 0;
+    for (let ky = 0; ky < k.kh; ky++)
+      for (let kx = 0; kx < k.kw; kx++)
+        for (let ci = 0; ci < k.inChannels; ci++) sq += k.values[valueIndex(k, ky, kx, ci, f)]! ** 2;
+    return { node: k.node, layer: b.index, filter: f, channel: c, ky: Math.floor(iy / b.scale), kx: Math.floor(ix / b.scale), weights, norm: Math.sqrt(sq) };
+  }
+  return null;
+}

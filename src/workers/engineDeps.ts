@@ -1,0 +1,48 @@
+/**
+ * Wires the engine into WorkerDeps: the TF.js trainer, graph validation, size estimates and backend selection.
+ * The browser worker and the Node tests differ only in the parts passed in (backend env, dataset loader, yield).
+ */
+import type { BackendEnv } from '../engine/backend/select';
+import { BackendSelector } from '../engine/backend/select';
+import type { DatasetId } from '../engine/data/types';
+import type { Graph } from '../engine/graph/types';
+import type { GraphIssue } from '../engine/graph/issues';
+import { inferShapes, totals } from '../engine/graph/shapes';
+import { createTrainer } from '../engine/train/createTrainer';
+import type { LoopTuning, ModelSize, WorkerDeps } from './workerState';
+
+export interface DepsParts {
+  readonly env: BackendEnv;
+  readonly loadDataset: WorkerDeps['loadDataset'];
+  readonly validate: (graph: Graph, dataset: DatasetId) => readonly GraphIssue[];
+  readonly yieldToEventLoop: () => Promise<void>;
+  readonly now?: () => number;
+  readonly memoryBudgetBytes?: number;
+  readonly tuning?: Partial<LoopTuning>;
+}
+
+/** 1 GiB: what a browser tab reliably gives a WASM heap or a WebGPU/WebGL context without being killed. */
+export const DEFAULT_MEMORY_BUDGET = 2 ** 30;
+
+export function modelSize(graph: Graph): ModelSize | null {
+  const info = inferShapes(graph);
+  for (const i of info.values()) if (i.output === null) return null;
+  const t = totals(info);
+  return { params: t.params, activationBytes: t.activationBytes };
+}
+
+export function createWorkerDeps(parts: DepsParts): WorkerDeps {
+  const selector = new BackendSelector(parts.env);
+  const deps: WorkerDeps = {
+    loadDataset: parts.loadDataset,
+    createTrainer,
+    validate: parts.validate,
+    modelSize,
+    memoryBudgetBytes: parts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
+    selectBackend: (policy, params, measure) => selector.select(policy, params, measure),
+    fallbackBackend: (failed, info, tried) => selector.fallback(failed, info, tried),
+    now: parts.now ?? (() => performance.now()),
+    yieldToEventLoop: parts.yieldToEventLoop,
+  };
+  return parts.tuning ? { ...deps, tuning: parts.tuning } : deps;
+}

@@ -1,0 +1,201 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NonFiniteError } from '../engine/train/trainer';
+import type { Trainer } from '../engine/train/trainer';
+import { disposeRun, handleMessage } from './handleMessage';
+import { asRunId } from './protocol';
+import { whenIdle } from './runLoop';
+import { HYPER, initMsg, ofType, recorder, testDeps, tinyCnn } from './testing';
+import { createWorkerState } from './workerState';
+import type { WorkerState } from './workerState';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const idle = async (s: WorkerState): Promise<void> => {
+  if (s.run) await whenIdle(s.run);
+};
+
+describe('handleMessage', () => {
+  it('init → step → probe → setHyper → reset → dispose, and frees every tensor', async () => {
+    const baseline = tf.memory().numTensors;
+    const state = createWorkerState();
+    const { posted, post, transfers } = recorder();
+    const deps = testDeps();
+    const r = asRunId('r1');
+    await handleMessage(state, initMsg(r), post, deps);
+    const ready = ofType(posted, 'ready')[0];
+    expect(ready?.backend.name).toBe('cpu');
+    expect(ready?.backend.reason).toMatch(/^fastest of 1 measured: cpu [\d,]+ ex\/s/);
+    expect(ready?.backend.measured[0]?.examplesPerSec).toBeGreaterThan(0);
+    expect(ready?.trainCount).toBe(256);
+    expect(ofType(posted, 'datasetProgress').length).toBeGreaterThan(0);
+
+    await handleMessage(state, { type: 'step', runId: r, batches: 12 }, post, deps);
+    await idle(state);
+    const points = ofType(posted, 'metrics').flatMap((m) => m.points);
+    expect(points.map((p) => p.step)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(points.every((p) => Number.isFinite(p.loss) && p.examplesPerSec > 0)).toBe(true);
+    expect(ofType(posted, 'state').at(-1)).toMatchObject({ running: false, step: 12 });
+
+    await handleMessage(state, { type: 'probe', runId: r, request: { kind: 'kernels', gradients: false } }, post, deps);
+    const probe = ofType(posted, 'probe')[0];
+    expect(probe?.result.kind).toBe('kernels');
+    if (probe?.result.kind !== 'kernels') throw new Error('no kernels');
+    const k = probe.result.layers[0];
+    expect(k?.values.length).toBe(3 * 3 * 1 * 2);
+    expect(transfers[posted.indexOf(probe)]).toContain(k?.values.buffer);
+
+    await handleMessage(state, { type: 'setHyper', runId: r, patch: { learningRate: 0.05, optimizer: 'sgd' } }, post, deps);
+    expect(state.run?.trainer.hyper).toMatchObject({ learningRate: 0.05, optimizer: 'sgd' });
+    await handleMessage(state, { type: 'step', runId: r, batches: 2 }, post, deps);
+    await idle(state);
+    expect(ofType(posted, 'metrics').at(-1)?.points.at(-1)?.learningRate).toBe(0.05);
+
+    await handleMessage(state, { type: 'reset', runId: r }, post, deps);
+    expect(state.run?.trainer.step).toBe(0);
+    expect(state.run?.trainer.hyper.learningRate).toBe(0.05);
+
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+    expect(state.run).toBeNull();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('same seed gives the same loss curve after reset', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps();
+    const r = asRunId('seed');
+    await handleMessage(state, initMsg(r), post, deps);
+    const curve = async (): Promise<number[]> => {
+      posted.length = 0;
+      await handleMessage(state, { type: 'step', runId: r, batches: 5 }, post, deps);
+      await idle(state);
+      return ofType(posted, 'metrics').flatMap((m) => m.points.map((p) => p.loss));
+    };
+    const a = await curve();
+    await handleMessage(state, { type: 'reset', runId: r }, post, deps);
+    const b = await curve();
+    expect(b).toEqual(a);
+    expect(a[0]).not.toBe(a[4]);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('ignores messages for another run and answers only with the current run id', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps();
+    await handleMessage(state, initMsg('old'), post, deps);
+    await handleMessage(state, initMsg('new'), post, deps);
+    const before = posted.length;
+    await handleMessage(state, { type: 'step', runId: asRunId('old'), batches: 3 }, post, deps);
+    await idle(state);
+    expect(posted.length).toBe(before);
+    expect(state.run?.trainer.step).toBe(0);
+    await handleMessage(state, { type: 'step', runId: asRunId('new'), batches: 3 }, post, deps);
+    await idle(state);
+    expect(posted.slice(before).every((m) => m.runId === 'new')).toBe(true);
+    expect(state.run?.trainer.step).toBe(3);
+    await handleMessage(state, { type: 'dispose', runId: asRunId('new') }, post, deps);
+  });
+
+  it('pauses and posts nonFinite when the loss blows up', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const base = testDeps();
+    const deps = {
+      ...base,
+      createTrainer: (o: Parameters<typeof base.createTrainer>[0]): Trainer => {
+        const t = base.createTrainer(o);
+        return Object.assign(Object.create(t) as Trainer, {
+          trainBatches: async (n: number) => {
+            if (t.step >= 3) throw new NonFiniteError(null, 'Loss became NaN at step 4 in node "dense_1": lower the learning rate.');
+            return t.trainBatches(Math.min(n, 3 - t.step));
+          },
+          dispose: () => t.dispose(),
+        });
+      },
+    };
+    const r = asRunId('nan');
+    await handleMessage(state, initMsg(r), post, deps);
+    await handleMessage(state, { type: 'start', runId: r }, post, deps);
+    await idle(state);
+    const err = ofType(posted, 'error')[0];
+    expect(err).toMatchObject({ code: 'nonFinite', runId: 'nan' });
+    expect(err?.message).toContain('lower the learning rate');
+    expect(state.run?.running).toBe(false);
+    expect(ofType(posted, 'state').at(-1)?.running).toBe(false);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('a real NaN (huge learning rate) is caught by the trainer and reported', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps();
+    const r = asRunId('nan2');
+    await handleMessage(state, initMsg(r, tinyCnn(), { ...HYPER, optimizer: 'sgd', learningRate: 1e30 }), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 50 }, post, deps);
+    await idle(state);
+    expect(ofType(posted, 'error').map((e) => e.code)).toEqual(['nonFinite']);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('refuses a model too large before allocating anything', async () => {
+    const baseline = tf.memory().numTensors;
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    let loaded = false;
+    const deps = testDeps({
+      memoryBudgetBytes: 2 ** 20,
+      loadDataset: () => {
+        loaded = true;
+        return Promise.reject(new Error('should not load'));
+      },
+    });
+    const big = tinyCnn();
+    const graph = { ...big, nodes: big.nodes.map((n) => (n.layer.kind === 'conv2d' ? { ...n, layer: { ...n.layer, filters: 512 } } : n)) };
+    await handleMessage(state, initMsg('big', graph), post, deps);
+    expect(ofType(posted, 'error')[0]).toMatchObject({ code: 'tooLarge', runId: 'big' });
+    expect(ofType(posted, 'error')[0]?.message).toMatch(/needs about \d+ MB .* limit here is 1 MB/);
+    expect(loaded).toBe(false);
+    expect(state.run).toBeNull();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
+
+  it('reports validation errors as badGraph', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps({
+      validate: (g) => [{ code: 'noOutput', node: g.nodes[0]?.id, severity: 'error', message: 'The graph has no output.', fixes: [] }],
+    });
+    await handleMessage(state, initMsg('bad'), post, deps);
+    expect(ofType(posted, 'error')).toEqual([{ type: 'error', runId: 'bad', code: 'badGraph', message: 'The graph has no output.' }]);
+  });
+
+  it('validates every validateEvery steps and finishes after hyper.epochs', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps({}, { train: 64, test: 32 });
+    const r = asRunId('fin');
+    // 64 examples / batch 16 = 4 steps per epoch, 2 epochs = 8 steps; validation at 3, 6 and the epoch ends (4, 8).
+    await handleMessage(state, initMsg(r, tinyCnn(), { ...HYPER, epochs: 2, validateEvery: 3 }), post, deps);
+    await handleMessage(state, { type: 'start', runId: r }, post, deps);
+    await idle(state);
+    expect(ofType(posted, 'finished')).toEqual([{ type: 'finished', runId: 'fin', step: 8, epoch: 2 }]);
+    const points = ofType(posted, 'metrics').flatMap((m) => m.points);
+    expect(points.filter((p) => p.valLoss !== undefined).map((p) => p.step)).toEqual([3, 4, 6, 8]);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('disposeRun is idempotent', async () => {
+    const state = createWorkerState();
+    const { post } = recorder();
+    await handleMessage(state, initMsg('d'), post, testDeps());
+    const run = state.run;
+    if (!run) throw new Error('no run');
+    await disposeRun(run);
+    await disposeRun(run);
+    expect(run.disposed).toBe(true);
+  });
+});

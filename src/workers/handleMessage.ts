@@ -1,0 +1,175 @@
+/**
+ * The worker's message switch, a plain function: the worker file feeds it messages one at a time, tests call it
+ * directly with injected deps (procedural dataset, tfjs cpu). Messages for another run id are ignored.
+ */
+import type { Dataset } from '../engine/data/types';
+import { DatasetError } from '../engine/data/types';
+import { assertNever } from '../engine/graph/types';
+import type { Hyper } from '../engine/train/hyper';
+import { NonFiniteError } from '../engine/train/trainer';
+import type { Trainer } from '../engine/train/trainer';
+import type { BackendName, RunId, ToWorker } from './protocol';
+import { completedEpochs, ensureLoop, runProbe, whenIdle } from './runLoop';
+import { tooLargeMessage } from './sizeCheck';
+import { newRun } from './workerState';
+import type { Post, Run, WorkerDeps, WorkerState } from './workerState';
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+type InitMsg = Extract<ToWorker, { type: 'init' }>;
+
+/** Stops the run's loop, frees its trainer. Safe to call twice. */
+export async function disposeRun(run: Run): Promise<void> {
+  run.running = false;
+  run.stepsRemaining = 0;
+  await whenIdle(run);
+  run.disposed = true;
+  run.pendingProbes.clear();
+  await run.lock.run(() => run.trainer.dispose());
+}
+
+/** Trains n batches; a NaN during measurement still gives a valid timing (the run itself reports it later). */
+async function timed(trainer: Trainer, n: number, deps: WorkerDeps): Promise<number> {
+  const t0 = deps.now();
+  try {
+    await trainer.trainBatches(n);
+  } catch (e) {
+    if (!(e instanceof NonFiniteError)) throw e;
+  }
+  return Math.max(deps.now() - t0, 1e-3);
+}
+
+/** Examples/s of `hyper` on the active backend: 1 warm-up batch, then up to 3 timed ones (~1 s in all). */
+async function measureRate(msg: InitMsg, dataset: Dataset, hyper: Hyper, deps: WorkerDeps): Promise<number> {
+  const trainer = deps.createTrainer({ graph: msg.graph, dataset, hyper: { ...hyper, validateEvery: 0 }, seed: msg.seed });
+  try {
+    const warm = await timed(trainer, 1, deps);
+    const n = warm > 600 ? 1 : 3;
+    return (n * hyper.batchSize * 1000) / (await timed(trainer, n, deps));
+  } finally {
+    trainer.dispose();
+  }
+}
+
+async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDeps): Promise<void> {
+  const runId = msg.runId;
+  const fail = (code: 'badGraph' | 'dataset' | 'backend' | 'tooLarge' | 'internal', message: string): void =>
+    post({ type: 'error', runId, code, message });
+  const errors = deps.validate(msg.graph, msg.dataset).filter((i) => i.severity === 'error');
+  if (errors.length > 0) return fail('badGraph', errors.map((i) => i.message).join('\n'));
+  const size = deps.modelSize(msg.graph);
+  if (!size) return fail('badGraph', 'The shapes of this graph cannot be worked out.');
+  const refusal = tooLargeMessage(size, msg.hyper.batchSize, deps.memoryBudgetBytes);
+  if (refusal) return fail('tooLarge', refusal);
+
+  let dataset: Dataset;
+  try {
+    dataset = await deps.loadDataset(msg.dataset, msg.seed, (loadedBytes, totalBytes) =>
+      post({ type: 'datasetProgress', runId, loadedBytes, totalBytes }),
+    );
+  } catch (e) {
+    const where = e instanceof DatasetError ? ` (${e.code}, ${e.file})` : '';
+    return fail('dataset', `The ${msg.dataset} dataset could not be loaded${where}: ${errorText(e)}`);
+  }
+  if (state.currentRunId !== runId) return;
+
+  let backend;
+  try {
+    backend = await deps.selectBackend(msg.backend, size.params, (_: BackendName) => measureRate(msg, dataset, msg.hyper, deps));
+  } catch (e) {
+    return fail('backend', errorText(e));
+  }
+  if (state.currentRunId !== runId) return;
+  let trainer;
+  try {
+    trainer = deps.createTrainer({ graph: msg.graph, dataset, hyper: msg.hyper, seed: msg.seed });
+  } catch (e) {
+    return fail('internal', `The model could not be built: ${errorText(e)}`);
+  }
+  state.run = newRun({ runId, graph: msg.graph, dataset, seed: msg.seed, trainer, backend, now: deps.now() });
+  for (const [node, frozen] of state.run.frozen) trainer.setFrozen([node], frozen);
+  post({ type: 'ready', runId, backend, trainCount: dataset.train.count, testCount: dataset.test.count });
+}
+
+function postState(run: Run, post: Post): void {
+  const t = run.trainer;
+  post({ type: 'state', runId: run.runId, running: run.running || run.loop !== null, step: t.step, epoch: t.epoch });
+}
+
+/** Handles one message. Resolves when the message is dealt with; a started loop keeps running after that. */
+export async function handleMessage(state: WorkerState, msg: ToWorker, post: Post, deps: WorkerDeps): Promise<void> {
+  if (msg.type === 'init') {
+    state.currentRunId = msg.runId;
+    const old = state.run;
+    state.run = null;
+    if (old) await disposeRun(old);
+    try {
+      await init(state, msg, post, deps);
+    } catch (e) {
+      post({ type: 'error', runId: msg.runId, code: 'internal', message: errorText(e) });
+    }
+    return;
+  }
+  if (msg.runId !== state.currentRunId) return;
+  const run = state.run;
+  const runId: RunId = msg.runId;
+  if (!run) {
+    if (msg.type !== 'dispose') post({ type: 'error', runId, code: 'notReady', message: `"${msg.type}" before the run is ready.` });
+    return;
+  }
+  switch (msg.type) {
+    case 'start':
+      if (run.finished) return post({ type: 'finished', runId, step: run.trainer.step, epoch: run.trainer.epoch });
+      run.running = true;
+      ensureLoop(run, post, deps);
+      return postState(run, post);
+    case 'pause':
+      run.running = false;
+      run.stepsRemaining = 0;
+      return;
+    case 'step':
+      if (run.running || run.finished || msg.batches <= 0) return;
+      run.stepsRemaining += Math.floor(msg.batches);
+      ensureLoop(run, post, deps);
+      return postState(run, post);
+    case 'setHyper':
+      await run.lock.run(() => run.trainer.setHyper(msg.patch));
+      if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs) run.finished = false;
+      return;
+    case 'freeze':
+      for (const node of msg.nodes) run.frozen.set(node, msg.frozen);
+      await run.lock.run(() => run.trainer.setFrozen(msg.nodes, msg.frozen));
+      return;
+    case 'probe':
+      if (run.loop) {
+        run.pendingProbes.set(msg.request.kind, msg.request);
+        return;
+      }
+      return runProbe(run, msg.request, post, deps);
+    case 'reset': {
+      run.running = false;
+      run.stepsRemaining = 0;
+      await whenIdle(run);
+      const hyper = run.trainer.hyper;
+      await run.lock.run(() => {
+        run.trainer.dispose();
+        run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed });
+        for (const [node, frozen] of run.frozen) run.trainer.setFrozen([node], frozen);
+      });
+      Object.assign(run, { finished: false, chunk: 1, checkpoint: null, lastCheckpoint: deps.now(), points: [], lastValidation: null });
+      run.pendingProbes.clear();
+      return postState(run, post);
+    }
+    case 'dispose':
+      state.run = null;
+      state.currentRunId = null;
+      return disposeRun(run);
+    case 'export': {
+      const out = await run.lock.run(() => run.trainer.exportModel());
+      const weights = out.weights.slice(0);
+      return post({ type: 'exported', runId, modelJson: out.modelJson, weights }, [weights]);
+    }
+    default:
+      return assertNever(msg);
+  }
+}

@@ -1,0 +1,70 @@
+/** Metric points of the run loop: one per batch, posted in batches (~every 200 ms), averaged when too many. */
+import { effectiveLearningRate } from '../engine/train/hyper';
+import type { BatchStats } from '../engine/train/trainer';
+import type { MetricPoint } from './protocol';
+import type { Post, Run } from './workerState';
+
+/** Appends one point per trained batch. `firstStep` is the trainer's step before the chunk. */
+export function recordChunk(run: Run, firstStep: number, stats: BatchStats): void {
+  const t = run.trainer;
+  const n = stats.losses.length;
+  for (let i = 0; i < n; i++) {
+    const step = firstStep + i + 1;
+    run.points.push({
+      step,
+      epoch: t.epoch,
+      examplesPerSec: 0,
+      loss: stats.losses[i] ?? NaN,
+      accuracy: stats.accuracies[i] ?? NaN,
+      epochProgress: t.epochProgress,
+      learningRate: effectiveLearningRate(t.hyper, step - 1),
+    });
+  }
+  run.examplesSinceFlush += n * t.hyper.batchSize;
+}
+
+/** Attaches a validation result to the newest point (or a new point when none is pending). */
+export function recordValidation(run: Run, v: { loss: number; accuracy: number }): void {
+  run.lastValidation = v;
+  const last = run.points.pop();
+  const t = run.trainer;
+  const base: MetricPoint = last ?? {
+    step: t.step,
+    epoch: t.epoch,
+    examplesPerSec: 0,
+    loss: NaN,
+    accuracy: NaN,
+    epochProgress: t.epochProgress,
+    learningRate: effectiveLearningRate(t.hyper, t.step),
+  };
+  run.points.push({ ...base, valLoss: v.loss, valAccuracy: v.accuracy });
+}
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Averages consecutive points into at most `max` groups; a group keeps its last step and any validation in it. */
+export function decimate(points: readonly MetricPoint[], max: number): MetricPoint[] {
+  if (points.length <= max) return [...points];
+  const size = Math.ceil(points.length / max);
+  const out: MetricPoint[] = [];
+  for (let i = 0; i < points.length; i += size) {
+    const g = points.slice(i, i + size);
+    const last = g[g.length - 1] as MetricPoint;
+    const val = [...g].reverse().find((p) => p.valLoss !== undefined);
+    const p: MetricPoint = { ...last, loss: mean(g.map((x) => x.loss)), accuracy: mean(g.map((x) => x.accuracy)) };
+    out.push(val?.valLoss !== undefined && val.valAccuracy !== undefined ? { ...p, valLoss: val.valLoss, valAccuracy: val.valAccuracy } : p);
+  }
+  return out;
+}
+
+/** Posts pending points when `flushMs` has passed (or `force`), stamping them with the examples/s since the last post. */
+export function flushMetrics(run: Run, post: Post, now: number, flushMs: number, maxPoints: number, force: boolean): void {
+  const elapsed = now - run.lastFlush;
+  if (run.points.length === 0 || (!force && elapsed < flushMs)) return;
+  const rate = elapsed > 0 ? (run.examplesSinceFlush * 1000) / elapsed : 0;
+  const points = decimate(run.points, maxPoints).map((p) => ({ ...p, examplesPerSec: rate }));
+  post({ type: 'metrics', runId: run.runId, points });
+  run.points = [];
+  run.examplesSinceFlush = 0;
+  run.lastFlush = now;
+}

@@ -1,0 +1,144 @@
+/**
+ * The worker's state and its injected dependencies. Everything TF.js- or browser-specific comes in through
+ * WorkerDeps, so handleMessage and the run loop are plain functions tested in Node.
+ */
+import type { Graph, NodeId } from '../engine/graph/types';
+import type { GraphIssue } from '../engine/graph/issues';
+import type { Dataset, DatasetId } from '../engine/data/types';
+import type { Hyper } from '../engine/train/hyper';
+import type { Checkpoint, Trainer, TrainerOptions } from '../engine/train/trainer';
+import type { BackendInfo, BackendName, BackendPolicy, FromWorker, MetricPoint, ProbeRequest, RunId } from './protocol';
+import { Mutex } from './mutex';
+
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+export interface ModelSize {
+  readonly params: number;
+  /** Bytes of activations for ONE example (all layer outputs, float32). */
+  readonly activationBytes: number;
+}
+
+export interface WorkerDeps {
+  loadDataset(id: DatasetId, seed: number, onProgress: (loadedBytes: number, totalBytes: number) => void): Promise<Dataset>;
+  createTrainer(opts: TrainerOptions): Trainer;
+  /** Graph issues (errors refuse the run). */
+  validate(graph: Graph, dataset: DatasetId): readonly GraphIssue[];
+  /** Null when the shapes cannot be inferred (validation reports why). */
+  modelSize(graph: Graph): ModelSize | null;
+  /** Refuse models whose estimated training memory exceeds this. */
+  readonly memoryBudgetBytes: number;
+  /** Chooses and activates a backend; `measure` times real training steps on the active one. */
+  selectBackend(policy: BackendPolicy, params: number, measure: (name: BackendName) => Promise<number>): Promise<BackendInfo>;
+  /** Activates the next backend after `failed` broke; null when none is left. */
+  fallbackBackend(failed: BackendName, info: BackendInfo, tried: ReadonlySet<BackendName>): Promise<BackendName | null>;
+  now(): number;
+  yieldToEventLoop(): Promise<void>;
+  /** Loop tuning; defaults in DEFAULT_TUNING. */
+  readonly tuning?: Partial<LoopTuning>;
+}
+
+export interface LoopTuning {
+  /** Target duration of one chunk of batches, ms. */
+  readonly chunkMs: number;
+  readonly maxChunk: number;
+  /** Metrics are posted at most this often, ms. */
+  readonly flushMs: number;
+  /** Probes may take at most this fraction of the wall time while training. */
+  readonly probeBudget: number;
+  /** Checkpoint to CPU memory this often while training, ms. */
+  readonly checkpointMs: number;
+  /** Examples evaluated at periodic validation (epoch ends use the whole test split). */
+  readonly validateLimit: number;
+  /** Most points per metrics message (more are averaged into groups). */
+  readonly maxPointsPerFlush: number;
+}
+
+export const DEFAULT_TUNING: LoopTuning = {
+  chunkMs: 75,
+  maxChunk: 2000,
+  flushMs: 200,
+  probeBudget: 0.04,
+  checkpointMs: 10_000,
+  validateLimit: 256,
+  maxPointsPerFlush: 64,
+};
+
+export interface Run {
+  readonly runId: RunId;
+  readonly graph: Graph;
+  readonly dataset: Dataset;
+  readonly seed: number;
+  trainer: Trainer;
+  backend: BackendInfo;
+  readonly triedBackends: Set<BackendName>;
+  readonly frozen: Map<NodeId, boolean>;
+  readonly lock: Mutex;
+  running: boolean;
+  stepsRemaining: number;
+  loop: Promise<void> | null;
+  disposed: boolean;
+  finished: boolean;
+  /** Batches per chunk, adapted to LoopTuning.chunkMs. */
+  chunk: number;
+  /** Newest request per probe kind, served between chunks. */
+  readonly pendingProbes: Map<ProbeRequest['kind'], ProbeRequest>;
+  /** Last measured cost per probe kind, ms. */
+  readonly probeCost: Map<ProbeRequest['kind'], number>;
+  probeMs: number;
+  wallMs: number;
+  points: MetricPoint[];
+  lastFlush: number;
+  examplesSinceFlush: number;
+  checkpoint: Checkpoint | null;
+  lastCheckpoint: number;
+  lastValidation: { loss: number; accuracy: number } | null;
+}
+
+export interface WorkerState {
+  run: Run | null;
+  /** Run id of the newest init, even while it is still loading. */
+  currentRunId: RunId | null;
+}
+
+export const createWorkerState = (): WorkerState => ({ run: null, currentRunId: null });
+
+export const tuningOf = (deps: WorkerDeps): LoopTuning => ({ ...DEFAULT_TUNING, ...deps.tuning });
+
+export function newRun(fields: {
+  runId: RunId;
+  graph: Graph;
+  dataset: Dataset;
+  seed: number;
+  trainer: Trainer;
+  backend: BackendInfo;
+  now: number;
+}): Run {
+  const { now, ...rest } = fields;
+  const frozen = new Map<NodeId, boolean>();
+  for (const n of fields.graph.nodes) if (n.frozen) frozen.set(n.id, true);
+  return {
+    ...rest,
+    triedBackends: new Set(),
+    frozen,
+    lock: new Mutex(),
+    running: false,
+    stepsRemaining: 0,
+    loop: null,
+    disposed: false,
+    finished: false,
+    chunk: 1,
+    pendingProbes: new Map(),
+    probeCost: new Map(),
+    probeMs: 0,
+    wallMs: 0,
+    points: [],
+    lastFlush: now,
+    examplesSinceFlush: 0,
+    checkpoint: null,
+    lastCheckpoint: now,
+    lastValidation: null,
+  };
+}
+
+/** Same hyperparameters, the batch of the current trainer. */
+export const currentHyper = (run: Run): Hyper => run.trainer.hyper;
