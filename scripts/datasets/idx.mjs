@@ -36,7 +36,8 @@ export function parseIdx(buf, file, expectDims) {
     );
   }
   const headerBytes = 4 + 4 * expectDims.length;
-  if (buf.length < headerBytes) throw new SourceError(file, `file is ${buf.length} bytes, header needs ${headerBytes}`);
+  if (buf.length < headerBytes)
+    throw new SourceError(file, `file is ${buf.length} bytes, header needs ${headerBytes}`);
   let size = 1;
   for (let d = 0; d < expectDims.length; d++) {
     const got = view.getUint32(4 + 4 * d, false);
@@ -47,7 +48,10 @@ export function parseIdx(buf, file, expectDims) {
   }
   const dataBytes = buf.length - headerBytes;
   if (dataBytes !== size) {
-    throw new SourceError(file, `data section is ${dataBytes} bytes, expected ${size} (${expectDims.join('×')})`);
+    throw new SourceError(
+      file,
+      `data section is ${dataBytes} bytes, expected ${size} (${expectDims.join('×')})`,
+    );
   }
   return buf.subarray(headerBytes);
 }
@@ -61,6 +65,7 @@ export function parseIdx(buf, file, expectDims) {
 export function checkLabels(labels, classes, file) {
   for (let i = 0; i < labels.length; i++) {
     const v = labels[i] ?? 0;
-    if (v >= classes) throw new SourceError(file, `label ${v} at index ${i} is not a class index below ${classes}`);
+    if (v >= classes)
+      throw new SourceError(file, `label ${v} at index ${i} is not a class index below ${classes}`);
   }
 }

@@ -80,12 +80,14 @@ export function checkUpToDate(dir, source) {
   }
   if (manifest?.generator?.recipe !== RECIPE) return { ok: false, reason: `made by another recipe` };
   if (manifest.source !== source) return { ok: false, reason: `made from ${manifest.source}, now ${source}` };
-  if (!Array.isArray(manifest.files) || manifest.files.length !== 4) return { ok: false, reason: 'bad file list' };
+  if (!Array.isArray(manifest.files) || manifest.files.length !== 4)
+    return { ok: false, reason: 'bad file list' };
   for (const f of manifest.files) {
     const file = join(dir, String(f?.name));
     if (!existsSync(file)) return { ok: false, reason: `${f?.name} is missing` };
     if (statSync(file).size !== f.bytes) return { ok: false, reason: `${f.name} has the wrong size` };
-    if (sha256Hex(readFileSync(file)) !== f.sha256) return { ok: false, reason: `${f.name} has the wrong sha256` };
+    if (sha256Hex(readFileSync(file)) !== f.sha256)
+      return { ok: false, reason: `${f.name} has the wrong sha256` };
   }
   return { ok: true, manifest };
 }

@@ -6,15 +6,18 @@ import type { BackendEnv } from '../engine/backend/select';
 import { BackendSelector } from '../engine/backend/select';
 import type { DatasetId } from '../engine/data/types';
 import type { Graph } from '../engine/graph/types';
+import { assertNever } from '../engine/graph/types';
 import type { GraphIssue } from '../engine/graph/issues';
 import { inferShapes, totals } from '../engine/graph/shapes';
+import { validateGraph } from '../engine/graph/validate';
 import { createTrainer } from '../engine/train/createTrainer';
 import type { LoopTuning, ModelSize, WorkerDeps } from './workerState';
 
 export interface DepsParts {
   readonly env: BackendEnv;
   readonly loadDataset: WorkerDeps['loadDataset'];
-  readonly validate: (graph: Graph, dataset: DatasetId) => readonly GraphIssue[];
+  /** validateGraph against the dataset's image shape and classes unless given. */
+  readonly validate?: (graph: Graph, dataset: DatasetId) => readonly GraphIssue[];
   readonly yieldToEventLoop: () => Promise<void>;
   readonly now?: () => number;
   readonly memoryBudgetBytes?: number;
@@ -23,6 +26,18 @@ export interface DepsParts {
 
 /** 1 GiB: what a browser tab reliably gives a WASM heap or a WebGPU/WebGL context without being killed. */
 export const DEFAULT_MEMORY_BUDGET = 2 ** 30;
+
+/** Every dataset the app ships is 28×28 grey with 10 classes (MNIST, Fashion-MNIST, procedural). */
+export function validateForDataset(graph: Graph, dataset: DatasetId): readonly GraphIssue[] {
+  switch (dataset) {
+    case 'mnist':
+    case 'fashion-mnist':
+    case 'procedural':
+      return validateGraph(graph, { imageShape: [28, 28, 1], classes: 10 });
+    default:
+      return assertNever(dataset);
+  }
+}
 
 export function modelSize(graph: Graph): ModelSize | null {
   const info = inferShapes(graph);
@@ -36,7 +51,7 @@ export function createWorkerDeps(parts: DepsParts): WorkerDeps {
   const deps: WorkerDeps = {
     loadDataset: parts.loadDataset,
     createTrainer,
-    validate: parts.validate,
+    validate: parts.validate ?? validateForDataset,
     modelSize,
     memoryBudgetBytes: parts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
     selectBackend: (policy, params, measure) => selector.select(policy, params, measure),

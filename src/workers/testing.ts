@@ -40,7 +40,6 @@ export function testDeps(over: Partial<DepsParts> = {}, sizes = { train: 256, te
       onProgress(d.train.images.byteLength, d.train.images.byteLength);
       return Promise.resolve(d);
     },
-    validate: () => [],
     yieldToEventLoop: () => new Promise((r) => setImmediate(r)),
     ...over,
   });

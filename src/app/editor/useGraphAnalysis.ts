@@ -10,6 +10,7 @@ import { inferShapes } from '../../engine/graph/shapes';
 import { validateGraph } from '../../engine/graph/validate';
 import { useAppStore } from '../store';
 import { validationContext } from './validationContext';
+import { selectGraph } from '../store/selectors';
 
 export interface GraphAnalysis {
   readonly info: ReadonlyMap<NodeId, NodeInfo>;
@@ -29,7 +30,6 @@ export function analyse(graph: Graph, ctx: { imageShape: Shape; classes: number 
   return { info, issues, byNode };
 }
 
-const selectGraph = (s: { graph: Graph }): Graph => s.graph;
 const selectPresetId = (s: { presetId: string }): string => s.presetId;
 
 export function useGraphAnalysis(): GraphAnalysis {

@@ -23,7 +23,11 @@ export async function fetchFile(url: string, opts: FetchFileOptions): Promise<Ui
     throw new DatasetError('network', label, `${label} could not be fetched from ${url}: ${errorText(e)}`);
   }
   if (res.status === 404 || res.status === 410) {
-    throw new DatasetError('missing', label, `${label} is missing (HTTP ${res.status} for ${url}); run \`npm run datasets\``);
+    throw new DatasetError(
+      'missing',
+      label,
+      `${label} is missing (HTTP ${res.status} for ${url}); run \`npm run datasets\``,
+    );
   }
   if (!res.ok) {
     throw new DatasetError('network', label, `${label}: HTTP ${res.status} ${res.statusText} for ${url}`);

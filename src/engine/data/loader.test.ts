@@ -56,7 +56,9 @@ describe('loadDataset', () => {
   it('reports a truncated file with its name and the expected and actual sizes', async () => {
     const fx = await makeFixture();
     const entry = fx.manifest.files.find((f) => f.role === 'trainImages')!;
-    const err = await loadError(fx, (files) => files.set(entry.name, files.get(entry.name)!.slice(0, entry.bytes - 10)));
+    const err = await loadError(fx, (files) =>
+      files.set(entry.name, files.get(entry.name)!.slice(0, entry.bytes - 10)),
+    );
     expect(err.code).toBe('truncated');
     expect(err.file).toBe('mnist/train-images.bin.gzip');
     expect(err.message).toContain(String(entry.bytes));
@@ -121,17 +123,23 @@ describe('loadDataset', () => {
     expect((err as DatasetError & { field?: string }).field).toBe('files[1].sha256');
     expect(err.message).toContain('files[1].sha256');
 
-    const wrongName = await loadError(fx, (files) => setManifest(files, (m) => (m['name'] = 'fashion-mnist')));
+    const wrongName = await loadError(fx, (files) =>
+      setManifest(files, (m) => (m['name'] = 'fashion-mnist')),
+    );
     expect(wrongName.code).toBe('badManifest');
     expect(wrongName.message).toContain('name');
 
-    const notJson = await loadError(fx, (files) => files.set('manifest.json', new TextEncoder().encode('{oops')));
+    const notJson = await loadError(fx, (files) =>
+      files.set('manifest.json', new TextEncoder().encode('{oops')),
+    );
     expect(notJson.code).toBe('badManifest');
   });
 
   it('reports counts that do not match the files', async () => {
     const fx = await makeFixture();
-    const err = await loadError(fx, (files) => setManifest(files, (m) => (m['counts'] = { train: 31, test: 12 })));
+    const err = await loadError(fx, (files) =>
+      setManifest(files, (m) => (m['counts'] = { train: 31, test: 12 })),
+    );
     expect(err.code).toBe('countMismatch');
     expect(err.file).toBe('mnist/train-images.bin.gzip');
     expect(err.message).toContain(String(31 * 784));
@@ -140,7 +148,9 @@ describe('loadDataset', () => {
   it('reports a network failure with the file name', async () => {
     const fx = await makeFixture();
     const failing: typeof fetch = (input) =>
-      String(input).endsWith('manifest.json') ? fakeFetch(fx.files)(input) : Promise.reject(new TypeError('offline'));
+      String(input).endsWith('manifest.json')
+        ? fakeFetch(fx.files)(input)
+        : Promise.reject(new TypeError('offline'));
     const err = await loadDataset('mnist', { baseUrl: BASE, fetch: failing }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DatasetError);
     expect((err as DatasetError).code).toBe('network');
@@ -149,14 +159,20 @@ describe('loadDataset', () => {
 
   it('makes the procedural dataset in code, without fetching', async () => {
     const never: typeof fetch = () => Promise.reject(new Error('must not fetch'));
-    const ds = await loadDataset('procedural', { baseUrl: BASE, fetch: never, procedural: { seed: 4, train: 20, test: 10 } });
+    const ds = await loadDataset('procedural', {
+      baseUrl: BASE,
+      fetch: never,
+      procedural: { seed: 4, train: 20, test: 10 },
+    });
     expect(ds.id).toBe('procedural');
     expect(ds.train.count).toBe(20);
     expect(ds.test.images.length).toBe(10 * 784);
   });
 
   it('builds URLs under the base path', () => {
-    expect(datasetUrl('http://h/app/', 'mnist', 'manifest.json')).toBe('http://h/app/datasets/mnist/manifest.json');
+    expect(datasetUrl('http://h/app/', 'mnist', 'manifest.json')).toBe(
+      'http://h/app/datasets/mnist/manifest.json',
+    );
     expect(datasetUrl('', 'fashion-mnist', 'a.bin')).toBe('/datasets/fashion-mnist/a.bin');
   });
 });

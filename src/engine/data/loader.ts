@@ -7,7 +7,14 @@
 import { parseManifest } from './manifest';
 import { fetchFile } from './fetchFile';
 import { makeProceduralDataset, type ProceduralOptions } from './procedural';
-import { DatasetError, type Dataset, type DatasetFileEntry, type DatasetId, type DatasetManifest, type LoadProgress } from './types';
+import {
+  DatasetError,
+  type Dataset,
+  type DatasetFileEntry,
+  type DatasetId,
+  type DatasetManifest,
+  type LoadProgress,
+} from './types';
 import { decodeFile, verifyFile } from './verify';
 
 export interface LoadOptions {
@@ -54,7 +61,11 @@ async function loadManifest(
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (e) {
-    throw new DatasetError('badManifest', label, `${label} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new DatasetError(
+      'badManifest',
+      label,
+      `${label} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return parseManifest(json, label, id);
 }
@@ -104,7 +115,13 @@ export function assemble(manifest: DatasetManifest, raws: Raws): Dataset {
     const entry = manifest.files.find((f) => f.role === role);
     return `${manifest.name}/${entry?.name ?? role}`;
   };
-  const split = (images: Uint8Array, labels: Uint8Array, count: number, imgRole: DatasetFileEntry['role'], lblRole: DatasetFileEntry['role']) => {
+  const split = (
+    images: Uint8Array,
+    labels: Uint8Array,
+    count: number,
+    imgRole: DatasetFileEntry['role'],
+    lblRole: DatasetFileEntry['role'],
+  ) => {
     if (images.length !== count * pixels) {
       const f = fileOf(imgRole);
       throw new DatasetError(
@@ -122,7 +139,11 @@ export function assemble(manifest: DatasetManifest, raws: Raws): Dataset {
       const l = labels[i] ?? 0;
       if (l >= classes) {
         const f = fileOf(lblRole);
-        throw new DatasetError('corrupt', f, `${f}: label ${l} at index ${i} is not one of the ${classes} classes`);
+        throw new DatasetError(
+          'corrupt',
+          f,
+          `${f}: label ${l} at index ${i} is not one of the ${classes} classes`,
+        );
       }
     }
     return { images, labels, count };

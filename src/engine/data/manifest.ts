@@ -2,9 +2,20 @@
  * Validation of public/datasets/<name>/manifest.json (written by scripts/datasets.mjs). A bad manifest is data, not a
  * crash: parseManifest throws a ManifestError (a DatasetError with code 'badManifest') naming the bad field's path.
  */
-import { DATASET_IDS, DatasetError, type DatasetFileEntry, type DatasetId, type DatasetManifest } from './types';
+import {
+  DATASET_IDS,
+  DatasetError,
+  type DatasetFileEntry,
+  type DatasetId,
+  type DatasetManifest,
+} from './types';
 
-export const FILE_ROLES: readonly DatasetFileEntry['role'][] = ['trainImages', 'trainLabels', 'testImages', 'testLabels'];
+export const FILE_ROLES: readonly DatasetFileEntry['role'][] = [
+  'trainImages',
+  'trainLabels',
+  'testImages',
+  'testLabels',
+];
 
 /** A bad manifest field; `field` is its path, e.g. `files[2].sha256`. */
 export class ManifestError extends DatasetError {
@@ -81,7 +92,8 @@ export function parseManifest(json: unknown, file = 'manifest.json', expectId?: 
     const n = files.filter((f) => f.role === role).length;
     if (n !== 1) bad('files', `must list exactly one ${role} file, found ${n}`);
   }
-  if (new Set(files.map((f) => f.name)).size !== files.length) bad('files', 'has two entries with the same name');
+  if (new Set(files.map((f) => f.name)).size !== files.length)
+    bad('files', 'has two entries with the same name');
 
   return {
     name: id,
@@ -97,7 +109,11 @@ export function parseManifest(json: unknown, file = 'manifest.json', expectId?: 
   };
 }
 
-function parseEntry(f: unknown, path: string, bad: (field: string, problem: string) => never): DatasetFileEntry {
+function parseEntry(
+  f: unknown,
+  path: string,
+  bad: (field: string, problem: string) => never,
+): DatasetFileEntry {
   if (!isObj(f)) return bad(path, 'must be an object');
   const name = f['name'];
   // A plain file name: no folders, no '..', nothing a URL would need to escape.
@@ -115,9 +131,11 @@ function parseEntry(f: unknown, path: string, bad: (field: string, problem: stri
     return bad(`${path}.role`, `must be one of ${FILE_ROLES.join(', ')}`);
   }
   const compression = f['compression'];
-  if (compression !== 'gzip' && compression !== 'none') return bad(`${path}.compression`, "must be 'gzip' or 'none'");
+  if (compression !== 'gzip' && compression !== 'none')
+    return bad(`${path}.compression`, "must be 'gzip' or 'none'");
   const rawBytes = f['rawBytes'];
   if (!isCount(rawBytes)) return bad(`${path}.rawBytes`, 'must be a whole number ≥ 0');
-  if (compression === 'none' && rawBytes !== bytes) bad(`${path}.rawBytes`, 'must equal bytes when not compressed');
+  if (compression === 'none' && rawBytes !== bytes)
+    bad(`${path}.rawBytes`, 'must equal bytes when not compressed');
   return { name, bytes, sha256, role: role as DatasetFileEntry['role'], compression, rawBytes };
 }

@@ -172,7 +172,8 @@ function makeSplit(count: number, rng: Rng): { images: Uint8Array; labels: Uint8
 }
 
 function checkCount(name: string, n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`procedural ${name} count must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`procedural ${name} count must be a whole number ≥ 0, got ${n}`);
 }
 
 /** Makes `train` + `test` images from `seed`; the same options always give the same bytes. */

@@ -16,7 +16,11 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
  * Throws DatasetError 'truncated' (fewer bytes than listed) or 'corrupt' (more bytes, or another sha256).
  * `label` names the file in errors, e.g. 'mnist/train-images.bin.gzip'.
  */
-export async function verifyFile(entry: DatasetFileEntry, bytes: Uint8Array<ArrayBuffer>, label = entry.name): Promise<void> {
+export async function verifyFile(
+  entry: DatasetFileEntry,
+  bytes: Uint8Array<ArrayBuffer>,
+  label = entry.name,
+): Promise<void> {
   if (bytes.length < entry.bytes) {
     throw new DatasetError(
       'truncated',
@@ -25,7 +29,11 @@ export async function verifyFile(entry: DatasetFileEntry, bytes: Uint8Array<Arra
     );
   }
   if (bytes.length > entry.bytes) {
-    throw new DatasetError('corrupt', label, `${label} is too long: expected ${entry.bytes} bytes, got ${bytes.length}`);
+    throw new DatasetError(
+      'corrupt',
+      label,
+      `${label} is too long: expected ${entry.bytes} bytes, got ${bytes.length}`,
+    );
   }
   const actual = await sha256Hex(bytes);
   if (actual !== entry.sha256) {
@@ -38,7 +46,11 @@ export async function verifyFile(entry: DatasetFileEntry, bytes: Uint8Array<Arra
 }
 
 /** Returns the file's raw contents: gunzipped when the entry says so; checks the raw size. */
-export async function decodeFile(entry: DatasetFileEntry, bytes: Uint8Array<ArrayBuffer>, label = entry.name): Promise<Uint8Array> {
+export async function decodeFile(
+  entry: DatasetFileEntry,
+  bytes: Uint8Array<ArrayBuffer>,
+  label = entry.name,
+): Promise<Uint8Array> {
   let raw: Uint8Array;
   if (entry.compression === 'gzip') {
     try {

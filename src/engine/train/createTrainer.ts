@@ -11,7 +11,7 @@ import type { Hyper } from './hyper';
 import type { BatchStats, Checkpoint, Trainer, TrainerOptions } from './trainer';
 import { EpochSampler, imagesTensor, labelsTensor, makeLabelMap, subsetIndices } from './batches';
 import { correctCount, lossOf, targetFor } from './losses';
-import { makeOptimizer, setLearningRate } from './optimizer';
+import { disposeOptimizer, makeOptimizer, setLearningRate, setMomentum } from './optimizer';
 import { nonFiniteError } from './nonFinite';
 import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from './weights';
 import { reseedDropout } from './dropoutSeeds';
@@ -48,7 +48,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
   const collectVars = (): tf.Variable[] => model.trainableWeights.map((w) => w.read() as tf.Variable);
   const currentLr = (): number => effectiveLearningRate(hyper, step);
   const dropOptimizer = (): void => {
-    optimizer?.dispose();
+    if (optimizer !== null) disposeOptimizer(optimizer);
     optimizer = null;
   };
   const ensureOptimizer = (): tf.Optimizer => {
@@ -127,8 +127,8 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       const prev = hyper;
       hyper = { ...hyper, ...patch };
       if (hyper.optimizer !== prev.optimizer) dropOptimizer();
-      else if (hyper.momentum !== prev.momentum && optimizer?.getClassName() === 'Momentum') {
-        (optimizer as tf.MomentumOptimizer).setMomentum(hyper.momentum);
+      else if (hyper.momentum !== prev.momentum && optimizer !== null) {
+        setMomentum(optimizer, hyper.momentum);
       }
       if (hyper.labelSubset.join(',') !== prev.labelSubset.join(',')) {
         labelMap = makeLabelMap(hyper.labelSubset, classes, datasetClasses);

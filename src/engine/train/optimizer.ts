@@ -37,3 +37,27 @@ export function setLearningRate(opt: tf.Optimizer, lr: number): void {
 export function getLearningRate(opt: tf.Optimizer): number {
   return (opt as unknown as { learningRate: number }).learningRate;
 }
+
+interface MomentumInternals {
+  m: tf.Scalar;
+  c?: tf.Tensor;
+}
+
+/**
+ * Changes the momentum of a Momentum optimizer in place, keeping its accumulators. tf's setMomentum only sets the
+ * number, while applyGradients reads the cached scalar `m`, so the scalar is replaced too. Other optimizers: no-op.
+ */
+export function setMomentum(opt: tf.Optimizer, momentum: number): void {
+  if (opt.getClassName() !== 'Momentum') return;
+  const mo = opt as tf.MomentumOptimizer;
+  mo.setMomentum(momentum);
+  const inner = opt as unknown as MomentumInternals;
+  inner.m.dispose();
+  inner.m = tf.keep(tf.scalar(momentum));
+}
+
+/** Frees an optimizer and its slots. MomentumOptimizer.dispose forgets its cached -lr scalar `c`: freed here. */
+export function disposeOptimizer(opt: tf.Optimizer): void {
+  if (opt.getClassName() === 'Momentum') (opt as unknown as MomentumInternals).c?.dispose();
+  opt.dispose();
+}

@@ -1,0 +1,165 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PersistStorage } from 'zustand/middleware';
+import { createAppStore, type Saved } from '../store/index';
+import { createFrameBus } from '../frames/frameBus';
+import { asRunId, type FromWorker, type ProbeRequest, type ProbeResult, type RunId } from '../../workers/protocol';
+import type { ProbeNeed } from '../panels/probeNeeds';
+import { createTrainingController, type ControllerClient, type TrainingController } from './trainingController';
+import { smallCnn } from '../persistence/testGraphs';
+
+const noStorage: PersistStorage<Saved> = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+
+function fakeClient() {
+  const calls: string[] = [];
+  const listeners = new Set<(m: FromWorker) => void>();
+  const probes: ProbeRequest[] = [];
+  let n = 0;
+  const client: ControllerClient = {
+    init: () => {
+      calls.push('init');
+      return asRunId(`run${++n}`);
+    },
+    start: () => void calls.push('start'),
+    pause: () => void calls.push('pause'),
+    step: (b) => void calls.push(`step ${b}`),
+    setHyper: (p) => void calls.push(`setHyper ${JSON.stringify(p)}`),
+    freeze: (nodes, f) => void calls.push(`freeze ${nodes.join(',')} ${f}`),
+    probe: (req) => {
+      probes.push(req);
+      const result: ProbeResult =
+        req.kind === 'samples'
+          ? { kind: 'samples', split: 'test', indices: [...req.indices], labels: new Uint8Array(req.indices.length), pixels: new Uint8Array(784 * req.indices.length) }
+          : { kind: 'deadRelu', step: 1, layers: [] };
+      return Promise.resolve(result);
+    },
+    exportModel: () => Promise.resolve({ modelJson: '{}', weights: new ArrayBuffer(4) }),
+    reset: () => void calls.push('reset'),
+    dispose: () => void calls.push('dispose'),
+    on: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  const emit = (m: FromWorker) => listeners.forEach((l) => l(m));
+  return { client, calls, probes, emit, runId: (): RunId => asRunId(`run${n}`) };
+}
+
+const backend = { name: 'wasm', adapter: 'WASM SIMD', reason: 'fastest', measured: [] } as const;
+let ctl: TrainingController | null = null;
+afterEach(() => ctl?.dispose());
+
+function setup(needs: ProbeNeed[] = []) {
+  const store = createAppStore(noStorage);
+  const bus = createFrameBus();
+  const fake = fakeClient();
+  ctl = createTrainingController({ store, client: fake.client, bus, probeNeeds: () => needs, pollMs: 10_000 });
+  return { store, bus, ...fake, ctl };
+}
+
+describe('training controller', () => {
+  it('Train inits, shows dataset progress and counts, then starts when ready', async () => {
+    const { store, calls, emit, runId, ctl, bus } = setup();
+    ctl.train();
+    expect(calls).toEqual(['init']);
+    expect(store.getState().status).toBe('initializing');
+    emit({ type: 'datasetProgress', runId: runId(), loadedBytes: 5, totalBytes: 10 });
+    expect(store.getState().datasetProgress).toEqual({ loaded: 5, total: 10 });
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 60000, testCount: 10000 });
+    expect(store.getState().datasetCounts).toEqual({ train: 60000, test: 10000 });
+    expect(store.getState().datasetProgress).toBeNull();
+    expect(store.getState().backend?.name).toBe('wasm');
+    expect(calls).toEqual(['init', 'start']);
+    expect(store.getState().status).toBe('running');
+    await Promise.resolve();
+    expect(bus.latest('samples')?.indices.length).toBe(8);
+  });
+
+  it('drops messages of old runs', () => {
+    const { store, emit, ctl } = setup();
+    ctl.prepare();
+    emit({ type: 'datasetProgress', runId: asRunId('stale'), loadedBytes: 1, totalBytes: 2 });
+    expect(store.getState().datasetProgress).toBeNull();
+  });
+
+  it('turns metrics into curves and counters', () => {
+    const { store, emit, runId, ctl } = setup();
+    ctl.prepare();
+    const p = { step: 12, epoch: 0, examplesPerSec: 900, loss: 0.5, accuracy: 0.8, epochProgress: 0.25, learningRate: 0.001 };
+    emit({ type: 'metrics', runId: runId(), points: [p] });
+    expect(store.getState().runs.at(-1)?.points).toEqual([p]);
+    expect(store.getState()).toMatchObject({ step: 12, examplesPerSec: 900, epochProgress: 0.25 });
+  });
+
+  it('sends live hyperparameter changes and does not re-init for them', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    store.getState().setHyper({ learningRate: 0.1 });
+    expect(calls.at(-1)).toBe('setHyper {"learningRate":0.1}');
+    ctl.pause();
+    ctl.train();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(1);
+  });
+
+  it('needs a restart after a real graph edit, but not after moving or freezing nodes', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    const g = store.getState().graph;
+    const first = g.nodes[1]!;
+    store.getState().setGraph({ ...g, nodes: g.nodes.map((n) => (n === first ? { ...n, position: { x: 9, y: 9 }, frozen: true } : n)) });
+    expect(store.getState().runGraph).toBe(store.getState().graph);
+    expect(calls.at(-1)).toBe(`freeze ${first.id} true`);
+    store.getState().setGraph(smallCnn());
+    expect(store.getState().runGraph).not.toBe(store.getState().graph);
+    ctl.restartWithNewGraph();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+    expect(store.getState().runGraph).toBe(store.getState().graph);
+  });
+
+  it('re-inits when the dataset changes', () => {
+    const { store, calls, ctl } = setup();
+    ctl.prepare();
+    store.getState().setDataset(store.getState().dataset === 'mnist' ? 'procedural' : 'mnist');
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+  });
+
+  it('shows errors and lets Train try again', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'error', runId: runId(), code: 'badGraph', message: 'Dense needs a flat input' });
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error?.message).toMatch(/flat/);
+    expect(calls).not.toContain('start');
+    ctl.train();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+  });
+
+  it('steps, then probes what the visible panels need once the step ends', async () => {
+    const { store, calls, emit, runId, ctl, probes, bus } = setup([{ kind: 'deadRelu' }, { kind: 'activations' }]);
+    ctl.prepare();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    await Promise.resolve();
+    probes.length = 0;
+    ctl.step(10);
+    expect(calls.at(-1)).toBe('step 10');
+    emit({ type: 'state', runId: runId(), running: true, step: 0, epoch: 0 });
+    emit({ type: 'state', runId: runId(), running: false, step: 10, epoch: 0 });
+    expect(store.getState().status).toBe('paused');
+    expect(probes.map((p) => p.kind)).toEqual(['deadRelu', 'activations']);
+    expect(probes[1]).toEqual({ kind: 'activations', sample: { from: 'test', index: 0 } });
+    await Promise.resolve();
+    expect(bus.latest('deadRelu')).toBeDefined();
+  });
+
+  it('resets the counters and starts a fresh curve', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    emit({ type: 'state', runId: runId(), running: true, step: 50, epoch: 1 });
+    ctl.reset();
+    expect(calls.at(-1)).toBe('reset');
+    expect(store.getState()).toMatchObject({ step: 0, epoch: 0, status: 'ready' });
+    expect(store.getState().runs.at(-1)?.points).toEqual([]);
+  });
+});

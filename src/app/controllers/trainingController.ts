@@ -1,0 +1,283 @@
+/**
+ * The training controller: the only place that wires the store, the training worker's client and the frame bus.
+ * Components call its commands (Train, Pause, Step, Reset, Restart); it turns worker messages into store updates
+ * (metrics, counters, errors) and frames (probe results) on the bus, and polls the probes the visible panels need.
+ */
+import type { DatasetId } from '../../engine/data/types';
+import type { Graph } from '../../engine/graph/types';
+import type { Hyper } from '../../engine/train/hyper';
+import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId } from '../../workers/protocol';
+import type { FrameBus } from '../frames/frameBus';
+import type { ProbeNeed } from '../panels/probeNeeds';
+import { IDLE_RUN } from '../store/trainingSlice';
+import type { AppState } from '../store/types';
+import { frozenChanges, sameNetwork, sampleRef, toRequest } from './probeRequests';
+
+/** What the controller needs of the worker client (src/workers/trainingClient.ts). */
+export interface ControllerClient {
+  init(o: { graph: Graph; dataset: DatasetId; hyper: Hyper; seed: number; backend: BackendPolicy }): RunId;
+  start(): void;
+  pause(): void;
+  step(batches: number): void;
+  setHyper(patch: Partial<Hyper>): void;
+  freeze(nodes: readonly Graph['nodes'][number]['id'][], frozen: boolean): void;
+  probe(request: ProbeRequest): Promise<ProbeResult>;
+  exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  reset(): void;
+  dispose(): void;
+  on(listener: (msg: FromWorker) => void): () => void;
+}
+
+export interface StoreLike {
+  getState(): AppState;
+  subscribe(listener: (s: AppState, prev: AppState) => void): () => void;
+}
+
+export interface ControllerDeps {
+  readonly store: StoreLike;
+  readonly client: ControllerClient;
+  readonly bus: FrameBus;
+  readonly probeNeeds: () => readonly ProbeNeed[];
+  readonly onProbeNow?: (cb: (req: ProbeRequest) => void) => () => void;
+  readonly drawnImage?: () => Uint8Array | null;
+  readonly pollMs?: number;
+  /** How many test images the dataset strip shows. */
+  readonly sampleCount?: number;
+}
+
+export interface TrainingController {
+  /** Loads the dataset and builds the model for the current settings (no training yet). */
+  prepare(): void;
+  train(): void;
+  pause(): void;
+  step(batches: number): void;
+  reset(): void;
+  /** Replaces the run by one on the graph now in the editor; keeps training if it was. */
+  restartWithNewGraph(): void;
+  exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  dispose(): void;
+}
+
+const PROBE_TIMEOUT_MS = 5000;
+
+export function createTrainingController(deps: ControllerDeps): TrainingController {
+  const { store, client, bus } = deps;
+  const get = () => store.getState();
+  let runId: RunId | null = null;
+  let runKey = '';
+  let startWhenReady = false;
+  let runCount = 0;
+  const inFlight = new Map<string, number>();
+  const published = new WeakSet<ProbeResult>();
+
+  const keyOf = (s: AppState) => `${s.dataset}|${s.seed}|${s.backendPolicy}`;
+
+  function publish(result: ProbeResult): void {
+    if (published.has(result)) return;
+    published.add(result);
+    bus.publish(result);
+  }
+
+  function request(req: ProbeRequest): void {
+    if (runId === null) return;
+    const key = req.kind;
+    const since = inFlight.get(key);
+    if (since !== undefined && Date.now() - since < PROBE_TIMEOUT_MS) return;
+    inFlight.set(key, Date.now());
+    const forRun = runId;
+    client.probe(req).then(
+      (r) => {
+        inFlight.delete(key);
+        if (forRun === runId) publish(r);
+      },
+      () => inFlight.delete(key),
+    );
+  }
+
+  function probeVisible(): void {
+    const s = get();
+    const sample = sampleRef(s.sample, deps.drawnImage?.() ?? null);
+    for (const need of deps.probeNeeds()) {
+      const req = toRequest(need, s.runGraph ?? s.graph, sample);
+      if (req) request(req);
+    }
+  }
+
+  function init(start: boolean): void {
+    const s = get();
+    const changedDataset = s.datasetCounts === null || keyOf(s).split('|')[0] !== runKey.split('|')[0];
+    runId = client.init({ graph: s.graph, dataset: s.dataset, hyper: s.hyper, seed: s.seed, backend: s.backendPolicy });
+    runKey = keyOf(s);
+    startWhenReady = start;
+    inFlight.clear();
+    bus.clear();
+    runCount += 1;
+    s.patchRun({
+      ...IDLE_RUN,
+      status: 'initializing',
+      runId,
+      runGraph: s.graph,
+      backend: null,
+      datasetProgress: null,
+      ...(changedDataset ? { datasetCounts: null } : {}),
+    });
+    s.startMetricsRun(runId, `Run ${runCount} · ${s.hyper.optimizer} ${s.hyper.learningRate}`);
+  }
+
+  const needsInit = (s: AppState) =>
+    runId === null || s.status === 'error' || s.status === 'idle' || s.runGraph !== s.graph || keyOf(s) !== runKey;
+
+  function onMessage(m: FromWorker): void {
+    if (m.runId !== runId) return;
+    const s = get();
+    switch (m.type) {
+      case 'datasetProgress':
+        s.patchRun({ datasetProgress: { loaded: m.loadedBytes, total: m.totalBytes } });
+        return;
+      case 'ready':
+        s.patchRun({
+          status: 'ready',
+          backend: m.backend,
+          datasetProgress: null,
+          datasetCounts: { train: m.trainCount, test: m.testCount },
+        });
+        request({ kind: 'samples', split: 'test', indices: [...Array(deps.sampleCount ?? 8).keys()] });
+        if (startWhenReady) {
+          startWhenReady = false;
+          client.start();
+          s.patchRun({ status: 'running' });
+        } else probeVisible();
+        return;
+      case 'metrics': {
+        s.appendMetrics(m.runId, m.points);
+        const last = m.points[m.points.length - 1];
+        if (last)
+          s.patchRun({
+            step: last.step,
+            epoch: last.epoch,
+            examplesPerSec: last.examplesPerSec,
+            epochProgress: last.epochProgress,
+          });
+        return;
+      }
+      case 'state': {
+        const status = m.running ? 'running' : m.step > 0 ? 'paused' : 'ready';
+        s.patchRun({ status: s.status === 'finished' && !m.running ? 'finished' : status, step: m.step, epoch: m.epoch });
+        if (!m.running) probeVisible();
+        return;
+      }
+      case 'finished':
+        s.patchRun({ status: 'finished', step: m.step, epoch: m.epoch, epochProgress: 1 });
+        probeVisible();
+        return;
+      case 'notice':
+        s.patchRun({ notice: m.message });
+        return;
+      case 'error':
+        // A non-finite loss pauses the run (the model still exists); other errors end it.
+        s.patchRun({
+          status: m.code === 'nonFinite' ? 'paused' : 'error',
+          error: { code: m.code, message: m.message },
+          ...(m.code === 'dataset' ? { datasetProgress: null } : {}),
+        });
+        if (m.code !== 'nonFinite' && m.code !== 'notReady') startWhenReady = false;
+        return;
+      case 'probe':
+        publish(m.result);
+        return;
+      case 'exported':
+        return;
+      default:
+        return m satisfies never;
+    }
+  }
+
+  const unsubscribeClient = client.on(onMessage);
+  const unsubscribeOneShot = deps.onProbeNow?.((req) => request(req)) ?? (() => undefined);
+
+  const unsubscribeStore = store.subscribe((s, prev) => {
+    if (runId === null) return;
+    if (s.hyper !== prev.hyper && s.status !== 'initializing') {
+      const patch: Record<string, unknown> = {};
+      for (const k of Object.keys(s.hyper) as (keyof Hyper)[]) if (s.hyper[k] !== prev.hyper[k]) patch[k] = s.hyper[k];
+      client.setHyper(patch as Partial<Hyper>);
+    }
+    if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
+      init(s.status === 'running');
+      return;
+    }
+    // Moving nodes or toggling "Frozen" does not need a new model: adopt the graph, tell the worker what froze.
+    if (s.graph !== prev.graph && s.runGraph && s.graph !== s.runGraph && sameNetwork(s.graph, s.runGraph)) {
+      const { freeze, unfreeze } = frozenChanges(s.runGraph, s.graph);
+      if (freeze.length > 0) client.freeze(freeze, true);
+      if (unfreeze.length > 0) client.freeze(unfreeze, false);
+      s.patchRun({ runGraph: s.graph });
+    }
+  });
+
+  const timer = setInterval(() => {
+    if (get().status === 'running') probeVisible();
+  }, deps.pollMs ?? 500);
+
+  return {
+    prepare: () => init(false),
+    train() {
+      const s = get();
+      if (needsInit(s)) return init(true);
+      if (s.status === 'initializing') {
+        startWhenReady = true;
+        return;
+      }
+      if (s.status === 'finished') s.setHyper({ epochs: s.hyper.epochs + 1 });
+      client.start();
+      s.patchRun({ status: 'running', error: null });
+    },
+    pause() {
+      startWhenReady = false;
+      if (runId === null) return;
+      client.pause();
+      const s = get();
+      if (s.status === 'running') s.patchRun({ status: 'paused' });
+    },
+    step(batches) {
+      const s = get();
+      if (needsInit(s)) {
+        init(false);
+        // Stepping right after a fresh init: wait for the model, then step once.
+        const off = client.on((m) => {
+          if (m.runId !== runId) return;
+          if (m.type === 'ready') client.step(batches);
+          if (m.type === 'ready' || m.type === 'error') off();
+        });
+        return;
+      }
+      if (s.status === 'running' || s.status === 'initializing') return;
+      client.step(batches);
+      s.patchRun({ error: null });
+    },
+    reset() {
+      if (runId === null) return;
+      startWhenReady = false;
+      client.reset();
+      const s = get();
+      s.patchRun({ status: 'ready', step: 0, epoch: 0, epochProgress: 0, examplesPerSec: 0, error: null, notice: null });
+      s.startMetricsRun(runId, `Run ${runCount} (reset) · ${s.hyper.optimizer} ${s.hyper.learningRate}`);
+      bus.clear();
+    },
+    restartWithNewGraph() {
+      init(get().status === 'running');
+    },
+    exportModel() {
+      if (runId === null) return Promise.reject(new Error('Train the model first: there is no trained model yet.'));
+      return client.exportModel();
+    },
+    dispose() {
+      clearInterval(timer);
+      unsubscribeClient();
+      unsubscribeOneShot();
+      unsubscribeStore();
+      client.dispose();
+      runId = null;
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The graph editor: a region named "Graph" with the network tabs (for GANs), the toolbar and the React Flow canvas.
+ * The flow view is derived from the store's graph; every change goes through `edit`, so undo covers it.
+ */
+import { useCallback, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { autoLayout } from '../../engine/graph/edit';
+import { useAppStore } from '../store';
+import { FlowView } from './FlowView';
+import { useUndoKeys } from './useUndoKeys';
+import './editor.css';
+
+const FIT = { padding: 0.2, maxZoom: 1.2, duration: 200 } as const;
+
+function NetworkTabs() {
+  const gan = useAppStore((s) => s.ganGraphs !== null);
+  const active = useAppStore((s) => s.activeNetwork);
+  const setActive = useAppStore((s) => s.setActiveNetwork);
+  if (!gan) return null;
+  const tabs = [
+    { id: 'generator', label: 'Generator' },
+    { id: 'discriminator', label: 'Discriminator' },
+  ] as const;
+  return (
+    <div className="graph-tabs" role="tablist" aria-label="Network">
+      {tabs.map((t) => (
+        <button
+          key={t.id}
+          type="button"
+          role="tab"
+          aria-selected={active === t.id}
+          tabIndex={active === t.id ? 0 : -1}
+          className="graph-tabs__tab"
+          onClick={() => setActive(t.id)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setActive(t.id === 'generator' ? 'discriminator' : 'generator');
+          }}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Toolbar({ onStatus }: { onStatus: (m: string) => void }) {
+  const { fitView } = useReactFlow();
+  const edit = useAppStore((s) => s.edit);
+  const newGraph = useAppStore((s) => s.newGraph);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const canUndo = useAppStore((s) => s.past.length > 0);
+  const canRedo = useAppStore((s) => s.future.length > 0);
+  // Fit after React Flow has measured the moved nodes.
+  const fitSoon = useCallback(() => requestAnimationFrame(() => void fitView(FIT)), [fitView]);
+  return (
+    <div className="graph-toolbar" role="toolbar" aria-label="Graph tools">
+      <button
+        type="button"
+        onClick={() => {
+          newGraph();
+          onStatus('Started a new graph with one Input block.');
+          fitSoon();
+        }}
+      >
+        New graph
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          edit(autoLayout);
+          fitSoon();
+        }}
+      >
+        Auto layout
+      </button>
+      <button type="button" onClick={() => void fitView(FIT)}>
+        Fit view
+      </button>
+      <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
+        Undo
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y">
+        Redo
+      </button>
+    </div>
+  );
+}
+
+export function GraphCanvas() {
+  const [status, setStatus] = useState('');
+  useUndoKeys();
+  return (
+    <section className="graph-canvas" role="region" aria-label="Graph">
+      <ReactFlowProvider>
+        <div className="graph-canvas__bar">
+          <NetworkTabs />
+          <Toolbar onStatus={setStatus} />
+        </div>
+        <FlowView onStatus={setStatus} />
+        <p className="graph-canvas__status" role="status" aria-live="polite">
+          {status}
+        </p>
+      </ReactFlowProvider>
+    </section>
+  );
+}

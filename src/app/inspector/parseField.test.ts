@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, parseNumber, parseShape } from './parseField';
+
+describe('parseNumber', () => {
+  it('accepts whole numbers in range', () => {
+    expect(parseNumber('10', RULES.size)).toEqual({ ok: true, value: 10 });
+    expect(parseNumber(' 3 ', RULES.size)).toEqual({ ok: true, value: 3 });
+    expect(parseNumber('0', RULES.paddingAmount)).toEqual({ ok: true, value: 0 });
+  });
+  it('rejects empty, non-numeric, fractional and out-of-range sizes', () => {
+    expect(parseNumber('', RULES.size).ok).toBe(false);
+    expect(parseNumber('abc', RULES.size).ok).toBe(false);
+    expect(parseNumber('1e', RULES.size).ok).toBe(false);
+    expect(parseNumber('2.5', RULES.size)).toEqual({ ok: false, message: 'Enter a whole number.' });
+    expect(parseNumber('0', RULES.size)).toEqual({ ok: false, message: 'Must be at least 1.' });
+    expect(parseNumber('-1', RULES.paddingAmount).ok).toBe(false);
+    expect(parseNumber('1e9', RULES.size).ok).toBe(false);
+  });
+  it('treats an exclusive maximum as exclusive', () => {
+    expect(parseNumber('0.5', RULES.rate)).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumber('.25', RULES.rate)).toEqual({ ok: true, value: 0.25 });
+    expect(parseNumber('1', RULES.rate)).toEqual({ ok: false, message: 'Must be less than 1.' });
+    expect(parseNumber('1', RULES.alpha)).toEqual({ ok: true, value: 1 });
+    expect(parseNumber('1e-3', RULES.epsilon)).toEqual({ ok: true, value: 0.001 });
+    expect(parseNumber('0', RULES.epsilon).ok).toBe(false);
+  });
+});
+
+describe('parseShape', () => {
+  it('reads ×, x, commas and spaces', () => {
+    expect(parseShape('7×7×16')).toEqual({ ok: true, value: [7, 7, 16] });
+    expect(parseShape('7x7x16')).toEqual({ ok: true, value: [7, 7, 16] });
+    expect(parseShape('28, 28, 1')).toEqual({ ok: true, value: [28, 28, 1] });
+    expect(parseShape('64')).toEqual({ ok: true, value: [64] });
+  });
+  it('rejects bad sizes and too many axes', () => {
+    expect(parseShape('').ok).toBe(false);
+    expect(parseShape('7×0×16').ok).toBe(false);
+    expect(parseShape('7×a').ok).toBe(false);
+    expect(parseShape('1×2×3×4').ok).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Wiring shared by the panel wrappers: register the probe need while active, and feed frames from the frame bus
+ * straight to a renderer (never through React state). The latest frame is drawn on (re)activation.
+ */
+import { useEffect, useRef } from 'react';
+import { frameBus, type FrameOf, type ProbeKind } from '../frames/frameBus';
+import { registerProbeNeed, type ProbeNeed } from './probeNeeds';
+
+export function useProbeNeed(need: ProbeNeed | null, active: boolean): void {
+  const key = need ? JSON.stringify(need) : null;
+  useEffect(() => {
+    if (!active || !key) return;
+    return registerProbeNeed(JSON.parse(key) as ProbeNeed);
+  }, [active, key]);
+}
+
+export function useFrames<K extends ProbeKind>(kind: K, active: boolean, onFrame: (f: FrameOf<K>) => void): void {
+  const cb = useRef(onFrame);
+  useEffect(() => {
+    cb.current = onFrame;
+  });
+  useEffect(() => {
+    if (!active) return;
+    const latest = frameBus.latest(kind);
+    if (latest) cb.current(latest);
+    return frameBus.subscribe(kind, (f) => cb.current(f));
+  }, [kind, active]);
+}
+
+/** Creates a renderer on a container ref; destroys it on unmount. */
+export function useRenderer<R extends { destroy(): void }>(make: (host: HTMLDivElement) => R): [React.RefObject<HTMLDivElement | null>, React.RefObject<R | null>] {
+  const host = useRef<HTMLDivElement | null>(null);
+  const renderer = useRef<R | null>(null);
+  const factory = useRef(make);
+  useEffect(() => {
+    if (!host.current) return;
+    const r = factory.current(host.current);
+    renderer.current = r;
+    return () => {
+      r.destroy();
+      renderer.current = null;
+    };
+  }, []);
+  return [host, renderer];
+}
+
+/** A readable caption for a node id from a graph. */
+export function nodeLabel(graph: { nodes: readonly { id: string; layer: { kind: string } }[] } | null, id: string): string {
+  const n = graph?.nodes.find((x) => x.id === id);
+  return n ? `${id} (${n.layer.kind})` : id;
+}

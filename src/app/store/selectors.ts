@@ -1,0 +1,44 @@
+/** Named selectors: components read the store through these (with useShallow where they pick several fields). */
+import type { AppState } from './types';
+
+export const selectGraph = (s: AppState) => s.graph;
+export const selectTheme = (s: AppState) => s.theme;
+export const selectBanner = (s: AppState) => s.banner;
+export const selectDockSize = (s: AppState) => s.dockSize;
+export const selectCollapsedPanels = (s: AppState) => s.collapsedPanels;
+export const selectStatus = (s: AppState) => s.status;
+export const selectBackend = (s: AppState) => s.backend;
+export const selectHyper = (s: AppState) => s.hyper;
+export const selectRunError = (s: AppState) => s.error;
+
+/** The settings the training bar edits. */
+export const selectSettings = (s: AppState) => ({
+  presetId: s.presetId,
+  dataset: s.dataset,
+  hyper: s.hyper,
+  seed: s.seed,
+  backendPolicy: s.backendPolicy,
+});
+
+/** Counters shown beside the buttons. */
+export const selectProgress = (s: AppState) => ({
+  status: s.status,
+  step: s.step,
+  epoch: s.epoch,
+  epochProgress: s.epochProgress,
+  examplesPerSec: s.examplesPerSec,
+  epochs: s.hyper.epochs,
+});
+
+export const selectDatasetStatus = (s: AppState) => ({
+  dataset: s.dataset,
+  progress: s.datasetProgress,
+  counts: s.datasetCounts,
+});
+
+/** True while a run exists whose network differs from the one in the editor. */
+export const selectGraphChangedSinceRun = (s: AppState): boolean =>
+  s.runGraph !== null && s.runGraph !== s.graph && s.status !== 'idle' && s.status !== 'initializing';
+
+/** The run can take commands (a model exists in the worker). */
+export const selectHasRun = (s: AppState): boolean => s.runId !== null && s.status !== 'idle' && s.status !== 'error';

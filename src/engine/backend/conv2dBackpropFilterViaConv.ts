@@ -1,0 +1,52 @@
+/**
+ * The filter gradient of a 2-D convolution, composed from ordinary ops (pad, transpose, conv2d, slice) so a backend
+ * lacking the Conv2DBackpropFilter kernel (WASM) can run it with kernels it has.
+ *
+ * dW[i, j, c, k] = Σ_n Σ_y Σ_x xPadded[n, y·sh + i, x·sw + j, c] · dy[n, y, x, k]
+ * is a correlation of x with dy over the batch: with x as [C, H, W, N] (channels become the batch, the batch becomes
+ * the channels) and dy as a filter [oh, ow, N, K], it is a stride-1 'valid' conv2d whose dilation is the forward
+ * stride. Its output [C, H', W', K] is cropped to [C, kh, kw, K] and transposed back to [kh, kw, C, K].
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export type ConvPad = 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
+
+export function conv2dBackpropFilterViaConv(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  filterShape: readonly [number, number, number, number],
+  strides: number | readonly [number, number],
+  pad: ConvPad,
+  dilations: number | readonly [number, number] = 1,
+  dimRoundingMode?: 'floor' | 'round' | 'ceil',
+): tf.Tensor4D {
+  const [dh, dw] = typeof dilations === 'number' ? [dilations, dilations] : dilations;
+  if (dh !== 1 || dw !== 1) throw new Error('conv2dBackpropFilterViaConv: dilation > 1 has no gradient in TF.js');
+  const [sh, sw] = typeof strides === 'number' ? [strides, strides] : strides;
+  const [kh, kw, c, k] = filterShape;
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape,
+    [kh, kw, c, k],
+    [sh, sw],
+    1,
+    pad as 'valid' | 'same' | number | tf.backend_util.ExplicitPadding,
+    dimRoundingMode,
+  );
+  const { top, bottom, left, right } = info.padInfo;
+  return tf.tidy(() => {
+    const xp =
+      top === 0 && bottom === 0 && left === 0 && right === 0
+        ? x
+        : tf.pad(x, [
+            [0, 0],
+            [Math.max(top, 0), Math.max(bottom, 0)],
+            [Math.max(left, 0), Math.max(right, 0)],
+            [0, 0],
+          ]);
+    const xT = tf.transpose(xp, [3, 1, 2, 0]); // [C, Hp, Wp, N]
+    const dyT = tf.transpose(dy, [1, 2, 0, 3]); // [oh, ow, N, K]
+    const corr = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]); // [C, Hp − (oh−1)·sh, Wp − (ow−1)·sw, K]
+    const cropped = tf.slice(corr, [0, 0, 0, 0], [c, kh, kw, k]);
+    return tf.transpose(cropped, [1, 2, 0, 3]);
+  });
+}

@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeProceduralDataset } from '../data/procedural';
+import { presetById } from '../graph/presets';
+import { createGanTrainer } from './createGanTrainer';
+import { DEFAULT_GAN_HYPER } from './ganHyper';
+import { drawLatent, slerp, slerpPath } from './latent';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const dataset = makeProceduralDataset({ seed: 3, train: 64, test: 16 });
+const gan = presetById('dcgan')?.gan;
+
+describe('createGanTrainer', () => {
+  it('has a DCGAN preset with generator and discriminator', () => {
+    expect(gan?.generator.role).toBe('generator');
+    expect(gan?.discriminator.role).toBe('discriminator');
+  });
+
+  it('trains a few iterations with finite losses, D outputs in [0, 1], and no leaks', async () => {
+    if (!gan) throw new Error('no dcgan preset');
+    const before = tf.memory().numTensors;
+    const t = createGanTrainer({ ...gan, dataset, hyper: { ...DEFAULT_GAN_HYPER, batchSize: 8 }, seed: 1 });
+    const s = await t.trainIterations(2);
+    expect(t.iteration).toBe(2);
+    for (const arr of [s.dLoss, s.gLoss]) for (const v of arr) expect(Number.isFinite(v)).toBe(true);
+    for (const arr of [s.dReal, s.dFake]) for (const v of arr) expect(v >= 0 && v <= 1).toBe(true);
+    const z = drawLatent(3, t.latentSize, 'normal', 9);
+    const px = await t.generate(z);
+    expect(px.length).toBe(3 * 28 * 28);
+    expect(new Set(px).size).toBeGreaterThan(1);
+    t.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('is reproducible: same seed gives the same losses', async () => {
+    if (!gan) throw new Error('no dcgan preset');
+    const run = async (): Promise<number[]> => {
+      const t = createGanTrainer({ ...gan, dataset, hyper: { ...DEFAULT_GAN_HYPER, batchSize: 8 }, seed: 5 });
+      const s = await t.trainIterations(2);
+      t.dispose();
+      return [...s.dLoss, ...s.gLoss];
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('the discriminator learns to separate real from fake when G is frozen out (kG = 0)', async () => {
+    if (!gan) throw new Error('no dcgan preset');
+    const t = createGanTrainer({
+      ...gan,
+      dataset,
+      hyper: { ...DEFAULT_GAN_HYPER, batchSize: 8, kG: 0, lrD: 0.002, labelSmoothing: false },
+      seed: 2,
+    });
+    const first = await t.trainIterations(1);
+    const later = await t.trainIterations(10);
+    t.dispose();
+    expect(later.dLoss[9] as number).toBeLessThan(first.dLoss[0] as number);
+    expect((later.dReal[9] as number) - (later.dFake[9] as number)).toBeGreaterThan(0.3);
+  });
+});
+
+describe('latent', () => {
+  it('slerp hits both ends and keeps the norm between them', () => {
+    const a = drawLatent(1, 16, 'normal', 1);
+    const b = drawLatent(1, 16, 'normal', 2);
+    const close = (x: Float32Array, y: Float32Array): void =>
+      x.forEach((v, i) => expect(v).toBeCloseTo(y[i] as number, 5));
+    close(slerp(a, b, 0), a);
+    close(slerp(a, b, 1), b);
+    const path = slerpPath(a, b, 5);
+    expect(path.length).toBe(80);
+    const norm = (v: Float32Array): number => Math.hypot(...v);
+    const mid = norm(slerp(a, b, 0.5));
+    expect(mid).toBeGreaterThan(Math.min(norm(a), norm(b)) * 0.9);
+  });
+  it('uniform draws lie in [-1, 1]', () => {
+    for (const v of drawLatent(10, 10, 'uniform', 4)) expect(Math.abs(v)).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Dead ReLU: per ReLU layer the dead fraction now (bars, left) and over steps (lines, right), on one canvas.
+ * The 50 % warning line is dashed; bars above it are red.
+ */
+import { schemeTableau10 } from 'd3';
+import { ctx2d, el, ensureCanvas, sizeCanvas } from './canvas';
+import { createFrameScheduler } from './scheduler';
+
+export interface DeadReluData {
+  readonly layers: readonly { readonly node: string; readonly label: string; readonly deadFraction: number }[];
+  /** Earlier values: per step, one fraction per layer (same order). */
+  readonly history: readonly { readonly step: number; readonly fractions: readonly number[] }[];
+}
+
+const W = 480;
+const H = 160;
+const BAR_W = 180;
+
+export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { update(d: DeadReluData): void; resize(): void; destroy(): void } {
+  const canvas = ensureCanvas(element, 'viz-canvas viz-deadrelu');
+  canvas.style.width = '100%';
+  canvas.style.imageRendering = 'auto';
+  sizeCanvas(canvas, W, H);
+  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+  const legend = el(element.ownerDocument, 'div', 'viz-readout');
+  host.appendChild(legend);
+  let current: DeadReluData | null = null;
+  const draw = (d: DeadReluData): void => {
+    current = d;
+    const g = ctx2d(canvas);
+    legend.textContent = d.layers.map((l) => `${l.label}: ${(l.deadFraction * 100).toFixed(0)}% dead`).join(' · ') || 'No ReLU layers.';
+    if (!g) return;
+    g.clearRect(0, 0, W, H);
+    g.font = '10px sans-serif';
+    const n = Math.max(1, d.layers.length);
+    const rowH = Math.min(24, (H - 10) / n);
+    d.layers.forEach((l, i) => {
+      const y = 5 + i * rowH;
+      g.fillStyle = '#8884';
+      g.fillRect(60, y, BAR_W - 70, rowH - 4);
+      g.fillStyle = l.deadFraction > 0.5 ? '#d62728' : schemeTableau10[i % 10]!;
+      g.fillRect(60, y, (BAR_W - 70) * Math.max(0, Math.min(1, l.deadFraction)), rowH - 4);
+      g.fillStyle = '#888';
+      g.fillText(l.label.slice(0, 10), 2, y + rowH / 2);
+    });
+    const x0 = BAR_W + 10;
+    const pw = W - x0 - 4;
+    const ph = H - 10;
+    g.strokeStyle = '#8886';
+    g.strokeRect(x0, 5, pw, ph);
+    g.setLineDash([4, 3]);
+    g.beginPath();
+    g.moveTo(x0, 5 + ph / 2);
+    g.lineTo(x0 + pw, 5 + ph / 2);
+    g.stroke();
+    g.setLineDash([]);
+    const hs = d.history;
+    if (hs.length > 0) {
+      const s0 = hs[0]!.step;
+      const s1 = Math.max(s0 + 1, hs[hs.length - 1]!.step);
+      for (let li = 0; li < d.layers.length; li++) {
+        g.strokeStyle = schemeTableau10[li % 10]!;
+        g.lineWidth = 1.5;
+        g.beginPath();
+        hs.forEach((h, k) => {
+          const v = h.fractions[li] ?? 0;
+          const x = x0 + ((h.step - s0) / (s1 - s0)) * pw;
+          const y = 5 + ph * (1 - v);
+          if (k === 0) g.moveTo(x, y);
+          else g.lineTo(x, y);
+        });
+        g.stroke();
+      }
+      g.fillStyle = '#888';
+      g.fillText(`step ${s0}`, x0 + 2, H - 2);
+      g.fillText(`${hs[hs.length - 1]!.step}`, x0 + pw - 30, H - 2);
+    }
+  };
+  const scheduler = createFrameScheduler(draw);
+  return {
+    update: (d) => scheduler.schedule(d),
+    resize: () => {
+      if (current) scheduler.schedule(current);
+    },
+    destroy: () => {
+      scheduler.cancel();
+      legend.remove();
+      if (!(element instanceof HTMLCanvasElement)) canvas.remove();
+    },
+  };
+}

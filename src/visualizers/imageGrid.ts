@@ -1,0 +1,103 @@
+/**
+ * A grid of small uint8 images (GAN samples, a confusion cell's images), drawn like a MapStack, plus an optional
+ * time-lapse strip of earlier grids (one canvas, newest on the right).
+ */
+import { greysLut } from './colormap';
+import { blit, canvasPoint, el, ensureCanvas, makeFrame, type Frame } from './canvas';
+import { fillMaps, gridSize, tileOrigin } from './pixels';
+import { createFrameScheduler } from './scheduler';
+
+export interface ImageGridData {
+  readonly count: number;
+  readonly h: number;
+  readonly w: number;
+  /** count × h × w, 0..255. */
+  readonly pixels: Uint8Array;
+  readonly cols?: number;
+  /** Caption under each image (e.g. labels). */
+  readonly captions?: readonly string[];
+}
+
+export interface ImageGridOptions {
+  /** Keep this many earlier grids in a strip (0 = no strip). */
+  readonly timeLapse?: number;
+  /** Take a time-lapse snapshot every n updates. */
+  readonly timeLapseEvery?: number;
+  readonly scale?: number;
+  readonly onPick?: (index: number) => void;
+}
+
+export function createImageGrid(element: HTMLElement | HTMLCanvasElement, options: ImageGridOptions = {}): { update(d: ImageGridData): void; resize(): void; destroy(): void } {
+  const canvas = ensureCanvas(element, 'viz-canvas viz-grid');
+  canvas.style.imageRendering = 'pixelated';
+  canvas.style.width = '100%';
+  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+  const doc = element.ownerDocument;
+  const captions = el(doc, 'div', 'viz-readout');
+  host.appendChild(captions);
+  const keep = options.timeLapse ?? 0;
+  let strip: HTMLCanvasElement | null = null;
+  if (keep > 0) {
+    strip = el(doc, 'canvas', 'viz-canvas viz-timelapse');
+    strip.setAttribute('aria-label', 'Time-lapse of earlier samples');
+    strip.style.imageRendering = 'pixelated';
+    strip.style.width = '100%';
+    host.appendChild(strip);
+  }
+  const history: Frame[] = [];
+  let frame: Frame | null = null;
+  let stripFrame: Frame | null = null;
+  let updates = 0;
+  let current: ImageGridData | null = null;
+  let grid = { cols: 8, gap: 1, scale: options.scale ?? 1 };
+
+  const draw = (d: ImageGridData): void => {
+    current = d;
+    grid = { cols: d.cols ?? Math.ceil(Math.sqrt(d.count)), gap: 1, scale: options.scale ?? 1 };
+    const { width, height } = gridSize(d.count, d.h, d.w, grid);
+    frame = makeFrame(width, height, frame);
+    frame.packed.fill(0);
+    fillMaps(frame.packed, width, 0, 0, d.pixels, d.count, d.h, d.w, grid, greysLut().packed);
+    blit(canvas, frame);
+    captions.textContent = d.captions ? d.captions.join(' · ') : '';
+    if (strip && updates++ % (options.timeLapseEvery ?? 5) === 0) {
+      history.push({ ...frame, bytes: frame.bytes.slice(), packed: new Uint32Array(0) });
+      if (history.length > keep) history.shift();
+      const w = history.reduce((a, f) => a + f.width + 2, 0);
+      const h = Math.max(...history.map((f) => f.height));
+      stripFrame = makeFrame(w, h, stripFrame);
+      stripFrame.packed.fill(0);
+      let x0 = 0;
+      for (const f of history) {
+        const src = new Uint32Array(f.bytes.buffer);
+        for (let y = 0; y < f.height; y++) stripFrame.packed.set(src.subarray(y * f.width, (y + 1) * f.width), y * w + x0);
+        x0 += f.width + 2;
+      }
+      blit(strip, stripFrame);
+    }
+  };
+  const scheduler = createFrameScheduler(draw);
+  const onClick = (e: MouseEvent): void => {
+    if (!current || !options.onPick) return;
+    const p = canvasPoint(canvas, e.clientX, e.clientY);
+    if (!p) return;
+    for (let i = 0; i < current.count; i++) {
+      const o = tileOrigin(i, current.h, current.w, grid);
+      if (p.x >= o.x && p.y >= o.y && p.x < o.x + current.w * grid.scale && p.y < o.y + current.h * grid.scale) return options.onPick(i);
+    }
+  };
+  canvas.addEventListener('click', onClick);
+  return {
+    update: (d) => scheduler.schedule(d),
+    resize: () => {
+      if (current) scheduler.schedule(current);
+    },
+    destroy: () => {
+      scheduler.cancel();
+      canvas.removeEventListener('click', onClick);
+      captions.remove();
+      strip?.remove();
+      if (!(element instanceof HTMLCanvasElement)) canvas.remove();
+    },
+  };
+}

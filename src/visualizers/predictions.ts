@@ -1,0 +1,57 @@
+/** Predictions: softmax probabilities as horizontal bars with class names; the label is marked. DOM only. */
+import { el } from './canvas';
+
+export interface PredictionData {
+  readonly probabilities: Float32Array;
+  readonly label: number | null;
+  readonly names?: readonly string[];
+}
+
+export function topClass(p: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[i]! > p[best]!) best = i;
+  return best;
+}
+
+export function createPredictions(element: HTMLElement): { update(d: PredictionData): void; resize(): void; destroy(): void } {
+  const doc = element.ownerDocument;
+  const summary = el(doc, 'div', 'viz-prediction', 'No prediction yet.');
+  summary.setAttribute('aria-live', 'polite');
+  const list = el(doc, 'div', 'viz-bars');
+  element.append(summary, list);
+  let rows: { bar: HTMLDivElement; value: HTMLSpanElement; name: HTMLSpanElement }[] = [];
+  return {
+    update(d) {
+      const n = d.probabilities.length;
+      if (rows.length !== n) {
+        rows = Array.from({ length: n }, () => {
+          const row = el(doc, 'div', 'viz-bar-row');
+          const name = el(doc, 'span', 'viz-bar-name');
+          const track = el(doc, 'div', 'viz-bar-track');
+          const bar = el(doc, 'div', 'viz-bar');
+          const value = el(doc, 'span', 'viz-bar-value');
+          track.appendChild(bar);
+          row.append(name, track, value);
+          return { bar, value, name };
+        });
+        list.replaceChildren(...rows.map((r) => r.bar.parentElement!.parentElement!));
+      }
+      const best = topClass(d.probabilities);
+      const name = (i: number) => d.names?.[i] ?? String(i);
+      rows.forEach((r, i) => {
+        const p = d.probabilities[i]!;
+        r.bar.style.width = `${Math.max(0, Math.min(1, p)) * 100}%`;
+        r.bar.dataset['kind'] = i === d.label ? 'label' : i === best ? 'top' : '';
+        r.value.textContent = p.toFixed(2);
+        r.name.textContent = name(i) + (i === d.label ? ' (label)' : '');
+      });
+      const lbl = d.label === null ? '' : `; label ${name(d.label)}`;
+      summary.textContent = `Predicted ${name(best)} → ${d.probabilities[best]!.toFixed(2)}${lbl}`;
+    },
+    resize() {},
+    destroy() {
+      summary.remove();
+      list.remove();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chain } from '../engine/graph/edit';
+import type { Trainer } from '../engine/train/trainer';
+import { handleMessage } from './handleMessage';
+import { asRunId } from './protocol';
+import { adaptChunk, whenIdle } from './runLoop';
+import { HYPER, initMsg, ofType, recorder, testDeps, tinyCnn } from './testing';
+import { DEFAULT_TUNING, createWorkerState } from './workerState';
+import type { WorkerDeps, WorkerState } from './workerState';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const idle = async (s: WorkerState): Promise<void> => {
+  if (s.run) await whenIdle(s.run);
+};
+
+/** A trainer whose batches take `msPerBatch` of a fake clock. */
+function slowTrainer(deps: WorkerDeps, clock: { t: number }, msPerBatch: number, probeMs: number): WorkerDeps {
+  return {
+    ...deps,
+    now: () => clock.t,
+    createTrainer: (o) => {
+      const t = deps.createTrainer(o);
+      return Object.assign(Object.create(t) as Trainer, {
+        trainBatches: async (n: number) => {
+          clock.t += n * msPerBatch;
+          return t.trainBatches(n);
+        },
+        probe: async (r: Parameters<Trainer['probe']>[0]) => {
+          clock.t += probeMs;
+          return t.probe(r);
+        },
+        dispose: () => t.dispose(),
+      });
+    },
+  };
+}
+
+describe('run loop', () => {
+  it('keeps the tensor count flat over 10,000 steps', async () => {
+    const graph = chain('classifier', [
+      { kind: 'input', source: 'dataset', shape: [28, 28, 1] },
+      { kind: 'flatten' },
+      { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' },
+    ]);
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps({}, { train: 64, test: 16 });
+    const r = asRunId('long');
+    await handleMessage(state, initMsg(r, graph, { ...HYPER, batchSize: 4, optimizer: 'sgd', validateEvery: 2500, epochs: 1000 }), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 1000 }, post, deps);
+    await idle(state);
+    const counts: number[] = [];
+    for (let i = 1; i < 10; i++) {
+      await handleMessage(state, { type: 'step', runId: r, batches: 1000 }, post, deps);
+      await idle(state);
+      counts.push(tf.memory().numTensors);
+    }
+    expect(state.run?.trainer.step).toBe(10_000);
+    expect(new Set(counts).size).toBe(1);
+    expect(ofType(posted, 'error')).toEqual([]);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  }, 60_000);
+
+  it('pause stops a running loop between chunks', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps();
+    const r = asRunId('p');
+    await handleMessage(state, initMsg(r), post, deps);
+    await handleMessage(state, { type: 'start', runId: r }, post, deps);
+    expect(ofType(posted, 'state').at(-1)?.running).toBe(true);
+    await new Promise((res) => setTimeout(res, 150));
+    await handleMessage(state, { type: 'pause', runId: r }, post, deps);
+    await idle(state);
+    const stepAtPause = state.run?.trainer.step ?? 0;
+    expect(stepAtPause).toBeGreaterThan(0);
+    await new Promise((res) => setTimeout(res, 50));
+    expect(state.run?.trainer.step).toBe(stepAtPause);
+    expect(ofType(posted, 'state').at(-1)).toMatchObject({ running: false, step: stepAtPause });
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('keeps probes within their share of the wall time while training, and serves the rest after pause', async () => {
+    const clock = { t: 0 };
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = slowTrainer(testDeps(), clock, 20, 20);
+    const r = asRunId('budget');
+    await handleMessage(state, initMsg(r), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 150 }, post, deps);
+    // Ask for a probe again and again while 150 batches (3,000 fake ms) train.
+    let asked = 0;
+    while (state.run?.loop) {
+      await handleMessage(state, { type: 'probe', runId: r, request: { kind: 'deadRelu' } }, post, deps);
+      asked++;
+      await new Promise((res) => setImmediate(res));
+    }
+    const run = state.run;
+    if (!run) throw new Error('no run');
+    expect(asked).toBeGreaterThan(10);
+    const served = ofType(posted, 'probe').length;
+    expect(served).toBeGreaterThan(1);
+    expect(served).toBeLessThan(asked);
+    // 4% of 3,000 ms is 120 ms: at most 6 probes of 20 ms (+ the one that may run after the loop).
+    expect(run.probeMs).toBeLessThanOrEqual(DEFAULT_TUNING.probeBudget * (run.wallMs + run.probeMs) + 20);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('falls back to another backend mid-run from the latest checkpoint and says so', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const base = testDeps({ tuning: { checkpointMs: 0 } });
+    let broken = true;
+    const deps: WorkerDeps = {
+      ...base,
+      fallbackBackend: async () => 'cpu',
+      createTrainer: (o) => {
+        const t = base.createTrainer(o);
+        return Object.assign(Object.create(t) as Trainer, {
+          trainBatches: async (n: number) => {
+            if (broken && t.step >= 4) {
+              broken = false;
+              throw new Error('GPU device was lost');
+            }
+            return t.trainBatches(Math.min(n, 4));
+          },
+          dispose: () => t.dispose(),
+        });
+      },
+    };
+    const r = asRunId('fb');
+    await handleMessage(state, initMsg(r), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 8 }, post, deps);
+    await idle(state);
+    const notice = ofType(posted, 'notice')[0];
+    expect(notice?.message).toMatch(/The cpu backend failed \(GPU device was lost\); continuing on cpu from the checkpoint at step \d+\./);
+    expect(state.run?.backend.reason).toMatch(/fell back from cpu/);
+    expect(ofType(posted, 'error')).toEqual([]);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('adapts the chunk size towards the target duration, at most doubling', () => {
+    expect(adaptChunk(1, 5, DEFAULT_TUNING)).toBe(2);
+    expect(adaptChunk(8, 300, DEFAULT_TUNING)).toBe(2);
+    expect(adaptChunk(10, 75, DEFAULT_TUNING)).toBe(10);
+    expect(adaptChunk(1, 1000, DEFAULT_TUNING)).toBe(1);
+    expect(adaptChunk(1500, 1, DEFAULT_TUNING)).toBe(DEFAULT_TUNING.maxChunk);
+  });
+
+  it('posts metrics in batches, not per step', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps();
+    const r = asRunId('batch');
+    await handleMessage(state, initMsg(r, tinyCnn(), HYPER), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 60 }, post, deps);
+    await idle(state);
+    const msgs = ofType(posted, 'metrics');
+    expect(msgs.flatMap((m) => m.points)).toHaveLength(60);
+    expect(msgs.length).toBeLessThan(20);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+});

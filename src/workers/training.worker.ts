@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: a thin message switch over handleMessage, which owns the run loop. Messages are handled one
+ * at a time in arrival order; a started loop keeps training between messages.
+ */
+import { loadDataset } from '../engine/data/loader';
+import { createWorkerDeps } from './engineDeps';
+import { handleMessage } from './handleMessage';
+import { SerialQueue } from './mutex';
+import type { FromWorker, ToWorker } from './protocol';
+import { createTfBackendEnv } from './tfBackends';
+import { createWorkerState } from './workerState';
+import { createYield } from './yieldToEventLoop';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const baseUrl = new URL(import.meta.env.BASE_URL, self.location.origin).href;
+
+const deps = createWorkerDeps({
+  env: createTfBackendEnv(),
+  loadDataset: (id, seed, onProgress) =>
+    loadDataset(id, {
+      baseUrl,
+      procedural: { seed, train: 6000, test: 1000 },
+      onProgress: (p) => onProgress(p.loadedBytes, p.totalBytes),
+    }),
+  yieldToEventLoop: createYield(),
+});
+
+const state = createWorkerState();
+const queue = new SerialQueue();
+const post = (msg: FromWorker, transfer: Transferable[] = []): void => self.postMessage(msg, transfer);
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const msg = e.data;
+  void queue.push(
+    () => handleMessage(state, msg, post, deps),
+    (err) => post({ type: 'error', runId: msg.runId, code: 'internal', message: err instanceof Error ? err.message : String(err) }),
+  );
+};

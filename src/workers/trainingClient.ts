@@ -1,0 +1,134 @@
+/**
+ * Main-thread wrapper around the training worker. No TF.js here (type imports only): the app imports this file and
+ * TF.js stays in the worker chunk. Every init starts a new run id; messages of older runs are dropped.
+ */
+import type { DatasetId } from '../engine/data/types';
+import type { Graph, NodeId } from '../engine/graph/types';
+import type { Hyper } from '../engine/train/hyper';
+import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId, ToWorker } from './protocol';
+import { asRunId } from './protocol';
+
+export interface InitArgs {
+  readonly graph: Graph;
+  readonly dataset: DatasetId;
+  readonly hyper: Hyper;
+  readonly seed: number;
+  readonly backend?: BackendPolicy;
+}
+
+export interface TrainingClient {
+  readonly runId: RunId | null;
+  init(args: InitArgs): RunId;
+  start(): void;
+  pause(): void;
+  step(batches: number): void;
+  setHyper(patch: Partial<Hyper>): void;
+  freeze(nodes: readonly NodeId[], frozen: boolean): void;
+  /** Resolves with the next probe result of the same kind for the current run; rejects if the run ends first. */
+  probe(request: ProbeRequest): Promise<ProbeResult>;
+  exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  reset(): void;
+  /** Frees the run's tensors; the worker stays for the next init. */
+  dispose(): void;
+  /** Ends the worker. */
+  terminate(): void;
+  on(listener: (msg: FromWorker) => void): () => void;
+}
+
+interface Waiter<T> {
+  readonly match: (m: FromWorker) => T | undefined;
+  readonly resolve: (v: T) => void;
+  readonly reject: (e: Error) => void;
+}
+
+const defaultFactory = (): Worker => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+
+let counter = 0;
+const newRunId = (): RunId => asRunId(`run-${Date.now().toString(36)}-${(counter++).toString(36)}`);
+
+export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}): TrainingClient {
+  const worker = (opts.workerFactory ?? defaultFactory)();
+  const listeners = new Set<(msg: FromWorker) => void>();
+  let waiters: Waiter<unknown>[] = [];
+  let runId: RunId | null = null;
+
+  const failWaiters = (why: string): void => {
+    const old = waiters;
+    waiters = [];
+    for (const w of old) w.reject(new Error(why));
+  };
+
+  worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    const msg = e.data;
+    if (msg.runId !== runId) return;
+    for (const w of [...waiters]) {
+      const v = w.match(msg);
+      if (v !== undefined) {
+        waiters = waiters.filter((x) => x !== w);
+        w.resolve(v);
+      }
+    }
+    if (msg.type === 'error' && msg.code !== 'nonFinite') failWaiters(msg.message);
+    for (const l of [...listeners]) l(msg);
+  };
+  worker.onerror = (e: ErrorEvent) => {
+    const message = `The training worker crashed: ${e.message}`;
+    failWaiters(message);
+    if (runId) for (const l of [...listeners]) l({ type: 'error', runId, code: 'internal', message });
+  };
+
+  const send = (msg: ToWorker, transfer: Transferable[] = []): void => worker.postMessage(msg, transfer);
+  const current = (): RunId => {
+    if (!runId) throw new Error('TrainingClient: call init() first');
+    return runId;
+  };
+  const wait = <T>(match: (m: FromWorker) => T | undefined): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      waiters.push({ match, resolve: resolve as (v: unknown) => void, reject });
+    });
+
+  return {
+    get runId() {
+      return runId;
+    },
+    init(args) {
+      failWaiters('A new run started.');
+      runId = newRunId();
+      send({ type: 'init', runId, graph: args.graph, dataset: args.dataset, hyper: args.hyper, seed: args.seed, backend: args.backend ?? 'auto' });
+      return runId;
+    },
+    start: () => send({ type: 'start', runId: current() }),
+    pause: () => send({ type: 'pause', runId: current() }),
+    step: (batches) => send({ type: 'step', runId: current(), batches }),
+    setHyper: (patch) => send({ type: 'setHyper', runId: current(), patch }),
+    freeze: (nodes, frozen) => send({ type: 'freeze', runId: current(), nodes, frozen }),
+    probe(request) {
+      const id = current();
+      const p = wait((m) => (m.type === 'probe' && m.result.kind === request.kind ? m.result : undefined));
+      send({ type: 'probe', runId: id, request });
+      return p;
+    },
+    exportModel() {
+      const id = current();
+      const p = wait((m) => (m.type === 'exported' ? { modelJson: m.modelJson, weights: m.weights } : undefined));
+      send({ type: 'export', runId: id });
+      return p;
+    },
+    reset: () => send({ type: 'reset', runId: current() }),
+    dispose() {
+      if (!runId) return;
+      send({ type: 'dispose', runId });
+      failWaiters('The run was disposed.');
+      runId = null;
+    },
+    terminate() {
+      failWaiters('The worker was terminated.');
+      worker.terminate();
+      runId = null;
+    },
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
