@@ -8,7 +8,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const CONFIGS = 240;
+const CONFIGS = 400;
 
 interface Config {
   n: number;

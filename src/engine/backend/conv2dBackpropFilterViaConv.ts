@@ -32,15 +32,20 @@ export function conv2dBackpropFilterViaConv(
     pad as 'valid' | 'same' | number | tf.backend_util.ExplicitPadding,
     dimRoundingMode,
   );
-  const { top, bottom, left, right } = info.padInfo;
+  const { top, left } = info.padInfo;
+  // Pad the far sides so every tap the output grid touches exists. Usually this is padInfo.bottom/right, but TF.js
+  // sizes a numeric pad with the kernel height and stride for both axes, so the grid can run past the input; the
+  // cpu kernel reads those taps as zeros, and so do we.
+  const bottom = Math.max(info.padInfo.bottom, (info.outHeight - 1) * sh + kh - x.shape[1] - top);
+  const right = Math.max(info.padInfo.right, (info.outWidth - 1) * sw + kw - x.shape[2] - left);
   return tf.tidy(() => {
     const xp =
       top === 0 && bottom === 0 && left === 0 && right === 0
         ? x
         : tf.pad(x, [
             [0, 0],
-            [Math.max(top, 0), Math.max(bottom, 0)],
-            [Math.max(left, 0), Math.max(right, 0)],
+            [top, bottom],
+            [left, right],
             [0, 0],
           ]);
     const xT = tf.transpose(xp, [3, 1, 2, 0]); // [C, Hp, Wp, N]

@@ -25,12 +25,12 @@ const classifier = (layers: readonly LayerSpec[]): Graph => chain('classifier', 
 const idsOfKind = (g: Graph, kind: LayerSpec['kind']): NodeId[] => g.nodes.filter((n) => n.layer.kind === kind).map((n) => n.id);
 
 const CONV_RELU_POOL = (filters: number): LayerSpec[] => [L.conv(filters, 3, { activation: 'linear' }), L.act('relu'), L.maxPool()];
-const CONV_RELU_CONV_RELU_POOL = (filters: number): LayerSpec[] => [
+const CONV_RELU_CONV_RELU_POOL = (filters: number, poolPadding: 'valid' | 'same' = 'valid'): LayerSpec[] => [
   L.conv(filters, 3, { activation: 'linear' }),
   L.act('relu'),
   L.conv(filters, 3, { activation: 'linear' }),
   L.act('relu'),
-  L.maxPool(),
+  L.maxPool(2, 2, poolPadding),
 ];
 
 const transferGraph = classifier([
@@ -91,7 +91,8 @@ export const PRESETS: readonly Preset[] = [
       L.image(),
       ...CONV_RELU_CONV_RELU_POOL(8),
       ...CONV_RELU_CONV_RELU_POOL(16),
-      ...CONV_RELU_CONV_RELU_POOL(32),
+      // 7×7 does not halve evenly: same padding pools it to ceil(7 / 2) = 4.
+      ...CONV_RELU_CONV_RELU_POOL(32, 'same'),
       L.flatten(),
       L.dense(64, 'linear'),
       L.act('relu'),

@@ -34,7 +34,8 @@ function nearestKernel(l: Windowed, input: Shape): Pair | null {
     let found: number | null = null;
     for (let delta = 0; delta <= (input[i] ?? 0) && found === null; delta++) {
       for (const cand of [current - delta, current + delta]) {
-        if (cand < 1 || found !== null) continue;
+        // A 1×1 pool does nothing, so pooling windows are at least 2.
+        if (cand < (l.kind === 'conv2d' ? 1 : 2) || found !== null) continue;
         const kk: Pair = i === 0 ? [cand, k[1]] : [k[0], cand];
         const trial = withKernel(l, kk);
         const ax = fractionalAxes(input, kernelOf(trial), trial.stride, trial.padding, dilationOf(trial));

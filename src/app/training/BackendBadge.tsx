@@ -1,0 +1,19 @@
+import { useAppStore } from '../store';
+import { selectBackend } from '../store/selectors';
+
+const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
+
+/** The backend in use and why it was chosen (visible text and a tooltip with the measured rates). */
+export function BackendBadge() {
+  const backend = useAppStore(selectBackend);
+  if (!backend) return <span className="badge badge--idle">Backend: not chosen yet</span>;
+  const rates = backend.measured
+    .map((m) => `${NAMES[m.backend]}: ${m.examplesPerSec === null ? m.note : `${Math.round(m.examplesPerSec).toLocaleString('en-US')} ex/s`}`)
+    .join('\n');
+  const tip = `${NAMES[backend.name]} (${backend.adapter}) — ${backend.reason}${rates ? `\n${rates}` : ''}`;
+  return (
+    <span className="badge" title={tip} data-testid="backend-badge">
+      <strong>{NAMES[backend.name]}</strong> <span className="badge__reason">{backend.reason}</span>
+    </span>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { PRESETS } from '../../engine/graph/presets';
+import type { DatasetId } from '../../engine/data/types';
+import type { OptimizerId } from '../../engine/train/hyper';
+import type { BackendPolicy } from '../../workers/protocol';
+import { useAppStore } from '../store';
+import { selectSettings } from '../store/selectors';
+import { NumberField } from './NumberField';
+
+const DATASETS: readonly [DatasetId, string][] = [
+  ['mnist', 'MNIST'],
+  ['fashion-mnist', 'Fashion-MNIST'],
+  ['procedural', 'Procedural'],
+];
+const OPTIMIZERS: readonly [OptimizerId, string][] = [
+  ['sgd', 'SGD'],
+  ['momentum', 'Momentum'],
+  ['adam', 'Adam'],
+  ['adadelta', 'Adadelta'],
+  ['rmsprop', 'RMSprop'],
+];
+const BACKENDS: readonly [BackendPolicy, string][] = [
+  ['auto', 'Auto'],
+  ['webgpu', 'WebGPU'],
+  ['webgl', 'WebGL'],
+  ['wasm', 'WASM'],
+  ['cpu', 'CPU'],
+];
+
+function Select<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (v: T) => void;
+  describedBy?: string;
+}) {
+  const id = useId();
+  return (
+    <span className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value}
+        aria-describedby={props.describedBy}
+        onChange={(e) => props.onChange(e.target.value as T)}
+      >
+        {props.options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** Preset, dataset, optimizer, backend and the numeric hyperparameters; changes apply live to a running model. */
+export function SettingsFields() {
+  const s = useAppStore(useShallow(selectSettings));
+  const a = useAppStore(
+    useShallow((st) => ({
+      setPreset: st.setPreset,
+      setDataset: st.setDataset,
+      setHyper: st.setHyper,
+      setSeed: st.setSeed,
+      setBackendPolicy: st.setBackendPolicy,
+    })),
+  );
+  const lessonId = useId();
+  const preset = PRESETS.find((p) => p.id === s.presetId);
+  const presetOptions = PRESETS.map((p) => [p.id, p.title] as const);
+  return (
+    <div className="settings">
+      <span className="settings__preset">
+        <Select
+          label="Preset"
+          value={preset ? s.presetId : ''}
+          options={preset ? presetOptions : [['', 'Custom network'] as const, ...presetOptions]}
+          onChange={a.setPreset}
+          describedBy={lessonId}
+        />
+        <span id={lessonId} className="lesson">
+          {preset?.lesson ?? 'Your own network.'}
+        </span>
+      </span>
+      <Select label="Dataset" value={s.dataset} options={DATASETS} onChange={a.setDataset} />
+      <Select label="Optimizer" value={s.hyper.optimizer} options={OPTIMIZERS} onChange={(optimizer) => a.setHyper({ optimizer })} />
+      <NumberField label="Learning rate" value={s.hyper.learningRate} min={0} max={10} minExclusive onCommit={(learningRate) => a.setHyper({ learningRate })} />
+      <NumberField label="Batch size" value={s.hyper.batchSize} min={1} max={4096} integer step={1} onCommit={(batchSize) => a.setHyper({ batchSize })} />
+      <NumberField label="Epochs" value={s.hyper.epochs} min={1} max={1000} integer step={1} onCommit={(epochs) => a.setHyper({ epochs })} />
+      <NumberField
+        label="Decay"
+        value={s.hyper.decay}
+        min={0}
+        max={1}
+        hint="learning rate = lr0 / (1 + decay · step)"
+        onCommit={(decay) => a.setHyper({ decay })}
+      />
+      <NumberField label="Seed" value={s.seed} min={0} max={2 ** 31 - 1} integer step={1} onCommit={a.setSeed} />
+      <Select label="Backend" value={s.backendPolicy} options={BACKENDS} onChange={a.setBackendPolicy} />
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useController } from '../controllers/ControllerContext';
+import { useAppStore } from '../store';
+import { selectGraphChangedSinceRun, selectProgress, selectRunError } from '../store/selectors';
+import { BackendBadge } from './BackendBadge';
+import { SettingsFields } from './SettingsFields';
+import { etaSeconds, fmtInt, formatEta } from './format';
+
+/** Train / Pause / Step / Reset, the run's counters and progress, and the training settings. */
+export function TrainingBar() {
+  const ctl = useController();
+  const p = useAppStore(useShallow(selectProgress));
+  const trainCount = useAppStore((s) => s.datasetCounts?.train ?? 0);
+  const changed = useAppStore(selectGraphChangedSinceRun);
+  const error = useAppStore(selectRunError);
+  const notice = useAppStore((s) => s.notice);
+  const [batches, setBatches] = useState(1);
+  const running = p.status === 'running';
+  const busy = p.status === 'initializing';
+  const percent = Math.round(p.epochProgress * 100);
+  const eta = running ? formatEta(etaSeconds(p.epochProgress, trainCount, p.examplesPerSec)) : '';
+  return (
+    <section className="training-bar" aria-label="Training">
+      <div className="training-bar__row">
+        <div className="buttons" role="group" aria-label="Run">
+          <button type="button" className="primary" onClick={() => ctl?.train()} disabled={running || !ctl}>
+            Train
+          </button>
+          <button type="button" onClick={() => ctl?.pause()} disabled={!running && !busy}>
+            Pause
+          </button>
+          <button type="button" onClick={() => ctl?.step(batches)} disabled={running || busy || !ctl}>
+            Step
+          </button>
+          <label className="sr-only" htmlFor="batches-per-step">
+            Batches per step
+          </label>
+          <select id="batches-per-step" value={batches} onChange={(e) => setBatches(Number(e.target.value))} title="Batches per step">
+            <option value={1}>×1</option>
+            <option value={10}>×10</option>
+          </select>
+          <button type="button" onClick={() => ctl?.reset()} disabled={busy || p.step === 0}>
+            Reset
+          </button>
+        </div>
+        <div className="counters" aria-live="off">
+          <span>
+            Epoch <output>{fmtInt(p.epoch + (p.status === 'finished' ? 0 : 1))}</output> / {fmtInt(p.epochs)}
+          </span>
+          <span>
+            Step <output>{fmtInt(p.step)}</output>
+          </span>
+          <span>
+            <output>{fmtInt(p.examplesPerSec)}</output> examples/s
+          </span>
+          <span className="epoch-progress">
+            <progress
+              max={100}
+              value={percent}
+              aria-label="Epoch progress"
+              aria-valuetext={`${percent}% of the epoch${eta ? `, about ${eta} left` : ''}`}
+            />
+            <span>
+              {percent}%{eta ? ` · ETA ${eta}` : ''}
+            </span>
+          </span>
+          <span className="status" data-status={p.status}>
+            {STATUS_TEXT[p.status]}
+          </span>
+          <BackendBadge />
+        </div>
+      </div>
+      <SettingsFields />
+      {changed && (
+        <div className="restart-offer" role="status">
+          The network changed since this run started; the run keeps training the old one.
+          <button type="button" onClick={() => ctl?.restartWithNewGraph()}>
+            Restart with the new graph
+          </button>
+        </div>
+      )}
+      {error && (
+        <div className="run-error" role="alert">
+          <strong>{ERROR_TITLE[error.code] ?? 'Training stopped'}:</strong> <span className="pre">{error.message}</span>
+        </div>
+      )}
+      {notice && !error && <div className="run-notice" role="status">{notice}</div>}
+    </section>
+  );
+}
+
+const STATUS_TEXT = {
+  idle: 'Not started',
+  initializing: 'Preparing…',
+  ready: 'Ready',
+  running: 'Training',
+  paused: 'Paused',
+  finished: 'Finished',
+  error: 'Stopped',
+} as const;
+
+const ERROR_TITLE: Record<string, string> = {
+  badGraph: 'The network cannot be trained',
+  dataset: 'The dataset could not be loaded',
+  backend: 'No backend could train this model',
+  nonFinite: 'The loss became NaN or infinite (paused)',
+  tooLarge: 'The model is too large',
+  notReady: 'Not ready yet',
+  internal: 'Something went wrong',
+};
