@@ -54,6 +54,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'health':
     case 'predict':
     case 'samples':
+    case 'ganSamples':
       return;
     default: {
       const never: never = r;

@@ -6,6 +6,7 @@
 import type { Graph, NodeId } from '../engine/graph/types';
 import type { DatasetId } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
+import type { GanHyper } from '../engine/gan/ganHyper';
 
 declare const runIdBrand: unique symbol;
 export type RunId = string & { readonly [runIdBrand]: 'RunId' };
@@ -36,6 +37,8 @@ export interface MetricPoint {
   /** Fraction of the current epoch done, 0..1. */
   readonly epochProgress: number;
   readonly learningRate: number;
+  /** GAN runs: discriminator and generator losses, mean D(x) on real and D(G(z)) on generated images. */
+  readonly gan?: { readonly dLoss: number; readonly gLoss: number; readonly dReal: number; readonly dFake: number };
 }
 
 export type ProbeRequest =
@@ -46,7 +49,9 @@ export type ProbeRequest =
   | { readonly kind: 'health' }
   | { readonly kind: 'confusion' }
   | { readonly kind: 'predict'; readonly sample: SampleRef }
-  | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] };
+  | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] }
+  /** GAN runs: the fixed-noise grid, and optionally a slerp path between two of its cells (indices into the grid). */
+  | { readonly kind: 'ganSamples'; readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number } };
 
 /** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
 export type SampleRef =
@@ -117,6 +122,20 @@ export type ProbeResult =
       readonly indices: readonly number[];
       readonly labels: Uint8Array;
       readonly pixels: Uint8Array;
+    }
+  | {
+      readonly kind: 'ganSamples';
+      readonly step: number;
+      /** `count` images of h×w (one channel), uint8, the fixed-noise grid in row-major order. */
+      readonly count: number;
+      readonly h: number;
+      readonly w: number;
+      readonly pixels: Uint8Array;
+      /** `interpolationSteps` images along slerp(z_a, z_b), or null. */
+      readonly interpolation: Uint8Array | null;
+      readonly interpolationSteps: number;
+      /** Diversity of the grid: mean pairwise L2 distance between samples divided by that of real images (≈1 healthy, ≪1 collapse). */
+      readonly diversity: number;
     };
 
 export type ErrorCode =
@@ -137,10 +156,12 @@ export type ToWorker =
       readonly hyper: Hyper;
       readonly seed: number;
       readonly backend: BackendPolicy;
+      /** GAN runs: `graph` is the generator; these are both networks and the GAN settings. */
+      readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
     }
   | { readonly type: 'start' | 'pause' | 'reset' | 'dispose'; readonly runId: RunId }
   | { readonly type: 'step'; readonly runId: RunId; readonly batches: number }
-  | { readonly type: 'setHyper'; readonly runId: RunId; readonly patch: Partial<Hyper> }
+  | { readonly type: 'setHyper'; readonly runId: RunId; readonly patch: Partial<Hyper>; readonly gan?: Partial<GanHyper> }
   | { readonly type: 'freeze'; readonly runId: RunId; readonly nodes: readonly NodeId[]; readonly frozen: boolean }
   | { readonly type: 'probe'; readonly runId: RunId; readonly request: ProbeRequest }
   /** Ask for the trained model as TF.js artifacts (model.json + weights.bin). */

@@ -153,9 +153,7 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
       run.lastCheckpoint = deps.now();
     }
     flushMetrics(run, post, deps.now(), tuning.flushMs, tuning.maxPointsPerFlush, false);
-    const now = deps.now();
-    run.wallMs += now - lastTick;
-    lastTick = now;
+    run.wallMs += deps.now() - lastTick;
     await serveProbes(run, post, deps, tuning.probeBudget);
     lastTick = deps.now();
     await deps.yieldToEventLoop();

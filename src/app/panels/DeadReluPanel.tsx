@@ -25,8 +25,7 @@ function DeadReluBody() {
     const layers = f.layers.map((l) => ({ node: l.node, label: nodeLabel(g, l.node), deadFraction: l.deadFraction }));
     r.current?.update({ layers, history: h });
     // React state only changes when the set of dying layers changes, not per frame.
-    const bad = layers.filter((l) => l.deadFraction > 0.5).map((l) => `${l.label} ${(l.deadFraction * 100).toFixed(0)}%`).join(', ');
-    setDead((prev) => (prev.split(' ')[0] === bad.split(' ')[0] && (prev === '') === (bad === '') ? prev : bad));
+    setDead(layers.filter((l) => l.deadFraction > 0.5).map((l) => l.label).join(', '));
   });
   return (
     <>

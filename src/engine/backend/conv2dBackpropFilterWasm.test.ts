@@ -43,8 +43,8 @@ describe('Conv2DBackpropFilter on wasm', () => {
       const kh = int(1, 4);
       const kw = int(1, 4);
       const cfg = { n: int(1, 3), h: int(kh, 9), w: int(kw, 9), c: int(1, 3), k: int(1, 3), kh, kw, s: [int(1, 3), int(1, 3)] as [number, number], pad: rand() < 0.5 ? ('same' as const) : ('valid' as const) };
-      const want = await filterGrad('cpu', i, cfg);
-      const got = await filterGrad('wasm', i, cfg);
+      const want = await filterGrad('cpu', 2 * i + 1, cfg); // seed 0 would mean unseeded in TF.js
+      const got = await filterGrad('wasm', 2 * i + 1, cfg);
       expect(got.shape).toEqual(want.shape);
       const scale = Math.max(...want.values.map(Math.abs), 1e-6);
       const err = Math.max(...got.values.map((v, j) => Math.abs(v - (want.values[j] as number)))) / scale;

@@ -2,12 +2,13 @@
  * Compile a (validated) layer graph to a tf.LayersModel through the functional API.
  * Node ids are the layer names, so any node's output can be probed (see compileProbeModel).
  * Explicit padding P becomes a ZeroPadding2D named `${id}__pad` before a 'valid' convolution.
- * Initialization is seeded: the i-th initializer gets seed + i, so the same graph + seed gives the same weights.
+ * Initialization is seeded: the i-th initializer gets deriveSeed(seed, i) (never 0), so the same graph + seed gives the same weights.
  */
 import * as tf from '@tensorflow/tfjs';
 import { assertNever } from '../graph/types';
 import type { FusedActivation, Graph, GraphNode, Initializer, LayerSpec, NodeId } from '../graph/types';
 import { outputNode, predecessors, topologicalOrder } from '../graph/graphUtils';
+import { deriveSeed } from './seeds';
 
 export interface CompileOptions {
   readonly seed: number;
@@ -35,12 +36,10 @@ function activationName(a: FusedActivation): ActivationName {
 
 /** Hands out seeded initializers; each call uses the next seed so no two weights share a random stream. */
 class SeededInit {
-  private next: number;
-  constructor(seed: number) {
-    this.next = seed;
-  }
+  private stream = 0;
+  constructor(private readonly seed: number) {}
   make(kind: Initializer): ReturnType<typeof tf.initializers.zeros> {
-    const seed = this.next++;
+    const seed = this.nextSeed();
     switch (kind) {
       case 'heNormal':
         return tf.initializers.heNormal({ seed });
@@ -57,7 +56,7 @@ class SeededInit {
     }
   }
   nextSeed(): number {
-    return this.next++;
+    return deriveSeed(this.seed, this.stream++);
   }
 }
 

@@ -150,4 +150,3 @@ describe('validateGraph', () => {
   });
 });
 
-export type { NodeId };

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { compileGraph } from '../compile/compile';
 import type { NodeId } from '../graph/types';
 import { PAD_SUFFIX } from '../compile/compile';
+import { deriveSeed } from '../compile/seeds';
 import { effectiveLearningRate } from './hyper';
 import type { Hyper } from './hyper';
 import type { BatchStats, Checkpoint, Trainer, TrainerOptions } from './trainer';
@@ -79,7 +80,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       const x = imagesTensor(dataset.train, dataset.shape, idx);
       const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
       const xIn =
-        noise > 0 ? tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, noise, 'float32', seed + step)), 0, 1) : x;
+        noise > 0 ? tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, noise, 'float32', deriveSeed(deriveSeed(seed, step), 999))), 0, 1) : x;
       const f = (): tf.Scalar => {
         const pred = model.apply(xIn, { training: true }) as tf.Tensor;
         if (target === 'labels') held.correct = tf.keep(correctCount(y, pred));

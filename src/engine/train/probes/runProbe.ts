@@ -27,6 +27,8 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return probePredict(ctx, request.sample);
     case 'samples':
       return Promise.resolve(probeSamples(ctx, request.split, request.indices));
+    case 'ganSamples':
+      return Promise.reject(new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'));
     default:
       return assertNever(request);
   }

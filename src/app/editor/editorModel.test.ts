@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLayer } from '../../engine/graph/catalogue';
+import { chain, isConnected } from '../../engine/graph/edit';
+import { asNodeId } from '../../engine/graph/types';
+import type { Graph } from '../../engine/graph/types';
+import { appendAnchor, appendLayer, parseDroppedKind } from './appendLayer';
+import { keyParams } from './keyParams';
+import { analyse } from './useGraphAnalysis';
+import { toFlowEdges, toFlowNodes } from './toFlow';
+import { commitMoves, nextSelection } from './useFlowState';
+import { isTypingTarget, undoKeyOf } from './useUndoKeys';
+
+const ctx = { imageShape: [28, 28, 1], classes: 10 };
+const small: Graph = chain('classifier', [
+  defaultLayer('input'),
+  { ...defaultLayer('conv2d'), kernel: [5, 5], padding: 'same' },
+  defaultLayer('maxPool2d'),
+  defaultLayer('flatten'),
+  { ...defaultLayer('dense'), units: 10, activation: 'softmax' },
+]);
+
+describe('keyParams', () => {
+  it('summarises a conv as kernel, stride, padding and filters', () => {
+    expect(keyParams({ ...defaultLayer('conv2d'), kernel: [5, 5], stride: [1, 1], padding: 'same' })).toBe('5×5 /1 same · 8 filters · ReLU');
+    expect(keyParams({ ...defaultLayer('conv2d'), kernel: [3, 5], stride: [2, 1], padding: { explicit: 2 } })).toBe(
+      '3×5 /2×1 pad 2 · 8 filters · ReLU',
+    );
+    expect(keyParams(defaultLayer('maxPool2d'))).toBe('2×2 /2 valid');
+    expect(keyParams({ ...defaultLayer('activation'), fn: 'leakyRelu', alpha: 0.2 })).toBe('Leaky ReLU α 0.2');
+    expect(keyParams(defaultLayer('flatten'))).toBe('');
+  });
+});
+
+describe('toFlow', () => {
+  it('labels nodes with their output shape and edges with the tensor they carry', () => {
+    const a = analyse(small, ctx);
+    const nodes = toFlowNodes(small, a, new Set([asNodeId('conv2d_1')]));
+    expect(nodes.map((n) => n.ariaLabel)).toEqual(['Input input_1', 'Conv2D conv2d_1', 'MaxPool2D max_pool_1', 'Flatten flatten_1', 'Dense dense_1']);
+    expect(nodes.find((n) => n.id === 'conv2d_1')?.selected).toBe(true);
+    expect(nodes.find((n) => n.id === 'input_1')?.selected).toBe(false);
+    const edges = toFlowEdges(small, a, new Set());
+    expect(edges.map((e) => e.data?.shape)).toEqual(['28×28×1', '28×28×8', '14×14×8', '1568']);
+  });
+  it('marks an unknown shape with ?', () => {
+    const broken = { ...small, edges: small.edges.filter((e) => e.target !== 'max_pool_1') };
+    const a = analyse(broken, ctx);
+    const edges = toFlowEdges(broken, a, new Set());
+    expect(edges.find((e) => e.source === 'max_pool_1')?.data?.shape).toBe('?');
+  });
+});
+
+describe('appendLayer', () => {
+  it('appends after the selected node and keeps the chain connected', () => {
+    const r = appendLayer(small, 'dropout', [asNodeId('max_pool_1')]);
+    expect(isConnected(r.graph)).toBe(true);
+    expect(r.graph.edges.some((e) => e.source === 'max_pool_1' && e.target === r.id)).toBe(true);
+    expect(r.graph.edges.some((e) => e.source === r.id && e.target === 'flatten_1')).toBe(true);
+  });
+  it('appends after the output node when nothing is selected, or after a lone Input', () => {
+    expect(appendAnchor(small, [])).toBe('dense_1');
+    expect(appendAnchor(small, [asNodeId('gone')])).toBe('dense_1');
+    const lone: Graph = chain('classifier', [defaultLayer('input')]);
+    const r = appendLayer(lone, 'conv2d', []);
+    expect(r.graph.edges).toEqual([{ id: `input_1->${r.id}`, source: 'input_1', target: r.id }]);
+  });
+  it('adds a node on its own in an empty graph', () => {
+    const empty: Graph = { version: 1, role: 'classifier', nodes: [], edges: [] };
+    const r = appendLayer(empty, 'input', []);
+    expect(r.graph.nodes).toHaveLength(1);
+  });
+  it('accepts only known layer kinds from a drop', () => {
+    expect(parseDroppedKind('conv2d', ['conv2d', 'dense'])).toBe('conv2d');
+    expect(parseDroppedKind('<script>', ['conv2d'])).toBeNull();
+    expect(parseDroppedKind('', ['conv2d'])).toBeNull();
+  });
+});
+
+describe('flow state helpers', () => {
+  it('commits finished moves as one edit and skips unchanged positions', () => {
+    const moved = commitMoves(small, new Map([['conv2d_1', { x: 500, y: 7 }]]));
+    expect(moved.nodes.find((n) => n.id === 'conv2d_1')?.position).toEqual({ x: 500, y: 7 });
+    const same = small.nodes[0]!;
+    expect(commitMoves(small, new Map([[same.id, { ...same.position }]]))).toBe(small);
+  });
+  it('applies select changes to the selection', () => {
+    expect(nextSelection(['a'], [{ id: 'b', selected: true }])).toEqual(['a', 'b']);
+    expect(nextSelection(['a', 'b'], [{ id: 'a', selected: false }])).toEqual(['b']);
+  });
+});
+
+describe('undo keys', () => {
+  const k = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...mods,
+  });
+  it('maps Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y', () => {
+    expect(undoKeyOf(k('z', { ctrlKey: true }))).toBe('undo');
+    expect(undoKeyOf(k('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');
+    expect(undoKeyOf(k('y', { ctrlKey: true }))).toBe('redo');
+    expect(undoKeyOf(k('z', { metaKey: true }))).toBe('undo');
+    expect(undoKeyOf(k('z'))).toBeNull();
+    expect(undoKeyOf(k('x', { ctrlKey: true }))).toBeNull();
+  });
+  it('ignores targets that are not elements', () => {
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});

@@ -1,0 +1,98 @@
+import { useRef, useState } from 'react';
+import { useController } from '../controllers/ControllerContext';
+import { useAppStore } from '../store';
+import type { AppState } from '../store/types';
+import { exportGraphJson, exportKerasCode, exportModelFiles, importGraphFile } from '../persistence/exportImport';
+import { graphToKeras } from '../persistence/kerasCode';
+import { shareUrl } from '../persistence/share';
+
+const sharedStateOf = (s: AppState) => ({
+  graph: s.graph,
+  ganGraphs: s.ganGraphs,
+  settings: { presetId: s.presetId, dataset: s.dataset, hyper: s.hyper, seed: s.seed, backendPolicy: s.backendPolicy },
+});
+
+/** Share link, graph JSON export/import, trained-model export (TF.js files) and Keras code. */
+export function ProjectActions() {
+  const ctl = useController();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [link, setLink] = useState('');
+  const [copied, setCopied] = useState(false);
+  const hasRun = useAppStore((s) => s.runId !== null && s.step > 0);
+
+  const share = async () => {
+    const url = shareUrl(location.href, sharedStateOf(useAppStore.getState()));
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await importGraphFile(file);
+    const s = useAppStore.getState();
+    if (r.ok) {
+      s.setGraph(r.value);
+      s.setBanner({ kind: 'info', message: `Imported the network from ${file.name}.` });
+    } else {
+      s.setBanner({ kind: 'error', message: `Could not import ${file.name}: ${r.reason}. Your network is unchanged.` });
+    }
+  };
+
+  const exportModel = async () => {
+    if (!ctl) return;
+    try {
+      exportModelFiles(await ctl.exportModel());
+    } catch (e) {
+      useAppStore.getState().setBanner({ kind: 'error', message: `Model export failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  return (
+    <div className="project-actions" role="group" aria-label="Save and share">
+      <button type="button" onClick={() => void share()}>
+        Share
+      </button>
+      <button type="button" onClick={() => exportGraphJson(useAppStore.getState().graph)}>
+        Export JSON
+      </button>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Import JSON
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Graph JSON file"
+        onChange={(e) => {
+          void onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <button type="button" onClick={() => void exportModel()} disabled={!hasRun} title={hasRun ? undefined : 'Train first'}>
+        Export model
+      </button>
+      <button
+        type="button"
+        onClick={() => {
+          const s = useAppStore.getState();
+          exportKerasCode(graphToKeras(s.graph, s.hyper));
+        }}
+      >
+        Export Keras
+      </button>
+      {link && (
+        <span className="share-link">
+          <label htmlFor="share-link">{copied ? 'Link copied' : 'Share link'}</label>
+          <input id="share-link" readOnly value={link} onFocus={(e) => e.target.select()} />
+        </span>
+      )}
+    </div>
+  );
+}

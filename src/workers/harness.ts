@@ -1,0 +1,209 @@
+/**
+ * Test/benchmark harness page (e2e-harness.html): drives the real training worker through the client and exposes
+ * `window.__harness` to Playwright (e2e/worker-backends.spec.ts, scripts/bench.mjs). Main thread: no TF.js here.
+ */
+import type { DatasetId } from '../engine/data/types';
+import { chain } from '../engine/graph/edit';
+import { DEFAULT_PRESET_ID, presetById } from '../engine/graph/presets';
+import type { Graph } from '../engine/graph/types';
+import { DEFAULT_HYPER } from '../engine/train/hyper';
+import type { Hyper } from '../engine/train/hyper';
+import type { BareReply, BareRequest } from './bench.worker';
+import { runConvnetjs } from './harnessConvnet';
+import { keepProbing } from './harnessProbes';
+import type { BackendInfo, BackendName, BackendPolicy, FromWorker } from './protocol';
+import { createTrainingClient } from './trainingClient';
+
+export type ModelName = 'tiny' | 'convnet' | 'preset';
+
+export function harnessGraph(model: ModelName, side = 28): Graph {
+  const conv = (filters: number, k: number) =>
+    ({ kind: 'conv2d', filters, kernel: [k, k], stride: [1, 1], padding: 'same', dilation: [1, 1], activation: 'relu', useBias: true, initializer: 'heNormal' }) as const;
+  const input = { kind: 'input', source: 'dataset', shape: [side, side, 1] } as const;
+  const softmax = { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' } as const;
+  switch (model) {
+    case 'tiny':
+      return chain('classifier', [input, conv(4, 3), { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' }, { kind: 'flatten' }, softmax]);
+    case 'convnet':
+      // ConvNetJS's MNIST demo: conv 5×5×8 pad 2 relu → pool 2/2 → conv 5×5×16 pad 2 relu → pool 3/3 → softmax 10.
+      return chain('classifier', [
+        input,
+        conv(8, 5),
+        { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' },
+        conv(16, 5),
+        { kind: 'maxPool2d', pool: [3, 3], stride: [3, 3], padding: 'valid' },
+        { kind: 'flatten' },
+        softmax,
+      ]);
+    case 'preset': {
+      const p = presetById(DEFAULT_PRESET_ID);
+      if (!p) throw new Error(`no preset ${DEFAULT_PRESET_ID}`);
+      return p.graph;
+    }
+    default: {
+      const never: never = model;
+      return never;
+    }
+  }
+}
+
+export interface TrainOptions {
+  readonly backend: BackendPolicy;
+  readonly model: ModelName;
+  readonly dataset: DatasetId;
+  readonly hyper?: Partial<Hyper>;
+  /** Step mode: train this many batches with `step`, in groups of `stepGroup`. */
+  readonly steps?: number;
+  readonly stepGroup?: number;
+  /** Timed mode: `start`, skip `warmupSeconds`, measure for `seconds`. */
+  readonly seconds?: number;
+  readonly warmupSeconds?: number;
+  readonly probes?: boolean;
+  /** Accuracy mode: train hyper.epochs epochs, report the final validation accuracy. */
+  readonly untilFinished?: boolean;
+}
+
+export interface TrainReport {
+  readonly backend: BackendInfo | null;
+  readonly losses: number[];
+  readonly steps: number;
+  readonly examplesPerSec: number | null;
+  readonly mainThreadFps: number | null;
+  readonly longTasks: number[];
+  readonly valAccuracy: number | null;
+  readonly errors: string[];
+  readonly notices: string[];
+}
+
+const client = createTrainingClient();
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function nextMessage(pred: (m: FromWorker) => boolean, timeoutMs: number): Promise<FromWorker> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error('timed out waiting for the worker'));
+    }, timeoutMs);
+    const off = client.on((m) => {
+      if (pred(m) || m.type === 'error') {
+        clearTimeout(timer);
+        off();
+        resolve(m);
+      }
+    });
+  });
+}
+
+/** Counts animation frames and long tasks while `work` runs. */
+async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; fps: number; longTasks: number[] }> {
+  let frames = 0;
+  let on = true;
+  const tick = (): void => {
+    frames++;
+    if (on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const longTasks: number[] = [];
+  const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration))));
+  try {
+    obs.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // longtask is Chromium-only
+  }
+  const t0 = performance.now();
+  const value = await work();
+  const secs = (performance.now() - t0) / 1000;
+  on = false;
+  obs.disconnect();
+  return { value, fps: frames / secs, longTasks };
+}
+
+async function train(o: TrainOptions): Promise<TrainReport> {
+  const graph = harnessGraph(o.model);
+  const hyper: Hyper = { ...DEFAULT_HYPER, epochs: 1000, validateEvery: 0, ...o.hyper };
+  const report = { backend: null as BackendInfo | null, losses: [] as number[], steps: 0, examplesPerSec: null as number | null, mainThreadFps: null as number | null, longTasks: [] as number[], valAccuracy: null as number | null, errors: [] as string[], notices: [] as string[] };
+  let lastStep = 0;
+  const off = client.on((m) => {
+    if (m.type === 'metrics') {
+      for (const p of m.points) {
+        report.losses.push(p.loss);
+        lastStep = p.step;
+        if (p.valAccuracy !== undefined) report.valAccuracy = p.valAccuracy;
+      }
+    } else if (m.type === 'error') report.errors.push(`${m.code}: ${m.message}`);
+    else if (m.type === 'notice') report.notices.push(m.message);
+  });
+  try {
+    const ready = nextMessage((m) => m.type === 'ready', 120_000);
+    client.init({ graph, dataset: o.dataset, hyper, seed: 1, backend: o.backend });
+    const r = await ready;
+    if (r.type !== 'ready') return report;
+    report.backend = r.backend;
+    const stopProbes = o.probes ? keepProbing(client, graph, (document.getElementById('panel') as HTMLCanvasElement).getContext('2d')) : () => undefined;
+    if (o.steps !== undefined) {
+      const group = o.stepGroup ?? o.steps;
+      for (let done = 0; done < o.steps; done += group) {
+        const idle = nextMessage((m) => m.type === 'state' && !m.running, 120_000);
+        client.step(Math.min(group, o.steps - done));
+        await idle;
+      }
+    } else if (o.untilFinished) {
+      const fin = nextMessage((m) => m.type === 'finished', 600_000);
+      client.start();
+      await fin;
+    } else {
+      client.start();
+      await sleep((o.warmupSeconds ?? 2) * 1000);
+      const s0 = lastStep;
+      const t0 = performance.now();
+      const w = await watchMainThread(() => sleep((o.seconds ?? 10) * 1000));
+      const s1 = lastStep;
+      report.examplesPerSec = ((s1 - s0) * hyper.batchSize * 1000) / (performance.now() - t0);
+      report.mainThreadFps = w.fps;
+      report.longTasks = w.longTasks;
+      const idle = nextMessage((m) => m.type === 'state' && !m.running, 60_000);
+      client.pause();
+      await idle;
+    }
+    stopProbes();
+    report.steps = lastStep;
+    return report;
+  } finally {
+    off();
+    client.dispose();
+  }
+}
+
+/** The bare trainOnBatch baseline, in its own worker. */
+function bare(req: BareRequest): Promise<BareReply> {
+  const w = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module', name: 'bench' });
+  return new Promise<BareReply>((resolve) => {
+    w.onmessage = (e: MessageEvent<BareReply>) => resolve(e.data);
+    w.onerror = (e) => resolve({ ok: false, error: e.message });
+    w.postMessage(req);
+  }).finally(() => w.terminate());
+}
+
+const harness = {
+  train,
+  bare: (o: { backend: BackendName; model: ModelName; dataset: DatasetId; seconds: number; batchSize: number; optimizer?: Hyper['optimizer']; learningRate?: number }) =>
+    bare({
+      backend: o.backend,
+      graph: harnessGraph(o.model, o.model === 'convnet' ? 24 : 28),
+      dataset: o.dataset,
+      batchSize: o.batchSize,
+      optimizer: o.optimizer ?? 'adam',
+      learningRate: o.learningRate ?? 0.001,
+      crop: o.model === 'convnet' ? 24 : null,
+      seconds: o.seconds,
+    }),
+  convnetjs: runConvnetjs,
+};
+
+declare global {
+  interface Window {
+    __harness?: typeof harness;
+  }
+}
+window.__harness = harness;
+document.getElementById('log')?.append('harness ready\n');
