@@ -55,6 +55,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'predict':
     case 'samples':
     case 'ganSamples':
+    case 'reconstruct':
       return;
     default: {
       const never: never = r;

@@ -51,6 +51,8 @@ export type ProbeRequest =
   | { readonly kind: 'predict'; readonly sample: SampleRef }
   | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] }
   /** GAN runs: the fixed-noise grid, and optionally a slerp path between two of its cells (indices into the grid). */
+  /** Autoencoders: the first `count` test images (noisy when the run adds noise) and the model's reconstructions. */
+  | { readonly kind: 'reconstruct'; readonly count: number }
   | { readonly kind: 'ganSamples'; readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number } };
 
 /** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
@@ -122,6 +124,16 @@ export type ProbeResult =
       readonly indices: readonly number[];
       readonly labels: Uint8Array;
       readonly pixels: Uint8Array;
+    }
+  | {
+      readonly kind: 'reconstruct';
+      readonly step: number;
+      readonly count: number;
+      readonly h: number;
+      readonly w: number;
+      /** What the model was given (with noise for denoising runs), and its outputs; uint8, count×h×w each. */
+      readonly inputs: Uint8Array;
+      readonly outputs: Uint8Array;
     }
   | {
       readonly kind: 'ganSamples';

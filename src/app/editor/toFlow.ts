@@ -9,6 +9,7 @@ import type { GraphIssue } from '../../engine/graph/issues';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import { formatShape } from '../../engine/graph/shapes';
 import { CATALOGUE } from '../../engine/graph/catalogue';
+import { topologicalOrder } from '../../engine/graph/graphUtils';
 import type { GraphAnalysis } from './useGraphAnalysis';
 
 export interface LayerNodeData extends Record<string, unknown> {
@@ -38,7 +39,10 @@ export function toFlowNodes(
   analysis: GraphAnalysis,
   selection: ReadonlySet<NodeId>,
 ): LayerFlowNode[] {
-  return graph.nodes.map((n) => ({
+  // Topological order, so Tab walks the network from input to output.
+  const rank = new Map(topologicalOrder(graph).map((id, i) => [id, i] as const));
+  const ordered = [...graph.nodes].sort((a, b) => (rank.get(a.id) ?? rank.size) - (rank.get(b.id) ?? rank.size));
+  return ordered.map((n) => ({
     id: n.id,
     type: 'layer',
     position: n.position,

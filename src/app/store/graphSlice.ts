@@ -43,7 +43,7 @@ export function emptyGraph(like: Graph): Graph {
   return {
     version: GRAPH_VERSION,
     role: like.role,
-    nodes: [{ id: asNodeId('input'), layer: input, position: { x: 0, y: 0 }, frozen: false }],
+    nodes: [{ id: asNodeId('input_1'), layer: input, position: { x: 0, y: 0 }, frozen: false }],
     edges: [],
   };
 }

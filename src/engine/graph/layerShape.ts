@@ -223,8 +223,19 @@ function inferMerge(kind: 'add' | 'concatenate', xs: readonly Shape[]): LayerRes
   return plain([...first.slice(0, -1), last], xs.map((s) => s[rank - 1]).join(' + ') + ` = ${last}`);
 }
 
+/** Largest size any axis may reach; beyond it numbers stop being exact and no browser could hold the tensor. */
+export const MAX_DIM = 2 ** 31;
+
 /** Infers one layer from the shapes of its inputs (in edge order). */
 export function inferLayer(layer: LayerSpec, inputs: readonly Shape[]): LayerResult {
+  const r = inferUnchecked(layer, inputs);
+  if (r.output && r.output.some((d) => d > MAX_DIM)) {
+    return { ...fail('nonPositiveSize', `The output ${formatShape(r.output)} is too large to compute.`), formula: r.formula };
+  }
+  return r;
+}
+
+function inferUnchecked(layer: LayerSpec, inputs: readonly Shape[]): LayerResult {
   const arity = arityOf(layer.kind);
   if (layer.kind === 'input') {
     if (inputs.length > 0) return fail('badArity', 'An Input block cannot have incoming connections.');

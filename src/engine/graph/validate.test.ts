@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphIssue, GraphIssueCode } from './issues';
-import type { Graph, LayerSpec, NodeId } from './types';
+import type { Graph, LayerSpec } from './types';
 import { asNodeId } from './types';
 import { validateGraph } from './validate';
 import type { ValidationContext } from './validate';

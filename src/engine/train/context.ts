@@ -22,4 +22,6 @@ export interface TrainContext {
   readonly testPool: Int32Array;
   /** Variables the optimizer updates. */
   readonly trainableVars: readonly tf.Variable[];
+  /** Denoising autoencoders: std-dev of the input noise (pixels in 0..1). */
+  readonly noise?: number;
 }

@@ -107,6 +107,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
     labelMap,
     testPool,
     trainableVars,
+    noise,
   });
 
   const trainer: Trainer = {

@@ -9,11 +9,12 @@ export type Target = 'labels' | 'input';
 export function targetFor(role: ModelRole): Target {
   switch (role) {
     case 'classifier':
-    case 'discriminator':
       return 'labels';
     case 'autoencoder':
-    case 'generator':
       return 'input';
+    case 'generator':
+    case 'discriminator':
+      throw new Error(`createTrainer: a ${role} is trained by the GAN trainer, not the supervised one`);
     default:
       return assertNever(role);
   }

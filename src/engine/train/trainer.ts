@@ -5,12 +5,20 @@
 import type { Graph, NodeId } from '../graph/types';
 import type { Dataset } from '../data/types';
 import type { Hyper } from './hyper';
+import type { GanHyper } from '../gan/ganHyper';
 import type { ProbeRequest, ProbeResult } from '../../workers/protocol';
 
 export interface BatchStats {
   /** Per-batch training loss and accuracy (NaN accuracy where it has no meaning), read back once per call. */
   readonly losses: Float32Array;
   readonly accuracies: Float32Array;
+  /** GAN runs: per-iteration discriminator/generator losses and mean D outputs (losses then holds the G loss). */
+  readonly gan?: {
+    readonly dLoss: Float32Array;
+    readonly gLoss: Float32Array;
+    readonly dReal: Float32Array;
+    readonly dFake: Float32Array;
+  };
 }
 
 /** Weights copied to CPU memory, to restore after a backend failure. */
@@ -28,6 +36,8 @@ export interface Trainer {
   /** Applied at the next batch, no restart. */
   setHyper(patch: Partial<Hyper>): void;
   setFrozen(nodes: readonly NodeId[], frozen: boolean): void;
+  /** GAN runs only: change the GAN settings at the next iteration. */
+  setGanHyper?(patch: Partial<GanHyper>): void;
   /** Trains n mini-batches (tf.tidy per step; one readback for all n). Rejects with a NonFiniteError on NaN/Inf. */
   trainBatches(n: number): Promise<BatchStats>;
   /** Loss and accuracy on (up to `limit` examples of) the test split. */

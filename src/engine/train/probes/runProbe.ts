@@ -1,4 +1,5 @@
 /** Dispatches a probe request to its computation. Results hold typed arrays only, never tensors. */
+import { probeReconstruct } from './reconstruct';
 import { assertNever } from '../../graph/types';
 import type { ProbeRequest, ProbeResult } from '../../../workers/protocol';
 import type { TrainContext } from '../context';
@@ -27,6 +28,9 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return probePredict(ctx, request.sample);
     case 'samples':
       return Promise.resolve(probeSamples(ctx, request.split, request.indices));
+    case 'reconstruct':
+      if (ctx.target !== 'input') return Promise.reject(new Error('Reconstructions are for autoencoders'));
+      return probeReconstruct(ctx, request.count);
     case 'ganSamples':
       return Promise.reject(new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'));
     default:

@@ -1,0 +1,73 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+
+/** Centre of an element in page coordinates. */
+async function centre(l: Locator): Promise<{ x: number; y: number }> {
+  const b = await l.boundingBox();
+  if (!b) throw new Error('element has no box');
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Drags from one handle to another with real mouse moves (React Flow connects on pointer events). */
+async function connect(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await centre(from);
+  const b = await centre(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+test('build a small CNN from an empty graph by drag and drop', async ({ page }) => {
+  await page.goto('/');
+  const graph = page.getByRole('region', { name: 'Graph', exact: true });
+  const palette = page.getByRole('navigation', { name: 'Layers' });
+  const node = (name: string): Locator => graph.getByRole('group', { name, exact: true });
+  const shapeOf = (name: string): Locator => node(name).getByTestId('node-shape');
+
+  await graph.getByRole('button', { name: 'New graph' }).click();
+  await expect(graph.locator('.react-flow__node')).toHaveCount(1);
+  await expect(shapeOf('Input input_1')).toHaveText('28×28×1');
+
+  // Drop four layers around the Input node (which sits in the middle after "New graph" fits the view).
+  const pane = graph.locator('.react-flow__pane');
+  const box = await pane.boundingBox();
+  if (!box) throw new Error('no pane');
+  const drops: [string, number, number][] = [
+    ['Conv2D', 0.2, 0.25],
+    ['MaxPool2D', 0.2, 0.8],
+    ['Flatten', 0.8, 0.25],
+    ['Dense', 0.8, 0.8],
+  ];
+  for (const [title, fx, fy] of drops) {
+    await palette.getByRole('button', { name: title, exact: true }).dragTo(pane, {
+      targetPosition: { x: box.width * fx, y: box.height * fy },
+    });
+  }
+  await expect(graph.locator('.react-flow__node')).toHaveCount(5);
+  // Not connected yet: no shape can be inferred.
+  await expect(shapeOf('Conv2D conv2d_1')).toHaveText('?');
+
+  const out = (id: string): Locator => graph.locator(`[aria-label="Output of ${id}"]`);
+  const inp = (id: string): Locator => graph.locator(`[aria-label="Input of ${id}"]`);
+  await connect(page, out('input_1'), inp('conv2d_1'));
+  await connect(page, out('conv2d_1'), inp('max_pool_1'));
+  await connect(page, out('max_pool_1'), inp('flatten_1'));
+  await connect(page, out('flatten_1'), inp('dense_1'));
+  await expect(graph.locator('.react-flow__edge')).toHaveCount(4);
+
+  await expect(shapeOf('Conv2D conv2d_1')).toHaveText('28×28×8');
+  await expect(shapeOf('MaxPool2D max_pool_1')).toHaveText('14×14×8');
+  await expect(shapeOf('Flatten flatten_1')).toHaveText('1568');
+  await expect(shapeOf('Dense dense_1')).toHaveText('32');
+  // Edges carry the tensor shape too.
+  await expect(graph.locator('.shape-edge__shape', { hasText: '14×14×8' })).toHaveCount(1);
+
+  // Dropping a layer on an edge inserts it there and keeps the chain connected.
+  const edgeLabel = graph.getByRole('button', { name: 'Insert layer between max_pool_1 and flatten_1' });
+  await edgeLabel.click();
+  await graph.getByRole('menuitem', { name: 'Dropout', exact: true }).click();
+  await expect(graph.locator('.react-flow__edge')).toHaveCount(5);
+  await expect(shapeOf('Dropout dropout_1')).toHaveText('14×14×8');
+  await expect(shapeOf('Dense dense_1')).toHaveText('32');
+});

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { GraphCanvas } from './editor/GraphCanvas';
+import { Palette } from './editor/Palette';
+import { Inspector } from './inspector/Inspector';
+import { PanelDock } from './panels/PanelDock';
+import { DatasetStatus } from './data/DatasetStatus';
+import { TrainingBar } from './training/TrainingBar';
+import { Banner } from './shell/Banner';
+import { DockHandle } from './shell/DockHandle';
+import { ProjectActions } from './shell/ProjectActions';
+import { ThemeToggle } from './shell/ThemeToggle';
+import { useAppStore } from './store';
+import { selectDockSize, selectTheme } from './store/selectors';
+
+/**
+ * The layout: header with the training bar (top), palette (left), graph canvas (centre), inspector (right),
+ * and the resizable panel dock (bottom).
+ */
+export function App() {
+  const theme = useAppStore(selectTheme);
+  const dockSize = useAppStore(selectDockSize);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+  return (
+    <div className="app" style={{ '--dock-size': `${dockSize}px` } as React.CSSProperties}>
+      <header className="app__header">
+        <div className="app__title">
+          <h1>CNN Playground</h1>
+          <DatasetStatus />
+          <span className="app__spacer" />
+          <ProjectActions />
+          <ThemeToggle />
+        </div>
+        <TrainingBar />
+      </header>
+      <Banner />
+      <main className="app__workspace">
+        <aside className="app__palette" aria-label="Layer palette">
+          <Palette />
+        </aside>
+        <div className="app__canvas">
+          <GraphCanvas />
+        </div>
+        <aside className="app__inspector" aria-label="Inspector">
+          <Inspector />
+        </aside>
+      </main>
+      <DockHandle />
+      <section className="app__dock" aria-label="Panel dock">
+        <PanelDock />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
+import { defaultLayer } from '../../engine/graph/catalogue';
+import { chain } from '../../engine/graph/edit';
+import type { Conv2DLayer, Graph } from '../../engine/graph/types';
+import { asNodeId } from '../../engine/graph/types';
+import { useAppStore } from '../store';
+import { Inspector } from './Inspector';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const graph: Graph = chain('classifier', [
+  defaultLayer('input'),
+  { ...defaultLayer('conv2d'), kernel: [5, 5], padding: 'valid' },
+  defaultLayer('flatten'),
+  { ...defaultLayer('dense'), units: 10, activation: 'softmax' },
+]);
+
+let root: Root;
+let host: HTMLElement;
+
+/** The form control whose <label> reads exactly `name`. */
+function field(name: string): HTMLInputElement | HTMLSelectElement {
+  const label = [...host.querySelectorAll('label')].find((l) => l.textContent === name);
+  const el = label ? host.ownerDocument.getElementById(label.htmlFor) : null;
+  if (!el) throw new Error(`No field named ${name}`);
+  return el as HTMLInputElement | HTMLSelectElement;
+}
+
+/** Types into a React-controlled field the way a browser does (native setter + input event). */
+function type(el: HTMLInputElement | HTMLSelectElement, value: string): void {
+  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+  act(() => {
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
+    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  });
+}
+
+const conv = (): Conv2DLayer => useAppStore.getState().graph.nodes.find((n) => n.id === 'conv2d_1')!.layer as Conv2DLayer;
+
+describe('Inspector', () => {
+  beforeEach(() => {
+    useAppStore.setState({ graph, ganGraphs: null, activeNetwork: 'main', selection: [], past: [], future: [], presetId: 'notes-small' });
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root.render(<Inspector />));
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    host.remove();
+  });
+
+  it('is a region named Inspector that summarises the model when nothing is selected', () => {
+    const region = host.querySelector('[role="region"]');
+    expect(region?.getAttribute('aria-label')).toBe('Inspector');
+    // conv 5×5×1×8 + 8 = 208; dense 24·24·8 = 4608 inputs → 4608·10 + 10 = 46090.
+    expect(host.querySelector('[data-testid="total-params"]')?.textContent).toBe('46,298');
+    expect(host.textContent).toContain('Output shape10');
+  });
+
+  it('applies Kernel size and Stride as you type and shows the filled-in formulas', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    expect(host.querySelector('[data-testid="output-formula"]')?.textContent).toBe('(28 − 5) / 1 + 1 = 24');
+    type(field('Kernel size') as HTMLInputElement, '10');
+    type(field('Stride') as HTMLInputElement, '2');
+    expect(conv().kernel).toEqual([10, 10]);
+    expect(conv().stride).toEqual([2, 2]);
+    expect(host.querySelector('[data-testid="output-formula"]')?.textContent).toBe('(28 − 10) / 2 + 1 = 10');
+    expect(host.querySelector('[data-testid="param-formula"]')?.textContent).toBe('(10·10·1)·8 + 8 = 808');
+    expect(host.textContent).toContain('10×10×8');
+    expect(useAppStore.getState().past).toHaveLength(2);
+  });
+
+  it('shows an inline error for an invalid number and does not apply it', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    const filters = field('Filters') as HTMLInputElement;
+    type(filters, '0');
+    expect(conv().filters).toBe(8);
+    expect(filters.getAttribute('aria-invalid')).toBe('true');
+    expect(host.querySelector('[role="alert"]')?.textContent).toBe('Must be at least 1.');
+    type(filters, 'abc');
+    expect(conv().filters).toBe(8);
+    type(filters, '16');
+    expect(conv().filters).toBe(16);
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('follows undo: the field shows the restored value', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    type(field('Kernel size') as HTMLInputElement, '7');
+    expect((field('Kernel size') as HTMLInputElement).value).toBe('7');
+    act(() => useAppStore.getState().undo());
+    expect((field('Kernel size') as HTMLInputElement).value).toBe('5');
+  });
+
+  it('switches Padding to explicit with a Padding amount, and toggles Frozen', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    type(field('Padding'), 'explicit');
+    expect(conv().padding).toEqual({ explicit: 0 });
+    type(field('Padding amount') as HTMLInputElement, '2');
+    expect(conv().padding).toEqual({ explicit: 2 });
+    expect(host.querySelector('[data-testid="output-formula"]')?.textContent).toContain('= 28');
+    const frozen = field('Frozen') as HTMLInputElement;
+    act(() => frozen.click());
+    expect(useAppStore.getState().graph.nodes.find((n) => n.id === 'conv2d_1')?.frozen).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * Entry point: reads the address (share link, ?backend=), creates the worker client and the training controller,
+ * and renders the app. The store has already restored the autosave by now (localStorage is synchronous).
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ControllerContext } from './controllers/ControllerContext';
+import { createTrainingController } from './controllers/trainingController';
+import { frameBus } from './frames/frameBus';
+import { getDrawnImage } from './panels/drawnImage';
+import { currentProbeNeeds, onProbeNow } from './panels/probeNeeds';
+import { applyLocation } from './persistence/startup';
+import { useAppStore } from './store';
+import { createTrainingClient } from '../workers/trainingClient';
+import './styles.css';
+
+if (applyLocation(useAppStore.getState, location) || location.hash.startsWith('#s=')) {
+  // The link's state is now the user's work (and autosaved); a reload should not apply the link again.
+  history.replaceState(null, '', location.pathname + location.search);
+}
+document.documentElement.dataset['theme'] = useAppStore.getState().theme;
+
+const controller = createTrainingController({
+  store: useAppStore,
+  client: createTrainingClient(),
+  bus: frameBus,
+  probeNeeds: currentProbeNeeds,
+  onProbeNow,
+  drawnImage: getDrawnImage,
+});
+controller.prepare();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <ControllerContext.Provider value={controller}>
+      <App />
+    </ControllerContext.Provider>
+  </StrictMode>,
+);
