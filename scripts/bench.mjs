@@ -13,7 +13,8 @@ import { buildHarness } from '../bench/build-harness.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'dist');
 const PORT = 4198;
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+// Slowest last: on a GPU-less machine WebGPU runs on SwiftShader.
+const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'];
 const APP_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
 const accuracyMode = process.argv.includes('--accuracy');
@@ -70,10 +71,12 @@ async function bench(page) {
   const rows = [];
   for (const backend of BACKENDS) {
     log(`${backend}: app (worker, all probes)…`);
-    const app = await page.evaluate(
+    const app = await page
+      .evaluate(
       ([b, s]) => window.__harness.train({ backend: b, model: 'preset', dataset: 'mnist', seconds: s, warmupSeconds: 3, probes: true, hyper: { validateEvery: 200 } }),
-      /** @type {const} */ ([backend, APP_SECONDS]),
-    );
+        /** @type {const} */ ([backend, APP_SECONDS]),
+      )
+      .catch((e) => ({ errors: [String(e.message ?? e)], backend: null, examplesPerSec: null, mainThreadFps: null, longTasks: [] }));
     if (app.errors.length > 0 || app.backend?.name !== backend) {
       log(`  ${backend} unavailable: ${app.errors.join('; ') || app.backend?.reason}`);
       rows.push({ backend, model: 'default preset (notes-small)', examplesPerSecApp: null, examplesPerSecBare: null, ratio: null, mainThreadFps: null, longTasks: null, note: app.errors.join('; ') });

@@ -161,7 +161,8 @@ async function train(o: TrainOptions): Promise<TrainReport> {
       report.examplesPerSec = ((s1 - s0) * hyper.batchSize * 1000) / (performance.now() - t0);
       report.mainThreadFps = w.fps;
       report.longTasks = w.longTasks;
-      const idle = nextMessage((m) => m.type === 'state' && !m.running, 60_000);
+      stopProbes();
+      const idle = nextMessage((m) => m.type === 'state' && !m.running, 300_000);
       client.pause();
       await idle;
     }

@@ -23,7 +23,14 @@ describe('catalogue', () => {
   });
 
   it('teaches Conv2D with 8 filters of 3×3, stride 1, same padding and He normal before ReLU', () => {
-    expect(CATALOGUE.conv2d.defaults).toMatchObject({ filters: 8, kernel: [3, 3], stride: [1, 1], padding: 'same', activation: 'relu', initializer: 'heNormal' });
+    expect(CATALOGUE.conv2d.defaults).toMatchObject({
+      filters: 8,
+      kernel: [3, 3],
+      stride: [1, 1],
+      padding: 'same',
+      activation: 'relu',
+      initializer: 'heNormal',
+    });
     expect(CATALOGUE.conv2d.title).toBe('Conv2D');
     expect(CATALOGUE.maxPool2d.defaults.kind).toBe('maxPool2d');
     expect(CATALOGUE.avgPool2d.defaults.kind).toBe('avgPool2d');

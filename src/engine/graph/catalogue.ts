@@ -4,7 +4,8 @@
  */
 import type { LayerKind, LayerSpec } from './types';
 
-export type LayerCategory = 'input' | 'conv' | 'pool' | 'dense' | 'shape' | 'regularize' | 'activation' | 'merge';
+export type LayerCategory =
+  'input' | 'conv' | 'pool' | 'dense' | 'shape' | 'regularize' | 'activation' | 'merge';
 
 /** The spec of one kind (works for kinds that share an interface, like maxPool2d / avgPool2d). */
 export type SpecOf<K extends LayerKind> = LayerSpec & { readonly kind: K };
@@ -64,7 +65,7 @@ export const CATALOGUE: { readonly [K in LayerKind]: LayerInfo<K> } = {
       'A transposed convolution runs a convolution backwards: every input value is multiplied by an F×F×K filter and ' +
       'added into the output around its position, with stride S spacing the positions apart. With stride 2 the output ' +
       'is twice as large, which is how GAN generators and autoencoder decoders grow a small feature map into an image.',
-    formula: "same: W2 = W1·S;  valid: W2 = W1·S + max(F − S, 0);  params = (F·F·K)·D1 + K",
+    formula: 'same: W2 = W1·S;  valid: W2 = W1·S + max(F − S, 0);  params = (F·F·K)·D1 + K',
     defaults: {
       kind: 'conv2dTranspose',
       filters: 8,
@@ -149,7 +150,8 @@ export const CATALOGUE: { readonly [K in LayerKind]: LayerInfo<K> } = {
   dropout: {
     kind: 'dropout',
     title: 'Dropout',
-    short: 'During training, zeroes a random fraction of values so the network cannot rely on any single one.',
+    short:
+      'During training, zeroes a random fraction of values so the network cannot rely on any single one.',
     explanation:
       'While training, dropout sets each value to zero with probability rate and scales the rest by 1 / (1 − rate); ' +
       'at test time it does nothing. Units cannot count on their neighbours, which reduces overfitting. Typical rates ' +

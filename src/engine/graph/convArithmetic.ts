@@ -92,7 +92,14 @@ export function fractionalAxes(
     const fd = dilatedSize(kernel[i], dilation[i]);
     const exact = exactConvLength(input[i] ?? 0, fd, p, stride[i]);
     if (!Number.isInteger(exact) && exact > 0) {
-      result.push({ axis: i === 0 ? 'height' : 'width', input: input[i] ?? 0, kernel: fd, padding: p, stride: stride[i], exact });
+      result.push({
+        axis: i === 0 ? 'height' : 'width',
+        input: input[i] ?? 0,
+        kernel: fd,
+        padding: p,
+        stride: stride[i],
+        exact,
+      });
     }
   }
   return result;

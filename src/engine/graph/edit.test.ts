@@ -25,7 +25,8 @@ import { hasCycle } from './graphUtils';
 
 const CTX = { imageShape: [28, 28, 1], classes: 10 };
 const id = asNodeId;
-const base = (): Graph => chain('classifier', [L.image(), L.conv(8, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]);
+const base = (): Graph =>
+  chain('classifier', [L.image(), L.conv(8, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]);
 const errors = (g: Graph) => validateGraph(g, CTX).filter((i) => i.severity === 'error');
 
 describe('graph editing', () => {
@@ -66,10 +67,24 @@ describe('graph editing', () => {
     const ins = insertBetween(g, edge?.id ?? '', L.batchNorm());
     expect(ins?.id).toBe('batch_norm_1');
     expect(isConnected(ins?.graph as Graph)).toBe(true);
-    expect(topologicalOrder(ins?.graph as Graph)).toEqual(['input_1', 'conv2d_1', 'batch_norm_1', 'max_pool_1', 'flatten_1', 'dense_1']);
+    expect(topologicalOrder(ins?.graph as Graph)).toEqual([
+      'input_1',
+      'conv2d_1',
+      'batch_norm_1',
+      'max_pool_1',
+      'flatten_1',
+      'dense_1',
+    ]);
     expect(errors(ins?.graph as Graph)).toEqual([]);
     const app = appendAfter(g, id('conv2d_1'), L.act('relu'));
-    expect(topologicalOrder(app?.graph as Graph)).toEqual(['input_1', 'conv2d_1', 'activation_1', 'max_pool_1', 'flatten_1', 'dense_1']);
+    expect(topologicalOrder(app?.graph as Graph)).toEqual([
+      'input_1',
+      'conv2d_1',
+      'activation_1',
+      'max_pool_1',
+      'flatten_1',
+      'dense_1',
+    ]);
     expect(errors(app?.graph as Graph)).toEqual([]);
     const tail = appendAfter(g, id('dense_1'), L.act('softmax'));
     expect(outputNode(tail?.graph as Graph)).toBe('activation_1');
@@ -96,7 +111,11 @@ describe('graph editing', () => {
 
   it('random edit sequences never create a cycle and keep ids unique', () => {
     type Op = { op: 'add' | 'connect' | 'remove' | 'insert' | 'append'; a: number; b: number };
-    const opArb = fc.record({ op: fc.constantFrom('add', 'connect', 'remove', 'insert', 'append' as const), a: fc.nat(20), b: fc.nat(20) });
+    const opArb = fc.record({
+      op: fc.constantFrom('add', 'connect', 'remove', 'insert', 'append' as const),
+      a: fc.nat(20),
+      b: fc.nat(20),
+    });
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 25 }), (ops: Op[]) => {
         let g = base();
@@ -107,7 +126,8 @@ describe('graph editing', () => {
           if (op === 'add') g = addNode(g, L.dense(4), { x: 0, y: 0 }).graph;
           if (op === 'connect' && na && nb) g = connect(g, na, nb).graph;
           if (op === 'remove' && na) g = removeNodes(g, [na]);
-          if (op === 'insert' && g.edges.length > 0) g = insertBetween(g, g.edges[a % g.edges.length]?.id ?? '', L.dropout(0.1))?.graph ?? g;
+          if (op === 'insert' && g.edges.length > 0)
+            g = insertBetween(g, g.edges[a % g.edges.length]?.id ?? '', L.dropout(0.1))?.graph ?? g;
           if (op === 'append' && na) g = appendAfter(g, na, L.act('relu'))?.graph ?? g;
         }
         expect(hasCycle(g)).toBe(false);

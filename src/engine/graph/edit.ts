@@ -74,7 +74,11 @@ export function removeNodes(g: Graph, ids: readonly NodeId[]): Graph {
       }
     }
   }
-  return { ...g, nodes: g.nodes.filter((n) => !gone.has(n.id)), edges: edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)) };
+  return {
+    ...g,
+    nodes: g.nodes.filter((n) => !gone.has(n.id)),
+    edges: edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
+  };
 }
 
 export type ConnectResult = { graph: Graph; ok: true } | { graph: Graph; ok: false; reason: string };
@@ -87,7 +91,8 @@ export function connect(g: Graph, source: NodeId, target: NodeId): ConnectResult
   if (g.edges.some((e) => e.source === source && e.target === target)) {
     return { graph: g, ok: false, reason: `${source} is already connected to ${target}.` };
   }
-  if (dst.layer.kind === 'input') return { graph: g, ok: false, reason: 'An Input block cannot have incoming connections.' };
+  if (dst.layer.kind === 'input')
+    return { graph: g, ok: false, reason: 'An Input block cannot have incoming connections.' };
   if (wouldCycle(g, source, target)) {
     return { graph: g, ok: false, reason: `Connecting ${source} to ${target} would make a cycle.` };
   }
@@ -99,12 +104,17 @@ export function disconnect(g: Graph, edgeId: string): Graph {
 }
 
 /** Places a new layer on an edge: source → new → target, halfway between the two nodes. */
-export function insertBetween(g: Graph, edgeId: string, layer: LayerSpec): { graph: Graph; id: NodeId } | null {
+export function insertBetween(
+  g: Graph,
+  edgeId: string,
+  layer: LayerSpec,
+): { graph: Graph; id: NodeId } | null {
   const e = g.edges.find((x) => x.id === edgeId);
   if (!e) return null;
   const a = g.nodes.find((n) => n.id === e.source);
   const b = g.nodes.find((n) => n.id === e.target);
-  const position = a && b ? { x: (a.position.x + b.position.x) / 2, y: (a.position.y + b.position.y) / 2 } : { x: 0, y: 0 };
+  const position =
+    a && b ? { x: (a.position.x + b.position.x) / 2, y: (a.position.y + b.position.y) / 2 } : { x: 0, y: 0 };
   const { graph, id } = addNode(g, layer, position);
   // Keep the replaced edge's place in the edge list (Concatenate takes inputs in edge order).
   const edges: GraphEdge[] = [];
@@ -122,7 +132,9 @@ export function appendAfter(g: Graph, nodeId: NodeId, layer: LayerSpec): { graph
   const n = g.nodes.find((x) => x.id === nodeId);
   if (!n) return null;
   const { graph, id } = addNode(g, layer, { x: n.position.x, y: n.position.y + 90 });
-  const edges: GraphEdge[] = graph.edges.map((e) => (e.source === nodeId ? { ...e, id: `${id}->${e.target}`, source: id } : e));
+  const edges: GraphEdge[] = graph.edges.map((e) =>
+    e.source === nodeId ? { ...e, id: `${id}->${e.target}`, source: id } : e,
+  );
   const fresh = edges.some((e) => e.id === `${nodeId}->${id}`) ? `${nodeId}->${id}#2` : `${nodeId}->${id}`;
   return { graph: { ...graph, edges: [...edges, { id: fresh, source: nodeId, target: id }] }, id };
 }
@@ -131,7 +143,9 @@ export function appendAfter(g: Graph, nodeId: NodeId, layer: LayerSpec): { graph
 export function updateLayer(g: Graph, id: NodeId, patch: Partial<LayerSpec>): Graph {
   return {
     ...g,
-    nodes: g.nodes.map((n) => (n.id === id ? { ...n, layer: { ...n.layer, ...patch, kind: n.layer.kind } as LayerSpec } : n)),
+    nodes: g.nodes.map((n) =>
+      n.id === id ? { ...n, layer: { ...n.layer, ...patch, kind: n.layer.kind } as LayerSpec } : n,
+    ),
   };
 }
 
@@ -171,7 +185,10 @@ export function autoLayout(g: Graph): Graph {
   for (const [d, ids] of rows) {
     const offset = ((widest - ids.length) * LAYOUT.columnWidth) / 2;
     ids.forEach((id, i) => {
-      pos.set(id, { x: LAYOUT.originX + offset + i * LAYOUT.columnWidth, y: LAYOUT.originY + d * LAYOUT.rowHeight });
+      pos.set(id, {
+        x: LAYOUT.originX + offset + i * LAYOUT.columnWidth,
+        y: LAYOUT.originY + d * LAYOUT.rowHeight,
+      });
     });
   }
   return { ...g, nodes: g.nodes.map((n) => ({ ...n, position: pos.get(n.id) ?? n.position })) };

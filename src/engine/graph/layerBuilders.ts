@@ -9,11 +9,17 @@ import type {
   Shape,
 } from './types';
 
-const initFor = (a: FusedActivation): Initializer => (a === 'relu' || a === 'elu' || a === 'linear' ? 'heNormal' : 'glorotUniform');
+const initFor = (a: FusedActivation): Initializer =>
+  a === 'relu' || a === 'elu' || a === 'linear' ? 'heNormal' : 'glorotUniform';
 
 export const L = {
   image: (shape: Shape = [28, 28, 1]): LayerSpec => ({ kind: 'input', source: 'dataset', shape }),
-  latent: (size: number): LayerSpec => ({ kind: 'input', source: 'latent', shape: [size], distribution: 'normal' }),
+  latent: (size: number): LayerSpec => ({
+    kind: 'input',
+    source: 'latent',
+    shape: [size],
+    distribution: 'normal',
+  }),
   conv: (
     filters: number,
     kernel: number,

@@ -53,13 +53,19 @@ const plain = (output: Shape, formula: string | null = null): LayerResult => ({
 function checkPositive(output: Shape, formula: string | null, what: string): LayerResult | null {
   if (output.every((d) => Number.isInteger(d) && d > 0)) return null;
   return {
-    ...fail('nonPositiveSize', `${what} gives an output of ${formatShape(output)}: a size is zero or negative.`),
+    ...fail(
+      'nonPositiveSize',
+      `${what} gives an output of ${formatShape(output)}: a size is zero or negative.`,
+    ),
     formula,
   };
 }
 
 function needsSpatial(title: string, input: Shape): LayerResult {
-  return fail('needsSpatial', `${title} needs a height×width×channels input, but gets ${formatShape(input)}.`);
+  return fail(
+    'needsSpatial',
+    `${title} needs a height×width×channels input, but gets ${formatShape(input)}.`,
+  );
 }
 
 /** Expected number of inputs per kind: exactly 0, exactly 1, or at least 2 (merges). */
@@ -85,7 +91,11 @@ function inferSingle(layer: Exclude<LayerSpec, InputOrMerge>, x: Shape): LayerRe
         convAxisFormula(h, fh, layer.padding, layer.stride[0], layer.dilation[0]),
         convAxisFormula(w, fw, layer.padding, layer.stride[1], layer.dilation[1]),
       );
-      const bad = checkPositive(out, formula, `Kernel ${dilatedSize(fh, layer.dilation[0])}×${dilatedSize(fw, layer.dilation[1])} on ${h}×${w}`);
+      const bad = checkPositive(
+        out,
+        formula,
+        `Kernel ${dilatedSize(fh, layer.dilation[0])}×${dilatedSize(fw, layer.dilation[1])} on ${h}×${w}`,
+      );
       if (bad) return bad;
       const weights = fh * fw * c * layer.filters;
       const bias = layer.useBias ? layer.filters : 0;
@@ -173,7 +183,11 @@ function inferSingle(layer: Exclude<LayerSpec, InputOrMerge>, x: Shape): LayerRe
       };
     }
     case 'flatten':
-      if (x.length < 2) return fail('needsSpatial', `Flatten needs a tensor with at least 2 axes; ${formatShape(x)} is already flat.`);
+      if (x.length < 2)
+        return fail(
+          'needsSpatial',
+          `Flatten needs a tensor with at least 2 axes; ${formatShape(x)} is already flat.`,
+        );
       return plain([product(x)], `${x.join('·')} = ${product(x)}`);
     case 'reshape': {
       const a = product(x);
@@ -188,7 +202,8 @@ function inferSingle(layer: Exclude<LayerSpec, InputOrMerge>, x: Shape): LayerRe
     }
     case 'batchNorm': {
       const c = x[x.length - 1];
-      if (c === undefined) return fail('needsSpatial', 'BatchNormalization needs an input with at least one axis.');
+      if (c === undefined)
+        return fail('needsSpatial', 'BatchNormalization needs an input with at least one axis.');
       return {
         ...plain([...x]),
         params: 4 * c,
@@ -217,7 +232,10 @@ function inferMerge(kind: 'add' | 'concatenate', xs: readonly Shape[]): LayerRes
   const rank = first.length;
   const ok = xs.every((s) => s.length === rank && s.slice(0, -1).every((d, i) => d === first[i]));
   if (!ok || rank === 0) {
-    return fail('shapeMismatch', `${title} joins along the last axis; all other sizes must match, but gets ${listed}.`);
+    return fail(
+      'shapeMismatch',
+      `${title} joins along the last axis; all other sizes must match, but gets ${listed}.`,
+    );
   }
   const last = xs.reduce((sum, s) => sum + (s[rank - 1] as number), 0);
   return plain([...first.slice(0, -1), last], xs.map((s) => s[rank - 1]).join(' + ') + ` = ${last}`);
@@ -230,7 +248,10 @@ export const MAX_DIM = 2 ** 31;
 export function inferLayer(layer: LayerSpec, inputs: readonly Shape[]): LayerResult {
   const r = inferUnchecked(layer, inputs);
   if (r.output && r.output.some((d) => d > MAX_DIM)) {
-    return { ...fail('nonPositiveSize', `The output ${formatShape(r.output)} is too large to compute.`), formula: r.formula };
+    return {
+      ...fail('nonPositiveSize', `The output ${formatShape(r.output)} is too large to compute.`),
+      formula: r.formula,
+    };
   }
   return r;
 }
@@ -244,7 +265,10 @@ function inferUnchecked(layer: LayerSpec, inputs: readonly Shape[]): LayerResult
   }
   if (layer.kind === 'add' || layer.kind === 'concatenate') {
     if (inputs.length < 2) {
-      return fail('badArity', `${layer.kind === 'add' ? 'Add' : 'Concatenate'} needs at least 2 inputs, but has ${inputs.length}.`);
+      return fail(
+        'badArity',
+        `${layer.kind === 'add' ? 'Add' : 'Concatenate'} needs at least 2 inputs, but has ${inputs.length}.`,
+      );
     }
     return inferMerge(layer.kind, inputs);
   }

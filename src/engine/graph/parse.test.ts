@@ -15,13 +15,21 @@ const shape = fc.array(pos, { minLength: 1, maxLength: 3 });
 
 const layerArb: fc.Arbitrary<LayerSpec> = fc.oneof(
   fc.record({ kind: fc.constant('input'), source: fc.constantFrom('dataset', 'latent' as const), shape }),
-  fc.record({ kind: fc.constant('input'), source: fc.constant('latent'), shape, distribution: fc.constantFrom('normal', 'uniform' as const) }),
+  fc.record({
+    kind: fc.constant('input'),
+    source: fc.constant('latent'),
+    shape,
+    distribution: fc.constantFrom('normal', 'uniform' as const),
+  }),
   fc.record({
     kind: fc.constant('conv2d'),
     filters: pos,
     kernel: pair,
     stride: pair,
-    padding: fc.oneof(fc.constantFrom('valid', 'same' as const), fc.nat(8).map((explicit) => ({ explicit }))),
+    padding: fc.oneof(
+      fc.constantFrom('valid', 'same' as const),
+      fc.nat(8).map((explicit) => ({ explicit })),
+    ),
     dilation: pair,
     activation: fused,
     useBias: fc.boolean(),
@@ -37,24 +45,64 @@ const layerArb: fc.Arbitrary<LayerSpec> = fc.oneof(
     useBias: fc.boolean(),
     initializer: init,
   }),
-  fc.record({ kind: fc.constantFrom('maxPool2d', 'avgPool2d' as const), pool: pair, stride: pair, padding: fc.constantFrom('valid', 'same' as const) }),
-  fc.record({ kind: fc.constant('dense'), units: pos, activation: fused, useBias: fc.boolean(), initializer: init }),
+  fc.record({
+    kind: fc.constantFrom('maxPool2d', 'avgPool2d' as const),
+    pool: pair,
+    stride: pair,
+    padding: fc.constantFrom('valid', 'same' as const),
+  }),
+  fc.record({
+    kind: fc.constant('dense'),
+    units: pos,
+    activation: fused,
+    useBias: fc.boolean(),
+    initializer: init,
+  }),
   fc.record({ kind: fc.constant('reshape'), shape }),
   fc.record({ kind: fc.constant('dropout'), rate: unit(1) }),
-  fc.record({ kind: fc.constant('batchNorm'), momentum: unit(1), epsilon: fc.double({ min: 1e-6, max: 0.1, noNaN: true }) }),
-  fc.record({ kind: fc.constant('activation'), fn: fc.constantFrom('linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'softmax', 'elu' as const), alpha: unit(1) }),
+  fc.record({
+    kind: fc.constant('batchNorm'),
+    momentum: unit(1),
+    epsilon: fc.double({ min: 1e-6, max: 0.1, noNaN: true }),
+  }),
+  fc.record({
+    kind: fc.constant('activation'),
+    fn: fc.constantFrom('linear', 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'softmax', 'elu' as const),
+    alpha: unit(1),
+  }),
   fc.record({ kind: fc.constant('upSampling2d'), size: pair }),
-  fc.constantFrom<LayerSpec>({ kind: 'globalAvgPool' }, { kind: 'flatten' }, { kind: 'add' }, { kind: 'concatenate' }),
+  fc.constantFrom<LayerSpec>(
+    { kind: 'globalAvgPool' },
+    { kind: 'flatten' },
+    { kind: 'add' },
+    { kind: 'concatenate' },
+  ),
 ) as fc.Arbitrary<LayerSpec>;
 
 const graphArb: fc.Arbitrary<Graph> = fc
   .record({
     role: fc.constantFrom('classifier', 'autoencoder', 'generator', 'discriminator' as const),
-    layers: fc.array(fc.record({ layer: layerArb, x: fc.integer({ min: -2000, max: 2000 }), y: fc.integer({ min: -2000, max: 2000 }), frozen: fc.boolean() }), { minLength: 1, maxLength: 8 }),
-    links: fc.uniqueArray(fc.tuple(fc.nat(7), fc.nat(7)), { maxLength: 12, selector: ([a, b]) => `${a}-${b}` }),
+    layers: fc.array(
+      fc.record({
+        layer: layerArb,
+        x: fc.integer({ min: -2000, max: 2000 }),
+        y: fc.integer({ min: -2000, max: 2000 }),
+        frozen: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 8 },
+    ),
+    links: fc.uniqueArray(fc.tuple(fc.nat(7), fc.nat(7)), {
+      maxLength: 12,
+      selector: ([a, b]) => `${a}-${b}`,
+    }),
   })
   .map(({ role, layers, links }) => {
-    const nodes: GraphNode[] = layers.map((l, i) => ({ id: asNodeId(`n${i}`), layer: l.layer, position: { x: l.x, y: l.y }, frozen: l.frozen }));
+    const nodes: GraphNode[] = layers.map((l, i) => ({
+      id: asNodeId(`n${i}`),
+      layer: l.layer,
+      position: { x: l.x, y: l.y },
+      frozen: l.frozen,
+    }));
     const edges: GraphEdge[] = links
       .filter(([a, b]) => a < b && b < nodes.length)
       .map(([a, b]) => ({ id: `e${a}_${b}`, source: asNodeId(`n${a}`), target: asNodeId(`n${b}`) }));
@@ -65,7 +113,8 @@ const graphArb: fc.Arbitrary<Graph> = fc
 function paths(v: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...prefix, i])));
-  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
+  else if (typeof v === 'object' && v !== null)
+    for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
   return out;
 }
 
@@ -85,7 +134,29 @@ function mutate(doc: unknown, path: (string | number)[], op: 'delete' | 'replace
 }
 
 const nasty = fc.oneof(
-  fc.constantFrom(-1, 0, 0.5, 1.5, NaN, Infinity, -Infinity, 1e12, '3', '', null, true, [], {}, [0, 0], [3], [1, 2, 3, 4], { explicit: -1 }, 'same', 'conv2d', '__proto__'),
+  fc.constantFrom(
+    -1,
+    0,
+    0.5,
+    1.5,
+    NaN,
+    Infinity,
+    -Infinity,
+    1e12,
+    '3',
+    '',
+    null,
+    true,
+    [],
+    {},
+    [0, 0],
+    [3],
+    [1, 2, 3, 4],
+    { explicit: -1 },
+    'same',
+    'conv2d',
+    '__proto__',
+  ),
   fc.anything({ maxDepth: 2 }),
 );
 
@@ -101,7 +172,8 @@ function expectSane(g: Graph): void {
       for (const x of values) expect(Number.isInteger(x) && (x as number) >= 1, `${n.id}.${k}`).toBe(true);
     }
     if (n.layer.kind === 'dropout') expect(n.layer.rate >= 0 && n.layer.rate < 1).toBe(true);
-    if (n.layer.kind === 'conv2d' && typeof n.layer.padding === 'object') expect(Number.isInteger(n.layer.padding.explicit) && n.layer.padding.explicit >= 0).toBe(true);
+    if (n.layer.kind === 'conv2d' && typeof n.layer.padding === 'object')
+      expect(Number.isInteger(n.layer.padding.explicit) && n.layer.padding.explicit >= 0).toBe(true);
     expect(Number.isFinite(n.position.x) && Number.isFinite(n.position.y)).toBe(true);
   }
   for (const info of inferShapes(g).values()) {
@@ -112,7 +184,8 @@ function expectSane(g: Graph): void {
 
 describe('parseGraph', () => {
   it('round-trips every preset and random graphs: parse(serialize(g)) = g', () => {
-    for (const p of PRESETS) expect(parseGraphText(serializeGraph(p.graph))).toEqual({ ok: true, graph: p.graph, warnings: [] });
+    for (const p of PRESETS)
+      expect(parseGraphText(serializeGraph(p.graph))).toEqual({ ok: true, graph: p.graph, warnings: [] });
     fc.assert(
       fc.property(graphArb, (g) => {
         const r = parseGraphText(serializeGraph(g));
@@ -127,7 +200,10 @@ describe('parseGraph', () => {
     fc.assert(
       fc.property(
         graphArb,
-        fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'replace' as const), nasty), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'replace' as const), nasty), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         (g, mutations) => {
           let doc: unknown = JSON.parse(serializeGraph(g));
           for (const [i, op, value] of mutations) {
@@ -158,7 +234,11 @@ describe('parseGraph', () => {
     const r = parseGraph(g);
     expect(r.ok).toBe(false);
     const errs = r.ok ? [] : r.errors;
-    expect(errs.map((e) => e.path)).toEqual(['nodes[1].layer.kernel[1]', 'nodes[2].layer.kind', 'edges[0].target']);
+    expect(errs.map((e) => e.path)).toEqual([
+      'nodes[1].layer.kernel[1]',
+      'nodes[2].layer.kind',
+      'edges[0].target',
+    ]);
     expect(errs[0]?.message).toBe('must be between 1 and 65536');
   });
 
@@ -170,8 +250,16 @@ describe('parseGraph', () => {
     expect(parseGraph(self)).toMatchObject({ ok: false, errors: [{ path: 'edges[0]' }] });
     const nan = structuredClone(g);
     nan.nodes[1].layer.filters = NaN;
-    expect(parseGraph(nan)).toMatchObject({ ok: false, errors: [{ path: 'nodes[1].layer.filters', message: 'must be a finite number' }] });
-    const drop = { version: 1, role: 'classifier', nodes: [{ id: 'd', layer: { kind: 'dropout', rate: 1 }, position: { x: 0, y: 0 }, frozen: false }], edges: [] };
+    expect(parseGraph(nan)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'nodes[1].layer.filters', message: 'must be a finite number' }],
+    });
+    const drop = {
+      version: 1,
+      role: 'classifier',
+      nodes: [{ id: 'd', layer: { kind: 'dropout', rate: 1 }, position: { x: 0, y: 0 }, frozen: false }],
+      edges: [],
+    };
     expect(parseGraph(drop)).toMatchObject({ ok: false, errors: [{ path: 'nodes[0].layer.rate' }] });
     expect(parseGraph({ ...g, version: 7 })).toMatchObject({ ok: false, errors: [{ path: 'version' }] });
     expect(parseGraphText('{"nodes": [')).toMatchObject({ ok: false, errors: [{ path: '' }] });
@@ -183,7 +271,20 @@ describe('parseGraph', () => {
     const v0 = {
       nodes: [
         { id: 'in', layer: { kind: 'input', source: 'dataset', shape: [28, 28, 1] } },
-        { id: 'c', layer: { kind: 'conv2d', filters: 8, kernel: 5, stride: 1, padding: 2, dilation: 1, activation: 'relu', useBias: true, initializer: 'heNormal' } },
+        {
+          id: 'c',
+          layer: {
+            kind: 'conv2d',
+            filters: 8,
+            kernel: 5,
+            stride: 1,
+            padding: 2,
+            dilation: 1,
+            activation: 'relu',
+            useBias: true,
+            initializer: 'heNormal',
+          },
+        },
         { id: 'p', layer: { kind: 'maxPool2d', pool: 2, stride: 2, padding: 'valid' } },
       ],
       edges: [
@@ -197,7 +298,12 @@ describe('parseGraph', () => {
     expect(r.warnings[0]).toContain('version 0');
     expect(r.graph.version).toBe(1);
     expect(r.graph.role).toBe('classifier');
-    expect(r.graph.nodes[1]?.layer).toMatchObject({ kernel: [5, 5], stride: [1, 1], padding: { explicit: 2 }, dilation: [1, 1] });
+    expect(r.graph.nodes[1]?.layer).toMatchObject({
+      kernel: [5, 5],
+      stride: [1, 1],
+      padding: { explicit: 2 },
+      dilation: [1, 1],
+    });
     expect(r.graph.nodes[2]?.layer).toMatchObject({ pool: [2, 2] });
     expect(r.graph.nodes.every((n) => n.frozen === false)).toBe(true);
     // Laid out top to bottom since the old format had no positions.

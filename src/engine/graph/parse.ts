@@ -9,15 +9,15 @@ import type { FieldError } from './parseLayer';
 import { autoLayout } from './edit';
 
 export type ParseResult =
-  | { ok: true; graph: Graph; warnings: string[] }
-  | { ok: false; errors: { path: string; message: string }[] };
+  { ok: true; graph: Graph; warnings: string[] } | { ok: false; errors: { path: string; message: string }[] };
 
 export const MAX_NODES = 1000;
 const ROLES: readonly ModelRole[] = ['classifier', 'autoencoder', 'generator', 'discriminator'];
 const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const PAIR_FIELDS = ['kernel', 'stride', 'pool', 'dilation', 'size'] as const;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Version 0 (the prototype's format) differs from version 1 in that: `version` may be missing; square sizes
@@ -25,7 +25,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * `frozen`, `position` and `role` may be missing. This lifts such a document to version 1 without judging it;
  * the version 1 reader then validates everything.
  */
-function migrateV0(doc: Record<string, unknown>, warnings: string[]): { doc: Record<string, unknown>; layout: boolean } {
+function migrateV0(
+  doc: Record<string, unknown>,
+  warnings: string[],
+): { doc: Record<string, unknown>; layout: boolean } {
   let layout = false;
   const nodes = Array.isArray(doc['nodes'])
     ? doc['nodes'].map((n: unknown) => {
@@ -67,7 +70,14 @@ function readNode(r: Reader, value: unknown, path: string): GraphNode | undefine
   const x = pos ? r.real(pos['x'], `${path}.position.x`, -1e6, 1e6, true) : undefined;
   const y = pos ? r.real(pos['y'], `${path}.position.y`, -1e6, 1e6, true) : undefined;
   const frozen = r.bool(o['frozen'], `${path}.frozen`);
-  if (r.errors.length > before || !id || !layer || x === undefined || y === undefined || frozen === undefined) {
+  if (
+    r.errors.length > before ||
+    !id ||
+    !layer ||
+    x === undefined ||
+    y === undefined ||
+    frozen === undefined
+  ) {
     return undefined;
   }
   return { id, layer, position: { x, y }, frozen };
@@ -77,11 +87,15 @@ function readEdge(r: Reader, value: unknown, path: string, ids: ReadonlySet<stri
   const o = r.record(value, path);
   if (!o) return undefined;
   const before = r.errors.length;
-  const id = typeof o['id'] === 'string' && o['id'].length > 0 && o['id'].length <= 200 ? o['id'] : r.fail(`${path}.id`, 'must be a non-empty string');
+  const id =
+    typeof o['id'] === 'string' && o['id'].length > 0 && o['id'].length <= 200
+      ? o['id']
+      : r.fail(`${path}.id`, 'must be a non-empty string');
   const end = (key: 'source' | 'target'): NodeId | undefined => {
     const v = o[key];
     if (typeof v !== 'string') return r.fail(`${path}.${key}`, 'must be a node id');
-    if (!ids.has(v)) return r.fail(`${path}.${key}`, `refers to a node that does not exist: '${v.slice(0, 64)}'`);
+    if (!ids.has(v))
+      return r.fail(`${path}.${key}`, `refers to a node that does not exist: '${v.slice(0, 64)}'`);
     return asNodeId(v);
   };
   const source = end('source');
@@ -111,8 +125,14 @@ function parseUnsafe(json: unknown): ParseResult {
   if (version === undefined || version === 0) {
     ({ doc, layout } = migrateV0(doc, warnings));
   } else if (version !== GRAPH_VERSION) {
-    const msg = typeof version === 'number' && version > GRAPH_VERSION ? 'is newer than this app understands' : 'must be 0 or 1';
-    return { ok: false, errors: [{ path: 'version', message: `${msg} (got ${JSON.stringify(version)?.slice(0, 20)})` }] };
+    const msg =
+      typeof version === 'number' && version > GRAPH_VERSION
+        ? 'is newer than this app understands'
+        : 'must be 0 or 1';
+    return {
+      ok: false,
+      errors: [{ path: 'version', message: `${msg} (got ${JSON.stringify(version)?.slice(0, 20)})` }],
+    };
   }
   const role = r.oneOf(doc['role'], 'role', ROLES);
   const rawNodes = doc['nodes'];
@@ -121,7 +141,8 @@ function parseUnsafe(json: unknown): ParseResult {
   else if (rawNodes.length > MAX_NODES) r.fail('nodes', `must have at most ${MAX_NODES} nodes`);
   if (!Array.isArray(rawEdges)) r.fail('edges', 'must be a list');
   else if (rawEdges.length > MAX_NODES * 4) r.fail('edges', `must have at most ${MAX_NODES * 4} edges`);
-  if (r.errors.length > 0 || !Array.isArray(rawNodes) || !Array.isArray(rawEdges)) return { ok: false, errors: r.errors };
+  if (r.errors.length > 0 || !Array.isArray(rawNodes) || !Array.isArray(rawEdges))
+    return { ok: false, errors: r.errors };
 
   const nodes: GraphNode[] = [];
   const ids = new Set<string>();
@@ -171,7 +192,10 @@ export function parseGraphText(text: string): ParseResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
   return parseGraph(json);
 }

@@ -32,13 +32,15 @@ export class Reader {
   }
 
   record(value: unknown, path: string): Record<string, unknown> | undefined {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return value as Record<string, unknown>;
     return this.fail(path, 'must be an object');
   }
 
   /** An integer in [min, max]. */
   int(value: unknown, path: string, min = 1, max = MAX_SIZE): number | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(path, 'must be a finite number');
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return this.fail(path, 'must be a finite number');
     if (!Number.isInteger(value)) return this.fail(path, 'must be a whole number');
     if (value < min || value > max) return this.fail(path, `must be between ${min} and ${max}`);
     return value;
@@ -46,9 +48,11 @@ export class Reader {
 
   /** A finite number in [min, max) (or [min, max] when `inclusiveMax`). */
   real(value: unknown, path: string, min: number, max: number, inclusiveMax = false): number | undefined {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(path, 'must be a finite number');
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      return this.fail(path, 'must be a finite number');
     const tooBig = inclusiveMax ? value > max : value >= max;
-    if (value < min || tooBig) return this.fail(path, `must be in [${min}, ${max}${inclusiveMax ? ']' : ')'}`);
+    if (value < min || tooBig)
+      return this.fail(path, `must be in [${min}, ${max}${inclusiveMax ? ']' : ')'}`);
     return value;
   }
 
@@ -96,7 +100,13 @@ export const LAYER_KINDS: readonly LayerKind[] = [
 ];
 const FUSED: readonly FusedActivation[] = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu'];
 const ACTIVATIONS: readonly ActivationFn[] = [...FUSED, 'leakyRelu'];
-const INITIALIZERS: readonly Initializer[] = ['heNormal', 'heUniform', 'glorotUniform', 'glorotNormal', 'zeros'];
+const INITIALIZERS: readonly Initializer[] = [
+  'heNormal',
+  'heUniform',
+  'glorotUniform',
+  'glorotNormal',
+  'zeros',
+];
 const POOL_PADDING: readonly PoolPadding[] = ['valid', 'same'];
 
 function convPadding(r: Reader, value: unknown, path: string): ConvPadding | undefined {
@@ -122,7 +132,9 @@ export function readLayer(r: Reader, value: unknown, path: string): LayerSpec | 
       const source = r.oneOf(o['source'], f('source'), ['dataset', 'latent'] as const);
       const shape = r.shape(o['shape'], f('shape'));
       const distribution =
-        o['distribution'] === undefined ? undefined : r.oneOf(o['distribution'], f('distribution'), ['normal', 'uniform'] as const);
+        o['distribution'] === undefined
+          ? undefined
+          : r.oneOf(o['distribution'], f('distribution'), ['normal', 'uniform'] as const);
       if (source && shape) {
         spec = distribution ? { kind, source, shape, distribution } : { kind, source, shape };
       }
@@ -137,7 +149,16 @@ export function readLayer(r: Reader, value: unknown, path: string): LayerSpec | 
       const activation = r.oneOf(o['activation'], f('activation'), FUSED);
       const useBias = r.bool(o['useBias'], f('useBias'));
       const initializer = r.oneOf(o['initializer'], f('initializer'), INITIALIZERS);
-      if (filters && kernel && stride && padding && dilation && activation && useBias !== undefined && initializer) {
+      if (
+        filters &&
+        kernel &&
+        stride &&
+        padding &&
+        dilation &&
+        activation &&
+        useBias !== undefined &&
+        initializer
+      ) {
         spec = { kind, filters, kernel, stride, padding, dilation, activation, useBias, initializer };
       }
       break;
@@ -168,7 +189,8 @@ export function readLayer(r: Reader, value: unknown, path: string): LayerSpec | 
       const activation = r.oneOf(o['activation'], f('activation'), FUSED);
       const useBias = r.bool(o['useBias'], f('useBias'));
       const initializer = r.oneOf(o['initializer'], f('initializer'), INITIALIZERS);
-      if (units && activation && useBias !== undefined && initializer) spec = { kind, units, activation, useBias, initializer };
+      if (units && activation && useBias !== undefined && initializer)
+        spec = { kind, units, activation, useBias, initializer };
       break;
     }
     case 'reshape': {

@@ -23,7 +23,9 @@ describe('presets', () => {
       const graphs = p.gan ? [p.gan.generator, p.gan.discriminator] : [p.graph];
       for (const g of graphs) {
         expect(isConnected(g), p.id).toBe(true);
-        const errors = validateGraph(g, { imageShape: [28, 28, 1], classes }).filter((i) => i.severity === 'error');
+        const errors = validateGraph(g, { imageShape: [28, 28, 1], classes }).filter(
+          (i) => i.severity === 'error',
+        );
         expect(errors, p.id).toEqual([]);
         const round = parseGraphText(serializeGraph(g));
         expect(round.ok && round.graph, p.id).toEqual(g);
@@ -70,7 +72,9 @@ describe('presets', () => {
   });
 
   it('the ladder grows: logistic < MLP < deep MLP in parameters; the stride-2 net reaches 7×7 without pooling', () => {
-    const t = ['ladder-logistic', 'ladder-mlp', 'ladder-deep-mlp'].map((id) => total((presetById(id) as { graph: Graph }).graph));
+    const t = ['ladder-logistic', 'ladder-mlp', 'ladder-deep-mlp'].map((id) =>
+      total((presetById(id) as { graph: Graph }).graph),
+    );
     expect(t).toEqual([7850, 101770, 109386]);
     const s2 = (presetById('stride2') as { graph: Graph }).graph;
     expect(s2.nodes.some((n) => n.layer.kind === 'maxPool2d')).toBe(false);

@@ -14,7 +14,11 @@ export interface Preset {
   readonly dataset: 'mnist' | 'fashion-mnist' | 'procedural';
   readonly graph: Graph;
   readonly hyper: Hyper;
-  readonly transfer?: { readonly firstLabels: number[]; readonly secondLabels: number[]; readonly freeze: NodeId[] };
+  readonly transfer?: {
+    readonly firstLabels: number[];
+    readonly secondLabels: number[];
+    readonly freeze: NodeId[];
+  };
   readonly gan?: { readonly generator: Graph; readonly discriminator: Graph };
   /** Denoising autoencoders: standard deviation of the Gaussian noise added to inputs (pixels in [0, 1]). */
   readonly inputNoise?: number;
@@ -22,9 +26,14 @@ export interface Preset {
 
 const hyper = (patch: Partial<Hyper> = {}): Hyper => ({ ...DEFAULT_HYPER, ...patch });
 const classifier = (layers: readonly LayerSpec[]): Graph => chain('classifier', layers);
-const idsOfKind = (g: Graph, kind: LayerSpec['kind']): NodeId[] => g.nodes.filter((n) => n.layer.kind === kind).map((n) => n.id);
+const idsOfKind = (g: Graph, kind: LayerSpec['kind']): NodeId[] =>
+  g.nodes.filter((n) => n.layer.kind === kind).map((n) => n.id);
 
-const CONV_RELU_POOL = (filters: number): LayerSpec[] => [L.conv(filters, 3, { activation: 'linear' }), L.act('relu'), L.maxPool()];
+const CONV_RELU_POOL = (filters: number): LayerSpec[] => [
+  L.conv(filters, 3, { activation: 'linear' }),
+  L.act('relu'),
+  L.maxPool(),
+];
 const CONV_RELU_CONV_RELU_POOL = (filters: number, poolPadding: 'valid' | 'same' = 'valid'): LayerSpec[] => [
   L.conv(filters, 3, { activation: 'linear' }),
   L.act('relu'),
@@ -77,9 +86,18 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'notes-small',
     title: 'Small CNN: [CONV → RELU → POOL]×2 → FC',
-    lesson: 'The basic CNN pattern: convolutions find local features, pooling halves the map, dense layers classify.',
+    lesson:
+      'The basic CNN pattern: convolutions find local features, pooling halves the map, dense layers classify.',
     dataset: 'mnist',
-    graph: classifier([L.image(), ...CONV_RELU_POOL(8), ...CONV_RELU_POOL(16), L.flatten(), L.dense(32, 'linear'), L.act('relu'), L.dense(10, 'softmax')]),
+    graph: classifier([
+      L.image(),
+      ...CONV_RELU_POOL(8),
+      ...CONV_RELU_POOL(16),
+      L.flatten(),
+      L.dense(32, 'linear'),
+      L.act('relu'),
+      L.dense(10, 'softmax'),
+    ]),
     hyper: hyper(),
   },
   {
@@ -105,7 +123,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'tf-estimator',
     title: 'TF estimator CNN',
-    lesson: 'The classic TensorFlow MNIST tutorial: most of its 1.6 M parameters sit in the dense 1024 layer.',
+    lesson:
+      'The classic TensorFlow MNIST tutorial: most of its 1.6 M parameters sit in the dense 1024 layer.',
     dataset: 'mnist',
     graph: classifier([
       L.image(),
@@ -123,11 +142,16 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'keras-transfer',
     title: 'Transfer learning (Keras MNIST)',
-    lesson: 'Train on digits 0–4, freeze the convolutional features, then retrain only the dense layers on 5–9.',
+    lesson:
+      'Train on digits 0–4, freeze the convolutional features, then retrain only the dense layers on 5–9.',
     dataset: 'mnist',
     graph: transferGraph,
     hyper: hyper({ labelSubset: [0, 1, 2, 3, 4], batchSize: 64 }),
-    transfer: { firstLabels: [0, 1, 2, 3, 4], secondLabels: [5, 6, 7, 8, 9], freeze: idsOfKind(transferGraph, 'conv2d') },
+    transfer: {
+      firstLabels: [0, 1, 2, 3, 4],
+      secondLabels: [5, 6, 7, 8, 9],
+      freeze: idsOfKind(transferGraph, 'conv2d'),
+    },
   },
   {
     id: 'lenet5',
@@ -176,21 +200,39 @@ export const PRESETS: readonly Preset[] = [
     title: 'Ladder 4: CNN',
     lesson: 'Shared local filters use the image layout: better accuracy with fewer weights than the MLPs.',
     dataset: 'mnist',
-    graph: classifier([L.image(), L.conv(8, 3), L.maxPool(), L.conv(16, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    graph: classifier([
+      L.image(),
+      L.conv(8, 3),
+      L.maxPool(),
+      L.conv(16, 3),
+      L.maxPool(),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]),
     hyper: hyper(),
   },
   {
     id: 'stack-3x3',
     title: 'Kernel size: a stack of 3×3',
-    lesson: 'Three 3×3 convolutions see a 7×7 patch with fewer weights and more non-linearities than one big kernel.',
+    lesson:
+      'Three 3×3 convolutions see a 7×7 patch with fewer weights and more non-linearities than one big kernel.',
     dataset: 'mnist',
-    graph: classifier([L.image(), L.conv(16, 3), L.conv(16, 3), L.conv(16, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    graph: classifier([
+      L.image(),
+      L.conv(16, 3),
+      L.conv(16, 3),
+      L.conv(16, 3),
+      L.maxPool(),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]),
     hyper: hyper(),
   },
   {
     id: 'one-10x10',
     title: 'Kernel size: one 10×10',
-    lesson: 'One 10×10 convolution: 1,616 weights for a single linear look at a 10×10 patch — compare with the 3×3 stack.',
+    lesson:
+      'One 10×10 convolution: 1,616 weights for a single linear look at a 10×10 patch — compare with the 3×3 stack.',
     dataset: 'mnist',
     graph: classifier([L.image(), L.conv(16, 10), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
     hyper: hyper(),
@@ -200,7 +242,14 @@ export const PRESETS: readonly Preset[] = [
     title: 'Stride-2 downsampling',
     lesson: 'Convolutions with stride 2 shrink the map themselves, replacing the pooling layers.',
     dataset: 'mnist',
-    graph: classifier([L.image(), L.conv(8, 3, { stride: 2 }), L.conv(16, 3, { stride: 2 }), L.flatten(), L.dense(32), L.dense(10, 'softmax')]),
+    graph: classifier([
+      L.image(),
+      L.conv(8, 3, { stride: 2 }),
+      L.conv(16, 3, { stride: 2 }),
+      L.flatten(),
+      L.dense(32),
+      L.dense(10, 'softmax'),
+    ]),
     hyper: hyper(),
   },
   {
@@ -241,7 +290,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'dcgan',
     title: 'DCGAN',
-    lesson: 'A generator turns random vectors into digits while a discriminator learns to tell them from real ones.',
+    lesson:
+      'A generator turns random vectors into digits while a discriminator learns to tell them from real ones.',
     dataset: 'mnist',
     graph: generator,
     hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
@@ -250,7 +300,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'procedural-tiny',
     title: 'Tiny CNN on shapes',
-    lesson: 'A four-filter CNN on generated shapes: trains in seconds, and its kernels become edge detectors.',
+    lesson:
+      'A four-filter CNN on generated shapes: trains in seconds, and its kernels become edge detectors.',
     dataset: 'procedural',
     graph: classifier([L.image(), L.conv(4, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
     hyper: hyper({ learningRate: 0.01 }),

@@ -54,7 +54,9 @@ describe('inferShapes', () => {
 
   it('transposed conv, upsampling, pooling, batch norm and merges', () => {
     expect(one([7, 7, 16], L.deconv(8, 5, { stride: 2, padding: 'valid' })).output).toEqual([17, 17, 8]);
-    expect(one([7, 7, 16], L.deconv(8, 5, { stride: 2, padding: 'valid' })).formula).toBe('7·2 + max(5 − 2, 0) = 17');
+    expect(one([7, 7, 16], L.deconv(8, 5, { stride: 2, padding: 'valid' })).formula).toBe(
+      '7·2 + max(5 − 2, 0) = 17',
+    );
     expect(one([7, 7, 16], L.deconv(8, 5)).params).toBe(5 * 5 * 8 * 16 + 8);
     expect(one([7, 7, 3], L.upSample(2)).output).toEqual([14, 14, 3]);
     expect(one([7, 7, 3], L.maxPool(2, 2, 'same')).output).toEqual([4, 4, 3]);
@@ -64,14 +66,28 @@ describe('inferShapes', () => {
   });
 
   it('tracks receptive field and effective stride through conv → pool → conv', () => {
-    const g = chain('classifier', [L.image(), L.conv(8, 3), L.maxPool(), L.conv(16, 3), L.maxPool(), L.flatten()]);
-    expect([1, 2, 3, 4].map((k) => infoOf(g, g.nodes[k]?.id as string).receptiveField)).toEqual([3, 4, 8, 10]);
+    const g = chain('classifier', [
+      L.image(),
+      L.conv(8, 3),
+      L.maxPool(),
+      L.conv(16, 3),
+      L.maxPool(),
+      L.flatten(),
+    ]);
+    expect([1, 2, 3, 4].map((k) => infoOf(g, g.nodes[k]?.id as string).receptiveField)).toEqual([
+      3, 4, 8, 10,
+    ]);
     expect(infoOf(g, 'max_pool_2').effectiveStride).toBe(4);
     expect(infoOf(g, 'flatten_1').receptiveField).toBeNull();
   });
 
   it('marks the first broken node with an error and gives later nodes output null without their own error', () => {
-    const g = chain('classifier', [L.image([3, 3, 1]), L.conv(4, 5, { padding: 'valid' }), L.flatten(), L.dense(10)]);
+    const g = chain('classifier', [
+      L.image([3, 3, 1]),
+      L.conv(4, 5, { padding: 'valid' }),
+      L.flatten(),
+      L.dense(10),
+    ]);
     expect(infoOf(g, 'conv2d_1').error).toContain('zero or negative');
     expect(infoOf(g, 'conv2d_1').errorCode).toBe('nonPositiveSize');
     expect(infoOf(g, 'flatten_1')).toMatchObject({ output: null, error: null });

@@ -10,7 +10,13 @@ import { dilatedSize } from './convArithmetic';
 import { inferLayer } from './layerShape';
 import { predecessors, topologicalOrder } from './graphUtils';
 
-export { formatShape, fractionalAxes, fractionalText, convOutputLength, deconvLength } from './convArithmetic';
+export {
+  formatShape,
+  fractionalAxes,
+  fractionalText,
+  convOutputLength,
+  deconvLength,
+} from './convArithmetic';
 export type { FractionalAxis } from './convArithmetic';
 
 export interface NodeInfo {
@@ -61,7 +67,10 @@ function nextField(layer: LayerSpec, inputs: readonly (Field | null)[]): Field |
     case 'conv2dTranspose': {
       if (!f) return null;
       const jump = [f.jump[0] / layer.stride[0], f.jump[1] / layer.stride[1]] as const;
-      return { rf: [f.rf[0] + (layer.kernel[0] - 1) * jump[0], f.rf[1] + (layer.kernel[1] - 1) * jump[1]], jump };
+      return {
+        rf: [f.rf[0] + (layer.kernel[0] - 1) * jump[0], f.rf[1] + (layer.kernel[1] - 1) * jump[1]],
+        jump,
+      };
     }
     case 'upSampling2d':
       return f ? { rf: f.rf, jump: [f.jump[0] / layer.size[0], f.jump[1] / layer.size[1]] } : null;
@@ -120,7 +129,12 @@ export function inferShapes(graph: Graph): ReadonlyMap<NodeId, NodeInfo> {
       continue;
     }
     const r = inferLayer(node.layer, inShapes as Shape[]);
-    const field = r.output ? nextField(node.layer, preds.map((p) => fields.get(p) ?? null)) : null;
+    const field = r.output
+      ? nextField(
+          node.layer,
+          preds.map((p) => fields.get(p) ?? null),
+        )
+      : null;
     fields.set(id, field);
     result.set(id, {
       output: r.output,
@@ -144,7 +158,12 @@ export function inferShapes(graph: Graph): ReadonlyMap<NodeId, NodeInfo> {
 }
 
 /** Totals over a graph's inferred nodes. */
-export function totals(info: ReadonlyMap<NodeId, NodeInfo>): { params: number; trainableParams: number; macs: number; activationBytes: number } {
+export function totals(info: ReadonlyMap<NodeId, NodeInfo>): {
+  params: number;
+  trainableParams: number;
+  macs: number;
+  activationBytes: number;
+} {
   let params = 0;
   let trainableParams = 0;
   let macs = 0;

@@ -15,15 +15,21 @@ const dilationOf = (l: Windowed): Pair => (l.kind === 'conv2d' ? l.dilation : [1
 function fits(l: Windowed, input: Shape): boolean {
   const k = kernelOf(l);
   const d = dilationOf(l);
-  return [0, 1].every((i) => convOutputLength(input[i] ?? 0, k[i] as number, l.padding, l.stride[i] as number, d[i] as number) > 0);
+  return [0, 1].every(
+    (i) =>
+      convOutputLength(input[i] ?? 0, k[i] as number, l.padding, l.stride[i] as number, d[i] as number) > 0,
+  );
 }
 
 /** Is the layer whole-numbered and positive on this input after the patch? */
 function clean(l: Windowed, input: Shape): boolean {
-  return fits(l, input) && fractionalAxes(input, kernelOf(l), l.stride, l.padding, dilationOf(l)).length === 0;
+  return (
+    fits(l, input) && fractionalAxes(input, kernelOf(l), l.stride, l.padding, dilationOf(l)).length === 0
+  );
 }
 
-const withKernel = (l: Windowed, k: Pair): Windowed => (l.kind === 'conv2d' ? { ...l, kernel: k } : { ...l, pool: k });
+const withKernel = (l: Windowed, k: Pair): Windowed =>
+  l.kind === 'conv2d' ? { ...l, kernel: k } : { ...l, pool: k };
 
 /** The kernel size per axis closest to the current one that makes that axis whole and positive. */
 function nearestKernel(l: Windowed, input: Shape): Pair | null {
@@ -58,7 +64,8 @@ function windowFixes(node: GraphNode & { layer: Windowed }, input: Shape): Graph
   const l = node.layer;
   const fixes: GraphFix[] = [];
   const candidates: { label: string; layer: Windowed; patch: Partial<Windowed> }[] = [];
-  if (l.padding !== 'same') candidates.push({ label: 'padding same', layer: { ...l, padding: 'same' }, patch: { padding: 'same' } });
+  if (l.padding !== 'same')
+    candidates.push({ label: 'padding same', layer: { ...l, padding: 'same' }, patch: { padding: 'same' } });
   const k = nearestKernel(l, input);
   if (k && (k[0] !== kernelOf(l)[0] || k[1] !== kernelOf(l)[1])) {
     const word = l.kind === 'conv2d' ? 'kernel' : 'pool';
@@ -69,7 +76,8 @@ function windowFixes(node: GraphNode & { layer: Windowed }, input: Shape): Graph
     candidates.push({ label: 'stride 1', layer: { ...l, stride: [1, 1] }, patch: { stride: [1, 1] } });
   }
   for (const c of candidates) {
-    if (clean(c.layer, input)) fixes.push({ kind: 'setParams', label: c.label, node: node.id, patch: c.patch });
+    if (clean(c.layer, input))
+      fixes.push({ kind: 'setParams', label: c.label, node: node.id, patch: c.patch });
   }
   return fixes;
 }
@@ -102,7 +110,13 @@ export function fractionalIssue(node: GraphNode, input: Shape): GraphIssue | nul
   const message =
     `${capital(describe(l))} on ${formatShape(input.slice(0, 2))} gives ${unique.join(' and ')} — not a whole number; ` +
     `TF.js rounds down to ${[...new Set(floors)].join(' and ')}, so the last input rows or columns are never seen.`;
-  return { code: 'fractionalSize', node: node.id, severity: 'warning', message, fixes: windowFixes(node, input) };
+  return {
+    code: 'fractionalSize',
+    node: node.id,
+    severity: 'warning',
+    message,
+    fixes: windowFixes(node, input),
+  };
 }
 
 /** Error when a window is larger than its (padded) input, so the output would have no rows or columns. */

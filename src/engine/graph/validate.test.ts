@@ -31,39 +31,73 @@ function expectFixesWork(g: Graph, code: GraphIssueCode, ctx: ValidationContext 
 }
 
 const classifier = (layers: LayerSpec[]): Graph => chain('classifier', layers);
-const conv = (over: Partial<Extract<LayerSpec, { kind: 'conv2d' }>>): LayerSpec => ({ ...L.conv(4, 3), ...over }) as LayerSpec;
+const conv = (over: Partial<Extract<LayerSpec, { kind: 'conv2d' }>>): LayerSpec =>
+  ({ ...L.conv(4, 3), ...over }) as LayerSpec;
 
 describe('validateGraph', () => {
   it('accepts a plain valid classifier with no issues', () => {
-    expect(validateGraph(classifier([L.image(), L.conv(8, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]), CTX)).toEqual([]);
+    expect(
+      validateGraph(
+        classifier([L.image(), L.conv(8, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+        CTX,
+      ),
+    ).toEqual([]);
   });
 
   it("explains the notes' 7×7, kernel 4, stride 2 example and offers fixes that work", () => {
-    const g = classifier([L.image([7, 7, 1]), conv({ kernel: [4, 4], stride: [2, 2], padding: 'valid' }), L.flatten(), L.dense(10, 'softmax')]);
+    const g = classifier([
+      L.image([7, 7, 1]),
+      conv({ kernel: [4, 4], stride: [2, 2], padding: 'valid' }),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
     const ctx = { imageShape: [7, 7, 1], classes: 10 };
     const issue = expectFixesWork(g, 'fractionalSize', ctx);
     expect(issue.severity).toBe('warning');
     expect(issue.node).toBe('conv2d_1');
-    expect(issue.message).toContain('Kernel 4, stride 2 and valid padding on 7×7 gives (7 − 4)/2 + 1 = 2.5 — not a whole number');
+    expect(issue.message).toContain(
+      'Kernel 4, stride 2 and valid padding on 7×7 gives (7 − 4)/2 + 1 = 2.5 — not a whole number',
+    );
     expect(issue.fixes.map((f) => f.label)).toEqual(['padding same', 'kernel 3', 'stride 1']);
   });
 
   it('flags fractional pooling and explicit padding too, with the padding in the formula', () => {
-    const pool = classifier([L.image(), L.conv(4, 3, { padding: 'valid' }), L.maxPool(3, 2), L.flatten(), L.dense(10, 'softmax')]);
+    const pool = classifier([
+      L.image(),
+      L.conv(4, 3, { padding: 'valid' }),
+      L.maxPool(3, 2),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
     expect(expectFixesWork(pool, 'fractionalSize').message).toContain('(26 − 3)/2 + 1 = 12.5');
-    const explicit = classifier([L.image(), conv({ kernel: [5, 5], stride: [2, 2], padding: { explicit: 1 } }), L.flatten(), L.dense(10, 'softmax')]);
-    expect(expectFixesWork(explicit, 'fractionalSize').message).toContain('Kernel 5, stride 2 and padding 1 on 28×28 gives (28 − 5 + 2·1)/2 + 1 = 13.5');
+    const explicit = classifier([
+      L.image(),
+      conv({ kernel: [5, 5], stride: [2, 2], padding: { explicit: 1 } }),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
+    expect(expectFixesWork(explicit, 'fractionalSize').message).toContain(
+      'Kernel 5, stride 2 and padding 1 on 28×28 gives (28 − 5 + 2·1)/2 + 1 = 13.5',
+    );
   });
 
   it('reports a kernel larger than its input as a non-positive size, with working fixes', () => {
-    const g = classifier([L.image([3, 3, 1]), conv({ kernel: [5, 5], padding: 'valid' }), L.flatten(), L.dense(10, 'softmax')]);
+    const g = classifier([
+      L.image([3, 3, 1]),
+      conv({ kernel: [5, 5], padding: 'valid' }),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
     const issue = expectFixesWork(g, 'nonPositiveSize', { imageShape: [3, 3, 1], classes: 10 });
     expect(issue.severity).toBe('error');
   });
 
   it('finds cycles, missing input and missing output', () => {
     const base = classifier([L.image(), L.dense(10, 'softmax'), L.dense(10, 'softmax')]);
-    const looped: Graph = { ...base, edges: [...base.edges, { id: 'back', source: id('dense_2'), target: id('dense_1') }] };
+    const looped: Graph = {
+      ...base,
+      edges: [...base.edges, { id: 'back', source: id('dense_2'), target: id('dense_1') }],
+    };
     expect(issuesOf(looped, 'cycle')).toHaveLength(1);
     expect(issuesOf(classifier([L.flatten(), L.dense(10, 'softmax')]), 'noInput')).toHaveLength(1);
     expect(issuesOf(classifier([L.image()]), 'noOutput')).toHaveLength(1);
@@ -74,7 +108,11 @@ describe('validateGraph', () => {
     const g = classifier([L.image(), L.flatten(), L.dense(10, 'softmax')]);
     const orphan = addNode(g, L.dense(5), { x: 0, y: 0 }).graph;
     expectFixesWork(orphan, 'unreachable');
-    const branch = connect(addNode(g, L.dense(5), { x: 0, y: 0 }).graph, id('flatten_1'), id('dense_2')).graph;
+    const branch = connect(
+      addNode(g, L.dense(5), { x: 0, y: 0 }).graph,
+      id('flatten_1'),
+      id('dense_2'),
+    ).graph;
     expectFixesWork(branch, 'multipleOutputs');
   });
 
@@ -86,7 +124,10 @@ describe('validateGraph', () => {
     const mismatch = issuesOf(g, 'shapeMismatch');
     expect(mismatch[0]?.message).toContain('28×28×8, 28×28×4');
     // Concatenate of the same two inputs is fine: 8 + 4 channels.
-    const cat: Graph = { ...g, nodes: g.nodes.map((n) => (n.id === added.id ? { ...n, layer: { kind: 'concatenate' } } : n)) };
+    const cat: Graph = {
+      ...g,
+      nodes: g.nodes.map((n) => (n.id === added.id ? { ...n, layer: { kind: 'concatenate' } } : n)),
+    };
     expect(issuesOf(cat, 'shapeMismatch')).toEqual([]);
     const one = classifier([L.image(), L.conv(8, 3), { kind: 'add' }, L.flatten(), L.dense(10, 'softmax')]);
     expectFixesWork(one, 'badArity');
@@ -100,22 +141,42 @@ describe('validateGraph', () => {
   });
 
   it('softmax before the end is a warning with a working fix', () => {
-    expectFixesWork(classifier([L.image(), L.flatten(), L.dense(32, 'softmax'), L.dense(10, 'softmax')]), 'softmaxNotLast');
-    expectFixesWork(classifier([L.image(), L.flatten(), L.act('softmax'), L.dense(10, 'softmax')]), 'softmaxNotLast');
+    expectFixesWork(
+      classifier([L.image(), L.flatten(), L.dense(32, 'softmax'), L.dense(10, 'softmax')]),
+      'softmaxNotLast',
+    );
+    expectFixesWork(
+      classifier([L.image(), L.flatten(), L.act('softmax'), L.dense(10, 'softmax')]),
+      'softmaxNotLast',
+    );
   });
 
   it('output units must equal the number of classes (fix: set units, also through a trailing activation)', () => {
     expectFixesWork(classifier([L.image(), L.flatten(), L.dense(7, 'softmax')]), 'outputUnitsMismatch');
-    const issue = expectFixesWork(classifier([L.image(), L.flatten(), L.dense(5, 'linear'), L.act('softmax')]), 'outputUnitsMismatch');
+    const issue = expectFixesWork(
+      classifier([L.image(), L.flatten(), L.dense(5, 'linear'), L.act('softmax')]),
+      'outputUnitsMismatch',
+    );
     expect(issue.message).toContain('5 units but the data has 10 classes');
   });
 
   it('generator output must be the image shape; discriminator must end in one unit; autoencoder must rebuild its input', () => {
-    const gen = chain('generator', [L.latent(16), L.dense(7 * 7 * 8), L.reshape([7, 7, 8]), L.deconv(4, 4), L.deconv(3, 4, { activation: 'tanh' })]);
+    const gen = chain('generator', [
+      L.latent(16),
+      L.dense(7 * 7 * 8),
+      L.reshape([7, 7, 8]),
+      L.deconv(4, 4),
+      L.deconv(3, 4, { activation: 'tanh' }),
+    ]);
     expectFixesWork(gen, 'generatorOutputMismatch');
     const disc = chain('discriminator', [L.image(), L.flatten(), L.dense(2, 'linear')]);
     expectFixesWork(disc, 'discriminatorOutput');
-    const ae = chain('autoencoder', [L.image(), L.conv(4, 3), L.maxPool(), L.conv(1, 3, { activation: 'sigmoid' })]);
+    const ae = chain('autoencoder', [
+      L.image(),
+      L.conv(4, 3),
+      L.maxPool(),
+      L.conv(1, 3, { activation: 'sigmoid' }),
+    ]);
     expect(issuesOf(ae, 'shapeMismatch')[0]?.message).toContain('14×14×1');
   });
 
@@ -124,9 +185,13 @@ describe('validateGraph', () => {
     const ctx = { ...CTX, budget: { maxParams: 100_000 } };
     const [issue] = issuesOf(g, 'overBudget', ctx);
     expect(issue?.node).toBe('dense_1');
-    expect(issue?.message).toContain('1,643,370 parameters, over the budget of 100,000; dense_1 dominates with 1,606,656 (98%)');
+    expect(issue?.message).toContain(
+      '1,643,370 parameters, over the budget of 100,000; dense_1 dominates with 1,606,656 (98%)',
+    );
     expect(issuesOf(g, 'overBudget', { ...CTX, budget: { maxParams: 2_000_000 } })).toEqual([]);
-    expect(issuesOf(g, 'overBudget', { ...CTX, budget: { maxActivationBytes: 1000 } })[0]?.node).toBe('conv2d_1');
+    expect(issuesOf(g, 'overBudget', { ...CTX, budget: { maxActivationBytes: 1000 } })[0]?.node).toBe(
+      'conv2d_1',
+    );
   });
 
   it('dilation > 1 is allowed only in frozen layers, and never with stride > 1', () => {
@@ -134,19 +199,37 @@ describe('validateGraph', () => {
     const issue = expectFixesWork(g, 'dilationTrainable');
     expect(issue.message).toContain('no gradient');
     expect(issue.fixes.map((f) => f.label)).toEqual(['freeze layer', 'dilation 1']);
-    const strided = classifier([L.image(), conv({ dilation: [2, 2], stride: [2, 2] }), L.flatten(), L.dense(10, 'softmax')]);
-    const frozen: Graph = { ...strided, nodes: strided.nodes.map((n) => ({ ...n, frozen: n.layer.kind === 'conv2d' })) };
+    const strided = classifier([
+      L.image(),
+      conv({ dilation: [2, 2], stride: [2, 2] }),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
+    const frozen: Graph = {
+      ...strided,
+      nodes: strided.nodes.map((n) => ({ ...n, frozen: n.layer.kind === 'conv2d' })),
+    };
     expectFixesWork(frozen, 'dilationTrainable');
   });
 
   it('a dataset input must match the dataset; reshape must keep the number of values', () => {
-    expectFixesWork(classifier([L.image([32, 32, 3]), L.flatten(), L.dense(10, 'softmax')]), 'inputShapeMismatch');
-    const r = classifier([L.image(), L.conv(8, 3), L.reshape([7, 7, 16]), L.flatten(), L.dense(10, 'softmax')]);
+    expectFixesWork(
+      classifier([L.image([32, 32, 3]), L.flatten(), L.dense(10, 'softmax')]),
+      'inputShapeMismatch',
+    );
+    const r = classifier([
+      L.image(),
+      L.conv(8, 3),
+      L.reshape([7, 7, 16]),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
     expect(expectFixesWork(r, 'reshapeMismatch').fixes[0]?.label).toBe('shape 7×7×128');
   });
 
   it('conv on a flat vector needs a spatial input', () => {
-    expect(issuesOf(classifier([L.image(), L.flatten(), L.conv(4, 3), L.dense(10, 'softmax')]), 'needsSpatial')).toHaveLength(1);
+    expect(
+      issuesOf(classifier([L.image(), L.flatten(), L.conv(4, 3), L.dense(10, 'softmax')]), 'needsSpatial'),
+    ).toHaveLength(1);
   });
 });
-

@@ -24,7 +24,13 @@ function structureIssues(graph: Graph): { issues: GraphIssue[]; unreachable: Set
   const issues: GraphIssue[] = [];
   const unreachable = new Set<NodeId>();
   if (graph.nodes.length === 0) {
-    issues.push({ code: 'noInput', node: undefined, severity: 'error', message: 'The graph is empty: add an Input block.', fixes: [] });
+    issues.push({
+      code: 'noInput',
+      node: undefined,
+      severity: 'error',
+      message: 'The graph is empty: add an Input block.',
+      fixes: [],
+    });
     return { issues, unreachable };
   }
   if (hasCycle(graph)) {
@@ -40,7 +46,13 @@ function structureIssues(graph: Graph): { issues: GraphIssue[]; unreachable: Set
   }
   const inputs = inputNodes(graph);
   if (inputs.length === 0) {
-    issues.push({ code: 'noInput', node: undefined, severity: 'error', message: 'There is no Input block, so no data can enter the model.', fixes: [] });
+    issues.push({
+      code: 'noInput',
+      node: undefined,
+      severity: 'error',
+      message: 'There is no Input block, so no data can enter the model.',
+      fixes: [],
+    });
   }
   const reached = reachableFrom(graph, inputs);
   for (const n of graph.nodes) {
@@ -57,7 +69,13 @@ function structureIssues(graph: Graph): { issues: GraphIssue[]; unreachable: Set
   }
   const sinks = sinkNodes(graph).filter((id) => !unreachable.has(id));
   if (sinks.length === 0 && inputs.length > 0) {
-    issues.push({ code: 'noOutput', node: undefined, severity: 'error', message: 'Nothing comes after the Input: add layers to produce an output.', fixes: [] });
+    issues.push({
+      code: 'noOutput',
+      node: undefined,
+      severity: 'error',
+      message: 'Nothing comes after the Input: add layers to produce an output.',
+      fixes: [],
+    });
   } else if (sinks.length > 1) {
     const order = topologicalOrder(graph).filter((id) => sinks.includes(id));
     const main = order[order.length - 1];
@@ -84,13 +102,21 @@ function shapeIssue(node: GraphNode, info: NodeInfo, input: Shape | null): Graph
   if (info.errorCode === 'reshapeMismatch' && input && node.layer.kind === 'reshape') {
     const total = input.reduce((a, b) => a * b, 1);
     const [h, w] = node.layer.shape;
-    const target = node.layer.shape.length === 3 && h && w && total % (h * w) === 0 ? [h, w, total / (h * w)] : [total];
-    fixes = [{ kind: 'setParams', label: `shape ${formatShape(target)}`, node: node.id, patch: { shape: target } }];
+    const target =
+      node.layer.shape.length === 3 && h && w && total % (h * w) === 0 ? [h, w, total / (h * w)] : [total];
+    fixes = [
+      { kind: 'setParams', label: `shape ${formatShape(target)}`, node: node.id, patch: { shape: target } },
+    ];
   }
   return { code: info.errorCode, node: node.id, severity: 'error', message: info.error, fixes };
 }
 
-function layerIssues(graph: Graph, node: GraphNode, info: ReadonlyMap<NodeId, NodeInfo>, ctx: ValidationContext): GraphIssue[] {
+function layerIssues(
+  graph: Graph,
+  node: GraphNode,
+  info: ReadonlyMap<NodeId, NodeInfo>,
+  ctx: ValidationContext,
+): GraphIssue[] {
   const out: GraphIssue[] = [];
   const preds = predecessors(graph, node.id);
   const input = preds.length === 1 ? (info.get(preds[0] as NodeId)?.output ?? null) : null;
@@ -120,7 +146,8 @@ function layerIssues(graph: Graph, node: GraphNode, info: ReadonlyMap<NodeId, No
         code: 'dilationTrainable',
         node: node.id,
         severity: 'error',
-        message: 'TF.js cannot combine dilation > 1 with stride > 1 in one convolution; use one or the other.',
+        message:
+          'TF.js cannot combine dilation > 1 with stride > 1 in one convolution; use one or the other.',
         fixes: [
           { kind: 'setParams', label: 'stride 1', node: node.id, patch: { stride: [1, 1] } },
           { kind: 'setParams', label: 'dilation 1', node: node.id, patch: { dilation: [1, 1] } },
@@ -146,13 +173,24 @@ function layerIssues(graph: Graph, node: GraphNode, info: ReadonlyMap<NodeId, No
       node: node.id,
       severity: 'error',
       message: `The dataset's images are ${formatShape(ctx.imageShape)}, but this Input expects ${formatShape(l.shape)}.`,
-      fixes: [{ kind: 'setParams', label: `shape ${formatShape(ctx.imageShape)}`, node: node.id, patch: { shape: [...ctx.imageShape] } }],
+      fixes: [
+        {
+          kind: 'setParams',
+          label: `shape ${formatShape(ctx.imageShape)}`,
+          node: node.id,
+          patch: { shape: [...ctx.imageShape] },
+        },
+      ],
     });
   }
   return out;
 }
 
-function budgetIssues(graph: Graph, info: ReadonlyMap<NodeId, NodeInfo>, ctx: ValidationContext): GraphIssue[] {
+function budgetIssues(
+  graph: Graph,
+  info: ReadonlyMap<NodeId, NodeInfo>,
+  ctx: ValidationContext,
+): GraphIssue[] {
   const budget = ctx.budget;
   if (!budget) return [];
   const t = totals(info);
@@ -165,7 +203,13 @@ function budgetIssues(graph: Graph, info: ReadonlyMap<NodeId, NodeInfo>, ctx: Va
     }
     return best;
   };
-  const check = (total: number, max: number | undefined, what: string, unit: (n: number) => string, pick: (i: NodeInfo) => number): void => {
+  const check = (
+    total: number,
+    max: number | undefined,
+    what: string,
+    unit: (n: number) => string,
+    pick: (i: NodeInfo) => number,
+  ): void => {
     if (max === undefined || total <= max) return;
     const d = dominant(pick);
     const share = total > 0 ? Math.round((100 * d.value) / total) : 0;
@@ -179,7 +223,13 @@ function budgetIssues(graph: Graph, info: ReadonlyMap<NodeId, NodeInfo>, ctx: Va
   };
   check(t.params, budget.maxParams, 'parameters', fmt, (i) => i.params);
   const mb = (n: number): string => `${(n / 1_048_576).toFixed(2)} MB`;
-  check(t.activationBytes, budget.maxActivationBytes, 'of activations per example', mb, (i) => i.activationBytes);
+  check(
+    t.activationBytes,
+    budget.maxActivationBytes,
+    'of activations per example',
+    mb,
+    (i) => i.activationBytes,
+  );
   return out;
 }
 

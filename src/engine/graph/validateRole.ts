@@ -27,7 +27,8 @@ function sizingNode(graph: Graph, id: NodeId): GraphNode | undefined {
 function isSoftmax(n: GraphNode): boolean {
   const l = n.layer;
   if (l.kind === 'activation') return l.fn === 'softmax';
-  if (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'conv2dTranspose') return l.activation === 'softmax';
+  if (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'conv2dTranspose')
+    return l.activation === 'softmax';
   return false;
 }
 
@@ -40,7 +41,8 @@ function softmaxIssues(graph: Graph, out: NodeId | undefined): GraphIssue[] {
         ? { kind: 'setParams', label: 'use ReLU', node: n.id, patch: { fn: 'relu' } }
         : { kind: 'setParams', label: 'use ReLU', node: n.id, patch: { activation: 'relu' } };
     const fixes: GraphFix[] = [fix];
-    if (n.layer.kind === 'activation') fixes.push({ kind: 'removeNode', label: `remove ${n.id}`, node: n.id });
+    if (n.layer.kind === 'activation')
+      fixes.push({ kind: 'removeNode', label: `remove ${n.id}`, node: n.id });
     issues.push({
       code: 'softmaxNotLast',
       node: n.id,
@@ -54,11 +56,16 @@ function softmaxIssues(graph: Graph, out: NodeId | undefined): GraphIssue[] {
 
 function unitsFix(graph: Graph, out: NodeId, units: number, what: string): GraphFix[] {
   const s = sizingNode(graph, out);
-  if (s?.layer.kind === 'dense') return [{ kind: 'setParams', label: `${what} ${units}`, node: s.id, patch: { units } }];
+  if (s?.layer.kind === 'dense')
+    return [{ kind: 'setParams', label: `${what} ${units}`, node: s.id, patch: { units } }];
   return [];
 }
 
-export function roleIssues(graph: Graph, info: ReadonlyMap<NodeId, NodeInfo>, ctx: ValidationContext): GraphIssue[] {
+export function roleIssues(
+  graph: Graph,
+  info: ReadonlyMap<NodeId, NodeInfo>,
+  ctx: ValidationContext,
+): GraphIssue[] {
   const out = outputNode(graph);
   const issues = softmaxIssues(graph, out);
   if (!out) return issues;
@@ -102,9 +109,17 @@ export function roleIssues(graph: Graph, info: ReadonlyMap<NodeId, NodeInfo>, ct
           (s.layer.kind === 'conv2d' || s.layer.kind === 'conv2dTranspose') &&
           sameShape(shape.slice(0, 2), ctx.imageShape.slice(0, 2))
         ) {
-          fixes.push({ kind: 'setParams', label: `filters ${channels}`, node: s.id, patch: { filters: channels } });
+          fixes.push({
+            kind: 'setParams',
+            label: `filters ${channels}`,
+            node: s.id,
+            patch: { filters: channels },
+          });
         }
-        const who = graph.role === 'generator' ? 'A generator must produce images' : 'An autoencoder must rebuild its input';
+        const who =
+          graph.role === 'generator'
+            ? 'A generator must produce images'
+            : 'An autoencoder must rebuild its input';
         issues.push({
           code: graph.role === 'generator' ? 'generatorOutputMismatch' : 'shapeMismatch',
           node: out,

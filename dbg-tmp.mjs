@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox'] });
+const p = await b.newPage({ viewport: { width: 1440, height: 900 } });
+p.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+p.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 500)));
+await p.goto('http://127.0.0.1:4175/');
+await p.waitForTimeout(3000);
+const g = p.getByRole('region', { name: 'Graph', exact: true });
+console.log('graph regions', await g.count());
+console.log((await g.ariaSnapshot().catch((e) => String(e))).slice(0, 2500));
+await b.close();
