@@ -33,21 +33,27 @@ test('build a small CNN from an empty graph by drag and drop', async ({ page }) 
   const pane = graph.locator('.react-flow__pane');
   const box = await pane.boundingBox();
   if (!box) throw new Error('no pane');
+  // Only the part of the pane inside the window can take a drop.
+  const viewportHeight = page.viewportSize()?.height ?? 720;
+  const h = Math.min(box.height, viewportHeight - box.y);
   const drops: [string, number, number][] = [
     ['Conv2D', 0.2, 0.25],
-    ['MaxPool2D', 0.2, 0.8],
+    ['MaxPool2D', 0.2, 0.75],
     ['Flatten', 0.8, 0.25],
-    ['Dense', 0.8, 0.8],
+    ['Dense', 0.8, 0.75],
   ];
   for (const [title, fx, fy] of drops) {
     await palette.getByRole('button', { name: title, exact: true }).dragTo(pane, {
-      targetPosition: { x: box.width * fx, y: box.height * fy },
+      targetPosition: { x: box.width * fx, y: h * fy },
     });
   }
   await expect(graph.locator('.react-flow__node')).toHaveCount(5);
   // Not connected yet: no shape can be inferred.
   await expect(shapeOf('Conv2D conv2d_1')).toHaveText('?');
 
+  // Line the unconnected blocks up so every handle is in view, then connect them handle to handle.
+  await graph.getByRole('button', { name: 'Auto layout' }).click();
+  await page.waitForTimeout(400);
   const out = (id: string): Locator => graph.locator(`[aria-label="Output of ${id}"]`);
   const inp = (id: string): Locator => graph.locator(`[aria-label="Input of ${id}"]`);
   await connect(page, out('input_1'), inp('conv2d_1'));

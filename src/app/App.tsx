@@ -7,6 +7,7 @@ import { DatasetStatus } from './data/DatasetStatus';
 import { TrainingBar } from './training/TrainingBar';
 import { Banner } from './shell/Banner';
 import { DockHandle } from './shell/DockHandle';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 import { ProjectActions } from './shell/ProjectActions';
 import { ThemeToggle } from './shell/ThemeToggle';
 import { useAppStore } from './store';
@@ -37,18 +38,26 @@ export function App() {
       <Banner />
       <main className="app__workspace">
         <aside className="app__palette" aria-label="Layer palette">
-          <Palette />
+          <ErrorBoundary area="The palette">
+            <Palette />
+          </ErrorBoundary>
         </aside>
         <div className="app__canvas">
-          <GraphCanvas />
+          <ErrorBoundary area="The graph editor">
+            <GraphCanvas />
+          </ErrorBoundary>
         </div>
         <aside className="app__inspector" aria-label="Inspector">
-          <Inspector />
+          <ErrorBoundary area="The inspector">
+            <Inspector />
+          </ErrorBoundary>
         </aside>
       </main>
       <DockHandle />
       <section className="app__dock" aria-label="Panel dock">
-        <PanelDock />
+        <ErrorBoundary area="The panels">
+          <PanelDock />
+        </ErrorBoundary>
       </section>
     </div>
   );

@@ -57,7 +57,7 @@ export const DEFAULT_TUNING: LoopTuning = {
   chunkMs: 75,
   maxChunk: 2000,
   flushMs: 200,
-  probeBudget: 0.04,
+  probeBudget: 0.03,
   checkpointMs: 10_000,
   validateLimit: 256,
   maxPointsPerFlush: 64,
