@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Content-Security-Policy: same-origin scripts, workers, styles and data only.
@@ -14,10 +15,22 @@ const csp = [
   "base-uri 'self'",
 ].join('; ');
 
+/** The built page carries its CSP as a meta tag, so it holds wherever dist/ is served. */
+const cspMeta = (): Plugin => ({
+  name: 'csp-meta',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   worker: { format: 'es' },
-  server: { headers: { 'Content-Security-Policy': csp } },
+  // No CSP on the dev server: React Fast Refresh injects an inline preamble script there.
   preview: { headers: { 'Content-Security-Policy': csp } },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+    // e2e-harness.html drives the worker directly for the backend e2e spec and the bench.
+    rollupOptions: { input: { main: 'index.html', harness: 'e2e-harness.html' } },
+  },
 });

@@ -69,7 +69,8 @@ test('build a small CNN from an empty graph by drag and drop', async ({ page }) 
   // Edges carry the tensor shape too.
   await expect(graph.locator('.shape-edge__shape', { hasText: '14×14×8' })).toHaveCount(1);
 
-  // Dropping a layer on an edge inserts it there and keeps the chain connected.
+  // "Insert layer" on an edge puts a layer in between and keeps the chain connected.
+  await graph.getByRole('button', { name: 'Auto layout' }).click();
   const edgeLabel = graph.getByRole('button', { name: 'Insert layer between max_pool_1 and flatten_1' });
   await edgeLabel.click();
   await graph.getByRole('menuitem', { name: 'Dropout', exact: true }).click();

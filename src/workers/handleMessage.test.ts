@@ -129,12 +129,14 @@ describe('handleMessage', () => {
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
 
-  it('a real NaN (huge learning rate) is caught by the trainer and reported', async () => {
+  // Softmax cross-entropy clips its input, so a merely huge rate keeps the loss finite; an infinite one makes the
+  // weights (and then the loss) NaN within a few steps.
+  it('a real NaN (infinite learning rate) is caught by the trainer and reported', async () => {
     const state = createWorkerState();
     const { posted, post } = recorder();
     const deps = testDeps();
     const r = asRunId('nan2');
-    await handleMessage(state, initMsg(r, tinyCnn(), { ...HYPER, optimizer: 'sgd', learningRate: 1e30 }), post, deps);
+    await handleMessage(state, initMsg(r, tinyCnn(), { ...HYPER, optimizer: 'sgd', learningRate: Infinity }), post, deps);
     await handleMessage(state, { type: 'step', runId: r, batches: 50 }, post, deps);
     await idle(state);
     expect(ofType(posted, 'error').map((e) => e.code)).toEqual(['nonFinite']);

@@ -26,6 +26,9 @@ export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): Pro
     case 'health':
     case 'confusion':
       return { kind: need.kind };
+    case 'ganSamples':
+    case 'reconstruct':
+      return need; // these needs have the request's shape
     default:
       return assertNever(need);
   }

@@ -5,7 +5,6 @@
  */
 import type { DatasetId } from '../../engine/data/types';
 import type { Graph } from '../../engine/graph/types';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import type { Hyper } from '../../engine/train/hyper';
 import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId } from '../../workers/protocol';
 import type { FrameBus } from '../frames/frameBus';

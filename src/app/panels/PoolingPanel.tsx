@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { createPooling } from '../../visualizers/pooling';
 import type { Graph, NodeId } from '../../engine/graph/types';
 import { useAppStore } from '../store';
@@ -12,7 +13,9 @@ function firstPool(g: Graph | null): { id: NodeId; pool: readonly [number, numbe
 }
 
 function PoolingBody() {
-  const pool = useAppStore((s) => firstPool(s.runGraph ?? s.graph));
+  // Select the graph (a stable reference) and derive from it: a selector returning a fresh object loops React.
+  const graph = useAppStore((s) => s.runGraph ?? s.graph);
+  const pool = useMemo(() => firstPool(graph), [graph]);
   const [host, r] = useRenderer((el) => createPooling(el));
   const active = useOnScreen(host) && pool !== null;
   useProbeNeed(pool ? { kind: 'pooling', node: pool.id } : null, active);

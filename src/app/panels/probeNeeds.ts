@@ -15,7 +15,11 @@ export type ProbeNeed =
   | { readonly kind: 'deadRelu' }
   | { readonly kind: 'health' }
   | { readonly kind: 'confusion' }
-  | { readonly kind: 'predict' };
+  | { readonly kind: 'predict' }
+  /** GAN runs: the fixed-noise grid, plus a slerp path between grid cells `a` and `b` when asked. Same shape as the request. */
+  | { readonly kind: 'ganSamples'; readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number } }
+  /** Autoencoders: the first `count` test images and their reconstructions. Same shape as the request. */
+  | { readonly kind: 'reconstruct'; readonly count: number };
 
 export type ProbeNeedKind = ProbeNeed['kind'];
 
@@ -34,6 +38,10 @@ export function needKey(n: ProbeNeed): string {
       return `kernels:${n.gradients ? 'g' : 'w'}`;
     case 'pooling':
       return `pooling:${n.node ?? ''}`;
+    case 'ganSamples':
+      return n.interpolate ? `ganSamples:${n.interpolate.a}-${n.interpolate.b}x${n.interpolate.steps}` : 'ganSamples';
+    case 'reconstruct':
+      return `reconstruct:${n.count}`;
     default:
       return n.kind;
   }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { addNode, chain, connect } from '../../engine/graph/edit';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import type { Graph } from '../../engine/graph/types';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { graphToKeras, pyStr } from './kerasCode';
 import { smallCnn } from './testGraphs';

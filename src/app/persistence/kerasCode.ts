@@ -2,9 +2,7 @@
  * Export a graph as a Python script that builds the same network with the tf.keras functional API, for users who
  * outgrow the browser. Node ids become layer names, so weights and summaries line up with the playground.
  */
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import type { Hyper } from '../../engine/train/hyper';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import { effectiveLearningRate } from '../../engine/train/hyper';
 import { outputNode, predecessors, topologicalOrder } from '../../engine/graph/graphUtils';
 import type { FusedActivation, Graph, GraphNode, Initializer, LayerSpec, NodeId, Pair } from '../../engine/graph/types';

@@ -3,7 +3,6 @@
  * are untrusted: every field is checked and a readable reason names the first bad one.
  */
 import { DATASET_IDS, type DatasetId } from '../../engine/data/types';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../workers/protocol';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { toBase64Url } from './base64url';
 import { decodeShare, encodeShare, isShareHash, MAX_JSON_BYTES, shareUrl, type SharedState } from './share';

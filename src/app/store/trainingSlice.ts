@@ -1,5 +1,4 @@
 import type { StateCreator } from 'zustand';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../engine/graph/presets';
 import type { AppState, TrainingSlice } from './types';

@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../engine/graph/presets';
 import type { DatasetId } from '../../engine/data/types';
-// eslint-disable-next-line no-restricted-imports -- hyper.ts is pure data (no TF.js); the lint pattern covers all of engine/train
 import type { OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../workers/protocol';
 import { useAppStore } from '../store';

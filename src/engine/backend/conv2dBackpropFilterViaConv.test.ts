@@ -42,12 +42,25 @@ function randomConfig(rand: () => number): Config {
               [0, 0],
             ];
   // 'valid' needs the kernel to fit.
-  return { n: int(1, 3), h: int(kh, 11), w: int(kw, 11), c: int(1, 4), k: int(1, 4), kh, kw, sh: int(1, 3), sw: int(1, 3), pad };
+  return {
+    n: int(1, 3),
+    h: int(kh, 11),
+    w: int(kw, 11),
+    c: int(1, 4),
+    k: int(1, 4),
+    kh,
+    kw,
+    sh: int(1, 3),
+    sw: int(1, 3),
+    pad,
+  };
 }
 
 /** The cpu backend's own Conv2DBackpropFilter, reached through the gradient of conv2d w.r.t. its filter. */
 function reference(x: tf.Tensor4D, dy: tf.Tensor4D, f: tf.Tensor4D, cfg: Config): tf.Tensor {
-  return tf.grad((filter: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, [cfg.sh, cfg.sw], cfg.pad), dy)))(f);
+  return tf.grad((filter: tf.Tensor) =>
+    tf.sum(tf.mul(tf.conv2d(x, filter as tf.Tensor4D, [cfg.sh, cfg.sw], cfg.pad), dy)),
+  )(f);
 }
 
 describe('conv2dBackpropFilterViaConv', () => {
@@ -67,12 +80,14 @@ describe('conv2dBackpropFilterViaConv', () => {
         try {
           got = conv2dBackpropFilterViaConv(x, dy, [cfg.kh, cfg.kw, cfg.c, cfg.k], [cfg.sh, cfg.sw], cfg.pad);
         } catch (e) {
-          throw new Error(`config ${i} ${JSON.stringify(cfg)}: ${String(e)}`);
+          throw new Error(`config ${i} ${JSON.stringify(cfg)}: ${String(e)}`, { cause: e });
         }
         expect(got.shape).toEqual(want.shape);
         // Relative to Σ|x|·|dy| per weight (what rounding scales with), not to a sum that may cancel to ~0.
         const scale = reference(tf.abs(x), tf.abs(dy), f, cfg);
-        const err = tf.max(tf.div(tf.abs(tf.sub(got, want)), tf.maximum(scale, 1e-6))).dataSync()[0] as number;
+        const err = tf
+          .max(tf.div(tf.abs(tf.sub(got, want)), tf.maximum(scale, 1e-6)))
+          .dataSync()[0] as number;
         if (!(err < 1e-5)) throw new Error(`config ${i} ${JSON.stringify(cfg)}: relative error ${err}`);
         worst = Math.max(worst, err);
         checked++;

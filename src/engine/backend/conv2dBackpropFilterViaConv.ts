@@ -21,7 +21,8 @@ export function conv2dBackpropFilterViaConv(
   dimRoundingMode?: 'floor' | 'round' | 'ceil',
 ): tf.Tensor4D {
   const [dh, dw] = typeof dilations === 'number' ? [dilations, dilations] : dilations;
-  if (dh !== 1 || dw !== 1) throw new Error('conv2dBackpropFilterViaConv: dilation > 1 has no gradient in TF.js');
+  if (dh !== 1 || dw !== 1)
+    throw new Error('conv2dBackpropFilterViaConv: dilation > 1 has no gradient in TF.js');
   const [sh, sw] = typeof strides === 'number' ? [strides, strides] : strides;
   const [kh, kw, c, k] = filterShape;
   const info = tf.backend_util.computeConv2DInfo(

@@ -33,7 +33,15 @@ export const conv2dBackpropFilterWasmConfig: tf.KernelConfig = {
     if (x === undefined || dy === undefined) throw new Error('Conv2DBackpropFilter (wasm): missing x or dy');
     const made: tf.Tensor[] = [];
     try {
-      return conv2dBackpropFilterViaConv(asTensor(x, made), asTensor(dy, made), a.filterShape, a.strides, a.pad, 1, a.dimRoundingMode);
+      return conv2dBackpropFilterViaConv(
+        asTensor(x, made),
+        asTensor(dy, made),
+        a.filterShape,
+        a.strides,
+        a.pad,
+        1,
+        a.dimRoundingMode,
+      );
     } finally {
       for (const t of made) t.dispose();
     }

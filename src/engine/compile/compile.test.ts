@@ -14,7 +14,8 @@ beforeAll(async () => {
 
 const presetGraphs: [string, Graph][] = PRESETS.flatMap((p) => {
   const list: [string, Graph][] = [[p.id, p.graph]];
-  if (p.gan !== undefined) list.push([`${p.id}/generator`, p.gan.generator], [`${p.id}/discriminator`, p.gan.discriminator]);
+  if (p.gan !== undefined)
+    list.push([`${p.id}/generator`, p.gan.generator], [`${p.id}/discriminator`, p.gan.discriminator]);
   return list;
 });
 
@@ -27,21 +28,29 @@ describe('compileGraph', () => {
     expect(presetGraphs.length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(presetGraphs)('%s: output shape and parameter count agree with shape inference, no leak', (_id, graph) => {
-    const before = tf.memory().numTensors;
-    const model = compileGraph(graph, { seed: 1 });
-    const info = inferShapes(graph);
-    const out = outputNode(graph);
-    expect(out).toBeDefined();
-    expect(model.outputs[0]?.shape.slice(1)).toEqual([...(info.get(out as never)?.output ?? [])]);
-    expect(model.countParams()).toBe(totals(info).params);
-    for (const node of graph.nodes) expect(model.getLayer(node.id).name).toBe(node.id);
-    model.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(presetGraphs)(
+    '%s: output shape and parameter count agree with shape inference, no leak',
+    (_id, graph) => {
+      const before = tf.memory().numTensors;
+      const model = compileGraph(graph, { seed: 1 });
+      const info = inferShapes(graph);
+      const out = outputNode(graph);
+      expect(out).toBeDefined();
+      expect(model.outputs[0]?.shape.slice(1)).toEqual([...(info.get(out as never)?.output ?? [])]);
+      expect(model.countParams()).toBe(totals(info).params);
+      for (const node of graph.nodes) expect(model.getLayer(node.id).name).toBe(node.id);
+      model.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   const padded = (): Graph =>
-    chain('classifier', [L.image([9, 9, 2]), L.conv(3, 3, { padding: { explicit: 2 }, stride: 2 }), L.flatten(), L.dense(4, 'softmax')]);
+    chain('classifier', [
+      L.image([9, 9, 2]),
+      L.conv(3, 3, { padding: { explicit: 2 }, stride: 2 }),
+      L.flatten(),
+      L.dense(4, 'softmax'),
+    ]);
 
   it('explicit padding P becomes a ZeroPadding2D before a valid convolution: (9 − 3 + 4)/2 + 1 = 6', () => {
     const g = padded();
@@ -67,7 +76,10 @@ describe('compileGraph', () => {
     const g = padded();
     const conv = g.nodes[1];
     if (conv === undefined) throw new Error('no conv');
-    const frozen: Graph = { ...g, nodes: g.nodes.map((n) => (n.id === conv.id ? { ...n, frozen: true } : n)) };
+    const frozen: Graph = {
+      ...g,
+      nodes: g.nodes.map((n) => (n.id === conv.id ? { ...n, frozen: true } : n)),
+    };
     const model = compileGraph(frozen, { seed: 1 });
     expect(model.getLayer(conv.id).trainable).toBe(false);
     const trainable = model.trainableWeights.map((w) => w.originalName);
@@ -77,7 +89,13 @@ describe('compileGraph', () => {
   });
 
   it('activation functions, leaky ReLU alpha and merges compile to the matching layers', () => {
-    const g = chain('classifier', [L.image([4, 4, 1]), L.act('leakyRelu', 0.3), L.act('elu'), L.flatten(), L.dense(2, 'softmax')]);
+    const g = chain('classifier', [
+      L.image([4, 4, 1]),
+      L.act('leakyRelu', 0.3),
+      L.act('elu'),
+      L.flatten(),
+      L.dense(2, 'softmax'),
+    ]);
     const model = compileGraph(g, { seed: 1 });
     const leaky = model.getLayer(g.nodes[1]?.id as string);
     expect(leaky.getClassName()).toBe('LeakyReLU');

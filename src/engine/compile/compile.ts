@@ -86,7 +86,10 @@ function buildNode(node: GraphNode, inputs: SymbolicTensor[], init: SeededInit):
       if (typeof spec.padding === 'object') {
         const p = spec.padding.explicit;
         if (p > 0) {
-          x = applyLayer(tf.layers.zeroPadding2d({ padding: [p, p], name: `${name}${PAD_SUFFIX}`, trainable }), x);
+          x = applyLayer(
+            tf.layers.zeroPadding2d({ padding: [p, p], name: `${name}${PAD_SUFFIX}`, trainable }),
+            x,
+          );
         }
         padding = 'valid';
       } else {
@@ -132,7 +135,8 @@ function buildNode(node: GraphNode, inputs: SymbolicTensor[], init: SeededInit):
         strides: [spec.stride[0], spec.stride[1]] as [number, number],
         padding: spec.padding,
       };
-      const layer = spec.kind === 'maxPool2d' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
+      const layer =
+        spec.kind === 'maxPool2d' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
       return applyLayer(layer, single(inputs, node.id));
     }
     case 'globalAvgPool':
@@ -153,9 +157,15 @@ function buildNode(node: GraphNode, inputs: SymbolicTensor[], init: SeededInit):
     case 'flatten':
       return applyLayer(tf.layers.flatten({ name, trainable }), single(inputs, node.id));
     case 'reshape':
-      return applyLayer(tf.layers.reshape({ name, trainable, targetShape: [...spec.shape] }), single(inputs, node.id));
+      return applyLayer(
+        tf.layers.reshape({ name, trainable, targetShape: [...spec.shape] }),
+        single(inputs, node.id),
+      );
     case 'dropout':
-      return applyLayer(tf.layers.dropout({ name, trainable, rate: spec.rate, seed: init.nextSeed() }), single(inputs, node.id));
+      return applyLayer(
+        tf.layers.dropout({ name, trainable, rate: spec.rate, seed: init.nextSeed() }),
+        single(inputs, node.id),
+      );
     case 'batchNorm':
       return applyLayer(
         tf.layers.batchNormalization({ name, trainable, momentum: spec.momentum, epsilon: spec.epsilon }),
@@ -163,11 +173,15 @@ function buildNode(node: GraphNode, inputs: SymbolicTensor[], init: SeededInit):
       );
     case 'activation': {
       const x = single(inputs, node.id);
-      if (spec.fn === 'leakyRelu') return applyLayer(tf.layers.leakyReLU({ name, trainable, alpha: spec.alpha }), x);
+      if (spec.fn === 'leakyRelu')
+        return applyLayer(tf.layers.leakyReLU({ name, trainable, alpha: spec.alpha }), x);
       return applyLayer(tf.layers.activation({ name, trainable, activation: activationName(spec.fn) }), x);
     }
     case 'upSampling2d':
-      return applyLayer(tf.layers.upSampling2d({ name, trainable, size: [spec.size[0], spec.size[1]] }), single(inputs, node.id));
+      return applyLayer(
+        tf.layers.upSampling2d({ name, trainable, size: [spec.size[0], spec.size[1]] }),
+        single(inputs, node.id),
+      );
     case 'add':
       return applyLayer(tf.layers.add({ name, trainable }), inputs);
     case 'concatenate':

@@ -21,7 +21,11 @@ export function subsetIndices(split: Split, subset: readonly number[]): Int32Arr
  * Maps dataset labels to model classes. When the model has exactly as many outputs as the label subset and fewer
  * than the dataset has classes (the transfer example: dense 5 on digits 5–9), label subset[k] becomes class k.
  */
-export function makeLabelMap(subset: readonly number[], outputs: number, datasetClasses: number): (label: number) => number {
+export function makeLabelMap(
+  subset: readonly number[],
+  outputs: number,
+  datasetClasses: number,
+): (label: number) => number {
   if (subset.length === 0 || outputs >= datasetClasses || subset.length !== outputs) return (l) => l;
   const sorted = [...subset].sort((a, b) => a - b);
   const pos = new Map(sorted.map((l, i) => [l, i] as const));
@@ -29,7 +33,11 @@ export function makeLabelMap(subset: readonly number[], outputs: number, dataset
 }
 
 /** Float32 pixels in [0, 1] for the given example indices, shape [n, h, w, c]. Call inside tf.tidy. */
-export function imagesTensor(split: Split, shape: readonly [number, number, number], indices: ArrayLike<number>): tf.Tensor4D {
+export function imagesTensor(
+  split: Split,
+  shape: readonly [number, number, number],
+  indices: ArrayLike<number>,
+): tf.Tensor4D {
   const size = shape[0] * shape[1] * shape[2];
   const n = indices.length;
   const buf = new Float32Array(n * size);
@@ -43,7 +51,12 @@ export function imagesTensor(split: Split, shape: readonly [number, number, numb
 }
 
 /** One-hot labels [n, classes] for the given example indices. Call inside tf.tidy. */
-export function labelsTensor(split: Split, indices: ArrayLike<number>, classes: number, map: (l: number) => number): tf.Tensor2D {
+export function labelsTensor(
+  split: Split,
+  indices: ArrayLike<number>,
+  classes: number,
+  map: (l: number) => number,
+): tf.Tensor2D {
   const n = indices.length;
   const buf = new Float32Array(n * classes);
   for (let k = 0; k < n; k++) {

@@ -12,7 +12,12 @@ const data = tinyData();
 
 describe('createTrainer', () => {
   it('trains: loss falls on a small fixed set, stats have one entry per batch', async () => {
-    const t = createTrainer({ graph: tinyCnn(), dataset: tinyData(16, 16), hyper: tinyHyper({ batchSize: 16 }), seed: 1 });
+    const t = createTrainer({
+      graph: tinyCnn(),
+      dataset: tinyData(16, 16),
+      hyper: tinyHyper({ batchSize: 16 }),
+      seed: 1,
+    });
     const first = await t.trainBatches(1);
     expect(first.losses.length).toBe(1);
     const later = await t.trainBatches(25);
@@ -59,7 +64,12 @@ describe('createTrainer', () => {
   });
 
   it('rejects with a NonFiniteError naming a layer when the learning rate is absurd', async () => {
-    const t = createTrainer({ graph: tinyCnn(), dataset: data, hyper: tinyHyper({ optimizer: 'sgd', learningRate: 1e30 }), seed: 1 });
+    const t = createTrainer({
+      graph: tinyCnn(),
+      dataset: data,
+      hyper: tinyHyper({ optimizer: 'sgd', learningRate: 1e30 }),
+      seed: 1,
+    });
     const err = await t.trainBatches(5).then(
       () => null,
       (e: unknown) => e,
@@ -80,7 +90,12 @@ describe('createTrainer', () => {
   });
 
   it('checkpoint/restore brings the weights (and so the evaluation) back', async () => {
-    const t = createTrainer({ graph: tinyCnn(), dataset: data, hyper: tinyHyper({ learningRate: 0.05 }), seed: 1 });
+    const t = createTrainer({
+      graph: tinyCnn(),
+      dataset: data,
+      hyper: tinyHyper({ learningRate: 0.05 }),
+      seed: 1,
+    });
     const cp = await t.checkpoint();
     const e0 = await t.evaluate();
     await t.trainBatches(3);
@@ -94,11 +109,19 @@ describe('createTrainer', () => {
     const t = createTrainer({ graph: tinyCnn(), dataset: data, hyper: tinyHyper(), seed: 1 });
     await t.trainBatches(2);
     const { modelJson, weights } = await t.exportModel();
-    const json = JSON.parse(modelJson) as { modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[] };
+    const json = JSON.parse(modelJson) as {
+      modelTopology: object;
+      weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+    };
     expect(json.weightsManifest[0]?.paths).toEqual(['weights.bin']);
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(json.modelTopology, json.weightsManifest[0]?.weights, weights));
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory(json.modelTopology, json.weightsManifest[0]?.weights, weights),
+    );
     const p = await t.probe({ kind: 'predict', sample: { from: 'test', index: 3 } });
-    const x = tf.tensor4d(Float32Array.from(data.test.images.subarray(3 * 784, 4 * 784), (v) => v / 255), [1, 28, 28, 1]);
+    const x = tf.tensor4d(
+      Float32Array.from(data.test.images.subarray(3 * 784, 4 * 784), (v) => v / 255),
+      [1, 28, 28, 1],
+    );
     const y = loaded.predict(x) as tf.Tensor;
     const got = await y.data();
     if (p.kind !== 'predict') throw new Error('wrong probe kind');

@@ -80,7 +80,16 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       const x = imagesTensor(dataset.train, dataset.shape, idx);
       const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
       const xIn =
-        noise > 0 ? tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, noise, 'float32', deriveSeed(deriveSeed(seed, step), 999))), 0, 1) : x;
+        noise > 0
+          ? tf.clipByValue(
+              tf.add(
+                x,
+                tf.randomNormal(x.shape, 0, noise, 'float32', deriveSeed(deriveSeed(seed, step), 999)),
+              ),
+              0,
+              1,
+            )
+          : x;
       const f = (): tf.Scalar => {
         const pred = model.apply(xIn, { training: true }) as tf.Tensor;
         if (target === 'labels') held.correct = tf.keep(correctCount(y, pred));

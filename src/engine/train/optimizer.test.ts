@@ -23,22 +23,25 @@ function stepOnce(opt: tf.Optimizer, w: tf.Variable): number {
 describe('optimizer', () => {
   const ids: OptimizerId[] = ['sgd', 'momentum', 'adam', 'adadelta', 'rmsprop'];
 
-  it.each(ids)('%s: the learning rate set in place is the one the next step uses, and dispose frees everything', (id) => {
-    const before = tf.memory().numTensors;
-    const run = (lr: number, changeTo: number | null): number => {
-      const w = variableOne();
-      const opt = makeOptimizer({ optimizer: id, learningRate: lr, momentum: 0.9 }, lr);
-      if (changeTo !== null) setLearningRate(opt, changeTo);
-      const v = stepOnce(opt, w);
-      disposeOptimizer(opt);
-      w.dispose();
-      return v;
-    };
-    // Changing 0.1 → 0.01 in place must step exactly like an optimizer created with 0.01.
-    expect(run(0.1, 0.01)).toBeCloseTo(run(0.01, null), 7);
-    expect(run(0.1, 0.01)).not.toBeCloseTo(run(0.1, null), 7);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(ids)(
+    '%s: the learning rate set in place is the one the next step uses, and dispose frees everything',
+    (id) => {
+      const before = tf.memory().numTensors;
+      const run = (lr: number, changeTo: number | null): number => {
+        const w = variableOne();
+        const opt = makeOptimizer({ optimizer: id, learningRate: lr, momentum: 0.9 }, lr);
+        if (changeTo !== null) setLearningRate(opt, changeTo);
+        const v = stepOnce(opt, w);
+        disposeOptimizer(opt);
+        w.dispose();
+        return v;
+      };
+      // Changing 0.1 → 0.01 in place must step exactly like an optimizer created with 0.01.
+      expect(run(0.1, 0.01)).toBeCloseTo(run(0.01, null), 7);
+      expect(run(0.1, 0.01)).not.toBeCloseTo(run(0.1, null), 7);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   it('getLearningRate reads what was set', () => {
     const opt = makeOptimizer({ optimizer: 'adam', learningRate: 0.1, momentum: 0 }, 0.1);

@@ -3,7 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import { assertNever } from '../graph/types';
 import type { Hyper, OptimizerId } from './hyper';
 
-export function makeOptimizer(h: Pick<Hyper, 'optimizer' | 'learningRate' | 'momentum'>, lr: number): tf.Optimizer {
+export function makeOptimizer(
+  h: Pick<Hyper, 'optimizer' | 'learningRate' | 'momentum'>,
+  lr: number,
+): tf.Optimizer {
   const kind: OptimizerId = h.optimizer;
   switch (kind) {
     case 'sgd':

@@ -16,7 +16,9 @@ beforeAll(async () => {
 export const HEAVY_PRESETS: readonly string[] = ['tf-estimator', 'keras-transfer', 'stack-3x3'];
 const heavy = (globalThis as { __heavyPresets?: boolean }).__heavyPresets === true;
 const supervised = PRESETS.filter(
-  (p) => (p.graph.role === 'classifier' || p.graph.role === 'autoencoder') && HEAVY_PRESETS.includes(p.id) === heavy,
+  (p) =>
+    (p.graph.role === 'classifier' || p.graph.role === 'autoencoder') &&
+    HEAVY_PRESETS.includes(p.id) === heavy,
 );
 const data = tinyData(2, 2);
 
@@ -25,22 +27,25 @@ describe('presets train', () => {
     expect(supervised.length).toBeGreaterThanOrEqual(heavy ? HEAVY_PRESETS.length : 10);
   });
 
-  it.each(supervised.map((p) => [p.id, p] as const))('%s: loss falls on a fixed batch of 2', async (_id, preset) => {
-    const before = tf.memory().numTensors;
-    const t = createTrainer({
-      graph: preset.graph,
-      dataset: data,
-      // Same 8 examples every step; Adam for all so the check does not hinge on each preset's own optimizer.
-      hyper: { ...preset.hyper, optimizer: 'adam', learningRate: 0.003, batchSize: 2, labelSubset: [] },
-      seed: 11,
-      ...(preset.inputNoise !== undefined ? { noise: preset.inputNoise } : {}),
-    });
-    const { losses } = await t.trainBatches(4);
-    const first = losses[0] as number;
-    const last = Math.min(losses[2] as number, losses[3] as number);
-    expect(losses.every(Number.isFinite)).toBe(true);
-    expect(last).toBeLessThan(first);
-    t.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(supervised.map((p) => [p.id, p] as const))(
+    '%s: loss falls on a fixed batch of 2',
+    async (_id, preset) => {
+      const before = tf.memory().numTensors;
+      const t = createTrainer({
+        graph: preset.graph,
+        dataset: data,
+        // Same 8 examples every step; Adam for all so the check does not hinge on each preset's own optimizer.
+        hyper: { ...preset.hyper, optimizer: 'adam', learningRate: 0.003, batchSize: 2, labelSubset: [] },
+        seed: 11,
+        ...(preset.inputNoise !== undefined ? { noise: preset.inputNoise } : {}),
+      });
+      const { losses } = await t.trainBatches(4);
+      const first = losses[0] as number;
+      const last = Math.min(losses[2] as number, losses[3] as number);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      expect(last).toBeLessThan(first);
+      t.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });

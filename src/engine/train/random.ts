@@ -2,7 +2,10 @@
 export { mulberry32 } from '../data/random';
 
 /** Shuffles `arr` in place with the given random source and returns it. */
-export function shuffleInPlace<T extends { length: number; [i: number]: number }>(arr: T, rand: () => number): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: number }>(
+  arr: T,
+  rand: () => number,
+): T {
   for (let i = arr.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     const tmp = arr[i] as number;

@@ -22,4 +22,9 @@ export const tinyCnn = (): Graph =>
     L.dense(10, 'softmax'),
   ]);
 
-export const tinyHyper = (patch: Partial<Hyper> = {}): Hyper => ({ ...DEFAULT_HYPER, batchSize: 16, learningRate: 0.01, ...patch });
+export const tinyHyper = (patch: Partial<Hyper> = {}): Hyper => ({
+  ...DEFAULT_HYPER,
+  batchSize: 16,
+  learningRate: 0.01,
+  ...patch,
+});

@@ -23,7 +23,12 @@ const convIds = graph.nodes.filter((n) => n.layer.kind === 'conv2d').map((n) => 
 describe('transfer learning', () => {
   it('trains on labels 0–4, freezes the convs, retrains on 5–9: only unfrozen weights change', async () => {
     const data = tinyData(120, 60);
-    const t = createTrainer({ graph, dataset: data, hyper: tinyHyper({ labelSubset: [0, 1, 2, 3, 4] }), seed: 4 });
+    const t = createTrainer({
+      graph,
+      dataset: data,
+      hyper: tinyHyper({ labelSubset: [0, 1, 2, 3, 4] }),
+      seed: 4,
+    });
     await t.trainBatches(4);
     const samples = await t.probe({ kind: 'confusion' });
     if (samples.kind !== 'confusion') throw new Error('kind');
@@ -49,7 +54,8 @@ describe('transfer learning', () => {
     t.setFrozen(convIds, false);
     await t.trainBatches(1);
     const last = await t.checkpoint();
-    const kernelOf = (cp: typeof last): number[] => Array.from(cp.weights.find((w) => w.name === `${convIds[0]}/kernel`)?.values ?? []);
+    const kernelOf = (cp: typeof last): number[] =>
+      Array.from(cp.weights.find((w) => w.name === `${convIds[0]}/kernel`)?.values ?? []);
     expect(kernelOf(last).length).toBe(36);
     expect(kernelOf(last)).not.toEqual(kernelOf(after));
     t.dispose();

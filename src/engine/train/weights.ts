@@ -30,14 +30,20 @@ export function restoreCheckpoint(model: tf.LayersModel, cp: Checkpoint): void {
 }
 
 /** model.json text (weights manifest pointing at 'weights.bin') and the weights buffer. */
-export async function exportArtifacts(model: tf.LayersModel): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+export async function exportArtifacts(
+  model: tf.LayersModel,
+): Promise<{ modelJson: string; weights: ArrayBuffer }> {
   let result: { modelJson: string; weights: ArrayBuffer } | null = null;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const specs = artifacts.weightSpecs ?? [];
       const data = artifacts.weightData;
       const weights =
-        data === undefined ? new ArrayBuffer(0) : Array.isArray(data) ? tf.io.concatenateArrayBuffers(data) : data;
+        data === undefined
+          ? new ArrayBuffer(0)
+          : Array.isArray(data)
+            ? tf.io.concatenateArrayBuffers(data)
+            : data;
       const json = {
         modelTopology: artifacts.modelTopology,
         format: artifacts.format ?? 'layers-model',

@@ -34,7 +34,9 @@ async function nodeValues(
     const data = await Promise.all(tensors.map((t) => t.data<'float32'>()));
     return {
       input: data[0] as Float32Array,
-      outs: tensors.slice(1).map((t, i) => ({ values: data[i + 1] as Float32Array, shape: t.shape.slice(1) })),
+      outs: tensors
+        .slice(1)
+        .map((t, i) => ({ values: data[i + 1] as Float32Array, shape: t.shape.slice(1) })),
     };
   } finally {
     for (const t of tensors) t.dispose();
@@ -71,7 +73,14 @@ export async function probePooling(ctx: TrainContext, node: NodeId, sample: Samp
   const go = mapGeometry(dst.shape);
   const argmax =
     spec.kind === 'maxPool2d'
-      ? maxPoolArgmax(src.values, { h: gi.h, w: gi.w, c: gi.count }, { h: go.h, w: go.w }, spec.pool, spec.stride, spec.padding)
+      ? maxPoolArgmax(
+          src.values,
+          { h: gi.h, w: gi.w, c: gi.count },
+          { h: go.h, w: go.w },
+          spec.pool,
+          spec.stride,
+          spec.padding,
+        )
       : null;
   return {
     kind: 'pooling',

@@ -13,8 +13,10 @@ export function maxPoolArgmax(
   stride: Pair,
   padding: PoolPadding,
 ): Int32Array {
-  const padTop = padding === 'same' ? Math.floor(Math.max((out.h - 1) * stride[0] + pool[0] - inp.h, 0) / 2) : 0;
-  const padLeft = padding === 'same' ? Math.floor(Math.max((out.w - 1) * stride[1] + pool[1] - inp.w, 0) / 2) : 0;
+  const padTop =
+    padding === 'same' ? Math.floor(Math.max((out.h - 1) * stride[0] + pool[0] - inp.h, 0) / 2) : 0;
+  const padLeft =
+    padding === 'same' ? Math.floor(Math.max((out.w - 1) * stride[1] + pool[1] - inp.w, 0) / 2) : 0;
   const result = new Int32Array(inp.c * out.h * out.w).fill(-1);
   for (let m = 0; m < inp.c; m++) {
     for (let oy = 0; oy < out.h; oy++) {

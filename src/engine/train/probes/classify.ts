@@ -15,7 +15,11 @@ export async function probeConfusion(ctx: TrainContext): Promise<ProbeResult> {
   const predicted = tf.tidy(() => {
     const parts: tf.Tensor[] = [];
     for (let s = 0; s < pool.length; s += BATCH) {
-      const x = imagesTensor(ctx.dataset.test, ctx.dataset.shape, pool.subarray(s, Math.min(s + BATCH, pool.length)));
+      const x = imagesTensor(
+        ctx.dataset.test,
+        ctx.dataset.shape,
+        pool.subarray(s, Math.min(s + BATCH, pool.length)),
+      );
       parts.push(tf.argMax(ctx.model.predict(x) as tf.Tensor, -1));
     }
     return parts.length === 0 ? tf.zeros([0], 'int32') : tf.concat(parts);

@@ -44,6 +44,10 @@ export async function probeDeadRelu(ctx: TrainContext): Promise<ProbeResult> {
   return {
     kind: 'deadRelu',
     step: ctx.step,
-    layers: ids.map((node, i) => ({ node, deadFraction: v[2 * i] as number, zeroFraction: v[2 * i + 1] as number })),
+    layers: ids.map((node, i) => ({
+      node,
+      deadFraction: v[2 * i] as number,
+      zeroFraction: v[2 * i + 1] as number,
+    })),
   };
 }

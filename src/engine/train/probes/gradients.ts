@@ -10,7 +10,10 @@ export function probeGradients(ctx: TrainContext): Map<string, tf.Tensor> {
   const vars = ctx.trainableVars.filter((v) => v.trainable);
   if (vars.length === 0 || ctx.testPool.length === 0) return out;
   const { x, y } = probeBatch(ctx);
-  const { grads } = tf.variableGrads(() => lossOf(ctx.target, y, ctx.model.apply(x, { training: false }) as tf.Tensor), vars);
+  const { grads } = tf.variableGrads(
+    () => lossOf(ctx.target, y, ctx.model.apply(x, { training: false }) as tf.Tensor),
+    vars,
+  );
   for (const [name, g] of Object.entries(grads)) if (g !== null && g !== undefined) out.set(name, g);
   return out;
 }

@@ -32,7 +32,8 @@ export async function probeHealth(ctx: TrainContext): Promise<ProbeResult> {
   const result: LayerHealth[] = layers.map((layer, i) => {
     const weightNorm = v[3 * i] as number;
     const gradNorm = v[3 * i + 1] as number;
-    const nonFinite = (v[3 * i + 2] as number) !== 0 || !Number.isFinite(weightNorm) || !Number.isFinite(gradNorm);
+    const nonFinite =
+      (v[3 * i + 2] as number) !== 0 || !Number.isFinite(weightNorm) || !Number.isFinite(gradNorm);
     return {
       node: asNodeId(layer.name),
       weightNorm,

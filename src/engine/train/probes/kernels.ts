@@ -5,7 +5,9 @@ import type { TrainContext } from '../context';
 import { probeGradients } from './gradients';
 
 export async function probeKernels(ctx: TrainContext, gradients: boolean): Promise<ProbeResult> {
-  const convs = ctx.graph.nodes.filter((n) => n.layer.kind === 'conv2d' || n.layer.kind === 'conv2dTranspose');
+  const convs = ctx.graph.nodes.filter(
+    (n) => n.layer.kind === 'conv2d' || n.layer.kind === 'conv2dTranspose',
+  );
   const picked = tf.tidy(() => {
     const grads = gradients ? probeGradients(ctx) : null;
     return convs.map((node) => {

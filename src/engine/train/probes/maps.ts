@@ -11,9 +11,16 @@ export function mapGeometry(shape: readonly (number | null)[]): { h: number; w: 
 }
 
 /** `values` holds one example, channel-last (h·w·count values). */
-export function quantiseMaps(node: NodeId, values: Float32Array, h: number, w: number, count: number): MapStack {
+export function quantiseMaps(
+  node: NodeId,
+  values: Float32Array,
+  h: number,
+  w: number,
+  count: number,
+): MapStack {
   const area = h * w;
-  if (values.length !== area * count) throw new Error(`quantiseMaps: ${values.length} values for ${h}×${w}×${count}`);
+  if (values.length !== area * count)
+    throw new Error(`quantiseMaps: ${values.length} values for ${h}×${w}×${count}`);
   const data = new Uint8Array(area * count);
   const min = new Float32Array(count).fill(Infinity);
   const max = new Float32Array(count).fill(-Infinity);

@@ -26,7 +26,9 @@ afterAll(() => {
   expect(tf.memory().numTensors).toBe(tensorsBefore);
 });
 
-async function probe<K extends ProbeResult['kind']>(req: ProbeRequest & { kind: K }): Promise<Extract<ProbeResult, { kind: K }>> {
+async function probe<K extends ProbeResult['kind']>(
+  req: ProbeRequest & { kind: K },
+): Promise<Extract<ProbeResult, { kind: K }>> {
   const before = tf.memory().numTensors;
   const r = await trainer.probe(req);
   expect(tf.memory().numTensors).toBe(before);
@@ -78,11 +80,17 @@ describe('probes', () => {
     pixels[300] = 255;
     const r = await probe({ kind: 'activations', sample: { from: 'drawn', pixels } });
     expect(r.input.data[300]).toBe(255);
-    await expect(trainer.probe({ kind: 'activations', sample: { from: 'drawn', pixels: new Uint8Array(10) } })).rejects.toThrow(/pixels/);
+    await expect(
+      trainer.probe({ kind: 'activations', sample: { from: 'drawn', pixels: new Uint8Array(10) } }),
+    ).rejects.toThrow(/pixels/);
   });
 
   it('pooling: input/output pair and arg-max cells that hold the window maxima', async () => {
-    const r = await probe({ kind: 'pooling', node: pool?.id ?? asNodeId('x'), sample: { from: 'test', index: 1 } });
+    const r = await probe({
+      kind: 'pooling',
+      node: pool?.id ?? asNodeId('x'),
+      sample: { from: 'test', index: 1 },
+    });
     expect(r.input).toMatchObject({ h: 28, w: 28, count: 4 });
     expect(r.output).toMatchObject({ h: 14, w: 14, count: 4 });
     expect(r.argmax?.length).toBe(14 * 14 * 4);
@@ -94,9 +102,11 @@ describe('probes', () => {
         const oy = Math.floor(o / 14);
         const ox = o % 14;
         expect(Math.floor(at / 28) >> 1).toBe(oy);
-        expect(at % 28 >> 1).toBe(ox);
+        expect((at % 28) >> 1).toBe(ox);
         for (const d of [0, 1, 28, 29]) {
-          expect(r.input.data[m * 784 + at] as number).toBeGreaterThanOrEqual(r.input.data[m * 784 + (oy * 2 * 28 + ox * 2) + d] as number);
+          expect(r.input.data[m * 784 + at] as number).toBeGreaterThanOrEqual(
+            r.input.data[m * 784 + (oy * 2 * 28 + ox * 2) + d] as number,
+          );
         }
       }
     }
@@ -116,7 +126,9 @@ describe('probes', () => {
 
   it('health: norms per layer with weights', async () => {
     const r = await probe({ kind: 'health' });
-    expect(r.layers.map((l) => l.node)).toEqual(graph.nodes.filter((n) => ['conv2d', 'dense'].includes(n.layer.kind)).map((n) => n.id));
+    expect(r.layers.map((l) => l.node)).toEqual(
+      graph.nodes.filter((n) => ['conv2d', 'dense'].includes(n.layer.kind)).map((n) => n.id),
+    );
     for (const l of r.layers) {
       expect(l.weightNorm).toBeGreaterThan(0);
       expect(l.gradNorm).toBeGreaterThan(0);
@@ -146,7 +158,9 @@ describe('probes', () => {
   it('samples: pixels and labels copied from the split', async () => {
     const r = await probe({ kind: 'samples', split: 'train', indices: [2, 9] });
     expect(Array.from(r.labels)).toEqual([data.train.labels[2], data.train.labels[9]]);
-    expect(Array.from(r.pixels.subarray(784))).toEqual(Array.from(data.train.images.subarray(9 * 784, 10 * 784)));
+    expect(Array.from(r.pixels.subarray(784))).toEqual(
+      Array.from(data.train.images.subarray(9 * 784, 10 * 784)),
+    );
   });
 });
 
@@ -161,6 +175,8 @@ describe('probe helpers', () => {
   it('maxPoolArgmax with same padding puts the extra padding bottom/right like TF', () => {
     // 3×3 single map, pool 2 stride 2 same → 2×2 output; the last row/column are alone in their windows.
     const v = Float32Array.from([1, 9, 2, 3, 4, 5, 8, 6, 7]);
-    expect(Array.from(maxPoolArgmax(v, { h: 3, w: 3, c: 1 }, { h: 2, w: 2 }, [2, 2], [2, 2], 'same'))).toEqual([1, 5, 6, 8]);
+    expect(
+      Array.from(maxPoolArgmax(v, { h: 3, w: 3, c: 1 }, { h: 2, w: 2 }, [2, 2], [2, 2], 'same')),
+    ).toEqual([1, 5, 6, 8]);
   });
 });

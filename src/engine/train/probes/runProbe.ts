@@ -32,7 +32,9 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       if (ctx.target !== 'input') return Promise.reject(new Error('Reconstructions are for autoencoders'));
       return probeReconstruct(ctx, request.count);
     case 'ganSamples':
-      return Promise.reject(new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'));
+      return Promise.reject(
+        new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'),
+      );
     default:
       return assertNever(request);
   }

@@ -10,10 +10,12 @@ export const PROBE_BATCH = 64;
 export function sampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
   const [h, w, c] = ctx.dataset.shape;
   if (sample.from === 'test') {
-    if (sample.index < 0 || sample.index >= ctx.dataset.test.count) throw new Error(`probe: no test example ${sample.index}`);
+    if (sample.index < 0 || sample.index >= ctx.dataset.test.count)
+      throw new Error(`probe: no test example ${sample.index}`);
     return imagesTensor(ctx.dataset.test, ctx.dataset.shape, [sample.index]);
   }
-  if (sample.pixels.length !== h * w * c) throw new Error(`probe: drawn image has ${sample.pixels.length} pixels, expected ${h * w * c}`);
+  if (sample.pixels.length !== h * w * c)
+    throw new Error(`probe: drawn image has ${sample.pixels.length} pixels, expected ${h * w * c}`);
   return tf.tidy(() => tf.div(tf.tensor4d(Float32Array.from(sample.pixels), [1, h, w, c]), 255));
 }
 

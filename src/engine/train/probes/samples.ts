@@ -2,7 +2,11 @@
 import type { ProbeResult } from '../../../workers/protocol';
 import type { TrainContext } from '../context';
 
-export function probeSamples(ctx: TrainContext, split: 'train' | 'test', indices: readonly number[]): ProbeResult {
+export function probeSamples(
+  ctx: TrainContext,
+  split: 'train' | 'test',
+  indices: readonly number[],
+): ProbeResult {
   const data = ctx.dataset[split];
   const [h, w, c] = ctx.dataset.shape;
   const size = h * w * c;
