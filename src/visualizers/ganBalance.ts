@@ -34,14 +34,12 @@ export interface GanStats {
   readonly dFake: number;
 }
 
-/** The newest GAN statistics of the newest run that has any, or null (classifier runs, no metrics yet). */
+/** The newest GAN statistics of the current (last) run, or null (a classifier run, no metrics yet). */
 export function latestGanStats(runs: readonly { readonly points: readonly { readonly gan?: GanStats }[] }[]): GanStats | null {
-  for (let r = runs.length - 1; r >= 0; r--) {
-    const pts = runs[r]!.points;
-    for (let i = pts.length - 1; i >= 0; i--) {
-      const g = pts[i]!.gan;
-      if (g) return g;
-    }
+  const pts = runs[runs.length - 1]?.points ?? [];
+  for (let i = pts.length - 1; i >= 0; i--) {
+    const g = pts[i]!.gan;
+    if (g) return g;
   }
   return null;
 }

@@ -16,6 +16,8 @@ export interface ImageGridData {
   readonly cols?: number;
   /** Caption under each image (e.g. labels). */
   readonly captions?: readonly string[];
+  /** Tiles to outline (1 px inside the tile's edge), e.g. the picked ends of a latent interpolation. */
+  readonly outlines?: readonly { readonly index: number; readonly colour: number }[];
 }
 
 export interface ImageGridOptions {
@@ -58,6 +60,7 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
     frame = makeFrame(width, height, frame);
     frame.packed.fill(0);
     fillMaps(frame.packed, width, 0, 0, d.pixels, d.count, d.h, d.w, grid, greysLut().packed);
+    for (const o of d.outlines ?? []) if (o.index >= 0 && o.index < d.count) outlineTile(frame.packed, width, tileOrigin(o.index, d.h, d.w, grid), d.w * grid.scale, d.h * grid.scale, o.colour);
     blit(canvas, frame);
     captions.textContent = d.captions ? d.captions.join(' · ') : '';
     if (strip && updates++ % (options.timeLapseEvery ?? 5) === 0) {
@@ -100,4 +103,16 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
       if (!(element instanceof HTMLCanvasElement)) canvas.remove();
     },
   };
+}
+
+/** Draws a 1 px rectangle just inside a tile of tw×th pixels at `o`. */
+export function outlineTile(dst: Uint32Array, width: number, o: { x: number; y: number }, tw: number, th: number, colour: number): void {
+  for (let x = 0; x < tw; x++) {
+    dst[o.y * width + o.x + x] = colour;
+    dst[(o.y + th - 1) * width + o.x + x] = colour;
+  }
+  for (let y = 0; y < th; y++) {
+    dst[(o.y + y) * width + o.x] = colour;
+    dst[(o.y + y) * width + o.x + tw - 1] = colour;
+  }
 }

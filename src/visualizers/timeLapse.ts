@@ -1,0 +1,107 @@
+/**
+ * Time-lapse of earlier sample grids: the last few grids at distinct training steps, as small thumbnails (each image
+ * halved) in one strip canvas, oldest on the left. History keeping and downsampling are pure and unit-tested.
+ */
+import { blit, el, ensureCanvas, makeFrame, type Frame } from './canvas';
+import { greysLut } from './colormap';
+import { fillMaps, gridSize } from './pixels';
+
+export interface LapseGrid {
+  readonly step: number;
+  readonly count: number;
+  readonly h: number;
+  readonly w: number;
+  /** count × h × w, 0..255. */
+  readonly pixels: Uint8Array;
+}
+
+/** Appends an item unless one at the same step is already kept; keeps the last `keep`. Returns a new array. */
+export function pushDistinct<T extends { readonly step: number }>(history: readonly T[], item: T, keep: number): T[] {
+  if (keep <= 0) return [];
+  if (history.some((h) => h.step === item.step)) return history.slice(-keep);
+  return [...history, item].slice(-keep);
+}
+
+/** Halves every image of a stack with a 2×2 box average (odd edges dropped). */
+export function downsample2(pixels: Uint8Array, count: number, h: number, w: number): { h: number; w: number; pixels: Uint8Array } {
+  const h2 = Math.max(1, h >> 1);
+  const w2 = Math.max(1, w >> 1);
+  if (h < 2 || w < 2) return { h, w, pixels: pixels.slice(0, count * h * w) };
+  const out = new Uint8Array(count * h2 * w2);
+  for (let m = 0; m < count; m++) {
+    const src = m * h * w;
+    const dst = m * h2 * w2;
+    for (let y = 0; y < h2; y++)
+      for (let x = 0; x < w2; x++) {
+        const p = src + 2 * y * w + 2 * x;
+        out[dst + y * w2 + x] = (pixels[p]! + pixels[p + 1]! + pixels[p + w]! + pixels[p + w + 1]! + 2) >> 2;
+      }
+  }
+  return { h: h2, w: w2, pixels: out };
+}
+
+interface Thumb {
+  readonly step: number;
+  readonly count: number;
+  readonly h: number;
+  readonly w: number;
+  readonly pixels: Uint8Array;
+}
+
+export interface TimeLapseStrip {
+  /** Offers a grid; kept when its step is new. */
+  push(g: LapseGrid): void;
+  /** Steps currently shown, oldest first. */
+  steps(): number[];
+  clear(): void;
+  destroy(): void;
+}
+
+export function createTimeLapseStrip(element: HTMLElement, options: { keep?: number; cols?: number } = {}): TimeLapseStrip {
+  const doc = element.ownerDocument;
+  const canvas = ensureCanvas(element, 'viz-canvas viz-timelapse');
+  canvas.setAttribute('role', 'img');
+  canvas.style.width = '100%';
+  const caption = el(doc, 'div', 'viz-readout');
+  element.appendChild(caption);
+  const keep = options.keep ?? 8;
+  let history: Thumb[] = [];
+  let frame: Frame | null = null;
+  const GAP = 4;
+
+  const render = (): void => {
+    const lut = greysLut().packed;
+    const sizes = history.map((t) => gridSize(t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }));
+    const width = Math.max(1, sizes.reduce((a, s) => a + s.width + GAP, -GAP));
+    const height = Math.max(1, ...sizes.map((s) => s.height));
+    frame = makeFrame(width, height, frame);
+    frame.packed.fill(0);
+    let x0 = 0;
+    history.forEach((t, i) => {
+      fillMaps(frame!.packed, width, x0, 0, t.pixels, t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }, lut);
+      x0 += sizes[i]!.width + GAP;
+    });
+    blit(canvas, frame);
+    const label = history.length ? `Time-lapse, steps ${history.map((t) => t.step).join(', ')} (oldest left)` : 'Time-lapse: no earlier grids yet';
+    canvas.setAttribute('aria-label', label);
+    caption.textContent = history.length ? `steps: ${history.map((t) => t.step).join(' → ')}` : '';
+  };
+
+  return {
+    push(g) {
+      if (history.some((t) => t.step === g.step)) return;
+      const small = downsample2(g.pixels, g.count, g.h, g.w);
+      history = pushDistinct(history, { step: g.step, count: g.count, ...small }, keep);
+      render();
+    },
+    steps: () => history.map((t) => t.step),
+    clear() {
+      history = [];
+      render();
+    },
+    destroy() {
+      caption.remove();
+      canvas.remove();
+    },
+  };
+}
