@@ -11,6 +11,8 @@ import type { GraphIssue } from '../engine/graph/issues';
 import { inferShapes, totals } from '../engine/graph/shapes';
 import { validateGraph } from '../engine/graph/validate';
 import { createTrainer } from '../engine/train/createTrainer';
+import { createGanAsTrainer } from '../engine/gan/ganAsTrainer';
+import type { Trainer, TrainerOptions } from '../engine/train/trainer';
 import type { LoopTuning, ModelSize, WorkerDeps } from './workerState';
 
 export interface DepsParts {
@@ -46,11 +48,25 @@ export function modelSize(graph: Graph): ModelSize | null {
   return { params: t.params, activationBytes: t.activationBytes };
 }
 
+/** A GAN run when the options carry both networks, else the classifier/autoencoder trainer. */
+export function createAnyTrainer(opts: TrainerOptions): Trainer {
+  const { gan, ...rest } = opts;
+  if (gan === undefined) return createTrainer(rest);
+  return createGanAsTrainer({
+    generator: gan.generator,
+    discriminator: gan.discriminator,
+    dataset: opts.dataset,
+    hyper: opts.hyper,
+    gan: gan.hyper,
+    seed: opts.seed,
+  });
+}
+
 export function createWorkerDeps(parts: DepsParts): WorkerDeps {
   const selector = new BackendSelector(parts.env);
   const deps: WorkerDeps = {
     loadDataset: parts.loadDataset,
-    createTrainer,
+    createTrainer: createAnyTrainer,
     validate: parts.validate ?? validateForDataset,
     modelSize,
     memoryBudgetBytes: parts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,

@@ -7,7 +7,7 @@ import { DatasetError } from '../engine/data/types';
 import { assertNever } from '../engine/graph/types';
 import type { Hyper } from '../engine/train/hyper';
 import { NonFiniteError } from '../engine/train/trainer';
-import type { Trainer } from '../engine/train/trainer';
+import type { Trainer, TrainerExtras } from '../engine/train/trainer';
 import type { BackendName, RunId, ToWorker } from './protocol';
 import { completedEpochs, ensureLoop, runProbe, whenIdle } from './runLoop';
 import { tooLargeMessage } from './sizeCheck';
@@ -17,6 +17,11 @@ import type { Post, Run, WorkerDeps, WorkerState } from './workerState';
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 type InitMsg = Extract<ToWorker, { type: 'init' }>;
+
+const extrasOf = (msg: InitMsg): TrainerExtras => ({
+  ...(msg.noise !== undefined && msg.noise > 0 ? { noise: msg.noise } : {}),
+  ...(msg.gan ? { gan: msg.gan } : {}),
+});
 
 /** Stops the run's loop, frees its trainer. Safe to call twice. */
 export async function disposeRun(run: Run): Promise<void> {
@@ -41,7 +46,13 @@ async function timed(trainer: Trainer, n: number, deps: WorkerDeps): Promise<num
 
 /** Examples/s of `hyper` on the active backend: 1 warm-up batch, then up to 3 timed ones (~1 s in all). */
 async function measureRate(msg: InitMsg, dataset: Dataset, hyper: Hyper, deps: WorkerDeps): Promise<number> {
-  const trainer = deps.createTrainer({ graph: msg.graph, dataset, hyper: { ...hyper, validateEvery: 0 }, seed: msg.seed });
+  const trainer = deps.createTrainer({
+    graph: msg.graph,
+    dataset,
+    hyper: { ...hyper, validateEvery: 0 },
+    seed: msg.seed,
+    ...extrasOf(msg),
+  });
   try {
     const warm = await timed(trainer, 1, deps);
     const n = warm > 600 ? 1 : 3;
@@ -55,7 +66,8 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
   const runId = msg.runId;
   const fail = (code: 'badGraph' | 'dataset' | 'backend' | 'tooLarge' | 'internal', message: string): void =>
     post({ type: 'error', runId, code, message });
-  const errors = deps.validate(msg.graph, msg.dataset).filter((i) => i.severity === 'error');
+  const graphs = msg.gan ? [msg.gan.generator, msg.gan.discriminator] : [msg.graph];
+  const errors = graphs.flatMap((g) => deps.validate(g, msg.dataset)).filter((i) => i.severity === 'error');
   if (errors.length > 0) return fail('badGraph', errors.map((i) => i.message).join('\n'));
   const size = deps.modelSize(msg.graph);
   if (!size) return fail('badGraph', 'The shapes of this graph cannot be worked out.');
@@ -82,11 +94,11 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
   if (state.currentRunId !== runId) return;
   let trainer;
   try {
-    trainer = deps.createTrainer({ graph: msg.graph, dataset, hyper: msg.hyper, seed: msg.seed });
+    trainer = deps.createTrainer({ graph: msg.graph, dataset, hyper: msg.hyper, seed: msg.seed, ...extrasOf(msg) });
   } catch (e) {
     return fail('internal', `The model could not be built: ${errorText(e)}`);
   }
-  state.run = newRun({ runId, graph: msg.graph, dataset, seed: msg.seed, trainer, backend, now: deps.now() });
+  state.run = newRun({ runId, graph: msg.graph, extras: extrasOf(msg), dataset, seed: msg.seed, trainer, backend, now: deps.now() });
   for (const [node, frozen] of state.run.frozen) trainer.setFrozen([node], frozen);
   post({ type: 'ready', runId, backend, trainCount: dataset.train.count, testCount: dataset.test.count });
 }
@@ -133,7 +145,10 @@ export async function handleMessage(state: WorkerState, msg: ToWorker, post: Pos
       ensureLoop(run, post, deps);
       return postState(run, post);
     case 'setHyper':
-      await run.lock.run(() => run.trainer.setHyper(msg.patch));
+      await run.lock.run(() => {
+        run.trainer.setHyper(msg.patch);
+        if (msg.gan) run.trainer.setGanHyper?.(msg.gan);
+      });
       if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs) run.finished = false;
       return;
     case 'freeze':
@@ -153,7 +168,7 @@ export async function handleMessage(state: WorkerState, msg: ToWorker, post: Pos
       const hyper = run.trainer.hyper;
       await run.lock.run(() => {
         run.trainer.dispose();
-        run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed });
+        run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed, ...run.extras });
         for (const [node, frozen] of run.frozen) run.trainer.setFrozen([node], frozen);
       });
       Object.assign(run, { finished: false, chunk: 1, checkpoint: null, lastCheckpoint: deps.now(), points: [], lastValidation: null });

@@ -18,6 +18,16 @@ export function recordChunk(run: Run, firstStep: number, stats: BatchStats): voi
       accuracy: stats.accuracies[i] ?? NaN,
       epochProgress: t.epochProgress,
       learningRate: effectiveLearningRate(t.hyper, step - 1),
+      ...(stats.gan
+        ? {
+            gan: {
+              dLoss: stats.gan.dLoss[i] ?? NaN,
+              gLoss: stats.gan.gLoss[i] ?? NaN,
+              dReal: stats.gan.dReal[i] ?? NaN,
+              dFake: stats.gan.dFake[i] ?? NaN,
+            },
+          }
+        : {}),
     });
   }
   run.examplesSinceFlush += n * t.hyper.batchSize;

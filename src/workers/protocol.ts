@@ -168,6 +168,8 @@ export type ToWorker =
       readonly hyper: Hyper;
       readonly seed: number;
       readonly backend: BackendPolicy;
+      /** Denoising autoencoders: std-dev of the noise added to inputs (pixels in 0..1). */
+      readonly noise?: number;
       /** GAN runs: `graph` is the generator; these are both networks and the GAN settings. */
       readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
     }

@@ -90,7 +90,7 @@ async function recover(run: Run, cause: unknown, post: Post, deps: WorkerDeps): 
   } catch {
     // the failed backend may not be able to free its tensors; they go with it
   }
-  run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed });
+  run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed, ...run.extras });
   for (const [node, frozen] of run.frozen) run.trainer.setFrozen([node], frozen);
   if (run.checkpoint) run.trainer.restore(run.checkpoint);
   const from = run.checkpoint ? `the checkpoint at step ${run.checkpoint.step}` : 'fresh weights (no checkpoint yet)';

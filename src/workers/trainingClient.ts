@@ -2,6 +2,7 @@
  * Main-thread wrapper around the training worker. No TF.js here (type imports only): the app imports this file and
  * TF.js stays in the worker chunk. Every init starts a new run id; messages of older runs are dropped.
  */
+import type { GanHyper } from '../engine/gan/ganHyper';
 import type { DatasetId } from '../engine/data/types';
 import type { Graph, NodeId } from '../engine/graph/types';
 import type { Hyper } from '../engine/train/hyper';
@@ -14,6 +15,8 @@ export interface InitArgs {
   readonly hyper: Hyper;
   readonly seed: number;
   readonly backend?: BackendPolicy;
+  readonly noise?: number;
+  readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
 }
 
 export interface TrainingClient {
@@ -22,7 +25,7 @@ export interface TrainingClient {
   start(): void;
   pause(): void;
   step(batches: number): void;
-  setHyper(patch: Partial<Hyper>): void;
+  setHyper(patch: Partial<Hyper>, gan?: Partial<GanHyper>): void;
   freeze(nodes: readonly NodeId[], frozen: boolean): void;
   /** Resolves with the next probe result of the same kind for the current run; rejects if the run ends first. */
   probe(request: ProbeRequest): Promise<ProbeResult>;
@@ -94,13 +97,23 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
     init(args) {
       failWaiters('A new run started.');
       runId = newRunId();
-      send({ type: 'init', runId, graph: args.graph, dataset: args.dataset, hyper: args.hyper, seed: args.seed, backend: args.backend ?? 'auto' });
+      send({
+        type: 'init',
+        runId,
+        graph: args.graph,
+        dataset: args.dataset,
+        hyper: args.hyper,
+        seed: args.seed,
+        backend: args.backend ?? 'auto',
+        ...(args.noise !== undefined ? { noise: args.noise } : {}),
+        ...(args.gan ? { gan: args.gan } : {}),
+      });
       return runId;
     },
     start: () => send({ type: 'start', runId: current() }),
     pause: () => send({ type: 'pause', runId: current() }),
     step: (batches) => send({ type: 'step', runId: current(), batches }),
-    setHyper: (patch) => send({ type: 'setHyper', runId: current(), patch }),
+    setHyper: (patch, gan) => send({ type: 'setHyper', runId: current(), patch, ...(gan ? { gan } : {}) }),
     freeze: (nodes, frozen) => send({ type: 'freeze', runId: current(), nodes, frozen }),
     probe(request) {
       const id = current();

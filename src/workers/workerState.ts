@@ -6,7 +6,7 @@ import type { Graph, NodeId } from '../engine/graph/types';
 import type { GraphIssue } from '../engine/graph/issues';
 import type { Dataset, DatasetId } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
-import type { Checkpoint, Trainer, TrainerOptions } from '../engine/train/trainer';
+import type { Checkpoint, Trainer, TrainerOptions, TrainerExtras } from '../engine/train/trainer';
 import type { BackendInfo, BackendName, BackendPolicy, FromWorker, MetricPoint, ProbeRequest, RunId } from './protocol';
 import { Mutex } from './mutex';
 
@@ -66,6 +66,8 @@ export const DEFAULT_TUNING: LoopTuning = {
 export interface Run {
   readonly runId: RunId;
   readonly graph: Graph;
+  /** Passed to every trainer this run creates (init, reset, fallback). */
+  readonly extras: TrainerExtras;
   readonly dataset: Dataset;
   readonly seed: number;
   trainer: Trainer;
@@ -107,6 +109,7 @@ export const tuningOf = (deps: WorkerDeps): LoopTuning => ({ ...DEFAULT_TUNING, 
 export function newRun(fields: {
   runId: RunId;
   graph: Graph;
+  extras: TrainerExtras;
   dataset: Dataset;
   seed: number;
   trainer: Trainer;

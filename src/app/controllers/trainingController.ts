@@ -6,6 +6,8 @@
 import type { DatasetId } from '../../engine/data/types';
 import type { Graph } from '../../engine/graph/types';
 import type { Hyper } from '../../engine/train/hyper';
+import type { GanHyper } from '../../engine/gan/ganHyper';
+import { presetById } from '../../engine/graph/presets';
 import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId } from '../../workers/protocol';
 import type { FrameBus } from '../frames/frameBus';
 import type { ProbeNeed } from '../panels/probeNeeds';
@@ -15,11 +17,19 @@ import { frozenChanges, sameNetwork, sampleRef, toRequest } from './probeRequest
 
 /** What the controller needs of the worker client (src/workers/trainingClient.ts). */
 export interface ControllerClient {
-  init(o: { graph: Graph; dataset: DatasetId; hyper: Hyper; seed: number; backend: BackendPolicy }): RunId;
+  init(o: {
+    graph: Graph;
+    dataset: DatasetId;
+    hyper: Hyper;
+    seed: number;
+    backend: BackendPolicy;
+    noise?: number;
+    gan?: { generator: Graph; discriminator: Graph; hyper: GanHyper };
+  }): RunId;
   start(): void;
   pause(): void;
   step(batches: number): void;
-  setHyper(patch: Partial<Hyper>): void;
+  setHyper(patch: Partial<Hyper>, gan?: Partial<GanHyper>): void;
   freeze(nodes: readonly Graph['nodes'][number]['id'][], frozen: boolean): void;
   probe(request: ProbeRequest): Promise<ProbeResult>;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
@@ -65,6 +75,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   const get = () => store.getState();
   let runId: RunId | null = null;
   let runKey = '';
+  /** The GAN pair the current run was built from (null for other runs). */
+  let runGan: AppState['ganGraphs'] = null;
   let startWhenReady = false;
   let runCount = 0;
   const inFlight = new Map<string, number>();
@@ -106,7 +118,17 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   function init(start: boolean): void {
     const s = get();
     const changedDataset = s.datasetCounts === null || keyOf(s).split('|')[0] !== runKey.split('|')[0];
-    runId = client.init({ graph: s.graph, dataset: s.dataset, hyper: s.hyper, seed: s.seed, backend: s.backendPolicy });
+    const noise = s.graph.role === 'autoencoder' ? presetById(s.presetId)?.inputNoise : undefined;
+    runGan = s.ganGraphs;
+    runId = client.init({
+      graph: s.ganGraphs ? s.ganGraphs.generator : s.graph,
+      dataset: s.dataset,
+      hyper: s.hyper,
+      seed: s.seed,
+      backend: s.backendPolicy,
+      ...(noise !== undefined ? { noise } : {}),
+      ...(s.ganGraphs ? { gan: { ...s.ganGraphs, hyper: s.ganHyper } } : {}),
+    });
     runKey = keyOf(s);
     startWhenReady = start;
     inFlight.clear();
@@ -125,7 +147,12 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   }
 
   const needsInit = (s: AppState) =>
-    runId === null || s.status === 'error' || s.status === 'idle' || s.runGraph !== s.graph || keyOf(s) !== runKey;
+    runId === null ||
+    s.status === 'error' ||
+    s.status === 'idle' ||
+    s.runGraph !== s.graph ||
+    s.ganGraphs !== runGan ||
+    keyOf(s) !== runKey;
 
   function onMessage(m: FromWorker): void {
     if (m.runId !== runId) return;
@@ -201,6 +228,12 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       const patch: Record<string, unknown> = {};
       for (const k of Object.keys(s.hyper) as (keyof Hyper)[]) if (s.hyper[k] !== prev.hyper[k]) patch[k] = s.hyper[k];
       client.setHyper(patch as Partial<Hyper>);
+    }
+    if (s.ganHyper !== prev.ganHyper && s.status !== 'initializing') {
+      const gan: Record<string, unknown> = {};
+      for (const k of Object.keys(s.ganHyper) as (keyof GanHyper)[])
+        if (s.ganHyper[k] !== prev.ganHyper[k]) gan[k] = s.ganHyper[k];
+      client.setHyper({}, gan as Partial<GanHyper>);
     }
     if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
       init(s.status === 'running');

@@ -21,6 +21,7 @@ const SAVED_KEYS = [
   'presetId',
   'dataset',
   'hyper',
+  'ganHyper',
   'seed',
   'backendPolicy',
   'theme',

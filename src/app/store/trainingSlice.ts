@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
+import { DEFAULT_GAN_HYPER } from '../../engine/gan/ganHyper';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../engine/graph/presets';
 import type { AppState, TrainingSlice } from './types';
 
@@ -22,6 +23,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   presetId: defaultPreset?.id ?? '',
   dataset: defaultPreset?.dataset ?? 'mnist',
   hyper: { ...DEFAULT_HYPER, ...defaultPreset?.hyper },
+  ganHyper: DEFAULT_GAN_HYPER,
   seed: 1,
   backendPolicy: 'auto',
   ...IDLE_RUN,
@@ -29,6 +31,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   datasetProgress: null,
   datasetCounts: null,
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
+  setGanHyper: (patch) => set((s) => ({ ganHyper: { ...s.ganHyper, ...patch } })),
   setDataset: (dataset) => set({ dataset }),
   setSeed: (seed) => set({ seed: Number.isFinite(seed) ? Math.trunc(seed) : 1 }),
   setBackendPolicy: (backendPolicy) => set({ backendPolicy }),

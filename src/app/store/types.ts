@@ -5,6 +5,7 @@
 import type { Graph, NodeId } from '../../engine/graph/types';
 import type { DatasetId } from '../../engine/data/types';
 import type { Hyper } from '../../engine/train/hyper';
+import type { GanHyper } from '../../engine/gan/ganHyper';
 import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../workers/protocol';
 
 /** graphSlice.ts — the edited network, selection, undo/redo. */
@@ -39,6 +40,8 @@ export interface TrainingSlice {
   readonly presetId: string;
   readonly dataset: DatasetId;
   readonly hyper: Hyper;
+  /** GAN presets: k_D, k_G, the two learning rates, loss, label smoothing, latent distribution. */
+  readonly ganHyper: GanHyper;
   readonly seed: number;
   readonly backendPolicy: BackendPolicy;
   readonly status: RunStatus;
@@ -55,6 +58,7 @@ export interface TrainingSlice {
   /** The graph the current run was started with; differs from `graph` after an edit. */
   readonly runGraph: Graph | null;
   setHyper(patch: Partial<Hyper>): void;
+  setGanHyper(patch: Partial<GanHyper>): void;
   setDataset(id: DatasetId): void;
   setSeed(seed: number): void;
   setBackendPolicy(p: BackendPolicy): void;
@@ -63,7 +67,7 @@ export interface TrainingSlice {
 }
 type TrainingActions = Pick<
   TrainingSlice,
-  'setHyper' | 'setDataset' | 'setSeed' | 'setBackendPolicy' | 'setPreset' | 'patchRun'
+  'setHyper' | 'setGanHyper' | 'setDataset' | 'setSeed' | 'setBackendPolicy' | 'setPreset' | 'patchRun'
 >;
 
 /** metricsSlice.ts — curves (decimated on draw, not here). Several runs can be overlaid. */

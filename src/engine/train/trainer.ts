@@ -60,9 +60,15 @@ export class NonFiniteError extends Error {
   }
 }
 
-export interface TrainerOptions {
+export interface TrainerOptions extends TrainerExtras {
   readonly graph: Graph;
   readonly dataset: Dataset;
   readonly hyper: Hyper;
   readonly seed: number;
+}
+
+/** What a run adds beyond graph, data and settings: input noise (denoising autoencoders) or a GAN's two networks. */
+export interface TrainerExtras {
+  readonly noise?: number;
+  readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
 }
