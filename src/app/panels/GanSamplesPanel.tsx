@@ -1,29 +1,125 @@
-import { useEffect, useState } from 'react';
+/**
+ * "GAN samples": the generator's fixed-noise grid (live), a time-lapse strip of earlier grids, latent interpolation
+ * between two picked cells, the D/G balance meter and the mode-collapse indicator. Frames come from the frame bus.
+ */
+import { useEffect, useRef, useState } from 'react';
 import { createImageGrid } from '../../visualizers/imageGrid';
-import { latestGanSamples, subscribeGanSamples } from './ganSamples';
+import { packRgb } from '../../visualizers/pixels';
+import { createTimeLapseStrip } from '../../visualizers/timeLapse';
+import { DiversityIndicator, GanBalance } from './GanBalance';
+import { GanInterpolation } from './GanInterpolation';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
-import { useRenderer } from './usePanelFrames';
+import { requestProbeNow } from './probeNeeds';
+import { useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 
 const NAME = 'GAN samples';
+/** Images along the slerp path. */
+export const INTERPOLATION_STEPS = 16;
+const START_COLOUR = packRgb(89, 161, 79);
+const END_COLOUR = packRgb(225, 87, 89);
+
+type GanFrame = { step: number; count: number; h: number; w: number; pixels: Uint8Array };
+
+/** A grid index typed by the user, clamped to the grid; null while the field is not a number. */
+export function clampIndex(text: string, count: number): number | null {
+  const n = Number.parseInt(text, 10);
+  if (!Number.isFinite(n)) return null;
+  return Math.min(Math.max(0, count - 1), Math.max(0, n));
+}
+
+function EndField({ label, value, count, onChange }: { label: string; value: number; count: number; onChange: (v: number) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="number"
+        min={0}
+        max={count - 1}
+        step={1}
+        value={value}
+        style={{ width: '4em' }}
+        onChange={(e) => {
+          const v = clampIndex(e.target.value, count);
+          if (v !== null) onChange(v);
+        }}
+      />
+    </label>
+  );
+}
 
 function GanBody() {
-  const [hasData, setHasData] = useState(latestGanSamples() !== null);
-  const [host, r] = useRenderer((el) => createImageGrid(el, { timeLapse: 10, timeLapseEvery: 5 }));
+  const [ends, setEnds] = useState<{ a: number; b: number }>({ a: 0, b: 63 });
+  const [info, setInfo] = useState<{ step: number; count: number; diversity: number } | null>(null);
+  const nextEnd = useRef<'a' | 'b'>('a');
+  const latest = useRef<GanFrame | null>(null);
+  const endsRef = useRef(ends);
+  const [host, grid] = useRenderer((el) =>
+    createImageGrid(el, {
+      onPick: (i) => {
+        const which = nextEnd.current;
+        nextEnd.current = which === 'a' ? 'b' : 'a';
+        setEnds((e) => ({ ...e, [which]: i }));
+      },
+    }),
+  );
+  const [lapseHost, lapse] = useRenderer((el) => createTimeLapseStrip(el, { keep: 8 }));
   const active = useOnScreen(host);
+  const count = info?.count ?? 64;
+  const a = Math.min(ends.a, count - 1);
+  const b = Math.min(ends.b, count - 1);
+  const need = { kind: 'ganSamples', interpolate: { a, b, steps: INTERPOLATION_STEPS } } as const;
+  useProbeNeed(need, active);
+
+  const draw = (f: GanFrame): void => {
+    const e = endsRef.current;
+    grid.current?.update({
+      count: f.count,
+      h: f.h,
+      w: f.w,
+      pixels: f.pixels,
+      cols: Math.ceil(Math.sqrt(f.count)),
+      outlines: [
+        { index: e.a, colour: START_COLOUR },
+        { index: e.b, colour: END_COLOUR },
+      ],
+    });
+  };
+  useFrames('ganSamples', active, (f) => {
+    const prev = latest.current;
+    if (prev && f.step < prev.step) lapse.current?.clear(); // a new run started
+    latest.current = f;
+    draw(f);
+    lapse.current?.push(f);
+    setInfo({ step: f.step, count: f.count, diversity: f.diversity });
+  });
+  // Picking new ends: outline them now, and ask for the new path at once (a paused run is not polled).
   useEffect(() => {
-    if (!active) return;
-    const show = (f: NonNullable<ReturnType<typeof latestGanSamples>>) => {
-      setHasData(true);
-      r.current?.update({ count: f.count, h: f.h, w: f.w, pixels: f.pixels, cols: Math.ceil(Math.sqrt(f.count)) });
-    };
-    const l = latestGanSamples();
-    if (l) show(l);
-    return subscribeGanSamples(show);
-  }, [active, r]);
+    endsRef.current = { a, b };
+    if (latest.current) draw(latest.current);
+    if (active) requestProbeNow({ kind: 'ganSamples', interpolate: { a, b, steps: INTERPOLATION_STEPS } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- draw reads refs only
+  }, [a, b, active]);
+
   return (
     <>
-      {hasData ? null : <p className="panel-note">Train a GAN preset to see samples.</p>}
-      <div ref={host} className="panel-canvas-host" />
+      {info ? (
+        <p className="panel-note">
+          Fixed-noise grid at step {info.step}. Click two samples (or type their numbers, 0–{count - 1}, row by row) to pick the
+          interpolation&apos;s start (green) and end (red).
+        </p>
+      ) : (
+        <p className="panel-note">Train a GAN preset to see samples.</p>
+      )}
+      <div ref={host} className="panel-canvas-host" role="img" aria-label={`Generated samples, ${count} from fixed noise`} />
+      <div className="panel-controls">
+        <EndField label="Start sample" value={a} count={count} onChange={(v) => setEnds((e) => ({ ...e, a: v }))} />
+        <EndField label="End sample" value={b} count={count} onChange={(v) => setEnds((e) => ({ ...e, b: v }))} />
+      </div>
+      <GanInterpolation active={active} a={a} b={b} />
+      <h4 className="panel-subhead">Time-lapse</h4>
+      <div ref={lapseHost} className="panel-canvas-host" />
+      <GanBalance />
+      <DiversityIndicator diversity={info ? info.diversity : null} />
     </>
   );
 }

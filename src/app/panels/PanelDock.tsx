@@ -9,6 +9,7 @@ import { LayerHealthPanel } from './LayerHealthPanel';
 import { LossPanel } from './LossPanel';
 import { PoolingPanel } from './PoolingPanel';
 import { PredictionsPanel } from './PredictionsPanel';
+import { ReconstructionsPanel } from './ReconstructionsPanel';
 import './panels.css';
 
 export function PanelDock() {
@@ -24,6 +25,7 @@ export function PanelDock() {
       <PoolingPanel />
       <LayerHealthPanel />
       <GanSamplesPanel />
+      <ReconstructionsPanel />
     </div>
   );
 }

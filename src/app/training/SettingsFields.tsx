@@ -28,7 +28,7 @@ const BACKENDS: readonly [BackendPolicy, string][] = [
   ['cpu', 'CPU'],
 ];
 
-function Select<T extends string>(props: {
+export function Select<T extends string>(props: {
   label: string;
   value: T;
   options: readonly (readonly [T, string])[];

@@ -5,6 +5,7 @@ import { useAppStore } from '../store';
 import { selectGraphChangedSinceRun, selectProgress, selectRunError } from '../store/selectors';
 import { BackendBadge } from './BackendBadge';
 import { SettingsFields } from './SettingsFields';
+import { GanSettings } from './GanSettings';
 import { etaSeconds, fmtInt, formatEta } from './format';
 
 /** Train / Pause / Step / Reset, the run's counters and progress, and the training settings. */
@@ -72,6 +73,7 @@ export function TrainingBar() {
         </div>
       </div>
       <SettingsFields />
+      <GanSettings />
       {changed && (
         <div className="restart-offer" role="status">
           The network changed since this run started; the run keeps training the old one.
