@@ -58,7 +58,7 @@ test('choosing MNIST shows loading progress, then the split sizes and sample ima
   const errors = watchErrors(page);
   await page.goto('/');
   const dataset = page.getByLabel('Dataset', { exact: true });
-  const loading = page.getByRole('progressbar', { name: 'Dataset loading' });
+  const loading = page.getByRole('progressbar', { name: 'Loading images' });
   // Start from the instant procedural data, so that MNIST is a real change.
   await dataset.selectOption({ label: 'Procedural' });
   await expect(page.getByText(/train · [\d,]+ test/)).toBeVisible({ timeout: 60_000 });

@@ -1,6 +1,7 @@
 /**
  * Curves ("Loss"): loss (top) and accuracy (bottom) against step for one or more runs, train solid and validation
  * dashed. Lines go on a canvas after min/max decimation; axes are d3 SVG. Log scale and smoothing are options.
+ * GAN runs (points with `gan`) plot D loss and G loss on top and D(x) vs D(G(z)) below, one colour per series.
  */
 import { axisBottom, axisLeft, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
 import { ctx2d, el, ensureCanvas, sizeCanvas } from './canvas';
@@ -13,6 +14,7 @@ export interface CurvePoint {
   readonly accuracy: number;
   readonly valLoss?: number;
   readonly valAccuracy?: number;
+  readonly gan?: { readonly dLoss: number; readonly gLoss: number; readonly dReal: number; readonly dFake: number };
 }
 
 export interface CurveRun {
@@ -32,12 +34,53 @@ const H = 300;
 const M = { l: 44, r: 8, t: 8, b: 22 };
 const PH = (H - M.t - M.b - 16) / 2;
 
-type Key = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy';
+type Key = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy' | 'dLoss' | 'gLoss' | 'dReal' | 'dFake';
+
+/** The value of a series at a point, or undefined where the point has none. */
+export function seriesValue(p: CurvePoint, key: Key): number | undefined {
+  switch (key) {
+    case 'dLoss':
+    case 'gLoss':
+    case 'dReal':
+    case 'dFake':
+      return p.gan?.[key];
+    default:
+      return p[key];
+  }
+}
 
 function series(points: readonly CurvePoint[], key: Key, alpha: number): XY[] {
-  const pts = points.filter((p) => p[key] !== undefined && Number.isFinite(p[key]));
-  const ys = smooth(pts.map((p) => p[key] as number), key.startsWith('val') ? 0 : alpha);
+  const pts = points.filter((p) => Number.isFinite(seriesValue(p, key)));
+  const ys = smooth(pts.map((p) => seriesValue(p, key)!), key.startsWith('val') ? 0 : alpha);
   return pts.map((p, i) => ({ x: p.step, y: ys[i]! }));
+}
+
+export const isGanRun = (run: CurveRun): boolean => run.points.some((p) => p.gan !== undefined);
+
+/** What a run plots: top (loss scale) and bottom (0..1) series with their style. `colour` null = the run's colour. */
+export interface SeriesStyle {
+  readonly key: Key;
+  readonly label: string;
+  readonly panel: 'top' | 'bottom';
+  readonly colour: string | null;
+  readonly dashed: boolean;
+}
+
+const CLASSIFIER_SERIES: readonly SeriesStyle[] = [
+  { key: 'loss', label: 'loss', panel: 'top', colour: null, dashed: false },
+  { key: 'valLoss', label: 'validation loss', panel: 'top', colour: null, dashed: true },
+  { key: 'accuracy', label: 'accuracy', panel: 'bottom', colour: null, dashed: false },
+  { key: 'valAccuracy', label: 'validation accuracy', panel: 'bottom', colour: null, dashed: true },
+];
+export const GAN_SERIES: readonly SeriesStyle[] = [
+  { key: 'dLoss', label: 'D loss', panel: 'top', colour: '#4e79a7', dashed: false },
+  { key: 'gLoss', label: 'G loss', panel: 'top', colour: '#f28e2b', dashed: false },
+  { key: 'dReal', label: 'D(x)', panel: 'bottom', colour: '#59a14f', dashed: false },
+  { key: 'dFake', label: 'D(G(z))', panel: 'bottom', colour: '#e15759', dashed: false },
+];
+
+export function seriesOf(run: CurveRun): readonly SeriesStyle[] {
+  return isGanRun(run) ? GAN_SERIES : CLASSIFIER_SERIES;
 }
 
 export function createCurves(element: HTMLElement): { update(d: CurvesData): void; resize(): void; destroy(): void } {
@@ -63,7 +106,11 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     const maxStep = Math.max(1, ...all.map((p) => p.step));
     const minStep = all.length ? Math.min(...all.map((p) => p.step)) : 0;
     xScale = scaleLinear().domain([minStep, maxStep]).range([M.l, W - M.r]);
-    const losses = all.flatMap((p) => [p.loss, p.valLoss ?? NaN]).filter((v) => Number.isFinite(v) && (!d.logScale || v > 0));
+    const losses = all
+      .flatMap((p) => (p.gan ? [p.gan.dLoss, p.gan.gLoss] : [p.loss, p.valLoss ?? NaN]))
+      .filter((v) => Number.isFinite(v) && (!d.logScale || v > 0));
+    const anyGan = d.runs.some(isGanRun);
+    const anyClassifier = d.runs.some((r) => r.points.length > 0 && !isGanRun(r));
     const lo = losses.length ? Math.min(...losses) : 0.01;
     const hi = losses.length ? Math.max(...losses) : 1;
     const yLoss = d.logScale
@@ -76,21 +123,34 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yLoss).ticks(4, d.logScale ? '.0e' : undefined));
     s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yAcc).ticks(3, '.0%'));
     s.append('g').attr('transform', `translate(0,${H - M.b})`).call(axisBottom(xScale).ticks(6, 's'));
-    s.append('text').attr('x', M.l + 4).attr('y', M.t + 10).attr('font-size', 10).attr('fill', 'currentColor').text('loss');
-    s.append('text').attr('x', M.l + 4).attr('y', accTop + 10).attr('font-size', 10).attr('fill', 'currentColor').text('accuracy');
+    const topLabel = anyGan && !anyClassifier ? 'D loss · G loss' : anyGan ? 'loss · D loss · G loss' : 'loss';
+    const bottomLabel = anyGan && !anyClassifier ? 'D(x) · D(G(z))' : anyGan ? 'accuracy · D(x) · D(G(z))' : 'accuracy';
+    s.append('text').attr('x', M.l + 4).attr('y', M.t + 10).attr('font-size', 10).attr('fill', 'currentColor').text(topLabel);
+    s.append('text').attr('x', M.l + 4).attr('y', accTop + 10).attr('font-size', 10).attr('fill', 'currentColor').text(bottomLabel);
+    if (anyGan) {
+      const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', 10);
+      GAN_SERIES.forEach((st, i) => {
+        const y = (st.panel === 'top' ? M.t : accTop) + 10;
+        const x = W - M.r - 70 * (2 - (i % 2));
+        legend.append('rect').attr('x', x).attr('y', y - 7).attr('width', 10).attr('height', 3).attr('fill', st.colour ?? 'currentColor');
+        legend.append('text').attr('x', x + 13).attr('y', y).attr('fill', 'currentColor').text(st.label);
+      });
+    }
     const g = ctx2d(canvas);
     if (!g) return;
     g.clearRect(0, 0, W, H);
     const cols = W - M.l - M.r;
     d.runs.forEach((run, ri) => {
-      const colour = schemeTableau10[ri % 10]!;
-      for (const key of ['loss', 'valLoss', 'accuracy', 'valAccuracy'] as const) {
-        const y = key === 'loss' || key === 'valLoss' ? yLoss : yAcc;
-        const pts = decimateMinMax(series(run.points, key, d.smoothing), cols, minStep, maxStep);
+      const runColour = schemeTableau10[ri % 10]!;
+      // GAN series are coloured per series; older runs fade so the current one reads first.
+      g.globalAlpha = isGanRun(run) && ri < d.runs.length - 1 ? 0.35 : 1;
+      for (const st of seriesOf(run)) {
+        const y = st.panel === 'top' ? yLoss : yAcc;
+        const pts = decimateMinMax(series(run.points, st.key, d.smoothing), cols, minStep, maxStep);
         if (pts.length === 0) continue;
-        g.strokeStyle = colour;
-        g.lineWidth = key.startsWith('val') ? 2 : 1.25;
-        g.setLineDash(key.startsWith('val') ? [5, 3] : []);
+        g.strokeStyle = st.colour ?? runColour;
+        g.lineWidth = st.dashed ? 2 : 1.25;
+        g.setLineDash(st.dashed ? [5, 3] : []);
         g.beginPath();
         pts.forEach((p, i) => {
           const X = xScale(p.x);
@@ -102,6 +162,7 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
         g.stroke();
       }
     });
+    g.globalAlpha = 1;
     g.setLineDash([]);
   };
   const scheduler = createFrameScheduler(draw);
@@ -115,6 +176,10 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
       for (const p of run.points) if (!best || Math.abs(p.step - step) < Math.abs(best.step - step)) best = p;
       if (!best) return `${run.label}: no data`;
       const v = (x: number | undefined, pct = false) => (x === undefined || !Number.isFinite(x) ? '–' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(4));
+      if (best.gan) {
+        const q = best.gan;
+        return `${run.label} step ${best.step}: D loss ${v(q.dLoss)}, G loss ${v(q.gLoss)}, D(x) ${v(q.dReal)}, D(G(z)) ${v(q.dFake)}`;
+      }
       return `${run.label} step ${best.step}: loss ${v(best.loss)}, accuracy ${v(best.accuracy, true)}, validation loss ${v(best.valLoss)}, validation accuracy ${v(best.valAccuracy, true)}`;
     });
     readout.textContent = parts.join(' | ');

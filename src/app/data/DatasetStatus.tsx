@@ -40,11 +40,11 @@ export function DatasetStatus() {
             <progress
               max={100}
               value={percent}
-              aria-label="Dataset loading"
+              aria-label="Loading images"
               aria-valuetext={`${percent}%: ${fmtMB(progress.loaded)} of ${fmtMB(progress.total)} MB`}
             />
           ) : (
-            <progress aria-label="Dataset loading" aria-valuetext="starting" />
+            <progress aria-label="Loading images" aria-valuetext="starting" />
           )}
           <span>{progress ? `Loading ${fmtMB(progress.loaded)} / ${fmtMB(progress.total)} MB` : 'Loading the dataset…'}</span>
         </span>

@@ -9,6 +9,8 @@ import { createTimeLapseStrip } from '../../visualizers/timeLapse';
 import { DiversityIndicator, GanBalance } from './GanBalance';
 import { GanInterpolation } from './GanInterpolation';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
+import { useAppStore } from '../store';
+import { clampIndex, runKindOf } from './panelMath';
 import { requestProbeNow } from './probeNeeds';
 import { useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 
@@ -19,13 +21,6 @@ const START_COLOUR = packRgb(89, 161, 79);
 const END_COLOUR = packRgb(225, 87, 89);
 
 type GanFrame = { step: number; count: number; h: number; w: number; pixels: Uint8Array };
-
-/** A grid index typed by the user, clamped to the grid; null while the field is not a number. */
-export function clampIndex(text: string, count: number): number | null {
-  const n = Number.parseInt(text, 10);
-  if (!Number.isFinite(n)) return null;
-  return Math.min(Math.max(0, count - 1), Math.max(0, n));
-}
 
 function EndField({ label, value, count, onChange }: { label: string; value: number; count: number; onChange: (v: number) => void }) {
   return (
@@ -63,7 +58,10 @@ function GanBody() {
     }),
   );
   const [lapseHost, lapse] = useRenderer((el) => createTimeLapseStrip(el, { keep: 8 }));
-  const active = useOnScreen(host);
+  const visible = useOnScreen(host);
+  // Only GAN runs answer this probe; asking a classifier run would end it with an error.
+  const ganRun = useAppStore((s) => runKindOf(s.runGraph) === 'gan');
+  const active = visible && ganRun;
   const count = info?.count ?? 64;
   const a = Math.min(ends.a, count - 1);
   const b = Math.min(ends.b, count - 1);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { createCurves } from '../../visualizers/curves';
+import { createCurves, isGanRun } from '../../visualizers/curves';
 import { useAppStore } from '../store';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { useRenderer } from './usePanelFrames';
@@ -11,6 +11,7 @@ function LossBody() {
   const [smoothing, setSmoothing] = useState(0.6);
   const [host, r] = useRenderer((el) => createCurves(el));
   const active = useOnScreen(host);
+  const gan = useAppStore((s) => s.runs.some(isGanRun));
   const opts = useRef({ logScale, smoothing });
   useEffect(() => {
     opts.current = { logScale, smoothing };
@@ -33,7 +34,9 @@ function LossBody() {
         <label>
           Smoothing <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
         </label>
-        <span className="panel-note">solid: train · dashed: validation</span>
+        <span className="panel-note">
+          {gan ? 'GAN: D loss and G loss (top), D(x) on real vs D(G(z)) on generated images (bottom)' : 'solid: train · dashed: validation'}
+        </span>
       </div>
       <div ref={host} className="panel-canvas-host" />
     </>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asNodeId } from '../../engine/graph/types';
-import { currentProbeNeeds, onProbeNow, registerProbeNeed, requestProbeNow, resetProbeNeeds, subscribeProbeNeeds, visibleProbeNeeds } from './probeNeeds';
+import { currentProbeNeeds, needKey, onProbeNow, registerProbeNeed, requestProbeNow, resetProbeNeeds, subscribeProbeNeeds, visibleProbeNeeds } from './probeNeeds';
 
 afterEach(resetProbeNeeds);
 
@@ -33,5 +33,22 @@ describe('probe needs registry', () => {
     onProbeNow((r) => got.push(r.kind));
     requestProbeNow({ kind: 'confusion' });
     expect(got).toEqual(['samples', 'confusion']);
+  });
+  it('keys GAN and reconstruction needs by their parameters', () => {
+    const plain = needKey({ kind: 'ganSamples' });
+    const ab = needKey({ kind: 'ganSamples', interpolate: { a: 0, b: 63, steps: 16 } });
+    const ba = needKey({ kind: 'ganSamples', interpolate: { a: 63, b: 0, steps: 16 } });
+    expect(new Set([plain, ab, ba]).size).toBe(3);
+    expect(needKey({ kind: 'ganSamples', interpolate: { a: 0, b: 63, steps: 16 } })).toBe(ab);
+    expect(needKey({ kind: 'reconstruct', count: 8 })).not.toBe(needKey({ kind: 'reconstruct', count: 4 }));
+    const off1 = registerProbeNeed({ kind: 'ganSamples', interpolate: { a: 1, b: 2, steps: 16 } });
+    registerProbeNeed({ kind: 'ganSamples', interpolate: { a: 1, b: 2, steps: 16 } });
+    registerProbeNeed({ kind: 'reconstruct', count: 8 });
+    expect(currentProbeNeeds()).toEqual([
+      { kind: 'ganSamples', interpolate: { a: 1, b: 2, steps: 16 } },
+      { kind: 'reconstruct', count: 8 },
+    ]);
+    off1();
+    expect(currentProbeNeeds()).toHaveLength(2);
   });
 });
