@@ -62,7 +62,7 @@ it('DCGAN on MNIST: samples become digits the classifier recognises', async () =
   const fixed = drawLatent(100, gan.latentSize, hyper.distribution, 2024);
   const checks: Check[] = [];
   const start = performance.now();
-  let samples = new Uint8Array(0);
+  let samples: Uint8Array = new Uint8Array(0);
   let done = false;
   while (!done && (performance.now() - start) / 60_000 < MAX_MINUTES) {
     const s = await gan.trainIterations(CHECK_EVERY);

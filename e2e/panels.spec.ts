@@ -18,8 +18,18 @@ async function canvasState(canvas: Locator): Promise<{ hash: string; nonBlank: b
   });
 }
 
-const PANELS = ['Kernels', 'Activation maps', 'Dead ReLU', 'Loss', 'Confusion matrix'] as const;
-const mainCanvas = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true }).locator('canvas').first();
+/** Each panel region and the accessible name of its main canvas (a panel may hold other canvases: legends, thumbnails). */
+const PANELS = {
+  Kernels: 'Kernel grid',
+  'Activation maps': 'Feature maps by layer',
+  'Dead ReLU': 'Dead ReLU fractions',
+  Loss: 'Loss and accuracy curves',
+  'Confusion matrix': 'Confusion matrix cells: rows true class, columns predicted',
+} as const;
+type PanelName = keyof typeof PANELS;
+const PANEL_NAMES = Object.keys(PANELS) as PanelName[];
+const mainCanvas = (page: Page, name: PanelName): Locator =>
+  page.getByRole('region', { name, exact: true }).getByRole('img', { name: PANELS[name], exact: true });
 
 test('live panels draw, change, and respond to clicks and drawing', async ({ page }) => {
   test.setTimeout(180_000);
@@ -28,13 +38,13 @@ test('live panels draw, change, and respond to clicks and drawing', async ({ pag
   await page.getByRole('button', { name: 'Train' }).click();
 
   const first: Record<string, string> = {};
-  for (const name of PANELS) {
+  for (const name of PANEL_NAMES) {
     const canvas = mainCanvas(page, name);
     await canvas.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await canvasState(canvas)).nonBlank, { message: `${name} draws`, timeout: 60_000 }).toBe(true);
     first[name] = (await canvasState(canvas)).hash;
   }
-  for (const name of PANELS) {
+  for (const name of PANEL_NAMES) {
     const canvas = mainCanvas(page, name);
     await canvas.scrollIntoViewIfNeeded();
     await expect.poll(async () => (await canvasState(canvas)).hash, { message: `${name} changes`, timeout: 60_000 }).not.toBe(first[name]);

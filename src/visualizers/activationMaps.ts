@@ -67,10 +67,13 @@ export function createActivationMaps(element: HTMLElement | HTMLCanvasElement, o
   const wrap = el(doc, 'div', 'viz-activations');
   const side = el(doc, 'div', 'viz-input');
   const input = layered(doc, 'viz-input-stack');
+  input.base.setAttribute('role', 'img');
   input.base.setAttribute('aria-label', 'Input image');
   input.overlay.setAttribute('data-role', 'input-overlay');
   side.append(el(doc, 'div', 'viz-caption', 'Input'), input.box);
   const maps = layered(doc, 'viz-maps-stack');
+  maps.base.setAttribute('role', 'img');
+  maps.base.setAttribute('aria-label', 'Feature maps by layer');
   maps.overlay.setAttribute('data-role', 'maps-overlay');
   const captions = el(doc, 'div', 'viz-captions');
   maps.box.appendChild(captions);

@@ -30,6 +30,7 @@ export function createConfusion(element: HTMLElement | HTMLCanvasElement, option
   const canvas = ensureCanvas(element, 'viz-canvas viz-confusion');
   canvas.style.imageRendering = 'auto';
   canvas.style.maxWidth = '100%';
+  canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Confusion matrix cells: rows true class, columns predicted');
   const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
   const note = el(element.ownerDocument, 'div', 'viz-readout', 'Rows: true class. Columns: predicted. Click a cell to see its images.');

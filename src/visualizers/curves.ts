@@ -89,6 +89,8 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
   box.style.position = 'relative';
   const canvas = ensureCanvas(box, 'viz-canvas');
   Object.assign(canvas.style, { width: '100%', imageRendering: 'auto', display: 'block' });
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', 'Loss and accuracy curves');
   sizeCanvas(canvas, W, H);
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = doc.createElementNS(svgNs, 'svg');

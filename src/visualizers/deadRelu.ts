@@ -21,6 +21,8 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { upda
   canvas.style.width = '100%';
   canvas.style.imageRendering = 'auto';
   sizeCanvas(canvas, W, H);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', 'Dead ReLU fractions');
   const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
   const legend = el(element.ownerDocument, 'div', 'viz-readout');
   host.appendChild(legend);

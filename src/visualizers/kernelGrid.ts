@@ -58,6 +58,8 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
   const canvas = ensureCanvas(element instanceof HTMLCanvasElement ? element : stage, 'viz-canvas');
   if (element instanceof HTMLCanvasElement) stage.appendChild(canvas);
   canvas.style.width = '100%';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', 'Kernel grid');
   const captions = el(doc, 'div', 'viz-captions');
   const readout = el(doc, 'div', 'viz-readout', 'Hover a kernel to see its weights.');
   readout.setAttribute('aria-live', 'polite');
@@ -69,6 +71,8 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
   legendBar.width = 256;
   legendBar.height = 1;
   legendBar.className = 'viz-legend-bar';
+  legendBar.setAttribute('role', 'img');
+  legendBar.setAttribute('aria-label', 'Colour legend: blue negative, white zero, red positive');
   const legendText = el(doc, 'span', 'viz-legend-text');
   legend.append(legendBar, legendText);
   const lf = makeFrame(256, 1);
