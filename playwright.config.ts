@@ -13,7 +13,9 @@ function chromiumPath(): string | undefined {
 }
 
 const executablePath = chromiumPath();
-const PORT = 4173;
+// E2E_PORT / E2E_DIST let several checkouts or engineers run e2e side by side (defaults: 4173, dist).
+const PORT = Number(process.env['E2E_PORT'] ?? 4173);
+const DIST = process.env['E2E_DIST'] ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,7 +44,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

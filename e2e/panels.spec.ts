@@ -54,7 +54,7 @@ test('live panels draw, change, and respond to clicks and drawing', async ({ pag
   const maps = page.getByRole('region', { name: 'Activation maps', exact: true });
   const overlay = maps.locator('canvas[data-role="input-overlay"]');
   const before = await canvasState(overlay);
-  const mapCanvas = maps.locator('.viz-maps-stack canvas').first();
+  const mapCanvas = mainCanvas(page, 'Activation maps');
   await mapCanvas.scrollIntoViewIfNeeded();
   const box = (await mapCanvas.boundingBox())!;
   const size = await mapCanvas.evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
