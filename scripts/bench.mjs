@@ -2,20 +2,25 @@
 // `npm run bench`: trains the default MNIST preset in headless Chromium through the real training worker (all probes
 // on) and in a bare trainOnBatch loop, per backend; ConvNetJS on its MNIST demo net beside TF.js on the same net.
 // Writes bench/results.json and prints a table. `npm run bench -- --accuracy`: 1 epoch of MNIST on the auto backend.
-// Pages: e2e-harness.html (src/workers/harness.ts), built with bench/build-harness.mjs into bench/dist.
+// Pages: index.html (the app, driven through its UI by bench/app-page.mjs: fps, long tasks and the app's rate are
+// measured there) and e2e-harness.html (src/workers/harness.ts: bare loop, ConvNetJS), built into bench/dist.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { openApp, selectBackend, trainWindow, visiblePanels, batchSize } from '../bench/app-page.mjs';
 import { buildHarness } from '../bench/build-harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'dist');
 const PORT = 4198;
+const ONLY = process.env.BENCH_BACKENDS?.split(',');
 // Slowest last: on a GPU-less machine WebGPU runs on SwiftShader.
-const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'];
-const APP_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'].filter((b) => !ONLY || ONLY.includes(b));
+const WINDOW_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const APP_VIEWPORT = '1600×1100';
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
 const accuracyMode = process.argv.includes('--accuracy');
 
@@ -24,12 +29,7 @@ const round = (/** @type {number | null | undefined} */ x, d = 0) => (x === null
 
 async function main() {
   log('building the harness page…');
-  try {
-    await buildHarness(OUT_DIR, { withApp: true });
-  } catch {
-    log('the app does not build yet: building the harness page alone');
-    await buildHarness(OUT_DIR, { withApp: false });
-  }
+  await buildHarness(OUT_DIR, { withApp: !accuracyMode });
   const server = await preview({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
@@ -46,7 +46,7 @@ async function main() {
     await page.goto(`http://127.0.0.1:${PORT}/e2e-harness.html`);
     await page.waitForFunction(() => window.__harness !== undefined);
     if (accuracyMode) await accuracy(page);
-    else await bench(page);
+    else await bench(page, browser);
   } finally {
     await browser.close();
     await new Promise((r) => server.httpServer.close(r));
@@ -66,55 +66,90 @@ async function accuracy(page) {
   log(`MNIST test accuracy after 1 epoch: ${((r.valAccuracy ?? NaN) * 100).toFixed(2)}%`);
 }
 
-/** @param {import('playwright-core').Page} page */
-async function bench(page) {
+/**
+ * Per backend: the app page trains the default preset (app windows) alternating with the bare trainOnBatch loop in the
+ * harness page's bench worker (bare windows), ROUNDS times each, so drift on the shared machine hits both alike.
+ * The app is paused during bare windows and the bare worker is gone during app windows.
+ * @param {import('playwright-core').Page} harness @param {import('playwright-core').Browser} browser
+ */
+async function bench(harness, browser) {
+  // Its own context (own renderer process): the harness page's main thread never shares the app page's.
+  const appContext = await browser.newContext();
+  const app = await appContext.newPage();
+  app.on('pageerror', (e) => log(`app page error: ${e.message}`));
+  await openApp(app, `http://127.0.0.1:${PORT}/index.html`);
+  const panels = await visiblePanels(app);
+  log(`app page: panels in view: ${panels.join(', ') || 'none'}`);
+  const batch = await batchSize(app);
   const rows = [];
   for (const backend of BACKENDS) {
-    log(`${backend}: app (worker, all probes)…`);
-    const app = await page
-      .evaluate(
-      ([b, s]) => window.__harness.train({ backend: b, model: 'preset', dataset: 'mnist', seconds: s, warmupSeconds: 3, probes: true, hyper: { validateEvery: 200 } }),
-        /** @type {const} */ ([backend, APP_SECONDS]),
-      )
-      .catch((e) => ({ errors: [String(e.message ?? e)], backend: null, examplesPerSec: null, mainThreadFps: null, longTasks: [] }));
-    if (app.errors.length > 0 || app.backend?.name !== backend) {
-      log(`  ${backend} unavailable: ${app.errors.join('; ') || app.backend?.reason}`);
-      rows.push({ backend, model: 'default preset (notes-small)', examplesPerSecApp: null, examplesPerSecBare: null, ratio: null, mainThreadFps: null, longTasks: null, note: app.errors.join('; ') });
+    await selectBackend(app, backend);
+    /** @type {{ steps: number; ms: number; fps: number; secs: number; longTasks: number[]; barMutationsPerSec: number; badge: string | null }[]} */
+    const appWins = [];
+    /** @type {number[]} */
+    const bareRates = [];
+    let error = null;
+    for (let round = 0; round < ROUNDS && !error; round++) {
+      log(`${backend}: app window ${round + 1}/${ROUNDS} (index.html, panels visible)…`);
+      try {
+        appWins.push(await trainWindow(app, { seconds: WINDOW_SECONDS, warmupSeconds: round === 0 ? 3 : 1.5, startTimeoutMs: 240_000 }));
+      } catch (e) {
+        error = String(e instanceof Error ? e.message : e);
+        break;
+      }
+      const w = appWins.at(-1);
+      if (w && !(w.badge ?? '').toLowerCase().startsWith(backend)) {
+        error = `the app trained on another backend: ${w.badge}`;
+        break;
+      }
+      log(`${backend}: bare window ${round + 1}/${ROUNDS} (trainOnBatch in the bench worker)…`);
+      const bare = await harness.evaluate(([b, s]) => window.__harness.bare({ backend: b, model: 'preset', dataset: 'mnist', seconds: s, batchSize: 32 }), /** @type {const} */ ([backend, WINDOW_SECONDS]));
+      if (bare.ok) bareRates.push(bare.examplesPerSec);
+      else error = bare.error;
+    }
+    if (error || appWins.length === 0) {
+      log(`  ${backend} unavailable: ${error}`);
+      rows.push({ backend, model: 'default preset (notes-small)', examplesPerSecApp: null, examplesPerSecBare: null, ratio: null, mainThreadFps: null, longTasks: null, note: error });
       continue;
     }
-    log(`${backend}: bare trainOnBatch…`);
-    const bare = await page.evaluate(([b, s]) => window.__harness.bare({ backend: b, model: 'preset', dataset: 'mnist', seconds: s, batchSize: 32 }), /** @type {const} */ ([backend, APP_SECONDS]));
-    const bareRate = bare.ok ? bare.examplesPerSec : null;
+    const ms = appWins.reduce((a, w) => a + w.ms, 0);
+    const secs = appWins.reduce((a, w) => a + w.secs, 0);
+    const appRate = (appWins.reduce((a, w) => a + w.steps, 0) * batch * 1000) / ms;
+    const bareRate = bareRates.reduce((a, b) => a + b, 0) / bareRates.length;
     rows.push({
       backend,
       model: 'default preset (notes-small)',
-      adapter: app.backend.adapter,
-      examplesPerSecApp: round(app.examplesPerSec),
+      adapter: appWins[0]?.badge ?? null,
+      examplesPerSecApp: round(appRate),
       examplesPerSecBare: round(bareRate),
-      ratio: bareRate ? round((app.examplesPerSec ?? 0) / bareRate, 3) : null,
-      mainThreadFps: round(app.mainThreadFps, 1),
-      longTasks: app.longTasks,
-      ...(bare.ok ? {} : { note: bare.error }),
+      ratio: round(appRate / bareRate, 3),
+      mainThreadFps: round(appWins.reduce((a, w) => a + w.fps * w.secs, 0) / secs, 1),
+      longTasks: appWins.flatMap((w) => w.longTasks),
+      trainingBarUpdatesPerSec: round(appWins.reduce((a, w) => a + w.barMutationsPerSec * w.secs, 0) / secs, 1),
+      windows: appWins.map((w, i) => ({ app: round((w.steps * batch * 1000) / w.ms), bare: round(bareRates[i]), fps: round(w.fps, 1) })),
     });
+    log(`  app ${round(appRate)} ex/s, bare ${round(bareRate)} ex/s, fps ${round(rows.at(-1)?.mainThreadFps, 1)}`);
     log(`${backend}: TF.js on the ConvNetJS MNIST net (bare)…`);
-    const cj = await page.evaluate(
+    const cj = await harness.evaluate(
       (b) => window.__harness.bare({ backend: b, model: 'convnet', dataset: 'mnist', seconds: 5, batchSize: 20, optimizer: 'adadelta', learningRate: 1 }),
       backend,
     );
     rows.push({ backend, model: 'ConvNetJS MNIST net', examplesPerSecApp: null, examplesPerSecBare: cj.ok ? round(cj.examplesPerSec) : null, ratio: null, mainThreadFps: null, longTasks: null });
   }
+  await appContext.close();
   log('ConvNetJS on its MNIST demo net…');
-  const conv = await page.evaluate(() => window.__harness.convnetjs({ seconds: 8 }));
+  const conv = await harness.evaluate(() => window.__harness.convnetjs({ seconds: 8 }));
   rows.push({ backend: 'convnetjs', model: 'ConvNetJS MNIST net', examplesPerSecApp: null, examplesPerSecBare: round(conv.examplesPerSec), ratio: null, mainThreadFps: null, longTasks: null });
   log('auto backend choice…');
-  const auto = await page.evaluate(() => window.__harness.train({ backend: 'auto', model: 'preset', dataset: 'mnist', steps: 1 }));
+  const auto = await harness.evaluate(() => window.__harness.train({ backend: 'auto', model: 'preset', dataset: 'mnist', steps: 1 }));
   const autoName = auto.backend?.name ?? null;
   const autoConv = rows.find((r) => r.backend === autoName && r.model === 'ConvNetJS MNIST net')?.examplesPerSecBare ?? null;
   const summary = {
     autoBackend: autoName,
     autoReason: auto.backend?.reason ?? auto.errors.join('; '),
     autoVsConvnetjs: autoConv && conv.examplesPerSec ? round(autoConv / conv.examplesPerSec, 2) : null,
-    page: 'e2e-harness.html (probe panel canvas drawn on the main thread)',
+    page: `index.html at ${APP_VIEWPORT}, panels in view: ${panels.join(', ')}; examples/s from the training bar's Step counter × batch size ${batch}`,
+    windows: `${ROUNDS} app and ${ROUNDS} bare windows of ${WINDOW_SECONDS} s per backend, alternating`,
     date: new Date().toISOString(),
   };
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ rows, summary }, null, 2) + '\n');

@@ -9,7 +9,7 @@ import { ControllerContext } from './controllers/ControllerContext';
 import { createTrainingController } from './controllers/trainingController';
 import { frameBus } from './frames/frameBus';
 import { getDrawnImage } from './panels/drawnImage';
-import { currentProbeNeeds, onProbeNow } from './panels/probeNeeds';
+import { currentProbeNeeds, onProbeNow, subscribeProbeNeeds } from './panels/probeNeeds';
 import { applyLocation } from './persistence/startup';
 import { useAppStore } from './store';
 import { createTrainingClient } from '../workers/trainingClient';
@@ -27,6 +27,7 @@ const controller = createTrainingController({
   bus: frameBus,
   probeNeeds: currentProbeNeeds,
   onProbeNow,
+  onProbeNeedsChange: subscribeProbeNeeds,
   drawnImage: getDrawnImage,
 });
 controller.prepare();

@@ -1,4 +1,8 @@
-/** Predictions: softmax probabilities as horizontal bars with class names; the label is marked. DOM only. */
+/**
+ * Predictions: softmax probabilities as horizontal bars with class names; the label is marked. DOM only.
+ * Each bar is a meter named by its class, so a screen reader (and a test) reads every probability to four places,
+ * while the visible text keeps two.
+ */
 import { el } from './canvas';
 
 export interface PredictionData {
@@ -19,7 +23,7 @@ export function createPredictions(element: HTMLElement): { update(d: PredictionD
   summary.setAttribute('aria-live', 'polite');
   const list = el(doc, 'div', 'viz-bars');
   element.append(summary, list);
-  let rows: { bar: HTMLDivElement; value: HTMLSpanElement; name: HTMLSpanElement }[] = [];
+  let rows: { row: HTMLDivElement; track: HTMLDivElement; bar: HTMLDivElement; value: HTMLSpanElement; name: HTMLSpanElement }[] = [];
   return {
     update(d) {
       const n = d.probabilities.length;
@@ -28,18 +32,23 @@ export function createPredictions(element: HTMLElement): { update(d: PredictionD
           const row = el(doc, 'div', 'viz-bar-row');
           const name = el(doc, 'span', 'viz-bar-name');
           const track = el(doc, 'div', 'viz-bar-track');
+          track.setAttribute('role', 'meter');
+          track.setAttribute('aria-valuemin', '0');
+          track.setAttribute('aria-valuemax', '1');
           const bar = el(doc, 'div', 'viz-bar');
           const value = el(doc, 'span', 'viz-bar-value');
           track.appendChild(bar);
           row.append(name, track, value);
-          return { bar, value, name };
+          return { row, track, bar, value, name };
         });
-        list.replaceChildren(...rows.map((r) => r.bar.parentElement!.parentElement!));
+        list.replaceChildren(...rows.map((r) => r.row));
       }
       const best = topClass(d.probabilities);
       const name = (i: number) => d.names?.[i] ?? String(i);
       rows.forEach((r, i) => {
         const p = d.probabilities[i]!;
+        r.track.setAttribute('aria-label', name(i));
+        r.track.setAttribute('aria-valuenow', p.toFixed(4));
         r.bar.style.width = `${Math.max(0, Math.min(1, p)) * 100}%`;
         r.bar.dataset['kind'] = i === d.label ? 'label' : i === best ? 'top' : '';
         r.value.textContent = p.toFixed(2);

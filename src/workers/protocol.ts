@@ -47,7 +47,8 @@ export type ProbeRequest =
   | { readonly kind: 'pooling'; readonly node: NodeId; readonly sample: SampleRef }
   | { readonly kind: 'deadRelu' }
   | { readonly kind: 'health' }
-  | { readonly kind: 'confusion' }
+  /** `limit`: at most this many validation examples (the worker caps it on slow backends to keep probes cheap). */
+  | { readonly kind: 'confusion'; readonly limit?: number }
   | { readonly kind: 'predict'; readonly sample: SampleRef }
   | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] }
   /** GAN runs: the fixed-noise grid, and optionally a slerp path between two of its cells (indices into the grid). */

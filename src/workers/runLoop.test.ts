@@ -6,8 +6,10 @@ import { handleMessage } from './handleMessage';
 import { asRunId } from './protocol';
 import { adaptChunk, whenIdle } from './runLoop';
 import { HYPER, initMsg, ofType, recorder, testDeps, tinyCnn } from './testing';
+import { CONFUSION_STEPS, spentInWindow } from './probeBudget';
+import type { ProbeEntry } from './probeBudget';
 import { DEFAULT_TUNING, createWorkerState } from './workerState';
-import type { WorkerDeps, WorkerState } from './workerState';
+import type { Post, WorkerDeps, WorkerState } from './workerState';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -17,8 +19,10 @@ const idle = async (s: WorkerState): Promise<void> => {
   if (s.run) await whenIdle(s.run);
 };
 
-/** A trainer whose batches take `msPerBatch` of a fake clock. */
-function slowTrainer(deps: WorkerDeps, clock: { t: number }, msPerBatch: number, probeMs: number): WorkerDeps {
+type ProbeReq = Parameters<Trainer['probe']>[0];
+
+/** A trainer whose batches take `msPerBatch` of a fake clock, and probes `probeMs` (or a cost per request). */
+function slowTrainer(deps: WorkerDeps, clock: { t: number }, msPerBatch: number, probeMs: number | ((r: ProbeReq) => number)): WorkerDeps {
   return {
     ...deps,
     now: () => clock.t,
@@ -29,14 +33,32 @@ function slowTrainer(deps: WorkerDeps, clock: { t: number }, msPerBatch: number,
           clock.t += n * msPerBatch;
           return t.trainBatches(n);
         },
-        probe: async (r: Parameters<Trainer['probe']>[0]) => {
-          clock.t += probeMs;
+        probe: async (r: ProbeReq) => {
+          clock.t += typeof probeMs === 'number' ? probeMs : probeMs(r);
           return t.probe(r);
         },
         dispose: () => t.dispose(),
       });
     },
   };
+}
+
+/** The most probe time in any window of `windowMs` (the maximum is reached by a window ending where a probe ends). */
+function worstWindow(log: readonly ProbeEntry[], windowMs: number): number {
+  let worst = 0;
+  for (const e of log) worst = Math.max(worst, spentInWindow(log.filter((x) => x.end <= e.end), e.end, windowMs));
+  return worst;
+}
+
+/** Asks for `requests` again and again (as visible panels do) until the run's loop stops; returns how often. */
+async function keepAsking(state: WorkerState, r: ReturnType<typeof asRunId>, requests: readonly ProbeReq[], post: Post, deps: WorkerDeps): Promise<number> {
+  let asked = 0;
+  while (state.run?.loop) {
+    for (const request of requests) await handleMessage(state, { type: 'probe', runId: r, request }, post, deps);
+    asked++;
+    await new Promise((res) => setImmediate(res));
+  }
+  return asked;
 }
 
 describe('run loop', () => {
@@ -93,20 +115,44 @@ describe('run loop', () => {
     await handleMessage(state, initMsg(r), post, deps);
     await handleMessage(state, { type: 'step', runId: r, batches: 150 }, post, deps);
     // Ask for a probe again and again while 150 batches (3,000 fake ms) train.
-    let asked = 0;
-    while (state.run?.loop) {
-      await handleMessage(state, { type: 'probe', runId: r, request: { kind: 'deadRelu' } }, post, deps);
-      asked++;
-      await new Promise((res) => setImmediate(res));
-    }
+    const asked = await keepAsking(state, r, [{ kind: 'deadRelu' }], post, deps);
     const run = state.run;
     if (!run) throw new Error('no run');
     expect(asked).toBeGreaterThan(10);
     const served = ofType(posted, 'probe').length;
-    expect(served).toBeGreaterThan(1);
+    expect(run.probeLog.length).toBeGreaterThan(1);
     expect(served).toBeLessThan(asked);
-    // 4% of 3,000 ms is 120 ms: at most 6 probes of 20 ms (+ the one that may run after the loop).
-    expect(run.probeMs).toBeLessThanOrEqual(DEFAULT_TUNING.probeBudget * (run.wallMs + run.probeMs) + 20);
+    // 3% of 3,000 ms is 90 ms: at most 4 probes of 20 ms while training (+ the one that may run after the loop).
+    expect(run.probeLog.reduce((a, e) => a + e.ms, 0)).toBeLessThanOrEqual(DEFAULT_TUNING.probeBudget * run.wallMs + 20);
+    expect(worstWindow(run.probeLog, DEFAULT_TUNING.probeWindowMs)).toBeLessThanOrEqual(DEFAULT_TUNING.probeBudget * DEFAULT_TUNING.probeWindowMs);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
+  it('does not let the first, not yet measured, expensive probe exceed the budget over a window', async () => {
+    // Batches of 16 take 20 ms; a confusion probe costs 10 ms plus a forward pass per example (a third of a training
+    // example's cost), so over the whole 1,000-example pool it would take ~260 ms on the 600-example test split: 7× a 2 s window's 60 ms allowance.
+    const clock = { t: 0 };
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const forwardMs = 20 / 16 / 3;
+    const cost = (q: ProbeReq): number => (q.kind === 'confusion' ? 10 + forwardMs * (q.limit ?? 1000) : 5);
+    const deps = slowTrainer(testDeps({}, { train: 256, test: 600 }), clock, 20, cost);
+    const r = asRunId('first');
+    await handleMessage(state, initMsg(r), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 400 }, post, deps);
+    await keepAsking(state, r, [{ kind: 'confusion' }, { kind: 'deadRelu' }], post, deps);
+    const run = state.run;
+    if (!run) throw new Error('no run');
+    const served = ofType(posted, 'probe').map((m) => m.result.kind);
+    expect(served).toContain('confusion');
+    expect(served).toContain('deadRelu');
+    expect(run.probeLog.length).toBeGreaterThan(2);
+    const allowance = DEFAULT_TUNING.probeBudget * DEFAULT_TUNING.probeWindowMs;
+    expect(worstWindow(run.probeLog, DEFAULT_TUNING.probeWindowMs)).toBeLessThanOrEqual(allowance);
+    // The confusion probe ran on fewer examples while training (its cost was capped), never the whole pool.
+    const confusions = ofType(posted, 'probe').flatMap((m) => (m.result.kind === 'confusion' ? [m.result] : []));
+    const examples = (m: Int32Array): number => m.reduce((a, b) => a + b, 0);
+    expect(examples(confusions[0]?.matrix ?? new Int32Array())).toBe(CONFUSION_STEPS[0]);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
 

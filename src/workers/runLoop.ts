@@ -8,6 +8,7 @@ import type { BatchStats } from '../engine/train/trainer';
 import type { ProbeRequest } from './protocol';
 import { flushMetrics, recordChunk, recordValidation } from './metrics';
 import { forTransfer } from './transfer';
+import { nextProbe, recordProbe } from './probeBudget';
 import { tuningOf } from './workerState';
 import type { LoopTuning, Post, Run, WorkerDeps } from './workerState';
 
@@ -47,7 +48,7 @@ export function adaptChunk(k: number, ms: number, tuning: LoopTuning): number {
   return Math.max(1, Math.min(tuning.maxChunk, k * 2, Math.round(target)));
 }
 
-export async function runProbe(run: Run, request: ProbeRequest, post: Post, deps: WorkerDeps): Promise<void> {
+export async function runProbe(run: Run, request: ProbeRequest, post: Post, deps: WorkerDeps, training = false): Promise<void> {
   const t0 = deps.now();
   try {
     const raw = await run.lock.run(() => run.trainer.probe(request));
@@ -57,20 +58,17 @@ export async function runProbe(run: Run, request: ProbeRequest, post: Post, deps
   } catch (e) {
     if (!run.disposed) post({ type: 'error', runId: run.runId, code: 'internal', message: `Probe ${request.kind} failed: ${errorText(e)}` });
   } finally {
-    const ms = deps.now() - t0;
-    run.probeCost.set(request.kind, ms);
-    run.probeMs += ms;
+    const t1 = deps.now();
+    recordProbe(run, request.kind, request, t1 - t0, t1, training);
   }
 }
 
-/** Serves pending probes while the probe time stays within the budget share of the wall time. */
-async function serveProbes(run: Run, post: Post, deps: WorkerDeps, budget: number): Promise<void> {
-  for (const [kind, request] of run.pendingProbes) {
-    const cost = run.probeCost.get(kind) ?? 0;
-    if (run.probeMs + cost > budget * (run.wallMs + run.probeMs)) return;
-    run.pendingProbes.delete(kind);
-    await runProbe(run, request, post, deps);
-  }
+/** Serves at most one pending probe between chunks, and only if its (estimated) cost fits the budget. */
+async function serveProbe(run: Run, post: Post, deps: WorkerDeps, tuning: LoopTuning): Promise<void> {
+  const request = nextProbe(run, deps.now(), tuning);
+  if (!request) return;
+  run.pendingProbes.delete(request.kind);
+  await runProbe(run, request, post, deps, true);
 }
 
 async function validate(run: Run, limit: number | undefined): Promise<void> {
@@ -108,6 +106,7 @@ function stop(run: Run): void {
 async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
   const tuning = tuningOf(deps);
   run.lastFlush = deps.now();
+  run.loopStart = deps.now();
   run.examplesSinceFlush = 0;
   let lastTick = deps.now();
   while (!run.disposed && !run.finished && (run.running || run.stepsRemaining > 0)) {
@@ -135,6 +134,7 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
     if (run.disposed) return;
     const t1 = deps.now();
     run.chunk = adaptChunk(k, t1 - t0, tuning);
+    run.msPerBatch = (t1 - t0) / Math.max(1, stats.losses.length);
     recordChunk(run, firstStep, stats);
     if (!run.running) run.stepsRemaining = Math.max(0, run.stepsRemaining - stats.losses.length);
     const t = run.trainer;
@@ -154,7 +154,7 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
     }
     flushMetrics(run, post, deps.now(), tuning.flushMs, tuning.maxPointsPerFlush, false);
     run.wallMs += deps.now() - lastTick;
-    await serveProbes(run, post, deps, tuning.probeBudget);
+    await serveProbe(run, post, deps, tuning);
     lastTick = deps.now();
     await deps.yieldToEventLoop();
     run.wallMs += deps.now() - lastTick;

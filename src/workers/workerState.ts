@@ -9,6 +9,7 @@ import type { Hyper } from '../engine/train/hyper';
 import type { Checkpoint, Trainer, TrainerOptions, TrainerExtras } from '../engine/train/trainer';
 import type { BackendInfo, BackendName, BackendPolicy, FromWorker, MetricPoint, ProbeRequest, RunId } from './protocol';
 import { Mutex } from './mutex';
+import type { ProbeEntry } from './probeBudget';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -43,8 +44,9 @@ export interface LoopTuning {
   readonly maxChunk: number;
   /** Metrics are posted at most this often, ms. */
   readonly flushMs: number;
-  /** Probes may take at most this fraction of the wall time while training. */
+  /** Probes may take at most this fraction of the wall time over any probeWindowMs while training (probeBudget.ts). */
   readonly probeBudget: number;
+  readonly probeWindowMs: number;
   /** Checkpoint to CPU memory this often while training, ms. */
   readonly checkpointMs: number;
   /** Examples evaluated at periodic validation (epoch ends use the whole test split). */
@@ -58,6 +60,7 @@ export const DEFAULT_TUNING: LoopTuning = {
   maxChunk: 2000,
   flushMs: 200,
   probeBudget: 0.03,
+  probeWindowMs: 2000,
   checkpointMs: 10_000,
   validateLimit: 256,
   maxPointsPerFlush: 64,
@@ -84,8 +87,15 @@ export interface Run {
   chunk: number;
   /** Newest request per probe kind, served between chunks. */
   readonly pendingProbes: Map<ProbeRequest['kind'], ProbeRequest>;
-  /** Last measured cost per probe kind, ms. */
-  readonly probeCost: Map<ProbeRequest['kind'], number>;
+  /** Last measured cost per probe kind, ms, and (confusion) the examples it covered. */
+  readonly probeCost: Map<ProbeRequest['kind'], { readonly ms: number; readonly examples: number }>;
+  /** Probes served while training, newest last (probeBudget.ts). */
+  readonly probeLog: ProbeEntry[];
+  /** deps.now() when the current training loop started: no probe budget accrues before it. */
+  loopStart: number;
+  /** Duration of one batch in the last chunk, ms (null before the first chunk). */
+  msPerBatch: number | null;
+  /** Total probe time and loop wall time without probes, ms (diagnostics and tests). */
   probeMs: number;
   wallMs: number;
   points: MetricPoint[];
@@ -132,6 +142,9 @@ export function newRun(fields: {
     chunk: 1,
     pendingProbes: new Map(),
     probeCost: new Map(),
+    probeLog: [],
+    loopStart: now,
+    msPerBatch: null,
     probeMs: 0,
     wallMs: 0,
     points: [],

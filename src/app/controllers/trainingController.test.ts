@@ -52,9 +52,24 @@ function setup(needs: ProbeNeed[] = []) {
   const store = createAppStore(noStorage);
   const bus = createFrameBus();
   const fake = fakeClient();
-  ctl = createTrainingController({ store, client: fake.client, bus, probeNeeds: () => needs, pollMs: 10_000 });
-  return { store, bus, ...fake, ctl };
+  const needListeners = new Set<() => void>();
+  const needsChanged = () => needListeners.forEach((l) => l());
+  ctl = createTrainingController({
+    store,
+    client: fake.client,
+    bus,
+    probeNeeds: () => needs,
+    onProbeNeedsChange: (cb) => {
+      needListeners.add(cb);
+      return () => needListeners.delete(cb);
+    },
+    pollMs: 10_000,
+  });
+  return { store, bus, ...fake, ctl, needsChanged };
 }
+
+/** Lets the fake client's resolved probes run their callbacks. */
+const settle = () => new Promise<void>((r) => setTimeout(r, 0));
 
 describe('training controller', () => {
   it('Train inits, shows dataset progress and counts, then starts when ready', async () => {
@@ -150,6 +165,46 @@ describe('training controller', () => {
     expect(probes[1]).toEqual({ kind: 'activations', sample: { from: 'test', index: 0 } });
     await Promise.resolve();
     expect(bus.latest('deadRelu')).toBeDefined();
+  });
+
+  it('sends the hyperparameters changed while the worker initializes once it is ready, before starting', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    store.getState().setHyper({ epochs: 50 });
+    expect(calls).toEqual(['init']);
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    expect(calls).toEqual(['init', 'setHyper {"epochs":50}', 'start']);
+  });
+
+  it('probes the sample-based panels at once when the sample changes, newest sample winning', async () => {
+    const { store, emit, runId, ctl, probes } = setup([{ kind: 'kernels', gradients: false }, { kind: 'predict' }]);
+    ctl.prepare();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 10 });
+    await settle();
+    probes.length = 0;
+    store.getState().setSample({ from: 'test', index: 3 });
+    store.getState().setSample({ from: 'test', index: 4 });
+    store.getState().setSample({ from: 'test', index: 5 });
+    expect(probes).toEqual([{ kind: 'predict', sample: { from: 'test', index: 3 } }]);
+    await settle();
+    expect(probes).toEqual([
+      { kind: 'predict', sample: { from: 'test', index: 3 } },
+      { kind: 'predict', sample: { from: 'test', index: 5 } },
+    ]);
+  });
+
+  it('probes a panel that appears while the run is not training', async () => {
+    const needs: ProbeNeed[] = [];
+    const { emit, runId, ctl, probes, needsChanged } = setup(needs);
+    needsChanged(); // before any run: nothing to probe
+    expect(probes).toEqual([]);
+    ctl.prepare();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    await settle();
+    probes.length = 0;
+    needs.push({ kind: 'deadRelu' });
+    needsChanged();
+    expect(probes.map((p) => p.kind)).toEqual(['deadRelu']);
   });
 
   it('resets the counters and starts a fresh curve', () => {

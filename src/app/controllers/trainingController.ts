@@ -49,6 +49,8 @@ export interface ControllerDeps {
   readonly bus: FrameBus;
   readonly probeNeeds: () => readonly ProbeNeed[];
   readonly onProbeNow?: (cb: (req: ProbeRequest) => void) => () => void;
+  /** Called back when the visible panels' needs change, so a panel shown while not training gets a frame at once. */
+  readonly onProbeNeedsChange?: (cb: () => void) => () => void;
   readonly drawnImage?: () => Uint8Array | null;
   readonly pollMs?: number;
   /** How many test images the dataset strip shows. */
@@ -69,6 +71,17 @@ export interface TrainingController {
 }
 
 const PROBE_TIMEOUT_MS = 5000;
+/** Probes that depend on the chosen sample (test image or drawing): re-requested when it changes. */
+const SAMPLE_KINDS: ReadonlySet<ProbeNeed['kind']> = new Set(['activations', 'predict', 'pooling']);
+/** Statuses in which the worker has a model to probe. */
+const PROBEABLE: ReadonlySet<AppState['status']> = new Set(['ready', 'running', 'paused', 'finished']);
+
+/** The fields of `next` that differ from `sent`. */
+function changed<T extends object>(sent: T, next: T): Partial<T> {
+  const patch: Partial<T> = {};
+  for (const k of Object.keys(next) as (keyof T)[]) if (next[k] !== sent[k]) patch[k] = next[k];
+  return patch;
+}
 
 export function createTrainingController(deps: ControllerDeps): TrainingController {
   const { store, client, bus } = deps;
@@ -80,6 +93,11 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   let startWhenReady = false;
   let runCount = 0;
   const inFlight = new Map<string, number>();
+  /** Newest event-driven request per kind that arrived while one of its kind was in flight (newest wins). */
+  const queued = new Map<string, ProbeRequest>();
+  /** The hyperparameters the worker has (sent at init or since); changes made while it initializes are sent on ready. */
+  let sentHyper: Hyper | null = null;
+  let sentGanHyper: GanHyper | null = null;
   const published = new WeakSet<ProbeResult>();
 
   const keyOf = (s: AppState) => `${s.dataset}|${s.seed}|${s.backendPolicy}`;
@@ -90,29 +108,57 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     bus.publish(result);
   }
 
-  function request(req: ProbeRequest): void {
+  /**
+   * One probe per kind in flight. A poll finding its kind busy is skipped (the next poll comes soon); an urgent
+   * request (the user drew, picked a sample, showed a panel, asked for a cell's images) waits and goes next.
+   */
+  function request(req: ProbeRequest, urgent = false): void {
     if (runId === null) return;
     const key = req.kind;
     const since = inFlight.get(key);
-    if (since !== undefined && Date.now() - since < PROBE_TIMEOUT_MS) return;
+    if (since !== undefined && Date.now() - since < PROBE_TIMEOUT_MS) {
+      if (urgent) queued.set(key, req);
+      return;
+    }
     inFlight.set(key, Date.now());
     const forRun = runId;
+    const done = (): void => {
+      if (forRun !== runId) return;
+      inFlight.delete(key);
+      const next = queued.get(key);
+      if (next) {
+        queued.delete(key);
+        request(next, true);
+      }
+    };
     client.probe(req).then(
       (r) => {
-        inFlight.delete(key);
         if (forRun === runId) publish(r);
+        done();
       },
-      () => inFlight.delete(key),
+      done,
     );
   }
 
-  function probeVisible(): void {
+  function probeVisible(urgent = false, only?: ReadonlySet<ProbeNeed['kind']>): void {
     const s = get();
     const sample = sampleRef(s.sample, deps.drawnImage?.() ?? null);
     for (const need of deps.probeNeeds()) {
+      if (only && !only.has(need.kind)) continue;
       const req = toRequest(need, s.runGraph ?? s.graph, sample);
-      if (req) request(req);
+      if (req) request(req, urgent);
     }
+  }
+
+  /** Sends the hyperparameters changed since the worker last got them (none while it initializes). */
+  function flushHyper(s: AppState): void {
+    if (!sentHyper || !sentGanHyper) return;
+    const patch = changed(sentHyper, s.hyper);
+    const gan = changed(sentGanHyper, s.ganHyper);
+    sentHyper = s.hyper;
+    sentGanHyper = s.ganHyper;
+    if (Object.keys(gan).length > 0) client.setHyper(patch, gan);
+    else if (Object.keys(patch).length > 0) client.setHyper(patch);
   }
 
   function init(start: boolean): void {
@@ -130,8 +176,11 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       ...(s.ganGraphs ? { gan: { ...s.ganGraphs, hyper: s.ganHyper } } : {}),
     });
     runKey = keyOf(s);
+    sentHyper = s.hyper;
+    sentGanHyper = s.ganHyper;
     startWhenReady = start;
     inFlight.clear();
+    queued.clear();
     bus.clear();
     runCount += 1;
     s.patchRun({
@@ -169,6 +218,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
           datasetCounts: { train: m.trainCount, test: m.testCount },
         });
         request({ kind: 'samples', split: 'test', indices: [...Array(deps.sampleCount ?? 8).keys()] });
+        flushHyper(get());
         if (startWhenReady) {
           startWhenReady = false;
           client.start();
@@ -220,21 +270,15 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   }
 
   const unsubscribeClient = client.on(onMessage);
-  const unsubscribeOneShot = deps.onProbeNow?.((req) => request(req)) ?? (() => undefined);
+  const unsubscribeOneShot = deps.onProbeNow?.((req) => request(req, true)) ?? (() => undefined);
+  const unsubscribeNeeds =
+    deps.onProbeNeedsChange?.(() => {
+      if (runId !== null && PROBEABLE.has(get().status)) probeVisible(true);
+    }) ?? (() => undefined);
 
   const unsubscribeStore = store.subscribe((s, prev) => {
     if (runId === null) return;
-    if (s.hyper !== prev.hyper && s.status !== 'initializing') {
-      const patch: Record<string, unknown> = {};
-      for (const k of Object.keys(s.hyper) as (keyof Hyper)[]) if (s.hyper[k] !== prev.hyper[k]) patch[k] = s.hyper[k];
-      client.setHyper(patch as Partial<Hyper>);
-    }
-    if (s.ganHyper !== prev.ganHyper && s.status !== 'initializing') {
-      const gan: Record<string, unknown> = {};
-      for (const k of Object.keys(s.ganHyper) as (keyof GanHyper)[])
-        if (s.ganHyper[k] !== prev.ganHyper[k]) gan[k] = s.ganHyper[k];
-      client.setHyper({}, gan as Partial<GanHyper>);
-    }
+    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && s.status !== 'initializing') flushHyper(s);
     if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
       init(s.status === 'running');
       return;
@@ -246,6 +290,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       if (unfreeze.length > 0) client.freeze(unfreeze, false);
       s.patchRun({ runGraph: s.graph });
     }
+    // A new test image or a new stroke on the draw pad: maps and prediction follow at once, training or not.
+    if (s.sample !== prev.sample && PROBEABLE.has(s.status)) probeVisible(true, SAMPLE_KINDS);
   });
 
   const timer = setInterval(() => {
@@ -308,6 +354,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       clearInterval(timer);
       unsubscribeClient();
       unsubscribeOneShot();
+      unsubscribeNeeds();
       unsubscribeStore();
       client.dispose();
       runId = null;

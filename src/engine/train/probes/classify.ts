@@ -9,9 +9,10 @@ export const CONFUSION_LIMIT = 1000;
 export const EXAMPLES_PER_CELL = 16;
 const BATCH = 250;
 
-export async function probeConfusion(ctx: TrainContext): Promise<ProbeResult> {
+export async function probeConfusion(ctx: TrainContext, limit = CONFUSION_LIMIT): Promise<ProbeResult> {
   const k = ctx.classes;
-  const pool = ctx.testPool.subarray(0, Math.min(CONFUSION_LIMIT, ctx.testPool.length));
+  const n = Math.max(1, Math.min(Math.floor(limit), CONFUSION_LIMIT, ctx.testPool.length));
+  const pool = ctx.testPool.subarray(0, n);
   const predicted = tf.tidy(() => {
     const parts: tf.Tensor[] = [];
     for (let s = 0; s < pool.length; s += BATCH) {

@@ -23,7 +23,7 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
     case 'health':
       return probeHealth(ctx);
     case 'confusion':
-      return probeConfusion(ctx);
+      return probeConfusion(ctx, request.limit);
     case 'predict':
       return probePredict(ctx, request.sample);
     case 'samples':
