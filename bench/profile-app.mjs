@@ -31,6 +31,28 @@ try {
     self.set(k, (self.get(k) ?? 0) + dt);
   }
   const total = (profile.endTime - profile.startTime) / 1000;
+  // Busy stretches (consecutive non-idle samples) of 40 ms or more, with their heaviest functions.
+  let t = profile.startTime;
+  /** @type {{ start: number; ms: number; fns: Map<string, number> } | null} */
+  let run = null;
+  const label = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const stack = (id) => { const out = []; for (let x = id; x !== undefined && out.length < 6; x = parentOf.get(x)) out.push(label(byId.get(x))); return out.slice(0, 4).join(' < '); };
+  profile.samples.forEach((id, i) => {
+    const d = (profile.timeDeltas[i] ?? 0) / 1000;
+    t += d * 1000;
+    const idle = byId.get(id).callFrame.functionName === '(idle)';
+    if (!idle) {
+      run ??= { start: t / 1000, ms: 0, fns: new Map() };
+      run.ms += d;
+      const k = stack(id);
+      run.fns.set(k, (run.fns.get(k) ?? 0) + d);
+    } else if (run) {
+      if (run.ms >= 40) console.log(`busy ${run.ms.toFixed(0)} ms at ${(run.start - profile.startTime / 1000).toFixed(0)}: ${[...run.fns].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${v.toFixed(0)} ${k}`).join(' | ')}`);
+      run = null;
+    }
+  });
   console.log(`window: ${JSON.stringify({ ...w, longTasks: w.longTasks })}; profile ${total.toFixed(0)} ms`);
   for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
 } finally {

@@ -7,14 +7,30 @@ import { ctx2d, el, ensureCanvas, sizeCanvas } from './canvas';
 import { createFrameScheduler } from './scheduler';
 
 export interface DeadReluData {
+  /** `node` (short) labels the bars; `label` (long) the text readout. */
   readonly layers: readonly { readonly node: string; readonly label: string; readonly deadFraction: number }[];
   /** Earlier values: per step, one fraction per layer (same order). */
   readonly history: readonly { readonly step: number; readonly fractions: readonly number[] }[];
 }
 
-const W = 480;
-const H = 160;
-const BAR_W = 180;
+// Drawn near the size a panel shows it at (≥ 320 px wide), so the 10 px labels stay readable.
+const W = 340;
+const H = 150;
+const BAR_W = 150;
+const LABEL_W = 66;
+const PCT_W = 28;
+const WARN = '#d62728';
+/** Series colours without Tableau's red, which would read as the >50 % warning. */
+const SERIES = schemeTableau10.filter((c) => c.toLowerCase() !== '#e15759');
+const colour = (i: number): string => SERIES[i % SERIES.length]!;
+
+/** Text cut with an ellipsis to fit `width` pixels. */
+function fitText(g: CanvasRenderingContext2D, text: string, width: number): string {
+  if (g.measureText(text).width <= width) return text;
+  let t = text;
+  while (t.length > 1 && g.measureText(`${t}…`).width > width) t = t.slice(0, -1);
+  return `${t}…`;
+}
 
 export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { update(d: DeadReluData): void; resize(): void; destroy(): void } {
   const canvas = ensureCanvas(element, 'viz-canvas viz-deadrelu');
@@ -36,18 +52,23 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { upda
     g.font = '10px sans-serif';
     const n = Math.max(1, d.layers.length);
     const rowH = Math.min(24, (H - 10) / n);
+    g.textBaseline = 'middle';
+    const track = BAR_W - LABEL_W - PCT_W;
     d.layers.forEach((l, i) => {
       const y = 5 + i * rowH;
+      const f = Math.max(0, Math.min(1, l.deadFraction));
       g.fillStyle = '#8884';
-      g.fillRect(60, y, BAR_W - 70, rowH - 4);
-      g.fillStyle = l.deadFraction > 0.5 ? '#d62728' : schemeTableau10[i % 10]!;
-      g.fillRect(60, y, (BAR_W - 70) * Math.max(0, Math.min(1, l.deadFraction)), rowH - 4);
+      g.fillRect(LABEL_W, y, track, rowH - 4);
+      g.fillStyle = f > 0.5 ? WARN : colour(i);
+      g.fillRect(LABEL_W, y, track * f, rowH - 4);
       g.fillStyle = '#888';
-      g.fillText(l.label.slice(0, 10), 2, y + rowH / 2);
+      g.fillText(fitText(g, l.node, LABEL_W - 4), 2, y + (rowH - 4) / 2);
+      g.fillText(`${Math.round(f * 100)}%`, LABEL_W + track + 3, y + (rowH - 4) / 2);
     });
+    g.textBaseline = 'alphabetic';
     const x0 = BAR_W + 10;
     const pw = W - x0 - 4;
-    const ph = H - 10;
+    const ph = H - 20; // room under the plot for the step labels
     g.strokeStyle = '#8886';
     g.strokeRect(x0, 5, pw, ph);
     g.setLineDash([4, 3]);
@@ -61,7 +82,7 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { upda
       const s0 = hs[0]!.step;
       const s1 = Math.max(s0 + 1, hs[hs.length - 1]!.step);
       for (let li = 0; li < d.layers.length; li++) {
-        g.strokeStyle = schemeTableau10[li % 10]!;
+        g.strokeStyle = colour(li);
         g.lineWidth = 1.5;
         g.beginPath();
         hs.forEach((h, k) => {
@@ -74,8 +95,10 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { upda
         g.stroke();
       }
       g.fillStyle = '#888';
-      g.fillText(`step ${s0}`, x0 + 2, H - 2);
-      g.fillText(`${hs[hs.length - 1]!.step}`, x0 + pw - 30, H - 2);
+      g.fillText(`step ${s0}`, x0 + 2, H - 3);
+      g.textAlign = 'right';
+      g.fillText(`${hs[hs.length - 1]!.step}`, x0 + pw, H - 3);
+      g.textAlign = 'left';
     }
   };
   const scheduler = createFrameScheduler(draw);

@@ -12,6 +12,13 @@ describe('activation map layout', () => {
     expect(layout.blocks[1]!.grid.scale).toBe(2);
     expect(layout.blocks[1]!.top).toBe(12 + 2 * 30 - 2 + 8);
   });
+  it('zooms a row of dense units (1×n) into readable cells, not a 1-pixel line', () => {
+    const l = layoutMaps([{ node: asNodeId('dense1'), h: 1, w: 32, count: 1 }]);
+    expect(l.blocks[0]!.grid.scale).toBe(12);
+    expect(l.height).toBe(12 + 12);
+    expect(mapAt(l, 12 * 5 + 3, 12 + 4)).toEqual({ node: 'dense1', layer: 0, channel: 0, y: 0, x: 5 });
+    expect(layoutMaps([{ node: asNodeId('flat'), h: 1, w: 784, count: 1 }]).blocks[0]!.grid.scale).toBe(1);
+  });
   it('click → (node, channel, y, x) and back to a rectangle', () => {
     const b = layout.blocks[1]!;
     const r = mapRect(b, 17, 3, 3, 5, 5);

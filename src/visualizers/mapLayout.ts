@@ -28,12 +28,21 @@ export interface MapLayout {
 export const MAX_MAP_COLS = 16;
 const CAPTION = 12;
 const GAP = 8;
+/** A row of units (a dense layer's activations, 1×n) is zoomed to cells this big at most, so it is readable. */
+const MAX_UNIT_CELL = 12;
+
+/** Integer zoom: maps to ~28 px; a 1-pixel-high row of units to cells that fill about a row of full-size maps. */
+export function mapScale(h: number, w: number): number {
+  const fit = Math.max(1, Math.floor(28 / Math.max(h, w)));
+  if (h !== 1 || w <= 1) return fit;
+  return Math.max(fit, Math.min(MAX_UNIT_CELL, Math.floor((MAX_MAP_COLS * 28) / w)));
+}
 
 export function layoutMaps(stacks: readonly StackShape[]): MapLayout {
   let top = 0;
   let width = 1;
   const blocks = stacks.map((s, index) => {
-    const grid: TileGrid = { cols: Math.min(MAX_MAP_COLS, Math.max(1, s.count)), gap: 2, scale: Math.max(1, Math.floor(28 / Math.max(s.h, s.w))) };
+    const grid: TileGrid = { cols: Math.min(MAX_MAP_COLS, Math.max(1, s.count)), gap: 2, scale: mapScale(s.h, s.w) };
     const size = gridSize(s.count, s.h, s.w, grid);
     const b: MapBlock = { node: s.node, h: s.h, w: s.w, count: s.count, index, top, caption: CAPTION, grid };
     width = Math.max(width, size.width);

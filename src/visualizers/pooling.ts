@@ -16,7 +16,7 @@ export interface PoolingData {
 }
 
 export const POOL_CHANNELS = 4;
-const S = 4;
+const S = 3;
 const GAP = 6;
 
 /** Input cells to outline for output cell (c, oy, ox): the argmax cell (max) or the window (average). */
@@ -33,12 +33,16 @@ export function poolCells(d: PoolingData, c: number, oy: number, ox: number): { 
 
 export function createPooling(element: HTMLElement, options: { label?: string } = {}): { update(d: PoolingData): void; resize(): void; destroy(): void } {
   const doc = element.ownerDocument;
+  // The box shrinks to the canvas (drawn at 3× already, never stretched past that), so the overlay covers it exactly.
   const box = el(doc, 'div', 'viz-pooling');
-  box.style.position = 'relative';
+  Object.assign(box.style, { position: 'relative', width: 'fit-content', maxWidth: '100%' });
   const base = el(doc, 'canvas', 'viz-canvas');
   const overlay = el(doc, 'canvas', 'viz-overlay');
-  for (const c of [base, overlay]) Object.assign(c.style, { imageRendering: 'pixelated', width: '100%', display: 'block' });
-  Object.assign(overlay.style, { position: 'absolute', left: '0', top: '0', height: '100%', pointerEvents: 'none' });
+  for (const c of [base, overlay]) Object.assign(c.style, { imageRendering: 'pixelated', display: 'block' });
+  Object.assign(base.style, { maxWidth: '100%', height: 'auto' });
+  Object.assign(overlay.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+  base.setAttribute('role', 'img');
+  base.setAttribute('aria-label', 'Pooling input and output maps');
   const readout = el(doc, 'div', 'viz-readout', options.label ?? 'Hover an output cell (right) to see which input cells it came from (left).');
   box.append(base, overlay);
   element.append(box, readout);
