@@ -18,10 +18,13 @@ export function DatasetStatus() {
   const [labels, setLabels] = useState<string>('');
 
   useEffect(() => {
+    // The strip shows the first test images; other 'samples' frames (a confusion cell's images) are not for it.
+    const isStrip = (f: { split: string; indices: readonly number[] }) =>
+      f.split === 'test' && f.indices.every((v, i) => v === i);
     const draw = () => {
       const frame = frameBus.latest('samples');
       const c = canvas.current;
-      if (!frame || !c) return;
+      if (!frame || !c || !isStrip(frame)) return;
       drawSampleStrip(c, frame.pixels, frame.indices.length);
       setLabels(Array.from(frame.labels).join(', '));
     };

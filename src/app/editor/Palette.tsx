@@ -57,7 +57,7 @@ export function Palette() {
         Drag a layer onto the graph, or press Enter to add it after the selected layer.
       </p>
       {GROUPS.map(({ category, kinds }) => (
-        <section key={category} className="palette__group" aria-labelledby={`palette-${category}`}>
+        <div key={category} role="group" className="palette__group" aria-labelledby={`palette-${category}`}>
           <h3 className="palette__heading" id={`palette-${category}`}>
             {CATEGORY_TITLES[category]}
           </h3>
@@ -78,7 +78,7 @@ export function Palette() {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
       ))}
     </nav>
   );

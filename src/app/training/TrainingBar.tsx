@@ -47,7 +47,7 @@ export function TrainingBar() {
         </div>
         <div className="counters" aria-live="off">
           <span>
-            Epoch <output>{fmtInt(p.epoch + (p.status === 'finished' ? 0 : 1))}</output> / {fmtInt(p.epochs)}
+            Epoch <output>{fmtInt(p.status === 'finished' ? Math.max(p.epochs, p.epoch) : p.epoch + 1)}</output> / {fmtInt(p.epochs)}
           </span>
           <span>
             Step <output>{fmtInt(p.step)}</output>
