@@ -158,6 +158,8 @@ export type ErrorCode =
   | 'nonFinite'
   | 'tooLarge'
   | 'notReady'
+  /** A probe failed; the run itself carries on. */
+  | 'probe'
   | 'internal';
 
 export type ToWorker =

@@ -56,7 +56,7 @@ export async function runProbe(run: Run, request: ProbeRequest, post: Post, deps
     const { result, transfer } = forTransfer(raw);
     post({ type: 'probe', runId: run.runId, result }, transfer);
   } catch (e) {
-    if (!run.disposed) post({ type: 'error', runId: run.runId, code: 'internal', message: `Probe ${request.kind} failed: ${errorText(e)}` });
+    if (!run.disposed) post({ type: 'error', runId: run.runId, code: 'probe', message: `Probe ${request.kind} failed: ${errorText(e)}` });
   } finally {
     const t1 = deps.now();
     recordProbe(run, request.kind, request, t1 - t0, t1, training);

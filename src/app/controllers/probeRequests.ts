@@ -10,7 +10,23 @@ export function sampleRef(sample: UiSlice['sample'], drawn: Uint8Array | null): 
   return { from: 'test', index: sample.from === 'test' ? sample.index : 0 };
 }
 
+/** Which probes a run of this role answers (GAN runs: kernels of both networks, the discriminator's maps, samples). */
+export function probeFits(role: Graph['role'], kind: ProbeNeed['kind']): boolean {
+  switch (role) {
+    case 'generator':
+    case 'discriminator':
+      return kind === 'kernels' || kind === 'activations' || kind === 'ganSamples';
+    case 'autoencoder':
+      return kind !== 'predict' && kind !== 'confusion' && kind !== 'ganSamples';
+    case 'classifier':
+      return kind !== 'reconstruct' && kind !== 'ganSamples';
+    default:
+      return assertNever(role);
+  }
+}
+
 export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): ProbeRequest | null {
+  if (!probeFits(graph.role, need.kind)) return null;
   switch (need.kind) {
     case 'kernels':
       return { kind: 'kernels', gradients: need.gradients };

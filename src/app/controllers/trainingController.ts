@@ -251,6 +251,11 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         s.patchRun({ notice: m.message });
         return;
       case 'error':
+        // A failed probe leaves the run as it is: say so, keep training.
+        if (m.code === 'probe') {
+          s.patchRun({ notice: m.message });
+          return;
+        }
         // A non-finite loss pauses the run (the model still exists); other errors end it.
         s.patchRun({
           status: m.code === 'nonFinite' ? 'paused' : 'error',

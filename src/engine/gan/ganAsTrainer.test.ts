@@ -37,6 +37,9 @@ describe('createGanAsTrainer', () => {
     expect(first.diversity).toBeGreaterThan(0);
     const k = await t.probe({ kind: 'kernels', gradients: false });
     expect(k.kind === 'kernels' && k.layers.length).toBeGreaterThan(1);
+    const maps = await t.probe({ kind: 'activations', sample: { from: 'test', index: 0 } });
+    expect(maps.kind === 'activations' && maps.layers.length).toBeGreaterThan(0);
+    await expect(t.probe({ kind: 'confusion' })).rejects.toThrow(/not available for GAN runs/);
     const cp = await t.checkpoint();
     t.restore(cp);
     t.dispose();

@@ -9,6 +9,7 @@ import type { Hyper } from '../train/hyper';
 import type { Trainer } from '../train/trainer';
 import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from '../train/weights';
 import { probeKernels } from '../train/probes/kernels';
+import { probeActivations } from '../train/probes/activations';
 import type { TrainContext } from '../train/context';
 import type { KernelSet, ProbeRequest, ProbeResult } from '../../workers/protocol';
 import { createGanTrainer } from './createGanTrainer';
@@ -126,6 +127,12 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
           ];
           return { kind: 'kernels', gradients: false, step: gan.iteration, layers };
         }
+        case 'activations':
+          // The discriminator's maps for the chosen image (the generator's input is a vector, not a picture).
+          return probeActivations(
+            { ...contextFor(gan.discriminator, opts.discriminator), signedInput: true },
+            request.sample,
+          );
         default:
           throw new Error(`The ${request.kind} probe is not available for GAN runs`);
       }

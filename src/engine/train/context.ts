@@ -22,6 +22,8 @@ export interface TrainContext {
   readonly testPool: Int32Array;
   /** Variables the optimizer updates. */
   readonly trainableVars: readonly tf.Variable[];
+  /** GAN discriminators see images scaled to [−1, 1] instead of [0, 1]. */
+  readonly signedInput?: boolean;
   /** Denoising autoencoders: std-dev of the input noise (pixels in 0..1). */
   readonly noise?: number;
 }

@@ -8,6 +8,11 @@ import type { TrainContext } from '../context';
 export const PROBE_BATCH = 64;
 
 export function sampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
+  const x = unitSampleTensor(ctx, sample);
+  return ctx.signedInput ? tf.tidy(() => tf.sub(tf.mul(x, 2), 1) as tf.Tensor4D) : x;
+}
+
+function unitSampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
   const [h, w, c] = ctx.dataset.shape;
   if (sample.from === 'test') {
     if (sample.index < 0 || sample.index >= ctx.dataset.test.count)
