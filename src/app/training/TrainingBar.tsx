@@ -6,6 +6,7 @@ import { selectGraphChangedSinceRun, selectProgress, selectRunError } from '../s
 import { BackendBadge } from './BackendBadge';
 import { SettingsFields } from './SettingsFields';
 import { GanSettings } from './GanSettings';
+import { TransferControls } from './TransferControls';
 import { etaSeconds, fmtInt, formatEta } from './format';
 
 /** Train / Pause / Step / Reset, the run's counters and progress, and the training settings. */
@@ -74,6 +75,7 @@ export function TrainingBar() {
       </div>
       <SettingsFields />
       <GanSettings />
+      <TransferControls />
       {changed && (
         <div className="restart-offer" role="status">
           The network changed since this run started; the run keeps training the old one.
