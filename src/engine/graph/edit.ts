@@ -163,9 +163,12 @@ export function moveNode(g: Graph, id: NodeId, position: Position): Graph {
   return { ...g, nodes: g.nodes.map((n) => (n.id === id ? { ...n, position } : n)) };
 }
 
-export const LAYOUT = { rowHeight: 90, columnWidth: 200, originX: 40, originY: 40 } as const;
+export const LAYOUT = { rowHeight: 120, columnWidth: 210, originX: 40, originY: 40, rowsPerBand: 5 } as const;
 
-/** Layered top-to-bottom layout: a node's row is its longest path from a source; siblings spread sideways. */
+/**
+ * Layered top-to-bottom layout: a node's row is its longest path from a source; siblings spread sideways. Deep
+ * networks wrap into side-by-side bands of `rowsPerBand` rows, so a wide editor shows them at a readable zoom.
+ */
 export function autoLayout(g: Graph): Graph {
   const depth = new Map<NodeId, number>();
   for (const id of topologicalOrder(g)) {
@@ -182,12 +185,14 @@ export function autoLayout(g: Graph): Graph {
   }
   const widest = Math.max(1, ...[...rows.values()].map((r) => r.length));
   const pos = new Map<NodeId, Position>();
+  const bandWidth = (widest + 0.4) * LAYOUT.columnWidth;
   for (const [d, ids] of rows) {
     const offset = ((widest - ids.length) * LAYOUT.columnWidth) / 2;
+    const band = Math.floor(d / LAYOUT.rowsPerBand);
     ids.forEach((id, i) => {
       pos.set(id, {
-        x: LAYOUT.originX + offset + i * LAYOUT.columnWidth,
-        y: LAYOUT.originY + d * LAYOUT.rowHeight,
+        x: LAYOUT.originX + band * bandWidth + offset + i * LAYOUT.columnWidth,
+        y: LAYOUT.originY + (d % LAYOUT.rowsPerBand) * LAYOUT.rowHeight,
       });
     });
   }
