@@ -7,7 +7,8 @@
  *
  * Writes docs/screenshot.png, docs/screenshot-dark.png and docs/panels/*.png. Drives the UI only by accessible
  * names (see the conventions), so a broken name fails here as it would in e2e. Takes about two minutes.
- * CHROMIUM_PATH overrides /usr/bin/chromium.
+ * CHROMIUM_PATH overrides /usr/bin/chromium; SCREENSHOT_GAN_SECONDS (default 40) trains the DCGAN longer, worth it
+ * where training is slow (headless without a GPU the samples are still noise after 40 s).
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -36,23 +37,82 @@ const CLASSIFIER_PANELS = {
 const region = (page, name) => page.getByRole('region', { name, exact: true });
 
 /**
- * Panels are shot from a dock made as tall as the app allows ("Resize panel dock", End) in a taller window, so a
- * whole panel fits in the dock's scroll box; the width stays 1440 px, so the panels keep their on-screen size.
+ * For panel shots only: the dock (a scroll box of at most 640 px) is unrolled into the page and each panel takes its
+ * own height instead of its grid row's, so a whole panel can be captured without the dock clipping it.
  */
-async function tallDock(page) {
-  await page.setViewportSize({ width: 1440, height: 1400 });
-  await page.getByRole('separator', { name: 'Resize panel dock' }).press('End');
+const UNROLLED_DOCK = `
+  .app { height: auto !important; grid-template-rows: auto auto 400px 8px auto !important; }
+  .app__dock, .panel-dock { overflow: visible !important; }
+  .panel-dock { align-items: start; }
+`;
+async function unrollDock(page) {
+  await page.addStyleTag({ content: UNROLLED_DOCK });
+}
+
+/** Waits until every drawing canvas in the region (not the outline overlays) has more than one colour. */
+async function waitForDrawn(page, r, name, timeout = seconds(20)) {
+  const drawn = () =>
+    r.evaluate((el) => {
+      const canvases = [...el.querySelectorAll('canvas:not(.viz-overlay)')].filter(
+        (c) => c.width > 0 && c.height > 0 && c.offsetParent,
+      );
+      return canvases.every((c) => {
+        const d = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+        if (!d) return true; // a WebGL canvas: cannot read it here
+        for (let i = 4; i < d.length; i += 4)
+          if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2] || d[i + 3] !== d[3]) return true;
+        return false;
+      });
+    });
+  const end = Date.now() + timeout;
+  while (!(await drawn())) {
+    if (Date.now() > end) {
+      console.warn(`  ${name}: a canvas is still blank after ${timeout / 1000} s`);
+      return;
+    }
+    await page.waitForTimeout(250);
+  }
 }
 
 async function shootRegion(page, name, file) {
   const r = region(page, name);
   await r.scrollIntoViewIfNeeded();
-  const [panel, dock] = await Promise.all([r.boundingBox(), page.getByRole('region', { name: 'Panel dock' }).boundingBox()]);
-  if (panel && dock && panel.height > dock.height) console.warn(`  ${name} is ${Math.round(panel.height)} px, taller than the dock`);
-  // Let the newest frame reach the canvas after scrolling (panels draw on requestAnimationFrame).
-  await page.waitForTimeout(400);
+  await waitForDrawn(page, r, name);
+  // One more frame period so a panel's text read-outs catch up with its canvases.
+  await page.waitForTimeout(500);
   await r.screenshot({ path: join(panelsDir, file), type: 'png', animations: 'disabled' });
   console.log(`  ${name} -> docs/panels/${file}`);
+}
+
+/**
+ * A "4" on the Draw pad (test image 0 is a 7, so the Predictions shot visibly follows the drawing); waits until
+ * Predictions shows the drawing's guess (no "label" then).
+ */
+async function drawDigit(page) {
+  const pad = region(page, 'Draw').locator('canvas').first();
+  await pad.scrollIntoViewIfNeeded();
+  const p = await pad.boundingBox();
+  if (!p) return;
+  const at = (fx, fy) => [p.x + p.width * fx, p.y + p.height * fy];
+  const stroke = async (points) => {
+    await page.mouse.move(...at(...points[0]));
+    await page.mouse.down();
+    for (const pt of points.slice(1)) await page.mouse.move(...at(...pt), { steps: 10 });
+    await page.mouse.up();
+  };
+  await stroke([
+    [0.5, 0.18],
+    [0.25, 0.6],
+    [0.75, 0.6],
+  ]);
+  await stroke([
+    [0.6, 0.35],
+    [0.6, 0.85],
+  ]);
+  const summary = region(page, 'Predictions').locator('.viz-prediction');
+  const end = Date.now() + seconds(20);
+  while (Date.now() < end && /label/.test((await summary.textContent()) ?? 'label'))
+    await page.waitForTimeout(250);
 }
 
 async function shootApp(page, file) {
@@ -76,21 +136,33 @@ async function startRun(browser, { preset, dataset, epochs }) {
   return { context, page };
 }
 
-/** Click a map pixel so the receptive field is outlined on the input: a map of the third probed layer when there is one. */
+/**
+ * Click a map pixel of the deepest spatial layer (the last caption "… · H×W×C" with H > 1), so the receptive field
+ * outlined on the input is large enough to see.
+ */
 async function pickFeatureMapPixel(page) {
-  const maps = region(page, 'Activation maps');
-  const canvas = maps.getByRole('img', { name: 'Feature maps by layer', exact: true });
+  const canvas = region(page, 'Activation maps').getByRole('img', {
+    name: 'Feature maps by layer',
+    exact: true,
+  });
   await canvas.scrollIntoViewIfNeeded();
   const target = await canvas.evaluate((c) => {
-    const captions = [...(c.closest('section')?.querySelectorAll('.viz-caption') ?? [])];
-    const block = captions[Math.min(2, captions.length - 1)];
+    const captions = [...(c.parentElement?.parentElement?.querySelectorAll('.viz-caption') ?? [])].filter(
+      (el) => {
+        const m = /· (\d+)×(\d+)×(\d+)$/.exec(el.textContent ?? '');
+        return m !== null && Number(m[1]) > 1;
+      },
+    );
+    const block = captions.at(-1);
     const topPct = block ? parseFloat(block.style.top) / 100 : 0;
-    // Caption strip is 12 canvas px; maps are about 28 px: aim inside the first map of that block.
-    return { x: 12, y: topPct * c.height + 12 + 10, w: c.width, h: c.height };
+    // A block is a 12-px caption strip, then its maps zoomed to about 28 px: aim at the middle of the first map.
+    return { x: 14, y: topPct * c.height + 12 + 14, w: c.width, h: c.height };
   });
   const box = await canvas.boundingBox();
   if (!box) return;
-  await canvas.click({ position: { x: (target.x / target.w) * box.width, y: (target.y / target.h) * box.height } });
+  await canvas.click({
+    position: { x: (target.x / target.w) * box.width, y: (target.y / target.h) * box.height },
+  });
 }
 
 async function classifier(browser) {
@@ -103,16 +175,21 @@ async function classifier(browser) {
   await dark.click();
   await shootApp(page, 'screenshot-dark.png');
   await dark.click();
-  await tallDock(page);
-  for (const [name, file] of Object.entries(CLASSIFIER_PANELS)) await shootRegion(page, name, `${file}.png`);
+  await unrollDock(page);
+  const { Draw: drawFile, Predictions: predictionsFile, ...beforeDrawing } = CLASSIFIER_PANELS;
+  for (const [name, file] of Object.entries(beforeDrawing)) await shootRegion(page, name, `${file}.png`);
+  // Last, as the drawing replaces the test image in the other panels.
+  await drawDigit(page);
+  await shootRegion(page, 'Draw', `${drawFile}.png`);
+  await shootRegion(page, 'Predictions', `${predictionsFile}.png`);
   await context.close();
 }
 
 async function gan(browser) {
   console.log('DCGAN on MNIST');
   const { context, page } = await startRun(browser, { preset: 'DCGAN', dataset: 'MNIST' });
-  await page.waitForTimeout(seconds(40));
-  await tallDock(page);
+  await page.waitForTimeout(seconds(Number(process.env.SCREENSHOT_GAN_SECONDS ?? 40)));
+  await unrollDock(page);
   await shootRegion(page, 'GAN samples', 'gan-samples.png');
   await shootRegion(page, 'Loss', 'gan-loss.png');
   await context.close();
@@ -121,8 +198,24 @@ async function gan(browser) {
 async function autoencoder(browser) {
   console.log('Denoising autoencoder on MNIST');
   const { context, page } = await startRun(browser, { preset: 'Denoising autoencoder', dataset: 'MNIST' });
+  // With the classifier panels open their probes crowd out the reconstruction probe (it stayed on its placeholder
+  // for 40 s in our runs), so close them, as a user watching reconstructions would.
+  for (const name of [
+    'Loss',
+    'Kernels',
+    'Activation maps',
+    'Draw',
+    'Predictions',
+    'Confusion matrix',
+    'Dead ReLU',
+    'Pooling',
+    'Layer health',
+    'GAN samples',
+  ]) {
+    await page.getByRole('button', { name: `Collapse ${name}`, exact: true }).click();
+  }
   await page.waitForTimeout(seconds(20));
-  await tallDock(page);
+  await unrollDock(page);
   await shootRegion(page, 'Reconstructions', 'reconstructions.png');
   await context.close();
 }
