@@ -31,7 +31,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
   const { graph, dataset, seed } = opts;
   const noise = opts.noise ?? 0;
   const model = compileGraph(graph, { seed });
-  const target = targetFor(graph.role);
+  const target = targetFor(graph);
   const outShape = model.outputs[0]?.shape ?? [];
   const classes = outShape[outShape.length - 1] ?? 0;
   const datasetClasses = dataset.classNames.length;

@@ -1,17 +1,39 @@
 /** Losses and accuracy by model role. Called inside tf.tidy. */
 import * as tf from '@tensorflow/tfjs';
 import { assertNever } from '../graph/types';
-import type { ModelRole } from '../graph/types';
+import type { Graph } from '../graph/types';
+import { outputNode, predecessors } from '../graph/graphUtils';
 
-/** What a role trains against: class labels (classifier) or its own input (autoencoder). */
-export type Target = 'labels' | 'input';
+/**
+ * What a model trains against: class labels (classifier) or its own input (autoencoder). An autoencoder whose
+ * output is a sigmoid is scored with binary cross-entropy ('inputBinary'): with squared error its sigmoid saturates
+ * at black early on MNIST and the gradient vanishes; other autoencoders use mean squared error.
+ */
+export type Target = 'labels' | 'input' | 'inputBinary';
 
-export function targetFor(role: ModelRole): Target {
+/** Whether the network's output passes through a sigmoid last (looking back through Reshape/Flatten/Dropout). */
+export function endsInSigmoid(graph: Graph): boolean {
+  let id = outputNode(graph);
+  while (id !== undefined) {
+    const node = graph.nodes.find((n) => n.id === id);
+    if (!node) return false;
+    const l = node.layer;
+    if (l.kind === 'activation') return l.fn === 'sigmoid';
+    if (l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense') return l.activation === 'sigmoid';
+    if (l.kind !== 'reshape' && l.kind !== 'flatten' && l.kind !== 'dropout') return false;
+    const prev = predecessors(graph, id);
+    id = prev.length === 1 ? prev[0] : undefined;
+  }
+  return false;
+}
+
+export function targetFor(graph: Graph): Target {
+  const role = graph.role;
   switch (role) {
     case 'classifier':
       return 'labels';
     case 'autoencoder':
-      return 'input';
+      return endsInSigmoid(graph) ? 'inputBinary' : 'input';
     case 'generator':
     case 'discriminator':
       throw new Error(`createTrainer: a ${role} is trained by the GAN trainer, not the supervised one`);
@@ -27,6 +49,8 @@ export function lossOf(target: Target, yTrue: tf.Tensor, yPred: tf.Tensor): tf.S
       return tf.mean(tf.metrics.categoricalCrossentropy(yTrue, yPred));
     case 'input':
       return tf.mean(tf.squaredDifference(yTrue, yPred));
+    case 'inputBinary':
+      return tf.mean(tf.metrics.binaryCrossentropy(yTrue, yPred));
     default:
       return assertNever(target);
   }

@@ -29,7 +29,7 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
     case 'samples':
       return Promise.resolve(probeSamples(ctx, request.split, request.indices));
     case 'reconstruct':
-      if (ctx.target !== 'input') return Promise.reject(new Error('Reconstructions are for autoencoders'));
+      if (ctx.target === 'labels') return Promise.reject(new Error('Reconstructions are for autoencoders'));
       return probeReconstruct(ctx, request.count);
     case 'ganSamples':
       return Promise.reject(
