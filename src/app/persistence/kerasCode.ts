@@ -2,6 +2,7 @@
  * Export a graph as a Python script that builds the same network with the tf.keras functional API, for users who
  * outgrow the browser. Node ids become layer names, so weights and summaries line up with the playground.
  */
+import { endsInSigmoid } from '../../engine/graph/graphUtils';
 import type { Hyper } from '../../engine/train/hyper';
 import { effectiveLearningRate } from '../../engine/train/hyper';
 import { outputNode, predecessors, topologicalOrder } from '../../engine/graph/graphUtils';
@@ -141,7 +142,9 @@ function compileCode(g: Graph, hyper: Hyper | undefined): string[] {
     g.role === 'classifier'
       ? "'categorical_crossentropy'"
       : g.role === 'autoencoder'
-        ? "'mean_squared_error'"
+        ? endsInSigmoid(g)
+          ? "'binary_crossentropy'"
+          : "'mean_squared_error'"
         : 'keras.losses.BinaryCrossentropy(from_logits=True)';
   const metrics = g.role === 'autoencoder' ? '' : ", metrics=['accuracy']";
   return ['', `model.compile(optimizer=${optimizerCode(hyper)}, loss=${loss}${metrics})`];

@@ -84,3 +84,19 @@ export function reachableFrom(g: Graph, from: readonly NodeId[]): Set<NodeId> {
 export function wouldCycle(g: Graph, source: NodeId, target: NodeId): boolean {
   return source === target || reachableFrom(g, [target]).has(source);
 }
+
+/** Whether the network's output passes through a sigmoid last (looking back through Reshape/Flatten/Dropout). */
+export function endsInSigmoid(graph: Graph): boolean {
+  let id = outputNode(graph);
+  while (id !== undefined) {
+    const node = graph.nodes.find((n) => n.id === id);
+    if (!node) return false;
+    const l = node.layer;
+    if (l.kind === 'activation') return l.fn === 'sigmoid';
+    if (l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense') return l.activation === 'sigmoid';
+    if (l.kind !== 'reshape' && l.kind !== 'flatten' && l.kind !== 'dropout') return false;
+    const prev = predecessors(graph, id);
+    id = prev.length === 1 ? prev[0] : undefined;
+  }
+  return false;
+}

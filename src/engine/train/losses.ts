@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertNever } from '../graph/types';
 import type { Graph } from '../graph/types';
-import { outputNode, predecessors } from '../graph/graphUtils';
+import { endsInSigmoid } from '../graph/graphUtils';
 
 /**
  * What a model trains against: class labels (classifier) or its own input (autoencoder). An autoencoder whose
@@ -10,22 +10,6 @@ import { outputNode, predecessors } from '../graph/graphUtils';
  * at black early on MNIST and the gradient vanishes; other autoencoders use mean squared error.
  */
 export type Target = 'labels' | 'input' | 'inputBinary';
-
-/** Whether the network's output passes through a sigmoid last (looking back through Reshape/Flatten/Dropout). */
-export function endsInSigmoid(graph: Graph): boolean {
-  let id = outputNode(graph);
-  while (id !== undefined) {
-    const node = graph.nodes.find((n) => n.id === id);
-    if (!node) return false;
-    const l = node.layer;
-    if (l.kind === 'activation') return l.fn === 'sigmoid';
-    if (l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense') return l.activation === 'sigmoid';
-    if (l.kind !== 'reshape' && l.kind !== 'flatten' && l.kind !== 'dropout') return false;
-    const prev = predecessors(graph, id);
-    id = prev.length === 1 ? prev[0] : undefined;
-  }
-  return false;
-}
 
 export function targetFor(graph: Graph): Target {
   const role = graph.role;
