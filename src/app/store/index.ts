@@ -66,6 +66,27 @@ export function mergeSaved(saved: unknown, current: AppState): AppState {
 
 const noStorage: StateStorage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
 
+/**
+ * persist writes on every `set`, and the run's counters change several times a second: skip the write (and its
+ * JSON.stringify) unless a saved field changed. The slices are immutable, so reference equality is exact.
+ */
+export function skipUnchanged(inner: PersistStorage<Saved>): PersistStorage<Saved> {
+  let last: Saved | null = null;
+  return {
+    getItem: (name) => inner.getItem(name),
+    setItem: (name, value) => {
+      const prev = last;
+      if (prev !== null && SAVED_KEYS.every((k) => value.state[k] === prev[k])) return;
+      last = value.state;
+      return inner.setItem(name, value);
+    },
+    removeItem: (name) => {
+      last = null;
+      return inner.removeItem(name);
+    },
+  };
+}
+
 /** A fresh store; tests pass their own storage. */
 export function createAppStore(storage?: PersistStorage<Saved>) {
   return create<AppState>()(
@@ -79,7 +100,10 @@ export function createAppStore(storage?: PersistStorage<Saved>) {
       {
         name: STORAGE_KEY,
         version: STORAGE_VERSION,
-        storage: storage ?? createJSONStorage<Saved>(() => (typeof localStorage === 'undefined' ? noStorage : localStorage)),
+        storage: skipUnchanged(
+          storage ??
+            (createJSONStorage<Saved>(() => (typeof localStorage === 'undefined' ? noStorage : localStorage)) as PersistStorage<Saved>),
+        ),
         partialize,
         merge: mergeSaved,
       },

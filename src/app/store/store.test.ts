@@ -28,6 +28,26 @@ const point = (step: number): MetricPoint => ({
 });
 
 describe('app store', () => {
+  it('writes the autosave only when a saved field changes, not on run counters', () => {
+    const mem = memoryStorage();
+    let writes = 0;
+    const counting: PersistStorage<Saved> = {
+      ...mem.storage,
+      setItem: (k, v) => {
+        writes++;
+        return mem.storage.setItem(k, v);
+      },
+    };
+    const s = createAppStore(counting);
+    s.getState().setHyper({ learningRate: 0.02 });
+    const after = writes;
+    expect(after).toBeGreaterThan(0);
+    for (let i = 0; i < 20; i++) s.getState().patchRun({ step: i, examplesPerSec: 100 + i });
+    expect(writes).toBe(after);
+    s.getState().setSeed(9);
+    expect(writes).toBe(after + 1);
+  });
+
   it('autosaves the graph and settings, and a new store restores them', () => {
     const mem = memoryStorage();
     const a = createAppStore(mem.storage);
