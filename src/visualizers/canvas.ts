@@ -58,3 +58,41 @@ export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K,
   if (text !== undefined) e.textContent = text;
   return e;
 }
+
+/**
+ * Largest whole-number zoom (≥ 1, ≤ max) at which `width` canvas pixels fit in `avail` CSS pixels. Pixelated canvases
+ * are shown only at whole zooms so every gap between tiles stays the same number of screen pixels.
+ */
+export function wholeZoom(width: number, avail: number, max = 8): number {
+  if (!(width > 0) || !(avail > 0)) return 1;
+  return Math.max(1, Math.min(max, Math.floor(avail / width)));
+}
+
+/**
+ * Shows a pixelated canvas at a whole-number zoom that fits its host's width (1:1 when even that is too wide; a
+ * `max-width: 100%` then keeps it inside the panel). Height follows from the aspect ratio.
+ */
+export function zoomToFit(c: HTMLCanvasElement, host: HTMLElement, max = 8): void {
+  const k = wholeZoom(c.width, host.clientWidth, max);
+  const w = `${c.width * k}px`;
+  if (c.style.width !== w) c.style.width = w;
+  c.style.height = 'auto';
+  c.style.maxWidth = '100%';
+}
+
+/**
+ * Calls `onWidth` when the element's content width changes (not its height, so a renderer that resizes its own
+ * canvas does not call itself again). Returns the disconnect function; a no-op where there is no ResizeObserver.
+ */
+export function observeWidth(element: HTMLElement, onWidth: (width: number) => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let last = -1;
+  const ro = new ResizeObserver((entries) => {
+    const w = Math.round(entries[entries.length - 1]?.contentRect.width ?? element.clientWidth);
+    if (w === last) return;
+    last = w;
+    onWidth(w);
+  });
+  ro.observe(element);
+  return () => ro.disconnect();
+}

@@ -4,7 +4,7 @@
  * GAN runs (points with `gan`) plot D loss and G loss on top and D(x) vs D(G(z)) below, one colour per series.
  */
 import { axisBottom, axisLeft, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
-import { ctx2d, el, ensureCanvas, sizeCanvas } from './canvas';
+import { ctx2d, el, ensureCanvas, observeWidth, sizeCanvas } from './canvas';
 import { decimateMinMax, smooth, type XY } from './decimate';
 import { createFrameScheduler } from './scheduler';
 
@@ -29,10 +29,21 @@ export interface CurvesData {
   readonly smoothing: number;
 }
 
-const W = 560;
-const H = 300;
-const M = { l: 44, r: 8, t: 8, b: 22 };
-const PH = (H - M.t - M.b - 16) / 2;
+/**
+ * Drawn at the size it is shown (CSS pixels × devicePixelRatio), so text stays at its font size: width from the
+ * container, height from the width within [MIN_H, MAX_H]. Each plot has a title strip above it, clear of the ticks.
+ */
+const M = { l: 44, r: 10, t: 2, b: 24 };
+const TITLE = 16;
+const FONT = 11;
+const MIN_H = 220;
+const MAX_H = 340;
+const FALLBACK_W = 320;
+
+/** Chart height for a container width. */
+export function chartHeight(width: number): number {
+  return Math.round(Math.max(MIN_H, Math.min(MAX_H, width * 0.66)));
+}
 
 type Key = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy' | 'dLoss' | 'gLoss' | 'dReal' | 'dFake';
 
@@ -91,19 +102,31 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
   Object.assign(canvas.style, { width: '100%', imageRendering: 'auto', display: 'block' });
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Loss and accuracy curves');
-  sizeCanvas(canvas, W, H);
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = doc.createElementNS(svgNs, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   Object.assign(svg.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', pointerEvents: 'none' });
   box.appendChild(svg);
   const readout = el(doc, 'div', 'viz-readout', 'Hover the chart for values.');
   element.append(box, readout);
   let current: CurvesData | null = null;
+  let W = FALLBACK_W;
+  let H = chartHeight(W);
   let xScale = scaleLinear().domain([0, 1]).range([M.l, W - M.r]);
+  const setSize = (width: number): void => {
+    W = Math.max(200, Math.round(width) || FALLBACK_W);
+    H = chartHeight(W);
+    const dpr = doc.defaultView?.devicePixelRatio ?? 1;
+    sizeCanvas(canvas, Math.round(W * dpr), Math.round(H * dpr));
+    canvas.style.height = `${H}px`;
+    svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  };
+  setSize(box.clientWidth);
 
   const draw = (d: CurvesData): void => {
     current = d;
+    // Two plots with a title strip above each, between the top margin and the x axis.
+    const PH = (H - M.t - M.b - 2 * TITLE) / 2;
+    const lossTop = M.t + TITLE;
     const all = d.runs.flatMap((r) => r.points);
     const maxStep = Math.max(1, ...all.map((p) => p.step));
     const minStep = all.length ? Math.min(...all.map((p) => p.step)) : 0;
@@ -116,30 +139,36 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     const lo = losses.length ? Math.min(...losses) : 0.01;
     const hi = losses.length ? Math.max(...losses) : 1;
     const yLoss = d.logScale
-      ? scaleLog().domain([Math.max(1e-4, lo), Math.max(hi, lo * 1.01, 1e-3)]).range([M.t + PH, M.t]).clamp(true)
-      : scaleLinear().domain([0, Math.max(hi, 1e-3)]).range([M.t + PH, M.t]).nice();
-    const accTop = M.t + PH + 16;
+      ? scaleLog().domain([Math.max(1e-4, lo), Math.max(hi, lo * 1.01, 1e-3)]).range([lossTop + PH, lossTop]).clamp(true)
+      : scaleLinear().domain([0, Math.max(hi, 1e-3)]).range([lossTop + PH, lossTop]).nice();
+    const accTop = lossTop + PH + TITLE;
     const yAcc = scaleLinear().domain([0, 1]).range([accTop + PH, accTop]);
     const s = select(svg);
     s.selectAll('*').remove();
-    s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yLoss).ticks(4, d.logScale ? '.0e' : undefined));
-    s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yAcc).ticks(3, '.0%'));
-    s.append('g').attr('transform', `translate(0,${H - M.b})`).call(axisBottom(xScale).ticks(6, 's'));
+    const yTicks = PH >= 90 ? 4 : 3;
+    s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yLoss).ticks(yTicks, d.logScale ? '.0e' : undefined)).attr('font-size', FONT);
+    s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yAcc).ticks(yTicks - 1, '.0%')).attr('font-size', FONT);
+    const xTicks = Math.max(2, Math.floor((W - M.l - M.r) / 60));
+    s.append('g').attr('transform', `translate(0,${H - M.b})`).call(axisBottom(xScale).ticks(xTicks, 's')).attr('font-size', FONT);
     const topLabel = anyGan && !anyClassifier ? 'D loss · G loss' : anyGan ? 'loss · D loss · G loss' : 'loss';
     const bottomLabel = anyGan && !anyClassifier ? 'D(x) · D(G(z))' : anyGan ? 'accuracy · D(x) · D(G(z))' : 'accuracy';
-    s.append('text').attr('x', M.l + 4).attr('y', M.t + 10).attr('font-size', 10).attr('fill', 'currentColor').text(topLabel);
-    s.append('text').attr('x', M.l + 4).attr('y', accTop + 10).attr('font-size', 10).attr('fill', 'currentColor').text(bottomLabel);
+    // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
+    const titleY = (plotTop: number): number => plotTop - 5;
+    s.append('text').attr('x', M.l).attr('y', titleY(lossTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(topLabel);
+    s.append('text').attr('x', M.l).attr('y', titleY(accTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(bottomLabel);
     if (anyGan) {
-      const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', 10);
+      const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', FONT);
       GAN_SERIES.forEach((st, i) => {
-        const y = (st.panel === 'top' ? M.t : accTop) + 10;
-        const x = W - M.r - 70 * (2 - (i % 2));
-        legend.append('rect').attr('x', x).attr('y', y - 7).attr('width', 10).attr('height', 3).attr('fill', st.colour ?? 'currentColor');
+        const y = titleY(st.panel === 'top' ? lossTop : accTop);
+        const x = W - M.r - 64 * (2 - (i % 2));
+        legend.append('rect').attr('x', x).attr('y', y - 5).attr('width', 10).attr('height', 3).attr('fill', st.colour ?? 'currentColor');
         legend.append('text').attr('x', x + 13).attr('y', y).attr('fill', 'currentColor').text(st.label);
       });
     }
     const g = ctx2d(canvas);
     if (!g) return;
+    const dpr = canvas.width / W;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, W, H);
     const cols = W - M.l - M.r;
     d.runs.forEach((run, ri) => {
@@ -187,12 +216,16 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     readout.textContent = parts.join(' | ');
   };
   canvas.addEventListener('pointermove', onMove);
+  const resize = (): void => {
+    setSize(box.clientWidth);
+    if (current) scheduler.schedule(current);
+  };
+  const unobserve = observeWidth(box, resize);
   return {
     update: (d) => scheduler.schedule(d),
-    resize: () => {
-      if (current) scheduler.schedule(current);
-    },
+    resize,
     destroy: () => {
+      unobserve();
       scheduler.cancel();
       canvas.removeEventListener('pointermove', onMove);
       box.remove();

@@ -298,6 +298,15 @@ export const PRESETS: readonly Preset[] = [
     gan: { generator, discriminator },
   },
   {
+    id: 'dcgan-fashion',
+    title: 'DCGAN (Fashion-MNIST)',
+    lesson: 'The same two networks on clothes: shoes and trousers appear first, shirts and coats take longer.',
+    dataset: 'fashion-mnist',
+    graph: generator,
+    hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
+    gan: { generator, discriminator },
+  },
+  {
     id: 'procedural-tiny',
     title: 'Tiny CNN on shapes',
     lesson:
