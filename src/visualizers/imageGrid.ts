@@ -3,7 +3,7 @@
  * time-lapse strip of earlier grids (one canvas, newest on the right).
  */
 import { greysLut } from './colormap';
-import { blit, canvasPoint, el, ensureCanvas, makeFrame, type Frame } from './canvas';
+import { blit, canvasPoint, el, ensureCanvas, makeFrame, observeWidth, zoomToFit, type Frame } from './canvas';
 import { fillMaps, gridSize, tileOrigin } from './pixels';
 import { createFrameScheduler } from './scheduler';
 
@@ -25,6 +25,10 @@ export interface ImageGridOptions {
   readonly timeLapse?: number;
   /** Take a time-lapse snapshot every n updates. */
   readonly timeLapseEvery?: number;
+  /**
+   * Largest zoom. The grid is drawn 1:1 (1 px gaps) and shown at the largest whole-number zoom up to this that fits
+   * the host's width, so the gaps stay even; default 4.
+   */
   readonly scale?: number;
   readonly onPick?: (index: number) => void;
 }
@@ -32,7 +36,7 @@ export interface ImageGridOptions {
 export function createImageGrid(element: HTMLElement | HTMLCanvasElement, options: ImageGridOptions = {}): { update(d: ImageGridData): void; resize(): void; destroy(): void } {
   const canvas = ensureCanvas(element, 'viz-canvas viz-grid');
   canvas.style.imageRendering = 'pixelated';
-  canvas.style.width = '100%';
+  const maxZoom = options.scale ?? 4;
   const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
   const doc = element.ownerDocument;
   const captions = el(doc, 'div', 'viz-readout');
@@ -43,7 +47,6 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
     strip = el(doc, 'canvas', 'viz-canvas viz-timelapse');
     strip.setAttribute('aria-label', 'Time-lapse of earlier samples');
     strip.style.imageRendering = 'pixelated';
-    strip.style.width = '100%';
     host.appendChild(strip);
   }
   const history: Frame[] = [];
@@ -51,11 +54,15 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
   let stripFrame: Frame | null = null;
   let updates = 0;
   let current: ImageGridData | null = null;
-  let grid = { cols: 8, gap: 1, scale: options.scale ?? 1 };
+  let grid = { cols: 8, gap: 1, scale: 1 };
+  const fit = (): void => {
+    zoomToFit(canvas, host, maxZoom);
+    if (strip) zoomToFit(strip, host, maxZoom);
+  };
 
   const draw = (d: ImageGridData): void => {
     current = d;
-    grid = { cols: d.cols ?? Math.ceil(Math.sqrt(d.count)), gap: 1, scale: options.scale ?? 1 };
+    grid = { cols: d.cols ?? Math.ceil(Math.sqrt(d.count)), gap: 1, scale: 1 };
     const { width, height } = gridSize(d.count, d.h, d.w, grid);
     frame = makeFrame(width, height, frame);
     frame.packed.fill(0);
@@ -78,6 +85,7 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
       }
       blit(strip, stripFrame);
     }
+    fit();
   };
   const scheduler = createFrameScheduler(draw);
   const onClick = (e: MouseEvent): void => {
@@ -90,12 +98,12 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
     }
   };
   canvas.addEventListener('click', onClick);
+  const unobserve = observeWidth(host, fit);
   return {
     update: (d) => scheduler.schedule(d),
-    resize: () => {
-      if (current) scheduler.schedule(current);
-    },
+    resize: fit,
     destroy: () => {
+      unobserve();
       scheduler.cancel();
       canvas.removeEventListener('click', onClick);
       captions.remove();

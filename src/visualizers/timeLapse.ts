@@ -2,7 +2,7 @@
  * Time-lapse of earlier sample grids: the last few grids at distinct training steps, as small thumbnails (each image
  * halved) in one strip canvas, oldest on the left. History keeping and downsampling are pure and unit-tested.
  */
-import { blit, el, ensureCanvas, makeFrame, type Frame } from './canvas';
+import { blit, el, ensureCanvas, makeFrame, observeWidth, zoomToFit, type Frame } from './canvas';
 import { greysLut } from './colormap';
 import { fillMaps, gridSize } from './pixels';
 
@@ -61,7 +61,6 @@ export function createTimeLapseStrip(element: HTMLElement, options: { keep?: num
   const doc = element.ownerDocument;
   const canvas = ensureCanvas(element, 'viz-canvas viz-timelapse');
   canvas.setAttribute('role', 'img');
-  canvas.style.width = '100%';
   const caption = el(doc, 'div', 'viz-readout');
   element.appendChild(caption);
   const keep = options.keep ?? 8;
@@ -72,21 +71,32 @@ export function createTimeLapseStrip(element: HTMLElement, options: { keep?: num
   const render = (): void => {
     const lut = greysLut().packed;
     const sizes = history.map((t) => gridSize(t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }));
-    const width = Math.max(1, sizes.reduce((a, s) => a + s.width + GAP, -GAP));
-    const height = Math.max(1, ...sizes.map((s) => s.height));
+    // Thumbnails 1:1, wrapped into as many per row as the host's width holds (oldest top left), never shrunk.
+    const cellW = Math.max(1, ...sizes.map((s) => s.width));
+    const cellH = Math.max(1, ...sizes.map((s) => s.height));
+    const perRow = Math.max(1, Math.min(history.length, Math.floor((element.clientWidth + GAP) / (cellW + GAP)) || history.length));
+    const rows = Math.max(1, Math.ceil(history.length / perRow));
+    const width = history.length ? perRow * (cellW + GAP) - GAP : 1;
+    const height = history.length ? rows * (cellH + GAP) - GAP : 1;
     frame = makeFrame(width, height, frame);
     frame.packed.fill(0);
-    let x0 = 0;
     history.forEach((t, i) => {
-      fillMaps(frame!.packed, width, x0, 0, t.pixels, t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }, lut);
-      x0 += sizes[i]!.width + GAP;
+      const x0 = (i % perRow) * (cellW + GAP);
+      const y0 = Math.floor(i / perRow) * (cellH + GAP);
+      fillMaps(frame!.packed, width, x0, y0, t.pixels, t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }, lut);
     });
     blit(canvas, frame);
+    zoomToFit(canvas, element, 2);
     const label = history.length ? `Time-lapse, steps ${history.map((t) => t.step).join(', ')} (oldest left)` : 'Time-lapse: no earlier grids yet';
     canvas.setAttribute('aria-label', label);
     caption.textContent = history.length ? `steps: ${history.map((t) => t.step).join(' → ')}` : '';
   };
 
+  let lastWidth = -1;
+  const unobserve = observeWidth(element, (w) => {
+    if (w !== lastWidth && history.length) render();
+    lastWidth = w;
+  });
   return {
     push(g) {
       if (history.some((t) => t.step === g.step)) return;
@@ -100,6 +110,7 @@ export function createTimeLapseStrip(element: HTMLElement, options: { keep?: num
       render();
     },
     destroy() {
+      unobserve();
       caption.remove();
       canvas.remove();
     },
