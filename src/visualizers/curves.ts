@@ -154,8 +154,8 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     const bottomLabel = anyGan && !anyClassifier ? 'D(x) · D(G(z))' : anyGan ? 'accuracy · D(x) · D(G(z))' : 'accuracy';
     // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
     const titleY = (plotTop: number): number => plotTop - 5;
-    s.append('text').attr('x', M.l).attr('y', titleY(lossTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(topLabel);
-    s.append('text').attr('x', M.l).attr('y', titleY(accTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(bottomLabel);
+    s.append('text').attr('x', M.l + 6).attr('y', titleY(lossTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(topLabel);
+    s.append('text').attr('x', M.l + 6).attr('y', titleY(accTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(bottomLabel);
     if (anyGan) {
       const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', FONT);
       GAN_SERIES.forEach((st, i) => {

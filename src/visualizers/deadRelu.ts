@@ -46,7 +46,15 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { upda
   const draw = (d: DeadReluData): void => {
     current = d;
     const g = ctx2d(canvas);
-    legend.textContent = d.layers.map((l) => `${l.label}: ${(l.deadFraction * 100).toFixed(0)}% dead`).join(' · ') || 'No ReLU layers.';
+    // One unbreakable item per layer, so a line wraps between layers, never inside "activation_2 (activation)".
+    if (d.layers.length === 0) legend.textContent = 'No ReLU layers.';
+    else
+      legend.replaceChildren(
+        ...d.layers.flatMap((l, i) => {
+          const item = el(element.ownerDocument, 'span', 'viz-nowrap', `${l.label}: ${(l.deadFraction * 100).toFixed(0)}% dead`);
+          return i === 0 ? [item] : [element.ownerDocument.createTextNode(' · '), item];
+        }),
+      );
     if (!g) return;
     g.clearRect(0, 0, W, H);
     g.font = '10px sans-serif';

@@ -3,7 +3,7 @@
  * zero per layer, with a legend. One canvas, one putImageData per frame; layer captions and the hover readout are DOM.
  */
 import { divergingIndex, divergingLut } from './colormap';
-import { blit, canvasPoint, el, ensureCanvas, makeFrame, type Frame } from './canvas';
+import { blit, canvasPoint, el, ensureCanvas, makeFrame, observeWidth, zoomToFit, type Frame } from './canvas';
 import { cellOrigin, kernelAt, layoutKernels, type KernelData, type KernelHit, type KernelLayout } from './kernelLayout';
 import { packRgb } from './pixels';
 import { createFrameScheduler } from './scheduler';
@@ -57,7 +57,7 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
   stage.style.position = 'relative';
   const canvas = ensureCanvas(element instanceof HTMLCanvasElement ? element : stage, 'viz-canvas');
   if (element instanceof HTMLCanvasElement) stage.appendChild(canvas);
-  canvas.style.width = '100%';
+  canvas.style.display = 'block';
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Kernel grid');
   const captions = el(doc, 'div', 'viz-captions');
@@ -85,10 +85,12 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
 
   const draw = (d: KernelGridData): void => {
     data = d;
-    layout = layoutKernels(d.layers);
+    // Drawn to fit the panel, then shown at a whole-number zoom so the 1-px gaps between kernels stay even.
+    layout = layoutKernels(d.layers, stage.clientWidth > 0 ? stage.clientWidth : Infinity);
     frame = makeFrame(layout.width, layout.height, frame);
     drawKernels(frame, layout, d.layers);
     blit(canvas, frame);
+    zoomToFit(canvas, stage);
     const what = d.gradients ? 'gradient' : 'weight';
     const first = layout.blocks[0];
     legendText.textContent = first
@@ -118,13 +120,16 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
     readout.textContent = `${options.label?.(hit.node) ?? hit.node} filter ${hit.filter + 1}, input channel ${hit.channel + 1} · ${data.gradients ? 'gradient' : 'weight'} norm ${fmt(hit.norm)}\n${rows.join('\n')}`;
   };
   canvas.addEventListener('pointermove', onMove);
+  const resize = (): void => {
+    if (data) scheduler.schedule(data);
+  };
+  const unobserve = observeWidth(stage, resize);
 
   return {
     update: (d) => scheduler.schedule(d),
-    resize: () => {
-      if (data) scheduler.schedule(data);
-    },
+    resize,
     destroy: () => {
+      unobserve();
       scheduler.cancel();
       canvas.removeEventListener('pointermove', onMove);
       wrap.remove();

@@ -19,6 +19,14 @@ describe('kernel layout', () => {
     expect(a!.absMax).toBe(3);
     expect(layout.height).toBe(b!.top + b!.caption + b!.rows * (3 * b!.scale + b!.gap) - b!.gap);
   });
+  it('steps a layer zoom down to fit a narrow panel, never below 1 px per tap', () => {
+    const wide = [set('c1', 5, 1, 8), set('c2', 3, 8, 32)];
+    expect(layoutKernels(wide).width).toBeGreaterThan(300);
+    const fitted = layoutKernels(wide, 300);
+    expect(fitted.width).toBeLessThanOrEqual(300);
+    expect(fitted.blocks.map((b) => b.scale)).toEqual([6, 2]);
+    expect(layoutKernels(wide, 10).blocks.map((b) => b.scale)).toEqual([1, 1]);
+  });
   it('hit-tests the exact tap and reports the filter weights and norm', () => {
     const b = layout.blocks[1]!;
     const o = cellOrigin(b, 2, 5);

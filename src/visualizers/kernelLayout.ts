@@ -45,15 +45,20 @@ export function valueIndex(k: Pick<KernelData, 'kw' | 'inChannels' | 'filters'>,
   return ((ky * k.kw + kx) * k.inChannels + c) * k.filters + f;
 }
 
-export function layoutKernels(sets: readonly KernelData[]): KernelLayout {
+/**
+ * Blocks top to bottom. The first layer is drawn at 6 px per tap, the others at 3; a layer wider than `maxWidth`
+ * (the panel's width, so the canvas is never shrunk by CSS) steps its zoom down, to 1 px per tap at least.
+ */
+export function layoutKernels(sets: readonly KernelData[], maxWidth = Infinity): KernelLayout {
   let top = 0;
   let width = 1;
   const blocks: KernelBlock[] = [];
   sets.forEach((k, index) => {
-    const scale = index === 0 ? 6 : 3;
     const gap = index === 0 ? 2 : 1;
     const rows = Math.min(k.inChannels, MAX_ROWS);
     const cols = Math.min(k.filters, MAX_COLS);
+    let scale = index === 0 ? 6 : 3;
+    while (scale > 1 && cols * (k.kw * scale + gap) - gap > maxWidth) scale--;
     let absMax = 0;
     for (let i = 0; i < k.values.length; i++) {
       const a = Math.abs(k.values[i]!);

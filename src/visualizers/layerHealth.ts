@@ -32,7 +32,15 @@ export function createLayerHealth(element: HTMLElement): { update(rows: readonly
           const li = el(doc, 'li', bad ? 'viz-health-row viz-bad' : 'viz-health-row');
           if (bad) li.style.color = '#d62728';
           const note = bad ? 'NaN/Inf!' : ratioNote(r.updateRatio);
-          li.textContent = `${r.label}: |W| ${num(r.weightNorm)} · |∇W| ${num(r.gradNorm)} · update/weight ${num(r.updateRatio)}${note ? ` · ${note}` : ''}`;
+          // Each "name value" pair is unbreakable: a narrow panel wraps between pairs, never inside one.
+          const parts = [`${r.label}:`, `|W| ${num(r.weightNorm)}`, `|∇W| ${num(r.gradNorm)}`, `update/weight ${num(r.updateRatio)}`];
+          if (note) parts.push(note);
+          li.replaceChildren(
+            ...parts.flatMap((text, i) => {
+              const span = el(doc, 'span', 'viz-nowrap', text);
+              return i === 0 ? [span] : [doc.createTextNode(i === 1 ? ' ' : ' · '), span];
+            }),
+          );
           return li;
         }),
       );

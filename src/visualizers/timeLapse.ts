@@ -92,10 +92,8 @@ export function createTimeLapseStrip(element: HTMLElement, options: { keep?: num
     caption.textContent = history.length ? `steps: ${history.map((t) => t.step).join(' → ')}` : '';
   };
 
-  let lastWidth = -1;
-  const unobserve = observeWidth(element, (w) => {
-    if (w !== lastWidth && history.length) render();
-    lastWidth = w;
+  const unobserve = observeWidth(element, () => {
+    if (history.length) render();
   });
   return {
     push(g) {

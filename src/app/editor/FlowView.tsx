@@ -19,6 +19,12 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Control', 'Meta', 'Shift'];
 /** Half a node's usual size, so a dropped node is centred on the pointer. */
 const DROP_OFFSET = { x: 90, y: 30 };
+/**
+ * The first view: fit the graph, but never below 0.6 zoom, where node text (9–11 px) would be too small to read. A
+ * graph that does not fit at 0.6 (the default CNN at 1280×720) opens centred with its ends just out of view, to be
+ * panned; the "Fit view" button still shows all of it.
+ */
+const INITIAL_FIT = { padding: 0.2, minZoom: 0.6, maxZoom: 1.2 } as const;
 
 /** The id of the edge under a screen point, if any (dropping a layer there inserts it into the edge). */
 function edgeAt(x: number, y: number): string | null {
@@ -103,7 +109,7 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={INITIAL_FIT}
         minZoom={0.2}
         proOptions={{ hideAttribution: true }}
         aria-label="Network graph"

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../engine/graph/presets';
 import type { DatasetId } from '../../engine/data/types';
@@ -55,8 +55,11 @@ export function Select<T extends string>(props: {
   );
 }
 
-/** Preset, dataset, optimizer, backend and the numeric hyperparameters; changes apply live to a running model. */
-export function SettingsFields() {
+/**
+ * Preset, dataset, optimizer, backend and the numeric hyperparameters; changes apply live to a running model.
+ * `children` (e.g. "Train on labels") join the same wrapping row, so the bar takes two lines at 1440 px, not three.
+ */
+export function SettingsFields({ children }: { readonly children?: ReactNode }) {
   const s = useAppStore(useShallow(selectSettings));
   const a = useAppStore(
     useShallow((st) => ({
@@ -80,7 +83,7 @@ export function SettingsFields() {
           onChange={a.setPreset}
           describedBy={lessonId}
         />
-        <span id={lessonId} className="lesson">
+        <span id={lessonId} className="lesson" title={preset?.lesson ?? 'Your own network.'}>
           {preset?.lesson ?? 'Your own network.'}
         </span>
       </span>
@@ -99,6 +102,7 @@ export function SettingsFields() {
       />
       <NumberField label="Seed" value={s.seed} min={0} max={2 ** 31 - 1} integer step={1} onCommit={a.setSeed} />
       <Select label="Backend" value={s.backendPolicy} options={BACKENDS} onChange={a.setBackendPolicy} />
+      {children}
     </div>
   );
 }

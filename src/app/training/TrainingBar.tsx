@@ -73,9 +73,10 @@ export function TrainingBar() {
           <BackendBadge />
         </div>
       </div>
-      <SettingsFields />
+      <SettingsFields>
+        <TransferControls />
+      </SettingsFields>
       <GanSettings />
-      <TransferControls />
       {changed && (
         <div className="restart-offer" role="status">
           The network changed since this run started; the run keeps training the old one.
