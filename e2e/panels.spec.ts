@@ -1,22 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** A cheap hash of a canvas's pixels plus whether any pixel is non-blank (not transparent, not one flat colour). */
-async function canvasState(canvas: Locator): Promise<{ hash: string; nonBlank: boolean }> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    const g = c.getContext('2d');
-    if (!g || c.width === 0 || c.height === 0) return { hash: '', nonBlank: false };
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let h = 2166136261;
-    const first = d[0]! | (d[1]! << 8) | (d[2]! << 16) | (d[3]! << 24);
-    let varied = false;
-    for (let i = 0; i < d.length; i += 4) {
-      const px = d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16) | (d[i + 3]! << 24);
-      if (px !== first) varied = true;
-      h = Math.imul(h ^ px, 16777619);
-    }
-    return { hash: `${c.width}x${c.height}:${h >>> 0}`, nonBlank: varied };
-  });
-}
+import { canvasState } from './canvasState';
 
 /** Each panel region and the accessible name of its main canvas (a panel may hold other canvases: legends, thumbnails). */
 const PANELS = {

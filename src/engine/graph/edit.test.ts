@@ -90,6 +90,39 @@ describe('graph editing', () => {
     expect(outputNode(tail?.graph as Graph)).toBe('activation_1');
   });
 
+  it('appendAfter and insertBetween make room: layers further down move so no two blocks overlap', () => {
+    // Input → Conv → Dense appended one under another (the palette's Enter), then Flatten between Conv and Dense.
+    let g = chain('classifier', [L.image()]);
+    for (const layer of [L.conv(8, 3), L.dense(10, 'softmax')]) {
+      const last = g.nodes[g.nodes.length - 1]?.id as NodeId;
+      g = (appendAfter(g, last, layer) as { graph: Graph }).graph;
+    }
+    const y = (gr: Graph, n: string): number => gr.nodes.find((x) => x.id === n)?.position.y ?? NaN;
+    const apart = (gr: Graph): void => {
+      const ys = gr.nodes.map((n) => n.position.y).sort((a, b) => a - b);
+      for (let i = 1; i < ys.length; i++)
+        expect((ys[i] as number) - (ys[i - 1] as number)).toBeGreaterThanOrEqual(90);
+    };
+    apart(g);
+    const fixed = (appendAfter(g, id('conv2d_1'), L.flatten()) as { graph: Graph }).graph;
+    apart(fixed);
+    expect(y(fixed, 'flatten_1')).toBe(y(g, 'conv2d_1') + 90);
+    expect(y(fixed, 'dense_1')).toBe(y(g, 'dense_1') + 90);
+    expect(y(fixed, 'input_1')).toBe(y(g, 'input_1'));
+    // On an edge of a laid-out column: the new layer goes one step below the source, the rest moves down.
+    const laid = autoLayout(base());
+    const e = laid.edges.find((x) => x.source === 'conv2d_1') as { id: string };
+    const ins = insertBetween(laid, e.id, L.dropout(0.25)) as { graph: Graph };
+    apart(ins.graph);
+    expect(topologicalOrder(ins.graph).map((n) => y(ins.graph, n))).toEqual(
+      [...topologicalOrder(ins.graph).map((n) => y(ins.graph, n))].sort((a, b) => a - b),
+    );
+    expect(y(ins.graph, 'conv2d_1')).toBe(y(laid, 'conv2d_1'));
+    // Nothing below: nothing moves.
+    const end = appendAfter(laid, id('dense_1'), L.act('softmax')) as { graph: Graph };
+    expect(end.graph.nodes.slice(0, -1)).toEqual(laid.nodes);
+  });
+
   it('updateLayer patches params but never the kind; setFrozen and moveNode touch only their nodes', () => {
     const g = updateLayer(base(), id('conv2d_1'), { filters: 16, kind: 'dense' } as never);
     expect(g.nodes[1]?.layer).toMatchObject({ kind: 'conv2d', filters: 16 });

@@ -103,7 +103,58 @@ export function disconnect(g: Graph, edgeId: string): Graph {
   return { ...g, edges: g.edges.filter((e) => e.id !== edgeId) };
 }
 
-/** Places a new layer on an edge: source → new → target, halfway between the two nodes. */
+/** Vertical distance between a layer and one appended after it; also the room made for an inserted layer. */
+export const APPEND_STEP = 90;
+/** Nodes closer than this horizontally count as one column when making room. */
+const COLUMN_SPAN = 180;
+
+const sameColumn = (a: Position, b: Position): boolean => Math.abs(a.x - b.x) < COLUMN_SPAN;
+
+/** Every node reachable from `id` (not `id` itself). */
+function descendants(g: Graph, id: NodeId): Set<NodeId> {
+  const seen = new Set<NodeId>();
+  const stack = successors(g, id);
+  while (stack.length > 0) {
+    const n = stack.pop() as NodeId;
+    if (seen.has(n) || n === id) continue;
+    seen.add(n);
+    stack.push(...successors(g, n));
+  }
+  return seen;
+}
+
+/**
+ * Makes room below a freshly placed node: when a downstream node of the same column sits less than APPEND_STEP
+ * below it (or on top of it), every downstream node at or below it moves down by the same amount, so no two
+ * blocks overlap and the chain keeps its spacing. Nodes that are not downstream, or sit well above, stay put.
+ */
+function makeRoom(g: Graph, id: NodeId): Graph {
+  const p = g.nodes.find((n) => n.id === id)?.position;
+  if (!p) return g;
+  const down = descendants(g, id);
+  const blocking = g.nodes.filter(
+    (n) =>
+      down.has(n.id) &&
+      sameColumn(n.position, p) &&
+      n.position.y > p.y - APPEND_STEP &&
+      n.position.y < p.y + APPEND_STEP,
+  );
+  if (blocking.length === 0) return g;
+  const shift = p.y + APPEND_STEP - Math.min(...blocking.map((n) => n.position.y));
+  return {
+    ...g,
+    nodes: g.nodes.map((n) =>
+      down.has(n.id) && n.position.y > p.y - APPEND_STEP
+        ? { ...n, position: { x: n.position.x, y: n.position.y + shift } }
+        : n,
+    ),
+  };
+}
+
+/**
+ * Places a new layer on an edge: source → new → target. In a top-to-bottom column it goes one step below the
+ * source and the layers after it move down to make room; otherwise it sits halfway between the two nodes.
+ */
 export function insertBetween(
   g: Graph,
   edgeId: string,
@@ -113,8 +164,13 @@ export function insertBetween(
   if (!e) return null;
   const a = g.nodes.find((n) => n.id === e.source);
   const b = g.nodes.find((n) => n.id === e.target);
+  const column = a && b && sameColumn(a.position, b.position) && b.position.y > a.position.y;
   const position =
-    a && b ? { x: (a.position.x + b.position.x) / 2, y: (a.position.y + b.position.y) / 2 } : { x: 0, y: 0 };
+    a && b
+      ? column
+        ? { x: a.position.x, y: a.position.y + APPEND_STEP }
+        : { x: (a.position.x + b.position.x) / 2, y: (a.position.y + b.position.y) / 2 }
+      : { x: 0, y: 0 };
   const { graph, id } = addNode(g, layer, position);
   // Keep the replaced edge's place in the edge list (Concatenate takes inputs in edge order).
   const edges: GraphEdge[] = [];
@@ -124,19 +180,26 @@ export function insertBetween(
       edges.push(edge([...graph.edges, ...edges], id, e.target));
     } else edges.push(x);
   }
-  return { graph: { ...graph, edges }, id };
+  const linked = { ...graph, edges };
+  return { graph: column ? makeRoom(linked, id) : linked, id };
 }
 
-/** Adds a layer after a node; the new node takes over the node's outgoing edges. */
+/**
+ * Adds a layer one step below a node; the new node takes over the node's outgoing edges, and the layers after it
+ * move down when they would otherwise be covered.
+ */
 export function appendAfter(g: Graph, nodeId: NodeId, layer: LayerSpec): { graph: Graph; id: NodeId } | null {
   const n = g.nodes.find((x) => x.id === nodeId);
   if (!n) return null;
-  const { graph, id } = addNode(g, layer, { x: n.position.x, y: n.position.y + 90 });
+  const { graph, id } = addNode(g, layer, { x: n.position.x, y: n.position.y + APPEND_STEP });
   const edges: GraphEdge[] = graph.edges.map((e) =>
     e.source === nodeId ? { ...e, id: `${id}->${e.target}`, source: id } : e,
   );
   const fresh = edges.some((e) => e.id === `${nodeId}->${id}`) ? `${nodeId}->${id}#2` : `${nodeId}->${id}`;
-  return { graph: { ...graph, edges: [...edges, { id: fresh, source: nodeId, target: id }] }, id };
+  return {
+    graph: makeRoom({ ...graph, edges: [...edges, { id: fresh, source: nodeId, target: id }] }, id),
+    id,
+  };
 }
 
 /** Merges a patch into a node's layer; the kind cannot change. */

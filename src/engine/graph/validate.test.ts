@@ -160,6 +160,20 @@ describe('validateGraph', () => {
     expect(issue.message).toContain('5 units but the data has 10 classes');
   });
 
+  it('does not offer "units 10" when a Dense layer right after a conv ends the model in an image', () => {
+    // Units 10 would give 28×28×10, still no class vector; the Dense layer's "insert Flatten" is the fix here.
+    const g = classifier([L.image(), L.conv(8, 3), L.dense(32)]);
+    const [issue] = issuesOf(g, 'outputUnitsMismatch');
+    expect(issue?.message).toContain('ends in 28×28×32');
+    expect(issue?.fixes).toEqual([]);
+    const flatten = issuesOf(g, 'needsFlatten')[0]?.fixes[0];
+    expect(flatten?.label).toBe('insert Flatten');
+    // After flattening, the output is a vector and the units fix is offered (and works).
+    expectFixesWork(applyFix(g, flatten as never), 'outputUnitsMismatch');
+    const disc = chain('discriminator', [L.image(), L.conv(8, 3), L.dense(4)]);
+    expect(issuesOf(disc, 'discriminatorOutput')[0]?.fixes).toEqual([]);
+  });
+
   it('generator output must be the image shape; discriminator must end in one unit; autoencoder must rebuild its input', () => {
     const gen = chain('generator', [
       L.latent(16),

@@ -54,7 +54,12 @@ function softmaxIssues(graph: Graph, out: NodeId | undefined): GraphIssue[] {
   return issues;
 }
 
-function unitsFix(graph: Graph, out: NodeId, units: number, what: string): GraphFix[] {
+/**
+ * Setting the units of the Dense layer that sizes the output; offered only when the output is already a vector,
+ * since a Dense layer on an image (e.g. right after a conv) keeps the image's height and width whatever its units.
+ */
+function unitsFix(graph: Graph, out: NodeId, output: Shape, units: number, what: string): GraphFix[] {
+  if (output.length !== 1) return [];
   const s = sizingNode(graph, out);
   if (s?.layer.kind === 'dense')
     return [{ kind: 'setParams', label: `${what} ${units}`, node: s.id, patch: { units } }];
@@ -82,7 +87,7 @@ export function roleIssues(
             shape.length === 1
               ? `The output has ${shape[0]} units but the data has ${ctx.classes} classes; the last Dense layer needs one unit per class.`
               : `A classifier must end in a vector of ${ctx.classes} class scores, but this one ends in ${formatShape(shape)}.`,
-          fixes: unitsFix(graph, out, ctx.classes, 'units'),
+          fixes: unitsFix(graph, out, shape, ctx.classes, 'units'),
         });
       }
       break;
@@ -93,7 +98,7 @@ export function roleIssues(
           node: out,
           severity: 'error',
           message: `A discriminator must end in one unit (the real-vs-fake logit), but this one ends in ${formatShape(shape)}.`,
-          fixes: unitsFix(graph, out, 1, 'units'),
+          fixes: unitsFix(graph, out, shape, 1, 'units'),
         });
       }
       break;
