@@ -1,5 +1,5 @@
 /** The React Flow canvas itself: rendering, drop from the palette, connecting, deleting. Lives in a provider. */
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { DragEvent } from 'react';
 import { Background, ReactFlow, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, Node, NodeTypes, EdgeTypes } from '@xyflow/react';
@@ -12,6 +12,7 @@ import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { useFlowState } from './useFlowState';
 import { useGraphAnalysis } from './useGraphAnalysis';
+import { useRevealNew } from './useRevealNew';
 
 const NODE_TYPES: NodeTypes = { layer: LayerNode };
 const EDGE_TYPES: EdgeTypes = { shape: ShapeEdge };
@@ -44,6 +45,8 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
   const analysis = useGraphAnalysis();
   const { nodes, edges, onNodesChange, onEdgesChange, clearEdgeSelection } = useFlowState(graph, analysis, selection);
   const { screenToFlowPosition } = useReactFlow();
+  const paneRef = useRef<HTMLDivElement>(null);
+  useRevealNew(graph, paneRef);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -95,7 +98,7 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
   );
 
   return (
-    <div className="flow-view" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="flow-view" ref={paneRef} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -29,12 +29,19 @@ function NetworkTabs() {
           key={t.id}
           type="button"
           role="tab"
+          data-network={t.id}
           aria-selected={active === t.id}
           tabIndex={active === t.id ? 0 : -1}
           className="graph-tabs__tab"
           onClick={() => setActive(t.id)}
           onKeyDown={(e) => {
-            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') setActive(t.id === 'generator' ? 'discriminator' : 'generator');
+            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
+            e.preventDefault();
+            const other = t.id === 'generator' ? 'discriminator' : 'generator';
+            const next = e.key === 'Home' ? 'generator' : e.key === 'End' ? 'discriminator' : other;
+            setActive(next);
+            // The ARIA tabs pattern: focus follows the selected tab (the old one is out of the Tab order now).
+            e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-network="${next}"]`)?.focus();
           }}
         >
           {t.label}

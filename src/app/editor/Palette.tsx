@@ -2,6 +2,7 @@
  * The layer palette: every catalogue block grouped by category. Drag an item onto the canvas (or onto an edge to
  * insert it there); press Enter or click to append it after the selected node.
  */
+import { useState } from 'react';
 import type { DragEvent } from 'react';
 import type { LayerCategory } from '../../engine/graph/catalogue';
 import { CATALOGUE, PALETTE_ORDER } from '../../engine/graph/catalogue';
@@ -44,11 +45,16 @@ export function Palette() {
   const edit = useAppStore((s) => s.edit);
   const select = useAppStore((s) => s.select);
 
+  const [said, setSaid] = useState('');
+
   const append = (kind: LayerKind): void => {
     const { graph, selection } = useAppStore.getState();
     const r = appendLayer(graph, kind, selection);
     edit(() => r.graph);
     select([r.id]);
+    // Say what happened: the new block may be far from the palette (or, for a screen reader, not seen at all).
+    const after = r.graph.edges.find((e) => e.target === r.id)?.source;
+    setSaid(after ? `Added ${r.id} after ${after}.` : `Added ${r.id}.`);
   };
 
   return (
@@ -80,6 +86,9 @@ export function Palette() {
           </ul>
         </div>
       ))}
+      <p className="sr-only" role="status" aria-live="polite">
+        {said}
+      </p>
     </nav>
   );
 }

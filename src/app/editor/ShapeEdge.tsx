@@ -1,5 +1,6 @@
 /** The custom edge: a bezier labelled with the tensor shape it carries, and an "Insert layer" menu. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { CATALOGUE, PALETTE_ORDER, defaultLayer } from '../../engine/graph/catalogue';
@@ -11,12 +12,41 @@ import type { ShapeFlowEdge } from './toFlow';
 /** Kinds that can sit in the middle of a chain (everything but Input). */
 export const INSERTABLE: readonly LayerKind[] = PALETTE_ORDER.filter((k) => k !== 'input');
 
+/** Arrow keys, Home and End move focus through a menu's items (the ARIA menu pattern), wrapping around. */
+export function menuKeyTarget(key: string, index: number, count: number): number | null {
+  if (count === 0) return null;
+  if (key === 'ArrowDown' || key === 'ArrowRight') return index < 0 ? 0 : (index + 1) % count;
+  if (key === 'ArrowUp' || key === 'ArrowLeft') return index < 0 ? count - 1 : (index - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return null;
+}
+
 export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, source, target, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
   const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
   const edit = useAppStore((s) => s.edit);
   const select = useAppStore((s) => s.select);
+
+  const close = (refocus: boolean): void => {
+    setOpen(false);
+    if (refocus) toggle.current?.focus();
+  };
+
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      close(true);
+      return;
+    }
+    const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
+    const next = menuKeyTarget(e.key, items.indexOf(document.activeElement as HTMLButtonElement), items.length);
+    if (next === null) return;
+    e.preventDefault();
+    items[next]?.focus();
+  };
 
   const insert = (kind: LayerKind): void => {
     setOpen(false);
@@ -32,13 +62,16 @@ export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
       <EdgeLabelRenderer>
         <div
           className="shape-edge__label nodrag nopan"
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          // An open menu is raised above the other edges' labels, which would otherwise cover its items.
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(open ? { zIndex: 1002 } : {}) }}
         >
           <span className="shape-edge__shape">{data?.shape ?? '?'}</span>
           <button
+            ref={toggle}
             type="button"
             className="shape-edge__insert"
             aria-label={`Insert layer between ${source} and ${target}`}
+            aria-haspopup="menu"
             aria-expanded={open}
             title="Insert layer"
             onClick={() => setOpen((o) => !o)}
@@ -50,8 +83,12 @@ export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
               className="shape-edge__menu"
               role="menu"
               aria-label={`Layer to insert between ${source} and ${target}`}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setOpen(false);
+              onKeyDown={onMenuKey}
+              // Tabbing or clicking away closes the menu.
+              onBlur={(e) => {
+                const to = e.relatedTarget as Node | null;
+                // Focus going to the "+" button is left to its own click, which toggles the menu.
+                if (!e.currentTarget.contains(to) && to !== toggle.current) setOpen(false);
               }}
             >
               {INSERTABLE.map((kind, i) => (

@@ -9,6 +9,8 @@ import { analyse } from './useGraphAnalysis';
 import { toFlowEdges, toFlowNodes } from './toFlow';
 import { commitMoves, nextSelection } from './useFlowState';
 import { isTypingTarget, undoKeyOf } from './useUndoKeys';
+import { freshNode, fullyVisible } from './useRevealNew';
+import { menuKeyTarget } from './ShapeEdge';
 
 const ctx = { imageShape: [28, 28, 1], classes: 10 };
 const small: Graph = chain('classifier', [
@@ -107,5 +109,37 @@ describe('undo keys', () => {
   });
   it('ignores targets that are not elements', () => {
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('revealing a new layer', () => {
+  it('finds the one node an edit added, and nothing when a whole graph was swapped in', () => {
+    const before = new Set(small.nodes.map((n) => n.id));
+    const added = appendLayer(small, 'dropout', [asNodeId('conv2d_1')]);
+    expect(freshNode(before, added.graph)).toBe(added.id);
+    expect(freshNode(before, small)).toBeNull();
+    const other = chain('classifier', [defaultLayer('input'), defaultLayer('flatten'), defaultLayer('dense')]);
+    expect(freshNode(before, other)).toBeNull();
+  });
+
+  it('calls a node visible only when its whole box is inside the pane', () => {
+    const pane = { width: 800, height: 400 };
+    const view = { x: 100, y: 50, zoom: 1.2 };
+    expect(fullyVisible({ x: 0, y: 0, width: 180, height: 70 }, view, pane)).toBe(true);
+    expect(fullyVisible({ x: 0, y: 270, width: 180, height: 70 }, view, pane)).toBe(false);
+    expect(fullyVisible({ x: -100, y: 0, width: 180, height: 70 }, view, pane)).toBe(false);
+  });
+});
+
+describe('insert menu keys', () => {
+  it('moves through the items with the arrows, Home and End, wrapping around', () => {
+    expect(menuKeyTarget('ArrowDown', 0, 14)).toBe(1);
+    expect(menuKeyTarget('ArrowDown', 13, 14)).toBe(0);
+    expect(menuKeyTarget('ArrowUp', 0, 14)).toBe(13);
+    expect(menuKeyTarget('ArrowUp', -1, 14)).toBe(13);
+    expect(menuKeyTarget('ArrowDown', -1, 14)).toBe(0);
+    expect(menuKeyTarget('Home', 5, 14)).toBe(0);
+    expect(menuKeyTarget('End', 5, 14)).toBe(13);
+    expect(menuKeyTarget('Enter', 5, 14)).toBeNull();
   });
 });

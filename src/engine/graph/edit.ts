@@ -202,6 +202,24 @@ export function appendAfter(g: Graph, nodeId: NodeId, layer: LayerSpec): { graph
   };
 }
 
+/**
+ * Adds a layer one step above a node, feeding it: the new node takes over the node's incoming edges (none for a
+ * first layer that lost its Input) and connects to it.
+ */
+export function prependBefore(
+  g: Graph,
+  nodeId: NodeId,
+  layer: LayerSpec,
+): { graph: Graph; id: NodeId } | null {
+  const n = g.nodes.find((x) => x.id === nodeId);
+  if (!n) return null;
+  const { graph, id } = addNode(g, layer, { x: n.position.x, y: n.position.y - APPEND_STEP });
+  const edges: GraphEdge[] = graph.edges.map((e) =>
+    e.target === nodeId ? { ...e, id: newEdgeId(graph.edges, e.source, id), target: id } : e,
+  );
+  return { graph: { ...graph, edges: [...edges, edge(edges, id, nodeId)] }, id };
+}
+
 /** Merges a patch into a node's layer; the kind cannot change. */
 export function updateLayer(g: Graph, id: NodeId, patch: Partial<LayerSpec>): Graph {
   return {

@@ -2,7 +2,7 @@
 import type { ApplyFix, GraphFix } from './issues';
 import type { Graph } from './types';
 import { assertNever } from './types';
-import { appendAfter, removeNodes, setFrozen, updateLayer } from './edit';
+import { appendAfter, prependBefore, removeNodes, setFrozen, updateLayer } from './edit';
 
 export const applyFix: ApplyFix = (graph: Graph, fix: GraphFix): Graph => {
   if (!graph.nodes.some((n) => n.id === fix.node)) return graph;
@@ -11,6 +11,8 @@ export const applyFix: ApplyFix = (graph: Graph, fix: GraphFix): Graph => {
       return updateLayer(graph, fix.node, fix.patch);
     case 'insertAfter':
       return appendAfter(graph, fix.node, fix.layer)?.graph ?? graph;
+    case 'insertBefore':
+      return prependBefore(graph, fix.node, fix.layer)?.graph ?? graph;
     case 'removeNode':
       return removeNodes(graph, [fix.node]);
     case 'setFrozen':

@@ -2,8 +2,19 @@ import type { Graph, LayerSpec, NodeId } from './types';
 
 /** A one-call fix for an issue: apply it to the graph to get the corrected graph. */
 export type GraphFix =
-  | { readonly kind: 'setParams'; readonly label: string; readonly node: NodeId; readonly patch: Partial<LayerSpec> }
+  | {
+      readonly kind: 'setParams';
+      readonly label: string;
+      readonly node: NodeId;
+      readonly patch: Partial<LayerSpec>;
+    }
   | { readonly kind: 'insertAfter'; readonly label: string; readonly node: NodeId; readonly layer: LayerSpec }
+  | {
+      readonly kind: 'insertBefore';
+      readonly label: string;
+      readonly node: NodeId;
+      readonly layer: LayerSpec;
+    }
   | { readonly kind: 'removeNode'; readonly label: string; readonly node: NodeId }
   | { readonly kind: 'setFrozen'; readonly label: string; readonly node: NodeId; readonly frozen: boolean };
 

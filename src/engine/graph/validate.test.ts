@@ -5,7 +5,7 @@ import { asNodeId } from './types';
 import { validateGraph } from './validate';
 import type { ValidationContext } from './validate';
 import { applyFix } from './fixes';
-import { addNode, chain, connect } from './edit';
+import { addNode, chain, connect, removeNodes } from './edit';
 import { L } from './layerBuilders';
 import { presetById } from './presets';
 
@@ -131,6 +131,25 @@ describe('validateGraph', () => {
     expect(issuesOf(cat, 'shapeMismatch')).toEqual([]);
     const one = classifier([L.image(), L.conv(8, 3), { kind: 'add' }, L.flatten(), L.dense(10, 'softmax')]);
     expectFixesWork(one, 'badArity');
+  });
+
+  it('a deleted Input is offered back on the layer that lost it ("add Input"), and the graph becomes valid', () => {
+    const g = classifier([L.image(), L.conv(8, 3), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]);
+    const gone = removeNodes(g, [id('input_1')]);
+    const issue = expectFixesWork(gone, 'badArity');
+    expect(issue.node).toBe('conv2d_1');
+    expect(issue.fixes.map((f) => f.label)).toEqual(['add Input']);
+    // Only the first layer gets it, and only while there is no Input at all.
+    expect(issuesOf(gone, 'badArity').filter((i) => i.fixes.length > 0)).toHaveLength(1);
+    const fixed = applyFix(gone, issue.fixes[0] as never);
+    expect(validateGraph(fixed, CTX)).toEqual([]);
+    const conv = fixed.nodes.find((n) => n.id === 'conv2d_1');
+    const input = fixed.nodes.find((n) => n.layer.kind === 'input');
+    expect(input?.position.y).toBeLessThan(conv?.position.y ?? 0);
+    // A generator's latent input cannot be guessed: no fix there (undo brings it back).
+    const gen = chain('generator', [L.latent(16), L.dense(7 * 7 * 8), L.reshape([7, 7, 8])]);
+    const genGone = removeNodes(gen, [id('input_1')]);
+    expect(issuesOf(genGone, 'badArity').flatMap((i) => i.fixes)).toEqual([]);
   });
 
   it('Dense on a 3-D tensor: insert Flatten fixes it and the graph becomes valid', () => {

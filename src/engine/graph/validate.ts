@@ -130,6 +130,23 @@ function layerIssues(
     if (f) out.push(f);
   }
   const l = node.layer;
+  if (
+    l.kind !== 'input' &&
+    preds.length === 0 &&
+    inputNodes(graph).length === 0 &&
+    graph.role !== 'generator'
+  ) {
+    // The Input block was deleted: the layer that lost it gets it back in one click.
+    const i = out.findIndex((x) => x.code === 'badArity');
+    const fix: GraphFix = {
+      kind: 'insertBefore',
+      label: 'add Input',
+      node: node.id,
+      layer: { kind: 'input', source: 'dataset', shape: [...ctx.imageShape] },
+    };
+    const found = out[i];
+    if (found) out[i] = { ...found, fixes: [...found.fixes, fix] };
+  }
   if (l.kind === 'dense' && input && input.length >= 2) {
     const pred = preds[0] as NodeId;
     out.push({
