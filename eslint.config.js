@@ -14,7 +14,17 @@ const noUi = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'bench/dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/*.json'] },
+  {
+    ignores: [
+      'dist',
+      'bench/dist',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench/*.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,7 +56,19 @@ export default tseslint.config(
         {
           patterns: [
             noTfjs,
-            { group: ['react', 'react-dom', 'zustand', 'zustand/*', '**/app/**', '**/workers/**', '**/engine/compile/**', '**/engine/train/**'], message: 'Visualizers are framework-free and never see TF.js or the store.' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'zustand',
+                'zustand/*',
+                '**/app/**',
+                '**/workers/**',
+                '**/engine/compile/**',
+                '**/engine/train/**',
+              ],
+              message: 'Visualizers are framework-free and never see TF.js or the store.',
+            },
           ],
         },
       ],
@@ -62,7 +84,15 @@ export default tseslint.config(
             noTfjs,
             {
               // hyper.ts and trainer.ts are plain data/types with no TF.js: the app may use them.
-              group: ['**/engine/compile/**', '**/engine/train/**', '!**/engine/train/hyper', '!**/engine/train/trainer', '**/engine/backend/**', '**/engine/gan/**', '!**/engine/gan/ganHyper'],
+              group: [
+                '**/engine/compile/**',
+                '**/engine/train/**',
+                '!**/engine/train/hyper',
+                '!**/engine/train/trainer',
+                '**/engine/backend/**',
+                '**/engine/gan/**',
+                '!**/engine/gan/ganHyper',
+              ],
               message: 'TF.js-backed engine modules belong to the worker.',
             },
           ],
@@ -75,7 +105,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/app/**', '**/visualizers/**', 'react', 'zustand', 'd3'], message: 'Workers import engine only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/visualizers/**', 'react', 'zustand', 'd3'],
+              message: 'Workers import engine only.',
+            },
+          ],
+        },
       ],
     },
   },

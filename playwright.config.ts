@@ -24,7 +24,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env['PW_JSON_OUTPUT'] ? [['list'], ['json', { outputFile: process.env['PW_JSON_OUTPUT'] }]] : 'list',
+  reporter: process.env['PW_JSON_OUTPUT']
+    ? [['list'], ['json', { outputFile: process.env['PW_JSON_OUTPUT'] }]]
+    : 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 900 },

@@ -19,7 +19,13 @@ const csp = [
 const cspMeta = (): Plugin => ({
   name: 'csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: csp },
+      injectTo: 'head-prepend',
+    },
+  ],
 });
 
 export default defineConfig({

@@ -29,7 +29,13 @@ export async function openApp(page, url) {
       // longtask is Chromium-only
     }
     const bar = document.querySelector('section[aria-label="Training"]');
-    if (bar) new MutationObserver(() => m.on && m.barMutations++).observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
+    if (bar)
+      new MutationObserver(() => m.on && m.barMutations++).observe(bar, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     Object.assign(window, {
       __benchMonitor: {
         start() {
@@ -38,7 +44,12 @@ export async function openApp(page, url) {
         stop() {
           m.on = false;
           const secs = (performance.now() - m.t0) / 1000;
-          return { secs, fps: m.frames / secs, longTasks: m.longTasks, barMutationsPerSec: m.barMutations / secs };
+          return {
+            secs,
+            fps: m.frames / secs,
+            longTasks: m.longTasks,
+            barMutationsPerSec: m.barMutations / secs,
+          };
         },
       },
     });
@@ -61,7 +72,9 @@ export function visiblePanels(page) {
 function counters(page) {
   return page.evaluate(() => {
     const bar = document.querySelector('section[aria-label="Training"]');
-    const stepSpan = [...(bar?.querySelectorAll('.counters span') ?? [])].find((s) => s.textContent?.trim().startsWith('Step'));
+    const stepSpan = [...(bar?.querySelectorAll('.counters span') ?? [])].find((s) =>
+      s.textContent?.trim().startsWith('Step'),
+    );
     const step = Number((stepSpan?.querySelector('output')?.textContent ?? '').replace(/[^0-9]/g, ''));
     const status = bar?.querySelector('.status')?.textContent ?? '';
     const error = bar?.querySelector('[role="alert"]')?.textContent ?? null;

@@ -24,5 +24,7 @@ export async function buildHarness(outDir, opts = {}) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  await buildHarness(resolve(dir ?? join(ROOT, 'bench', 'dist')), { withApp: !args.includes('--harness-only') });
+  await buildHarness(resolve(dir ?? join(ROOT, 'bench', 'dist')), {
+    withApp: !args.includes('--harness-only'),
+  });
 }

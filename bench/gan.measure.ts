@@ -48,11 +48,18 @@ it('DCGAN on MNIST: samples become digits the classifier recognises', async () =
   const preset = presetById(DEFAULT_PRESET_ID);
   if (!preset) throw new Error('no default preset');
   const t0 = performance.now();
-  const clf = createTrainer({ graph: preset.graph, dataset: mnist, hyper: { ...preset.hyper, batchSize: 64 }, seed: 1 });
+  const clf = createTrainer({
+    graph: preset.graph,
+    dataset: mnist,
+    hyper: { ...preset.hyper, batchSize: 64 },
+    seed: 1,
+  });
   for (let i = 0; i < 938; i += 50) await clf.trainBatches(Math.min(50, 938 - i));
   const clfEval = await clf.evaluate();
   const clfSeconds = (performance.now() - t0) / 1000;
-  console.log(`classifier: test accuracy ${(clfEval.accuracy * 100).toFixed(2)}% after 1 epoch (${clfSeconds.toFixed(0)} s)`);
+  console.log(
+    `classifier: test accuracy ${(clfEval.accuracy * 100).toFixed(2)}% after 1 epoch (${clfSeconds.toFixed(0)} s)`,
+  );
 
   // 2. The DCGAN preset.
   const dcgan = presetById('dcgan')?.gan;
@@ -70,10 +77,14 @@ it('DCGAN on MNIST: samples become digits the classifier recognises', async () =
     const histogram = new Array<number>(10).fill(0);
     let conf = 0;
     for (let i = 0; i < 100; i++) {
-      const r = await clf.probe({ kind: 'predict', sample: { from: 'drawn', pixels: samples.subarray(i * 784, (i + 1) * 784) } });
+      const r = await clf.probe({
+        kind: 'predict',
+        sample: { from: 'drawn', pixels: samples.subarray(i * 784, (i + 1) * 784) },
+      });
       if (r.kind !== 'predict') throw new Error('unexpected probe');
       let best = 0;
-      for (let c = 1; c < 10; c++) if ((r.probabilities[c] as number) > (r.probabilities[best] as number)) best = c;
+      for (let c = 1; c < 10; c++)
+        if ((r.probabilities[c] as number) > (r.probabilities[best] as number)) best = c;
       histogram[best] = (histogram[best] as number) + 1;
       conf += r.probabilities[best] as number;
     }
@@ -100,7 +111,12 @@ it('DCGAN on MNIST: samples become digits the classifier recognises', async () =
     JSON.stringify(
       {
         backend: tf.getBackend(),
-        classifier: { preset: DEFAULT_PRESET_ID, epochs: 1, testAccuracy: clfEval.accuracy, seconds: clfSeconds },
+        classifier: {
+          preset: DEFAULT_PRESET_ID,
+          epochs: 1,
+          testAccuracy: clfEval.accuracy,
+          seconds: clfSeconds,
+        },
         gan: { preset: 'dcgan', hyper, checks },
       },
       null,

@@ -48,7 +48,13 @@ export function encodeGreyPng(pixels: Uint8Array, w: number, h: number): Buffer 
 }
 
 /** Tiles `count` images of s×s into a grid `cols` wide with a 2-pixel gap, scaled by `scale`. */
-export function tile(images: Uint8Array, count: number, s: number, cols: number, scale = 2): { pixels: Uint8Array; w: number; h: number } {
+export function tile(
+  images: Uint8Array,
+  count: number,
+  s: number,
+  cols: number,
+  scale = 2,
+): { pixels: Uint8Array; w: number; h: number } {
   const rows = Math.ceil(count / cols);
   const cell = s * scale + 2;
   const w = cols * cell;
@@ -59,7 +65,9 @@ export function tile(images: Uint8Array, count: number, s: number, cols: number,
     const oy = Math.floor(i / cols) * cell + 1;
     for (let y = 0; y < s * scale; y++)
       for (let x = 0; x < s * scale; x++)
-        out[(oy + y) * w + ox + x] = images[i * s * s + Math.floor(y / scale) * s + Math.floor(x / scale)] as number;
+        out[(oy + y) * w + ox + x] = images[
+          i * s * s + Math.floor(y / scale) * s + Math.floor(x / scale)
+        ] as number;
   }
   return { pixels: out, w, h };
 }

@@ -9,8 +9,17 @@ import { openApp, selectBackend, trainWindow } from './app-page.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4197;
 const [backend = 'wasm', seconds = '6'] = process.argv.slice(2);
-const server = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(ROOT, 'bench', 'dist') }, preview: { host: '127.0.0.1', port: PORT, strictPort: true } });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu'] });
+const server = await preview({
+  root: ROOT,
+  configFile: join(ROOT, 'vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir: join(ROOT, 'bench', 'dist') },
+  preview: { host: '127.0.0.1', port: PORT, strictPort: true },
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu'],
+});
 try {
   const page = await browser.newPage();
   await openApp(page, `http://127.0.0.1:${PORT}/index.html`);
@@ -35,10 +44,15 @@ try {
   let t = profile.startTime;
   /** @type {{ start: number; ms: number; fns: Map<string, number> } | null} */
   let run = null;
-  const label = (n) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  const label = (n) =>
+    `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
   const parentOf = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
-  const stack = (id) => { const out = []; for (let x = id; x !== undefined && out.length < 6; x = parentOf.get(x)) out.push(label(byId.get(x))); return out.slice(0, 4).join(' < '); };
+  const stack = (id) => {
+    const out = [];
+    for (let x = id; x !== undefined && out.length < 6; x = parentOf.get(x)) out.push(label(byId.get(x)));
+    return out.slice(0, 4).join(' < ');
+  };
   profile.samples.forEach((id, i) => {
     const d = (profile.timeDeltas[i] ?? 0) / 1000;
     t += d * 1000;
@@ -49,12 +63,22 @@ try {
       const k = stack(id);
       run.fns.set(k, (run.fns.get(k) ?? 0) + d);
     } else if (run) {
-      if (run.ms >= 40) console.log(`busy ${run.ms.toFixed(0)} ms at ${(run.start - profile.startTime / 1000).toFixed(0)}: ${[...run.fns].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${v.toFixed(0)} ${k}`).join(' | ')}`);
+      if (run.ms >= 40)
+        console.log(
+          `busy ${run.ms.toFixed(0)} ms at ${(run.start - profile.startTime / 1000).toFixed(0)}: ${[
+            ...run.fns,
+          ]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 4)
+            .map(([k, v]) => `${v.toFixed(0)} ${k}`)
+            .join(' | ')}`,
+        );
       run = null;
     }
   });
   console.log(`window: ${JSON.stringify({ ...w, longTasks: w.longTasks })}; profile ${total.toFixed(0)} ms`);
-  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
+  for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.log(`${ms.toFixed(0).padStart(7)} ms  ${k}`);
 } finally {
   await browser.close();
   await new Promise((r) => server.httpServer.close(r));

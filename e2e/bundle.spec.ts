@@ -21,7 +21,8 @@ function pageChunks(): string[] {
     if (seen.has(file)) continue;
     seen.add(file);
     const code = readFileSync(join(DIST, 'assets', file), 'utf8');
-    for (const m of code.matchAll(/from\s*["']\.\/([^"']+\.js)["']|import\s*["']\.\/([^"']+\.js)["']/g)) queue.push((m[1] ?? m[2]) as string);
+    for (const m of code.matchAll(/from\s*["']\.\/([^"']+\.js)["']|import\s*["']\.\/([^"']+\.js)["']/g))
+      queue.push((m[1] ?? m[2]) as string);
   }
   return [...seen];
 }
@@ -33,11 +34,14 @@ test('TF.js is only in the worker chunk and the page JavaScript is under 250 KB 
   for (const file of page) {
     const code = readFileSync(join(DIST, 'assets', file));
     gz += gzipSync(code).length;
-    for (const marker of TFJS_MARKERS) expect(code.includes(marker), `${file} contains ${marker}`).toBe(false);
+    for (const marker of TFJS_MARKERS)
+      expect(code.includes(marker), `${file} contains ${marker}`).toBe(false);
   }
   console.log(`page JavaScript: ${page.join(', ')} = ${(gz / 1024).toFixed(1)} KB gzipped`);
   expect(gz).toBeLessThan(250 * 1024);
-  const worker = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('training.worker-') && f.endsWith('.js'));
+  const worker = readdirSync(join(DIST, 'assets')).find(
+    (f) => f.startsWith('training.worker-') && f.endsWith('.js'),
+  );
   expect(worker, 'a training worker chunk').toBeDefined();
   const workerCode = readFileSync(join(DIST, 'assets', worker as string), 'utf8');
   for (const marker of TFJS_MARKERS) expect(workerCode.includes(marker)).toBe(true);

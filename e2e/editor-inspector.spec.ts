@@ -1,6 +1,8 @@
 import { test, expect } from '@playwright/test';
 
-test('Kernel size and Stride update the shapes and the formula; undo and redo restore them', async ({ page }) => {
+test('Kernel size and Stride update the shapes and the formula; undo and redo restore them', async ({
+  page,
+}) => {
   await page.goto('/');
   const graph = page.getByRole('region', { name: 'Graph', exact: true });
   const inspector = page.getByRole('region', { name: 'Inspector', exact: true });

@@ -21,7 +21,9 @@ const field = (page: Page, label: string) => page.getByLabel(label, { exact: tru
 /** The ten probabilities the Predictions panel shows, in class order (meters named "0" … "9"). */
 async function shownProbabilities(page: Page): Promise<number[]> {
   const meters = page.getByRole('region', { name: 'Predictions', exact: true }).getByRole('meter');
-  const values = await meters.evaluateAll((ms) => ms.map((m) => [m.getAttribute('aria-label'), m.getAttribute('aria-valuenow')]));
+  const values = await meters.evaluateAll((ms) =>
+    ms.map((m) => [m.getAttribute('aria-label'), m.getAttribute('aria-valuenow')]),
+  );
   if (values.length !== 10) return [];
   values.forEach(([name], i) => expect(name).toBe(String(i)));
   return values.map(([, v]) => Number(v));
@@ -54,7 +56,11 @@ async function settledPrediction(page: Page, previous: readonly number[] | null)
 
 async function stepAndWait(page: Page, expectedStep: number): Promise<void> {
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  const counter = page.getByRole('region', { name: 'Training' }).locator('.counters span').filter({ hasText: /^Step/ }).locator('output');
+  const counter = page
+    .getByRole('region', { name: 'Training' })
+    .locator('.counters span')
+    .filter({ hasText: /^Step/ })
+    .locator('output');
   await expect(counter).toHaveText(String(expectedStep), { timeout: 60_000 });
 }
 
@@ -84,7 +90,9 @@ interface ModelJson {
   weightsManifest: { paths: string[]; weights: { shape: number[]; dtype: string }[] }[];
 }
 
-test('the exported model loads in TF.js and predicts what the app showed; Keras code has every layer', async ({ page }) => {
+test('the exported model loads in TF.js and predicts what the app showed; Keras code has every layer', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await page.goto('/');
   await field(page, 'Preset').selectOption({ label: 'Tiny CNN on shapes' });
@@ -102,7 +110,10 @@ test('the exported model loads in TF.js and predicts what the app showed; Keras 
   expect(maxAbsDiff(shown, afterOne)).toBeGreaterThan(5 * TOLERANCE);
   expect(shown.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
   // The panel marks the test image's label; it must be the regenerated image's label.
-  const labelled = await page.getByRole('region', { name: 'Predictions', exact: true }).locator('.viz-bar-name').allTextContents();
+  const labelled = await page
+    .getByRole('region', { name: 'Predictions', exact: true })
+    .locator('.viz-bar-name')
+    .allTextContents();
   const dataset = makeProceduralDataset({ seed, train: 6000, test: 1000 });
   expect(labelled.findIndex((t) => t.endsWith('(label)'))).toBe(dataset.test.labels[TEST_INDEX]);
 
@@ -133,24 +144,42 @@ test('the exported model loads in TF.js and predicts what the app showed; Keras 
   expect(requested).toEqual(['model.json', 'weights.bin']);
 
   const pixels = dataset.test.images.subarray(TEST_INDEX * PIXELS, (TEST_INDEX + 1) * PIXELS);
-  const x = tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, 28, 28, 1]);
+  const x = tf.tensor4d(
+    Float32Array.from(pixels, (v) => v / 255),
+    [1, 28, 28, 1],
+  );
   const y = model.predict(x) as tf.Tensor;
   const exported = Array.from(await y.data());
   expect(exported).toHaveLength(10);
   const backend = (await page.getByTestId('backend-badge').locator('strong').textContent()) ?? '?';
-  test.info().annotations.push({ type: 'export', description: `${backend}: exported vs shown max |Δ| = ${maxAbsDiff(exported, shown).toExponential(2)}` });
-  expect(maxAbsDiff(exported, shown), `exported ${exported.join(', ')} vs shown ${shown.join(', ')}`).toBeLessThanOrEqual(TOLERANCE);
+  test
+    .info()
+    .annotations.push({
+      type: 'export',
+      description: `${backend}: exported vs shown max |Δ| = ${maxAbsDiff(exported, shown).toExponential(2)}`,
+    });
+  expect(
+    maxAbsDiff(exported, shown),
+    `exported ${exported.join(', ')} vs shown ${shown.join(', ')}`,
+  ).toBeLessThanOrEqual(TOLERANCE);
   expect(maxAbsDiff(exported, afterOne)).toBeGreaterThan(TOLERANCE);
 
   // A freshly initialised model of the same topology predicts something else: the weights are what matched.
-  const fresh = await tf.models.modelFromJSON(modelJson.modelTopology as unknown as Parameters<typeof tf.models.modelFromJSON>[0]);
+  const fresh = await tf.models.modelFromJSON(
+    modelJson.modelTopology as unknown as Parameters<typeof tf.models.modelFromJSON>[0],
+  );
   const y0 = fresh.predict(x) as tf.Tensor;
   const untrained = Array.from(await y0.data());
   expect(maxAbsDiff(untrained, shown)).toBeGreaterThan(5 * TOLERANCE);
 
   // Keras code and the TF.js topology have one layer per graph node of each kind.
-  const [graphDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-  const graph = JSON.parse((await bytesOf(graphDownload)).toString('utf8')) as { nodes: { layer: { kind: string } }[] };
+  const [graphDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const graph = JSON.parse((await bytesOf(graphDownload)).toString('utf8')) as {
+    nodes: { layer: { kind: string } }[];
+  };
   const nodesOf = (kind: string) => graph.nodes.filter((n) => n.layer.kind === kind).length;
   const keras = await downloads(page, 'Export Keras', 1);
   const py = (await bytesOf(keras.get('model.py'))).toString('utf8');
@@ -165,7 +194,9 @@ test('the exported model loads in TF.js and predicts what the app showed; Keras 
   for (const [kind, keraClass] of kinds) {
     const inPy = py.match(new RegExp(`layers\\.${keraClass}\\(`, 'g'))?.length ?? 0;
     expect(inPy, `${keraClass} layers in model.py`).toBe(nodesOf(kind));
-    expect(topology.filter((c) => c === keraClass).length, `${keraClass} layers in model.json`).toBe(nodesOf(kind));
+    expect(topology.filter((c) => c === keraClass).length, `${keraClass} layers in model.json`).toBe(
+      nodesOf(kind),
+    );
   }
   expect(py).toContain('keras.Input(shape=(28, 28, 1)');
 

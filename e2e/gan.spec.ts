@@ -20,7 +20,9 @@ async function hashesOverFrames(canvas: Locator, frames: number): Promise<string
   }, frames);
 }
 
-test('the DCGAN preset trains on procedural data: samples change, D/G losses plot, interpolation animates', async ({ page }) => {
+test('the DCGAN preset trains on procedural data: samples change, D/G losses plot, interpolation animates', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.goto('/');
   await page.getByLabel('Preset').selectOption({ label: 'DCGAN' });
@@ -30,12 +32,18 @@ test('the DCGAN preset trains on procedural data: samples change, D/G losses plo
   const gan = page.getByRole('region', { name: 'GAN samples', exact: true });
   await gan.scrollIntoViewIfNeeded();
   const grid = gan.locator('canvas').first();
-  await expect.poll(async () => (await canvasState(grid)).nonBlank, { message: 'GAN grid draws', timeout: 90_000 }).toBe(true);
+  await expect
+    .poll(async () => (await canvasState(grid)).nonBlank, { message: 'GAN grid draws', timeout: 90_000 })
+    .toBe(true);
   const first = (await canvasState(grid)).hash;
-  await expect.poll(async () => (await canvasState(grid)).hash, { message: 'GAN grid changes', timeout: 90_000 }).not.toBe(first);
+  await expect
+    .poll(async () => (await canvasState(grid)).hash, { message: 'GAN grid changes', timeout: 90_000 })
+    .not.toBe(first);
 
   // Balance meter and diversity read-out appear with the metrics and frames.
-  await expect(gan.getByRole('group', { name: 'Balance' })).toContainText(/D winning|G fooling D|balanced/, { timeout: 60_000 });
+  await expect(gan.getByRole('group', { name: 'Balance' })).toContainText(/D winning|G fooling D|balanced/, {
+    timeout: 60_000,
+  });
   await expect(gan).toContainText('Diversity');
 
   // D and G losses in "Loss": the GAN legend is drawn and the curve canvas has lines.
@@ -56,7 +64,10 @@ test('the DCGAN preset trains on procedural data: samples change, D/G losses plo
   await expect(interp.getByRole('button', { name: 'Pause interpolation' })).toBeVisible();
   const playerCanvas = interp.locator('canvas');
   await expect
-    .poll(async () => new Set(await hashesOverFrames(playerCanvas, 12)).size, { message: 'interpolation animates', timeout: 30_000 })
+    .poll(async () => new Set(await hashesOverFrames(playerCanvas, 12)).size, {
+      message: 'interpolation animates',
+      timeout: 30_000,
+    })
     .toBeGreaterThan(1);
   await interp.getByRole('button', { name: 'Pause interpolation' }).click();
   await expect(interp.getByRole('button', { name: 'Play interpolation' })).toBeVisible();

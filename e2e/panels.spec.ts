@@ -26,13 +26,17 @@ test('live panels draw, change, and respond to clicks and drawing', async ({ pag
   for (const name of PANEL_NAMES) {
     const canvas = mainCanvas(page, name);
     await canvas.scrollIntoViewIfNeeded();
-    await expect.poll(async () => (await canvasState(canvas)).nonBlank, { message: `${name} draws`, timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await canvasState(canvas)).nonBlank, { message: `${name} draws`, timeout: 60_000 })
+      .toBe(true);
     first[name] = (await canvasState(canvas)).hash;
   }
   for (const name of PANEL_NAMES) {
     const canvas = mainCanvas(page, name);
     await canvas.scrollIntoViewIfNeeded();
-    await expect.poll(async () => (await canvasState(canvas)).hash, { message: `${name} changes`, timeout: 60_000 }).not.toBe(first[name]);
+    await expect
+      .poll(async () => (await canvasState(canvas)).hash, { message: `${name} changes`, timeout: 60_000 })
+      .not.toBe(first[name]);
   }
 
   // Clicking a map pixel draws the receptive field on the input thumbnail's overlay.
@@ -72,5 +76,7 @@ test('live panels draw, change, and respond to clicks and drawing', async ({ pag
   await cm.click({ position: { x: ((18 + 14) / cw) * cb.width, y: ((18 + 14) / cw) * cb.height } });
   const images = page.getByRole('group', { name: 'Cell images' });
   await expect(images).toBeVisible();
-  await expect.poll(async () => (await canvasState(images.locator('canvas').first())).nonBlank, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(async () => (await canvasState(images.locator('canvas').first())).nonBlank, { timeout: 30_000 })
+    .toBe(true);
 });

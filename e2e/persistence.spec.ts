@@ -15,7 +15,9 @@ async function exportJson(page: Page): Promise<string> {
 test('a share link carries the network and settings to a fresh browser', async ({ page, browser }) => {
   await page.goto('/');
   const presets = field(page, 'Preset');
-  const options = await presets.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const options = await presets
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   await presets.selectOption(options[1] ?? options[0] ?? '');
   await field(page, 'Learning rate').fill('0.05');
   await field(page, 'Seed').fill('77');
@@ -28,7 +30,9 @@ test('a share link carries the network and settings to a fresh browser', async (
   const other = await browser.newContext();
   const fresh = await other.newPage();
   await fresh.goto(link);
-  await expect(fresh.getByRole('status').filter({ hasText: 'Loaded the network and settings from the shared link' })).toBeVisible();
+  await expect(
+    fresh.getByRole('status').filter({ hasText: 'Loaded the network and settings from the shared link' }),
+  ).toBeVisible();
   await expect(field(fresh, 'Learning rate')).toHaveValue('0.05');
   await expect(field(fresh, 'Seed')).toHaveValue('77');
   await expect(field(fresh, 'Optimizer')).toHaveValue('rmsprop');
@@ -65,7 +69,9 @@ test('a tampered link shows what was wrong and keeps the current work', async ({
 test('autosave restores the graph and settings after a reload', async ({ page }) => {
   await page.goto('/');
   const presets = field(page, 'Preset');
-  const values = await presets.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const values = await presets
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   const target = values[2] ?? values[0] ?? '';
   await presets.selectOption(target);
   await field(page, 'Batch size').fill('48');
@@ -81,19 +87,29 @@ test('autosave restores the graph and settings after a reload', async ({ page })
 test('graph JSON export and import round trip; a bad file is refused', async ({ page }) => {
   await page.goto('/');
   const presets = field(page, 'Preset');
-  const values = await presets.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const values = await presets
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   await presets.selectOption(values[0] ?? '');
   const first = await exportJson(page);
   await presets.selectOption(values[3] ?? values[1] ?? '');
   const second = await exportJson(page);
   expect(second).not.toBe(first);
-  await page.getByLabel('Graph JSON file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(first) });
-  await expect(page.getByRole('status').filter({ hasText: 'Imported the network from mine.json' })).toBeVisible();
+  await page
+    .getByLabel('Graph JSON file')
+    .setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported the network from mine.json' }),
+  ).toBeVisible();
   expect(await exportJson(page)).toBe(first);
 
   await page
     .getByLabel('Graph JSON file')
-    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"nodes":[]') });
+    .setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version":1,"nodes":[]'),
+    });
   await expect(page.getByRole('alert').filter({ hasText: 'Could not import bad.json' })).toBeVisible();
   expect(await exportJson(page)).toBe(first);
 });

@@ -33,7 +33,17 @@ test('the shell loads with its regions and controls', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Panel dock' })).toBeVisible();
   for (const name of ['Train', 'Pause', 'Step', 'Reset'])
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
-  for (const label of ['Preset', 'Dataset', 'Optimizer', 'Backend', 'Learning rate', 'Batch size', 'Epochs', 'Decay', 'Seed'])
+  for (const label of [
+    'Preset',
+    'Dataset',
+    'Optimizer',
+    'Backend',
+    'Learning rate',
+    'Batch size',
+    'Epochs',
+    'Decay',
+    'Seed',
+  ])
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
   await expect(page.getByLabel('Optimizer', { exact: true }).locator('option')).toHaveText([
     'SGD',
@@ -73,7 +83,9 @@ test('choosing MNIST shows loading progress, then the split sizes and sample ima
   await expect(loading).toBeHidden();
   const strip = page.getByRole('img', { name: /Sample test images/ });
   await expect(strip).toBeVisible();
-  await expect.poll(async () => (await brightPixels(page, 'canvas.sample-strip')).bright, { timeout: 20_000 }).toBeGreaterThan(100);
+  await expect
+    .poll(async () => (await brightPixels(page, 'canvas.sample-strip')).bright, { timeout: 20_000 })
+    .toBeGreaterThan(100);
   const { width } = await brightPixels(page, 'canvas.sample-strip');
   expect(width).toBeGreaterThanOrEqual(28 * 4);
   expect(errors).toEqual([]);

@@ -21,11 +21,21 @@ const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'].filter((b) => !ONLY || ONLY.
 const WINDOW_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const APP_VIEWPORT = '1600×1100';
-const ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'];
+const ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-unsafe-webgpu',
+];
 const accuracyMode = process.argv.includes('--accuracy');
 
 const log = (/** @type {string} */ s) => process.stdout.write(s + '\n');
-const round = (/** @type {number | null | undefined} */ x, d = 0) => (x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d)));
+const round = (/** @type {number | null | undefined} */ x, d = 0) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Number(x.toFixed(d));
 
 async function main() {
   log('building the harness page…');
@@ -37,11 +47,16 @@ async function main() {
     build: { outDir: OUT_DIR },
     preview: { host: '127.0.0.1', port: PORT, strictPort: true },
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   try {
     const page = await browser.newPage();
     const convnet = readFileSync(join(ROOT, 'node_modules', 'convnetjs', 'build', 'convnet.js'), 'utf8');
-    await page.route('**/convnet.js', (route) => route.fulfill({ contentType: 'text/javascript', body: convnet }));
+    await page.route('**/convnet.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: convnet }),
+    );
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto(`http://127.0.0.1:${PORT}/e2e-harness.html`);
     await page.waitForFunction(() => window.__harness !== undefined);
@@ -58,7 +73,13 @@ async function accuracy(page) {
   log('training the default preset for 1 epoch of MNIST on the auto backend…');
   const t0 = Date.now();
   const r = await page.evaluate(() =>
-    window.__harness.train({ backend: 'auto', model: 'preset', dataset: 'mnist', untilFinished: true, hyper: { epochs: 1, validateEvery: 0 } }),
+    window.__harness.train({
+      backend: 'auto',
+      model: 'preset',
+      dataset: 'mnist',
+      untilFinished: true,
+      hyper: { epochs: 1, validateEvery: 0 },
+    }),
   );
   if (r.errors.length > 0) throw new Error(r.errors.join('; '));
   log(`backend: ${r.backend?.name} (${r.backend?.reason})`);
@@ -92,7 +113,13 @@ async function bench(harness, browser) {
     for (let round = 0; round < ROUNDS && !error; round++) {
       log(`${backend}: app window ${round + 1}/${ROUNDS} (index.html, panels visible)…`);
       try {
-        appWins.push(await trainWindow(app, { seconds: WINDOW_SECONDS, warmupSeconds: round === 0 ? 3 : 1.5, startTimeoutMs: 240_000 }));
+        appWins.push(
+          await trainWindow(app, {
+            seconds: WINDOW_SECONDS,
+            warmupSeconds: round === 0 ? 3 : 1.5,
+            startTimeoutMs: 240_000,
+          }),
+        );
       } catch (e) {
         error = String(e instanceof Error ? e.message : e);
         break;
@@ -103,13 +130,26 @@ async function bench(harness, browser) {
         break;
       }
       log(`${backend}: bare window ${round + 1}/${ROUNDS} (trainOnBatch in the bench worker)…`);
-      const bare = await harness.evaluate(([b, s]) => window.__harness.bare({ backend: b, model: 'preset', dataset: 'mnist', seconds: s, batchSize: 32 }), /** @type {const} */ ([backend, WINDOW_SECONDS]));
+      const bare = await harness.evaluate(
+        ([b, s]) =>
+          window.__harness.bare({ backend: b, model: 'preset', dataset: 'mnist', seconds: s, batchSize: 32 }),
+        /** @type {const} */ ([backend, WINDOW_SECONDS]),
+      );
       if (bare.ok) bareRates.push(bare.examplesPerSec);
       else error = bare.error;
     }
     if (error || appWins.length === 0) {
       log(`  ${backend} unavailable: ${error}`);
-      rows.push({ backend, model: 'default preset (notes-small)', examplesPerSecApp: null, examplesPerSecBare: null, ratio: null, mainThreadFps: null, longTasks: null, note: error });
+      rows.push({
+        backend,
+        model: 'default preset (notes-small)',
+        examplesPerSecApp: null,
+        examplesPerSecBare: null,
+        ratio: null,
+        mainThreadFps: null,
+        longTasks: null,
+        note: error,
+      });
       continue;
     }
     const ms = appWins.reduce((a, w) => a + w.ms, 0);
@@ -125,25 +165,62 @@ async function bench(harness, browser) {
       ratio: round(appRate / bareRate, 3),
       mainThreadFps: round(appWins.reduce((a, w) => a + w.fps * w.secs, 0) / secs, 1),
       longTasks: appWins.flatMap((w) => w.longTasks),
-      trainingBarUpdatesPerSec: round(appWins.reduce((a, w) => a + w.barMutationsPerSec * w.secs, 0) / secs, 1),
-      windows: appWins.map((w, i) => ({ app: round((w.steps * batch * 1000) / w.ms), bare: round(bareRates[i]), fps: round(w.fps, 1) })),
+      trainingBarUpdatesPerSec: round(
+        appWins.reduce((a, w) => a + w.barMutationsPerSec * w.secs, 0) / secs,
+        1,
+      ),
+      windows: appWins.map((w, i) => ({
+        app: round((w.steps * batch * 1000) / w.ms),
+        bare: round(bareRates[i]),
+        fps: round(w.fps, 1),
+      })),
     });
-    log(`  app ${round(appRate)} ex/s, bare ${round(bareRate)} ex/s, fps ${round(rows.at(-1)?.mainThreadFps, 1)}`);
+    log(
+      `  app ${round(appRate)} ex/s, bare ${round(bareRate)} ex/s, fps ${round(rows.at(-1)?.mainThreadFps, 1)}`,
+    );
     log(`${backend}: TF.js on the ConvNetJS MNIST net (bare)…`);
     const cj = await harness.evaluate(
-      (b) => window.__harness.bare({ backend: b, model: 'convnet', dataset: 'mnist', seconds: 5, batchSize: 20, optimizer: 'adadelta', learningRate: 1 }),
+      (b) =>
+        window.__harness.bare({
+          backend: b,
+          model: 'convnet',
+          dataset: 'mnist',
+          seconds: 5,
+          batchSize: 20,
+          optimizer: 'adadelta',
+          learningRate: 1,
+        }),
       backend,
     );
-    rows.push({ backend, model: 'ConvNetJS MNIST net', examplesPerSecApp: null, examplesPerSecBare: cj.ok ? round(cj.examplesPerSec) : null, ratio: null, mainThreadFps: null, longTasks: null });
+    rows.push({
+      backend,
+      model: 'ConvNetJS MNIST net',
+      examplesPerSecApp: null,
+      examplesPerSecBare: cj.ok ? round(cj.examplesPerSec) : null,
+      ratio: null,
+      mainThreadFps: null,
+      longTasks: null,
+    });
   }
   await appContext.close();
   log('ConvNetJS on its MNIST demo net…');
   const conv = await harness.evaluate(() => window.__harness.convnetjs({ seconds: 8 }));
-  rows.push({ backend: 'convnetjs', model: 'ConvNetJS MNIST net', examplesPerSecApp: null, examplesPerSecBare: round(conv.examplesPerSec), ratio: null, mainThreadFps: null, longTasks: null });
+  rows.push({
+    backend: 'convnetjs',
+    model: 'ConvNetJS MNIST net',
+    examplesPerSecApp: null,
+    examplesPerSecBare: round(conv.examplesPerSec),
+    ratio: null,
+    mainThreadFps: null,
+    longTasks: null,
+  });
   log('auto backend choice…');
-  const auto = await harness.evaluate(() => window.__harness.train({ backend: 'auto', model: 'preset', dataset: 'mnist', steps: 1 }));
+  const auto = await harness.evaluate(() =>
+    window.__harness.train({ backend: 'auto', model: 'preset', dataset: 'mnist', steps: 1 }),
+  );
   const autoName = auto.backend?.name ?? null;
-  const autoConv = rows.find((r) => r.backend === autoName && r.model === 'ConvNetJS MNIST net')?.examplesPerSecBare ?? null;
+  const autoConv =
+    rows.find((r) => r.backend === autoName && r.model === 'ConvNetJS MNIST net')?.examplesPerSecBare ?? null;
   const summary = {
     autoBackend: autoName,
     autoReason: auto.backend?.reason ?? auto.errors.join('; '),
@@ -160,8 +237,23 @@ async function bench(harness, browser) {
 
 /** @param {Record<string, unknown>[]} rows */
 function printTable(rows) {
-  const cols = ['backend', 'model', 'examplesPerSecApp', 'examplesPerSecBare', 'ratio', 'mainThreadFps', 'longTasks'];
-  const cell = (/** @type {unknown} */ v) => (v === null || v === undefined ? '—' : Array.isArray(v) ? (v.length === 0 ? 'none' : `${v.length} (max ${Math.max(...v)} ms)`) : String(v));
+  const cols = [
+    'backend',
+    'model',
+    'examplesPerSecApp',
+    'examplesPerSecBare',
+    'ratio',
+    'mainThreadFps',
+    'longTasks',
+  ];
+  const cell = (/** @type {unknown} */ v) =>
+    v === null || v === undefined
+      ? '—'
+      : Array.isArray(v)
+        ? v.length === 0
+          ? 'none'
+          : `${v.length} (max ${Math.max(...v)} ms)`
+        : String(v);
   const table = [cols, ...rows.map((r) => cols.map((c) => cell(r[c])))];
   const widths = cols.map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
   for (const [i, r] of table.entries()) {

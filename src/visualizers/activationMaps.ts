@@ -39,14 +39,20 @@ export interface ActivationMapsOptions {
 export interface ActivationMaps {
   update(data: ActivationData): void;
   /** Outlines: windows on the input node go on the thumbnail, others on every map of their layer. */
-  highlight(picked: { node: NodeId; channel: number; y: number; x: number } | null, windows: readonly HighlightWindow[]): void;
+  highlight(
+    picked: { node: NodeId; channel: number; y: number; x: number } | null,
+    windows: readonly HighlightWindow[],
+  ): void;
   resize(): void;
   destroy(): void;
 }
 
 const INPUT_SCALE = 4;
 
-const layered = (doc: Document, cls: string): { box: HTMLDivElement; base: HTMLCanvasElement; overlay: HTMLCanvasElement } => {
+const layered = (
+  doc: Document,
+  cls: string,
+): { box: HTMLDivElement; base: HTMLCanvasElement; overlay: HTMLCanvasElement } => {
   const box = el(doc, 'div', cls);
   box.style.position = 'relative';
   const base = el(doc, 'canvas', 'viz-canvas');
@@ -56,13 +62,22 @@ const layered = (doc: Document, cls: string): { box: HTMLDivElement; base: HTMLC
     c.style.width = '100%';
     c.style.display = 'block';
   }
-  Object.assign(overlay.style, { position: 'absolute', left: '0', top: '0', height: '100%', pointerEvents: 'none' });
+  Object.assign(overlay.style, {
+    position: 'absolute',
+    left: '0',
+    top: '0',
+    height: '100%',
+    pointerEvents: 'none',
+  });
   box.append(base, overlay);
   return { box, base, overlay };
 };
 
-export function createActivationMaps(element: HTMLElement | HTMLCanvasElement, options: ActivationMapsOptions = {}): ActivationMaps {
-  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+export function createActivationMaps(
+  element: HTMLElement | HTMLCanvasElement,
+  options: ActivationMapsOptions = {},
+): ActivationMaps {
+  const host = element instanceof HTMLCanvasElement ? (element.parentElement ?? element) : element;
   const doc = element.ownerDocument;
   const wrap = el(doc, 'div', 'viz-activations');
   const side = el(doc, 'div', 'viz-input');
@@ -105,7 +120,12 @@ export function createActivationMaps(element: HTMLElement | HTMLCanvasElement, o
         gi.fillStyle = 'rgba(255, 80, 40, 0.35)';
         gi.strokeStyle = 'rgb(255, 80, 40)';
         gi.lineWidth = 2;
-        const r = { x: w.x0 * INPUT_SCALE, y: w.y0 * INPUT_SCALE, w: (w.x1 - w.x0 + 1) * INPUT_SCALE, h: (w.y1 - w.y0 + 1) * INPUT_SCALE };
+        const r = {
+          x: w.x0 * INPUT_SCALE,
+          y: w.y0 * INPUT_SCALE,
+          w: (w.x1 - w.x0 + 1) * INPUT_SCALE,
+          h: (w.y1 - w.y0 + 1) * INPUT_SCALE,
+        };
         gi.fillRect(r.x, r.y, r.w, r.h);
         gi.strokeRect(r.x + 1, r.y + 1, r.w - 2, r.h - 2);
         continue;
@@ -149,7 +169,12 @@ export function createActivationMaps(element: HTMLElement | HTMLCanvasElement, o
     const L = layout;
     captions.replaceChildren(
       ...L.blocks.map((b) => {
-        const c = el(doc, 'div', 'viz-caption', `${options.label?.(b.node) ?? b.node} · ${b.h}×${b.w}×${b.count}`);
+        const c = el(
+          doc,
+          'div',
+          'viz-caption',
+          `${options.label?.(b.node) ?? b.node} · ${b.h}×${b.w}×${b.count}`,
+        );
         Object.assign(c.style, { position: 'absolute', left: '0', top: `${(b.top / L.height) * 100}%` });
         return c;
       }),

@@ -46,13 +46,22 @@ export function blit(c: HTMLCanvasElement, f: Frame): void {
 }
 
 /** Canvas pixel under a pointer event, whatever the CSS scaling. */
-export function canvasPoint(c: HTMLCanvasElement, clientX: number, clientY: number): { x: number; y: number } | null {
+export function canvasPoint(
+  c: HTMLCanvasElement,
+  clientX: number,
+  clientY: number,
+): { x: number; y: number } | null {
   const r = c.getBoundingClientRect();
   if (r.width === 0 || r.height === 0) return null;
   return { x: ((clientX - r.left) / r.width) * c.width, y: ((clientY - r.top) / r.height) * c.height };
 }
 
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = doc.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;

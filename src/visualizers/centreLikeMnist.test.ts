@@ -2,13 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { centreLikeMnist } from './centreLikeMnist';
 
 function bbox(p: Uint8Array): { x0: number; x1: number; y0: number; y1: number } {
-  let x0 = 99, x1 = -1, y0 = 99, y1 = -1;
-  for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) if (p[y * 28 + x]! > 0) { x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y); }
+  let x0 = 99,
+    x1 = -1,
+    y0 = 99,
+    y1 = -1;
+  for (let y = 0; y < 28; y++)
+    for (let x = 0; x < 28; x++)
+      if (p[y * 28 + x]! > 0) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
   return { x0, x1, y0, y1 };
 }
 function centre(p: Uint8Array): { x: number; y: number } {
-  let m = 0, sx = 0, sy = 0;
-  for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) { const v = p[y * 28 + x]!; m += v; sx += v * (x + 0.5); sy += v * (y + 0.5); }
+  let m = 0,
+    sx = 0,
+    sy = 0;
+  for (let y = 0; y < 28; y++)
+    for (let x = 0; x < 28; x++) {
+      const v = p[y * 28 + x]!;
+      m += v;
+      sx += v * (x + 0.5);
+      sy += v * (y + 0.5);
+    }
   return { x: sx / m, y: sy / m };
 }
 
@@ -17,7 +35,8 @@ describe('centreLikeMnist', () => {
     expect(centreLikeMnist(new Uint8Array(280 * 280), 280, 280).every((v) => v === 0)).toBe(true);
   });
   it('a tall stroke in a corner becomes 20 px tall, aspect kept, mass centred', () => {
-    const w = 280, h = 280;
+    const w = 280,
+      h = 280;
     const src = new Uint8Array(w * h);
     for (let y = 10; y < 110; y++) for (let x = 200; x < 225; x++) src[y * w + x] = 255; // 100 tall, 25 wide
     const out = centreLikeMnist(src, w, h);

@@ -15,7 +15,13 @@ export interface ConfusionData {
   readonly names?: readonly string[];
 }
 
-export function confusionCellAt(classes: number, x: number, y: number, cell = CELL, margin = MARGIN): { row: number; col: number } | null {
+export function confusionCellAt(
+  classes: number,
+  x: number,
+  y: number,
+  cell = CELL,
+  margin = MARGIN,
+): { row: number; col: number } | null {
   const col = Math.floor((x - margin) / cell);
   const row = Math.floor((y - margin) / cell);
   if (x < margin || y < margin || col >= classes || row >= classes) return null;
@@ -26,14 +32,22 @@ export interface ConfusionOptions {
   readonly onCell?: (trueClass: number, predicted: number) => void;
 }
 
-export function createConfusion(element: HTMLElement | HTMLCanvasElement, options: ConfusionOptions = {}): { update(d: ConfusionData): void; resize(): void; destroy(): void } {
+export function createConfusion(
+  element: HTMLElement | HTMLCanvasElement,
+  options: ConfusionOptions = {},
+): { update(d: ConfusionData): void; resize(): void; destroy(): void } {
   const canvas = ensureCanvas(element, 'viz-canvas viz-confusion');
   canvas.style.imageRendering = 'auto';
   canvas.style.maxWidth = '100%';
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Confusion matrix cells: rows true class, columns predicted');
-  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
-  const note = el(element.ownerDocument, 'div', 'viz-readout', 'Rows: true class. Columns: predicted. Click a cell to see its images.');
+  const host = element instanceof HTMLCanvasElement ? (element.parentElement ?? element) : element;
+  const note = el(
+    element.ownerDocument,
+    'div',
+    'viz-readout',
+    'Rows: true class. Columns: predicted. Click a cell to see its images.',
+  );
   host.appendChild(note);
   let current: ConfusionData | null = null;
   const lut = viridisLut();

@@ -14,7 +14,12 @@ export interface CurvePoint {
   readonly accuracy: number;
   readonly valLoss?: number;
   readonly valAccuracy?: number;
-  readonly gan?: { readonly dLoss: number; readonly gLoss: number; readonly dReal: number; readonly dFake: number };
+  readonly gan?: {
+    readonly dLoss: number;
+    readonly gLoss: number;
+    readonly dReal: number;
+    readonly dFake: number;
+  };
 }
 
 export interface CurveRun {
@@ -62,7 +67,10 @@ export function seriesValue(p: CurvePoint, key: Key): number | undefined {
 
 function series(points: readonly CurvePoint[], key: Key, alpha: number): XY[] {
   const pts = points.filter((p) => Number.isFinite(seriesValue(p, key)));
-  const ys = smooth(pts.map((p) => seriesValue(p, key)!), key.startsWith('val') ? 0 : alpha);
+  const ys = smooth(
+    pts.map((p) => seriesValue(p, key)!),
+    key.startsWith('val') ? 0 : alpha,
+  );
   return pts.map((p, i) => ({ x: p.step, y: ys[i]! }));
 }
 
@@ -94,7 +102,11 @@ export function seriesOf(run: CurveRun): readonly SeriesStyle[] {
   return isGanRun(run) ? GAN_SERIES : CLASSIFIER_SERIES;
 }
 
-export function createCurves(element: HTMLElement): { update(d: CurvesData): void; resize(): void; destroy(): void } {
+export function createCurves(element: HTMLElement): {
+  update(d: CurvesData): void;
+  resize(): void;
+  destroy(): void;
+} {
   const doc = element.ownerDocument;
   const box = el(doc, 'div', 'viz-curves');
   box.style.position = 'relative';
@@ -104,14 +116,23 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
   canvas.setAttribute('aria-label', 'Loss and accuracy curves');
   const svgNs = 'http://www.w3.org/2000/svg';
   const svg = doc.createElementNS(svgNs, 'svg');
-  Object.assign(svg.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+  Object.assign(svg.style, {
+    position: 'absolute',
+    left: '0',
+    top: '0',
+    width: '100%',
+    height: '100%',
+    pointerEvents: 'none',
+  });
   box.appendChild(svg);
   const readout = el(doc, 'div', 'viz-readout', 'Hover the chart for values.');
   element.append(box, readout);
   let current: CurvesData | null = null;
   let W = FALLBACK_W;
   let H = chartHeight(W);
-  let xScale = scaleLinear().domain([0, 1]).range([M.l, W - M.r]);
+  let xScale = scaleLinear()
+    .domain([0, 1])
+    .range([M.l, W - M.r]);
   const setSize = (width: number): void => {
     W = Math.max(200, Math.round(width) || FALLBACK_W);
     H = chartHeight(W);
@@ -130,7 +151,9 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     const all = d.runs.flatMap((r) => r.points);
     const maxStep = Math.max(1, ...all.map((p) => p.step));
     const minStep = all.length ? Math.min(...all.map((p) => p.step)) : 0;
-    xScale = scaleLinear().domain([minStep, maxStep]).range([M.l, W - M.r]);
+    xScale = scaleLinear()
+      .domain([minStep, maxStep])
+      .range([M.l, W - M.r]);
     const losses = all
       .flatMap((p) => (p.gan ? [p.gan.dLoss, p.gan.gLoss] : [p.loss, p.valLoss ?? NaN]))
       .filter((v) => Number.isFinite(v) && (!d.logScale || v > 0));
@@ -139,30 +162,70 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
     const lo = losses.length ? Math.min(...losses) : 0.01;
     const hi = losses.length ? Math.max(...losses) : 1;
     const yLoss = d.logScale
-      ? scaleLog().domain([Math.max(1e-4, lo), Math.max(hi, lo * 1.01, 1e-3)]).range([lossTop + PH, lossTop]).clamp(true)
-      : scaleLinear().domain([0, Math.max(hi, 1e-3)]).range([lossTop + PH, lossTop]).nice();
+      ? scaleLog()
+          .domain([Math.max(1e-4, lo), Math.max(hi, lo * 1.01, 1e-3)])
+          .range([lossTop + PH, lossTop])
+          .clamp(true)
+      : scaleLinear()
+          .domain([0, Math.max(hi, 1e-3)])
+          .range([lossTop + PH, lossTop])
+          .nice();
     const accTop = lossTop + PH + TITLE;
-    const yAcc = scaleLinear().domain([0, 1]).range([accTop + PH, accTop]);
+    const yAcc = scaleLinear()
+      .domain([0, 1])
+      .range([accTop + PH, accTop]);
     const s = select(svg);
     s.selectAll('*').remove();
     const yTicks = PH >= 90 ? 4 : 3;
-    s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yLoss).ticks(yTicks, d.logScale ? '.0e' : undefined)).attr('font-size', FONT);
-    s.append('g').attr('transform', `translate(${M.l},0)`).call(axisLeft(yAcc).ticks(yTicks - 1, '.0%')).attr('font-size', FONT);
+    s.append('g')
+      .attr('transform', `translate(${M.l},0)`)
+      .call(axisLeft(yLoss).ticks(yTicks, d.logScale ? '.0e' : undefined))
+      .attr('font-size', FONT);
+    s.append('g')
+      .attr('transform', `translate(${M.l},0)`)
+      .call(axisLeft(yAcc).ticks(yTicks - 1, '.0%'))
+      .attr('font-size', FONT);
     const xTicks = Math.max(2, Math.floor((W - M.l - M.r) / 60));
-    s.append('g').attr('transform', `translate(0,${H - M.b})`).call(axisBottom(xScale).ticks(xTicks, 's')).attr('font-size', FONT);
-    const topLabel = anyGan && !anyClassifier ? 'D loss · G loss' : anyGan ? 'loss · D loss · G loss' : 'loss';
-    const bottomLabel = anyGan && !anyClassifier ? 'D(x) · D(G(z))' : anyGan ? 'accuracy · D(x) · D(G(z))' : 'accuracy';
+    s.append('g')
+      .attr('transform', `translate(0,${H - M.b})`)
+      .call(axisBottom(xScale).ticks(xTicks, 's'))
+      .attr('font-size', FONT);
+    const topLabel =
+      anyGan && !anyClassifier ? 'D loss · G loss' : anyGan ? 'loss · D loss · G loss' : 'loss';
+    const bottomLabel =
+      anyGan && !anyClassifier ? 'D(x) · D(G(z))' : anyGan ? 'accuracy · D(x) · D(G(z))' : 'accuracy';
     // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
     const titleY = (plotTop: number): number => plotTop - 5;
-    s.append('text').attr('x', M.l + 6).attr('y', titleY(lossTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(topLabel);
-    s.append('text').attr('x', M.l + 6).attr('y', titleY(accTop)).attr('font-size', FONT).attr('fill', 'currentColor').text(bottomLabel);
+    s.append('text')
+      .attr('x', M.l + 6)
+      .attr('y', titleY(lossTop))
+      .attr('font-size', FONT)
+      .attr('fill', 'currentColor')
+      .text(topLabel);
+    s.append('text')
+      .attr('x', M.l + 6)
+      .attr('y', titleY(accTop))
+      .attr('font-size', FONT)
+      .attr('fill', 'currentColor')
+      .text(bottomLabel);
     if (anyGan) {
       const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', FONT);
       GAN_SERIES.forEach((st, i) => {
         const y = titleY(st.panel === 'top' ? lossTop : accTop);
         const x = W - M.r - 64 * (2 - (i % 2));
-        legend.append('rect').attr('x', x).attr('y', y - 5).attr('width', 10).attr('height', 3).attr('fill', st.colour ?? 'currentColor');
-        legend.append('text').attr('x', x + 13).attr('y', y).attr('fill', 'currentColor').text(st.label);
+        legend
+          .append('rect')
+          .attr('x', x)
+          .attr('y', y - 5)
+          .attr('width', 10)
+          .attr('height', 3)
+          .attr('fill', st.colour ?? 'currentColor');
+        legend
+          .append('text')
+          .attr('x', x + 13)
+          .attr('y', y)
+          .attr('fill', 'currentColor')
+          .text(st.label);
       });
     }
     const g = ctx2d(canvas);
@@ -206,7 +269,8 @@ export function createCurves(element: HTMLElement): { update(d: CurvesData): voi
       let best: CurvePoint | null = null;
       for (const p of run.points) if (!best || Math.abs(p.step - step) < Math.abs(best.step - step)) best = p;
       if (!best) return `${run.label}: no data`;
-      const v = (x: number | undefined, pct = false) => (x === undefined || !Number.isFinite(x) ? '–' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(4));
+      const v = (x: number | undefined, pct = false) =>
+        x === undefined || !Number.isFinite(x) ? '–' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(4);
       if (best.gan) {
         const q = best.gan;
         return `${run.label} step ${best.step}: D loss ${v(q.dLoss)}, G loss ${v(q.gLoss)}, D(x) ${v(q.dReal)}, D(G(z)) ${v(q.dFake)}`;

@@ -8,7 +8,11 @@ import { createFrameScheduler } from './scheduler';
 
 export interface DeadReluData {
   /** `node` (short) labels the bars; `label` (long) the text readout. */
-  readonly layers: readonly { readonly node: string; readonly label: string; readonly deadFraction: number }[];
+  readonly layers: readonly {
+    readonly node: string;
+    readonly label: string;
+    readonly deadFraction: number;
+  }[];
   /** Earlier values: per step, one fraction per layer (same order). */
   readonly history: readonly { readonly step: number; readonly fractions: readonly number[] }[];
 }
@@ -32,14 +36,18 @@ function fitText(g: CanvasRenderingContext2D, text: string, width: number): stri
   return `${t}…`;
 }
 
-export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { update(d: DeadReluData): void; resize(): void; destroy(): void } {
+export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): {
+  update(d: DeadReluData): void;
+  resize(): void;
+  destroy(): void;
+} {
   const canvas = ensureCanvas(element, 'viz-canvas viz-deadrelu');
   canvas.style.width = '100%';
   canvas.style.imageRendering = 'auto';
   sizeCanvas(canvas, W, H);
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Dead ReLU fractions');
-  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+  const host = element instanceof HTMLCanvasElement ? (element.parentElement ?? element) : element;
   const legend = el(element.ownerDocument, 'div', 'viz-readout');
   host.appendChild(legend);
   let current: DeadReluData | null = null;
@@ -51,7 +59,12 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): { upda
     else
       legend.replaceChildren(
         ...d.layers.flatMap((l, i) => {
-          const item = el(element.ownerDocument, 'span', 'viz-nowrap', `${l.label}: ${(l.deadFraction * 100).toFixed(0)}% dead`);
+          const item = el(
+            element.ownerDocument,
+            'span',
+            'viz-nowrap',
+            `${l.label}: ${(l.deadFraction * 100).toFixed(0)}% dead`,
+          );
           return i === 0 ? [item] : [element.ownerDocument.createTextNode(' · '), item];
         }),
       );

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decimateMinMax, smooth, type XY } from './decimate';
 
-const series = (n: number, f: (i: number) => number): XY[] => Array.from({ length: n }, (_, i) => ({ x: i, y: f(i) }));
+const series = (n: number, f: (i: number) => number): XY[] =>
+  Array.from({ length: n }, (_, i) => ({ x: i, y: f(i) }));
 
 describe('decimateMinMax', () => {
   it('keeps at most 4 points per column for 100,000 points and keeps spikes', () => {
@@ -20,18 +21,29 @@ describe('decimateMinMax', () => {
     expect(performance.now() - t0).toBeLessThan(50);
   });
   it('returns small inputs unchanged but drops NaN', () => {
-    expect(decimateMinMax(series(5, (i) => (i === 2 ? NaN : i)), 100, 0, 4).map((p) => p.x)).toEqual([0, 1, 3, 4]);
+    expect(
+      decimateMinMax(
+        series(5, (i) => (i === 2 ? NaN : i)),
+        100,
+        0,
+        4,
+      ).map((p) => p.x),
+    ).toEqual([0, 1, 3, 4]);
   });
   it('property: every column extreme survives and output is a subset', () => {
     fc.assert(
-      fc.property(fc.array(fc.float({ noNaN: true, min: -1e3, max: 1e3 }), { minLength: 50, maxLength: 400 }), fc.integer({ min: 2, max: 10 }), (ys, cols) => {
-        const pts = ys.map((y, x) => ({ x, y }));
-        const out = decimateMinMax(pts, cols, 0, pts.length - 1);
-        const set = new Set(pts);
-        expect(out.every((p) => set.has(p))).toBe(true);
-        expect(Math.max(...out.map((p) => p.y))).toBe(Math.max(...ys));
-        expect(Math.min(...out.map((p) => p.y))).toBe(Math.min(...ys));
-      }),
+      fc.property(
+        fc.array(fc.float({ noNaN: true, min: -1e3, max: 1e3 }), { minLength: 50, maxLength: 400 }),
+        fc.integer({ min: 2, max: 10 }),
+        (ys, cols) => {
+          const pts = ys.map((y, x) => ({ x, y }));
+          const out = decimateMinMax(pts, cols, 0, pts.length - 1);
+          const set = new Set(pts);
+          expect(out.every((p) => set.has(p))).toBe(true);
+          expect(Math.max(...out.map((p) => p.y))).toBe(Math.max(...ys));
+          expect(Math.min(...out.map((p) => p.y))).toBe(Math.min(...ys));
+        },
+      ),
     );
   });
 });

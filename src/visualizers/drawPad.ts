@@ -13,10 +13,19 @@ export interface DrawPad {
   destroy(): void;
 }
 
-export function createDrawPad(element: HTMLElement | HTMLCanvasElement, options: { onChange: (pixels: Uint8Array) => void }): DrawPad {
+export function createDrawPad(
+  element: HTMLElement | HTMLCanvasElement,
+  options: { onChange: (pixels: Uint8Array) => void },
+): DrawPad {
   const canvas = ensureCanvas(element, 'viz-canvas viz-drawpad');
   sizeCanvas(canvas, PAD, PAD);
-  Object.assign(canvas.style, { touchAction: 'none', background: '#000', width: '100%', maxWidth: `${PAD}px`, imageRendering: 'auto' });
+  Object.assign(canvas.style, {
+    touchAction: 'none',
+    background: '#000',
+    width: '100%',
+    maxWidth: `${PAD}px`,
+    imageRendering: 'auto',
+  });
   let last: { x: number; y: number } | null = null;
   let lastEmit = 0;
   const emit = (): void => {

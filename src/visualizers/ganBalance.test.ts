@@ -38,6 +38,8 @@ describe('latestGanStats', () => {
     expect(latestGanStats([])).toBeNull();
   });
   it('clamps bar fractions', () => {
-    expect([barFraction(-0.2), barFraction(0.5), barFraction(3), barFraction(Number.NaN)]).toEqual([0, 0.5, 1, 0]);
+    expect([barFraction(-0.2), barFraction(0.5), barFraction(3), barFraction(Number.NaN)]).toEqual([
+      0, 0.5, 1, 0,
+    ]);
   });
 });

@@ -35,7 +35,9 @@ export interface GanStats {
 }
 
 /** The newest GAN statistics of the current (last) run, or null (a classifier run, no metrics yet). */
-export function latestGanStats(runs: readonly { readonly points: readonly { readonly gan?: GanStats }[] }[]): GanStats | null {
+export function latestGanStats(
+  runs: readonly { readonly points: readonly { readonly gan?: GanStats }[] }[],
+): GanStats | null {
   const pts = runs[runs.length - 1]?.points ?? [];
   for (let i = pts.length - 1; i >= 0; i--) {
     const g = pts[i]!.gan;

@@ -6,7 +6,9 @@ describe('outlineTile', () => {
     const width = 6;
     const dst = new Uint32Array(width * 5);
     outlineTile(dst, width, { x: 1, y: 1 }, 4, 3, 7);
-    const rows = Array.from({ length: 5 }, (_, y) => [...dst.subarray(y * width, (y + 1) * width)].map((v) => (v ? '#' : '.')).join(''));
+    const rows = Array.from({ length: 5 }, (_, y) =>
+      [...dst.subarray(y * width, (y + 1) * width)].map((v) => (v ? '#' : '.')).join(''),
+    );
     expect(rows).toEqual(['......', '.####.', '.#..#.', '.####.', '......']);
   });
 });

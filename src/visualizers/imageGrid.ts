@@ -3,7 +3,16 @@
  * time-lapse strip of earlier grids (one canvas, newest on the right).
  */
 import { greysLut } from './colormap';
-import { blit, canvasPoint, el, ensureCanvas, makeFrame, observeWidth, zoomToFit, type Frame } from './canvas';
+import {
+  blit,
+  canvasPoint,
+  el,
+  ensureCanvas,
+  makeFrame,
+  observeWidth,
+  zoomToFit,
+  type Frame,
+} from './canvas';
 import { fillMaps, gridSize, tileOrigin } from './pixels';
 import { createFrameScheduler } from './scheduler';
 
@@ -33,11 +42,14 @@ export interface ImageGridOptions {
   readonly onPick?: (index: number) => void;
 }
 
-export function createImageGrid(element: HTMLElement | HTMLCanvasElement, options: ImageGridOptions = {}): { update(d: ImageGridData): void; resize(): void; destroy(): void } {
+export function createImageGrid(
+  element: HTMLElement | HTMLCanvasElement,
+  options: ImageGridOptions = {},
+): { update(d: ImageGridData): void; resize(): void; destroy(): void } {
   const canvas = ensureCanvas(element, 'viz-canvas viz-grid');
   canvas.style.imageRendering = 'pixelated';
   const maxZoom = options.scale ?? 4;
-  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+  const host = element instanceof HTMLCanvasElement ? (element.parentElement ?? element) : element;
   const doc = element.ownerDocument;
   const captions = el(doc, 'div', 'viz-readout');
   host.appendChild(captions);
@@ -67,7 +79,16 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
     frame = makeFrame(width, height, frame);
     frame.packed.fill(0);
     fillMaps(frame.packed, width, 0, 0, d.pixels, d.count, d.h, d.w, grid, greysLut().packed);
-    for (const o of d.outlines ?? []) if (o.index >= 0 && o.index < d.count) outlineTile(frame.packed, width, tileOrigin(o.index, d.h, d.w, grid), d.w * grid.scale, d.h * grid.scale, o.colour);
+    for (const o of d.outlines ?? [])
+      if (o.index >= 0 && o.index < d.count)
+        outlineTile(
+          frame.packed,
+          width,
+          tileOrigin(o.index, d.h, d.w, grid),
+          d.w * grid.scale,
+          d.h * grid.scale,
+          o.colour,
+        );
     blit(canvas, frame);
     captions.textContent = d.captions ? d.captions.join(' · ') : '';
     if (strip && updates++ % (options.timeLapseEvery ?? 5) === 0) {
@@ -80,7 +101,8 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
       let x0 = 0;
       for (const f of history) {
         const src = new Uint32Array(f.bytes.buffer);
-        for (let y = 0; y < f.height; y++) stripFrame.packed.set(src.subarray(y * f.width, (y + 1) * f.width), y * w + x0);
+        for (let y = 0; y < f.height; y++)
+          stripFrame.packed.set(src.subarray(y * f.width, (y + 1) * f.width), y * w + x0);
         x0 += f.width + 2;
       }
       blit(strip, stripFrame);
@@ -94,7 +116,13 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
     if (!p) return;
     for (let i = 0; i < current.count; i++) {
       const o = tileOrigin(i, current.h, current.w, grid);
-      if (p.x >= o.x && p.y >= o.y && p.x < o.x + current.w * grid.scale && p.y < o.y + current.h * grid.scale) return options.onPick(i);
+      if (
+        p.x >= o.x &&
+        p.y >= o.y &&
+        p.x < o.x + current.w * grid.scale &&
+        p.y < o.y + current.h * grid.scale
+      )
+        return options.onPick(i);
     }
   };
   canvas.addEventListener('click', onClick);
@@ -114,7 +142,14 @@ export function createImageGrid(element: HTMLElement | HTMLCanvasElement, option
 }
 
 /** Draws a 1 px rectangle just inside a tile of tw×th pixels at `o`. */
-export function outlineTile(dst: Uint32Array, width: number, o: { x: number; y: number }, tw: number, th: number, colour: number): void {
+export function outlineTile(
+  dst: Uint32Array,
+  width: number,
+  o: { x: number; y: number },
+  tw: number,
+  th: number,
+  colour: number,
+): void {
   for (let x = 0; x < tw; x++) {
     dst[o.y * width + o.x + x] = colour;
     dst[(o.y + th - 1) * width + o.x + x] = colour;

@@ -38,7 +38,10 @@ export interface InterpolationPlayer {
   destroy(): void;
 }
 
-export function createInterpolationPlayer(element: HTMLElement | HTMLCanvasElement, options: InterpolationPlayerOptions = {}): InterpolationPlayer {
+export function createInterpolationPlayer(
+  element: HTMLElement | HTMLCanvasElement,
+  options: InterpolationPlayerOptions = {},
+): InterpolationPlayer {
   const canvas = ensureCanvas(element, 'viz-canvas viz-interpolation');
   canvas.style.imageRendering = 'pixelated';
   const win = element.ownerDocument.defaultView;
@@ -56,7 +59,18 @@ export function createInterpolationPlayer(element: HTMLElement | HTMLCanvasEleme
     const i = Math.min(index, data.steps - 1);
     const size = data.h * data.w;
     frame = makeFrame(data.w * scale, data.h * scale, frame);
-    fillMaps(frame.packed, frame.width, 0, 0, data.pixels.subarray(i * size, (i + 1) * size), 1, data.h, data.w, { cols: 1, gap: 0, scale }, greysLut().packed);
+    fillMaps(
+      frame.packed,
+      frame.width,
+      0,
+      0,
+      data.pixels.subarray(i * size, (i + 1) * size),
+      1,
+      data.h,
+      data.w,
+      { cols: 1, gap: 0, scale },
+      greysLut().packed,
+    );
     blit(canvas, frame);
     if (i !== shown) options.onFrame?.(i, data.steps);
     shown = i;

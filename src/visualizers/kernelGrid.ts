@@ -3,8 +3,24 @@
  * zero per layer, with a legend. One canvas, one putImageData per frame; layer captions and the hover readout are DOM.
  */
 import { divergingIndex, divergingLut } from './colormap';
-import { blit, canvasPoint, el, ensureCanvas, makeFrame, observeWidth, zoomToFit, type Frame } from './canvas';
-import { cellOrigin, kernelAt, layoutKernels, type KernelData, type KernelHit, type KernelLayout } from './kernelLayout';
+import {
+  blit,
+  canvasPoint,
+  el,
+  ensureCanvas,
+  makeFrame,
+  observeWidth,
+  zoomToFit,
+  type Frame,
+} from './canvas';
+import {
+  cellOrigin,
+  kernelAt,
+  layoutKernels,
+  type KernelData,
+  type KernelHit,
+  type KernelLayout,
+} from './kernelLayout';
 import { packRgb } from './pixels';
 import { createFrameScheduler } from './scheduler';
 
@@ -37,7 +53,10 @@ export function drawKernels(frame: Frame, layout: KernelLayout, sets: readonly K
         const o = cellOrigin(b, c, f);
         for (let ky = 0; ky < b.kh; ky++)
           for (let kx = 0; kx < b.kw; kx++) {
-            const colour = lut[divergingIndex(k.values[((ky * k.kw + kx) * k.inChannels + c) * k.filters + f]!, b.absMax)]!;
+            const colour =
+              lut[
+                divergingIndex(k.values[((ky * k.kw + kx) * k.inChannels + c) * k.filters + f]!, b.absMax)
+              ]!;
             for (let dy = 0; dy < b.scale; dy++) {
               const row = (o.y + ky * b.scale + dy) * frame.width + o.x + kx * b.scale;
               for (let dx = 0; dx < b.scale; dx++) frame.packed[row + dx] = colour;
@@ -47,8 +66,11 @@ export function drawKernels(frame: Frame, layout: KernelLayout, sets: readonly K
   }
 }
 
-export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, options: KernelGridOptions = {}): KernelGrid {
-  const host = element instanceof HTMLCanvasElement ? element.parentElement ?? element : element;
+export function createKernelGrid(
+  element: HTMLElement | HTMLCanvasElement,
+  options: KernelGridOptions = {},
+): KernelGrid {
+  const host = element instanceof HTMLCanvasElement ? (element.parentElement ?? element) : element;
   const doc = element.ownerDocument;
   const wrap = el(doc, 'div', 'viz-kernels');
   wrap.style.position = 'relative';
@@ -98,7 +120,12 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
       : 'No convolution layers.';
     captions.replaceChildren(
       ...layout.blocks.map((b) => {
-        const c = el(doc, 'div', 'viz-caption', `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}`);
+        const c = el(
+          doc,
+          'div',
+          'viz-caption',
+          `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}`,
+        );
         c.style.position = 'absolute';
         c.style.left = '0';
         c.style.top = `${(b.top / layout!.height) * 100}%`;
@@ -116,7 +143,8 @@ export function createKernelGrid(element: HTMLElement | HTMLCanvasElement, optio
     if (!hit) return;
     const k = data.layers[hit.layer]!;
     const rows: string[] = [];
-    for (let y = 0; y < k.kh; y++) rows.push(Array.from(hit.weights.slice(y * k.kw, (y + 1) * k.kw), fmt).join('  '));
+    for (let y = 0; y < k.kh; y++)
+      rows.push(Array.from(hit.weights.slice(y * k.kw, (y + 1) * k.kw), fmt).join('  '));
     readout.textContent = `${options.label?.(hit.node) ?? hit.node} filter ${hit.filter + 1}, input channel ${hit.channel + 1} · ${data.gradients ? 'gradient' : 'weight'} norm ${fmt(hit.norm)}\n${rows.join('\n')}`;
   };
   canvas.addEventListener('pointermove', onMove);

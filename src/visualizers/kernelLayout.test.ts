@@ -36,7 +36,9 @@ describe('kernel layout', () => {
     const k = sets[1]!;
     expect(hit!.weights[2 * 3 + 1]).toBe(k.values[valueIndex(k, 2, 1, 2, 5)]);
     let sq = 0;
-    for (let ky = 0; ky < 3; ky++) for (let kx = 0; kx < 3; kx++) for (let c = 0; c < 8; c++) sq += k.values[valueIndex(k, ky, kx, c, 5)]! ** 2;
+    for (let ky = 0; ky < 3; ky++)
+      for (let kx = 0; kx < 3; kx++)
+        for (let c = 0; c < 8; c++) sq += k.values[valueIndex(k, ky, kx, c, 5)]! ** 2;
     expect(hit!.norm).toBeCloseTo(Math.sqrt(sq), 5);
   });
   it('misses in gaps, captions and outside', () => {
@@ -46,6 +48,12 @@ describe('kernel layout', () => {
     expect(kernelAt(layout, sets, o.x + 5 * a.scale, o.y + 1)).toBeNull(); // gap column
     expect(kernelAt(layout, sets, -1, o.y)).toBeNull();
     expect(kernelAt(layout, sets, 10_000, 10_000)).toBeNull();
-    expect(kernelAt(layout, sets, o.x, o.y)).toMatchObject({ node: 'c1', filter: 0, channel: 0, ky: 0, kx: 0 });
+    expect(kernelAt(layout, sets, o.x, o.y)).toMatchObject({
+      node: 'c1',
+      filter: 0,
+      channel: 0,
+      ky: 0,
+      kx: 0,
+    });
   });
 });

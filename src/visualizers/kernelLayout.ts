@@ -41,7 +41,13 @@ export const MAX_COLS = 32;
 const CAPTION = 12;
 const LAYER_GAP = 6;
 
-export function valueIndex(k: Pick<KernelData, 'kw' | 'inChannels' | 'filters'>, ky: number, kx: number, c: number, f: number): number {
+export function valueIndex(
+  k: Pick<KernelData, 'kw' | 'inChannels' | 'filters'>,
+  ky: number,
+  kx: number,
+  c: number,
+  f: number,
+): number {
   return ((ky * k.kw + kx) * k.inChannels + c) * k.filters + f;
 }
 
@@ -64,7 +70,19 @@ export function layoutKernels(sets: readonly KernelData[], maxWidth = Infinity):
       const a = Math.abs(k.values[i]!);
       if (a > absMax && Number.isFinite(a)) absMax = a;
     }
-    const b: KernelBlock = { node: k.node, index, top, caption: CAPTION, scale, gap, rows, cols, kh: k.kh, kw: k.kw, absMax };
+    const b: KernelBlock = {
+      node: k.node,
+      index,
+      top,
+      caption: CAPTION,
+      scale,
+      gap,
+      rows,
+      cols,
+      kh: k.kh,
+      kw: k.kw,
+      absMax,
+    };
     blocks.push(b);
     width = Math.max(width, cols * (k.kw * scale + gap) - gap);
     top += CAPTION + rows * (k.kh * scale + gap) - gap + LAYER_GAP;
@@ -91,7 +109,12 @@ export interface KernelHit {
 }
 
 /** The kernel tap under canvas pixel (x, y), or null over gaps, captions and margins. */
-export function kernelAt(layout: KernelLayout, sets: readonly KernelData[], x: number, y: number): KernelHit | null {
+export function kernelAt(
+  layout: KernelLayout,
+  sets: readonly KernelData[],
+  x: number,
+  y: number,
+): KernelHit | null {
   const px = Math.floor(x);
   const py = Math.floor(y);
   for (const b of layout.blocks) {
@@ -107,12 +130,22 @@ export function kernelAt(layout: KernelLayout, sets: readonly KernelData[], x: n
     const ix = px - f * cellW;
     if (iy >= b.kh * b.scale || ix >= b.kw * b.scale) return null;
     const weights = new Float32Array(k.kh * k.kw);
-    for (let ky = 0; ky < k.kh; ky++) for (let kx = 0; kx < k.kw; kx++) weights[ky * k.kw + kx] = k.values[valueIndex(k, ky, kx, c, f)]!;
+    for (let ky = 0; ky < k.kh; ky++)
+      for (let kx = 0; kx < k.kw; kx++) weights[ky * k.kw + kx] = k.values[valueIndex(k, ky, kx, c, f)]!;
     let sq = 0;
     for (let ky = 0; ky < k.kh; ky++)
       for (let kx = 0; kx < k.kw; kx++)
         for (let ci = 0; ci < k.inChannels; ci++) sq += k.values[valueIndex(k, ky, kx, ci, f)]! ** 2;
-    return { node: k.node, layer: b.index, filter: f, channel: c, ky: Math.floor(iy / b.scale), kx: Math.floor(ix / b.scale), weights, norm: Math.sqrt(sq) };
+    return {
+      node: k.node,
+      layer: b.index,
+      filter: f,
+      channel: c,
+      ky: Math.floor(iy / b.scale),
+      kx: Math.floor(ix / b.scale),
+      weights,
+      norm: Math.sqrt(sq),
+    };
   }
   return null;
 }

@@ -10,7 +10,8 @@ export interface HealthRow {
   readonly nonFinite: boolean;
 }
 
-const num = (v: number): string => (!Number.isFinite(v) ? String(v) : Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(1));
+const num = (v: number): string =>
+  !Number.isFinite(v) ? String(v) : Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(1);
 
 /** A ratio far from ~1e-3 is worth a look (the usual rule of thumb for SGD-like updates). */
 export function ratioNote(r: number): string {
@@ -20,7 +21,11 @@ export function ratioNote(r: number): string {
   return '';
 }
 
-export function createLayerHealth(element: HTMLElement): { update(rows: readonly HealthRow[]): void; resize(): void; destroy(): void } {
+export function createLayerHealth(element: HTMLElement): {
+  update(rows: readonly HealthRow[]): void;
+  resize(): void;
+  destroy(): void;
+} {
   const doc = element.ownerDocument;
   const list = el(doc, 'ul', 'viz-health');
   element.appendChild(list);
@@ -33,7 +38,12 @@ export function createLayerHealth(element: HTMLElement): { update(rows: readonly
           if (bad) li.style.color = '#d62728';
           const note = bad ? 'NaN/Inf!' : ratioNote(r.updateRatio);
           // Each "name value" pair is unbreakable: a narrow panel wraps between pairs, never inside one.
-          const parts = [`${r.label}:`, `|W| ${num(r.weightNorm)}`, `|∇W| ${num(r.gradNorm)}`, `update/weight ${num(r.updateRatio)}`];
+          const parts = [
+            `${r.label}:`,
+            `|W| ${num(r.weightNorm)}`,
+            `|∇W| ${num(r.gradNorm)}`,
+            `update/weight ${num(r.updateRatio)}`,
+          ];
           if (note) parts.push(note);
           li.replaceChildren(
             ...parts.flatMap((text, i) => {

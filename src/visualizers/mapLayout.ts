@@ -42,7 +42,11 @@ export function layoutMaps(stacks: readonly StackShape[]): MapLayout {
   let top = 0;
   let width = 1;
   const blocks = stacks.map((s, index) => {
-    const grid: TileGrid = { cols: Math.min(MAX_MAP_COLS, Math.max(1, s.count)), gap: 2, scale: mapScale(s.h, s.w) };
+    const grid: TileGrid = {
+      cols: Math.min(MAX_MAP_COLS, Math.max(1, s.count)),
+      gap: 2,
+      scale: mapScale(s.h, s.w),
+    };
     const size = gridSize(s.count, s.h, s.w, grid);
     const b: MapBlock = { node: s.node, h: s.h, w: s.w, count: s.count, index, top, caption: CAPTION, grid };
     width = Math.max(width, size.width);
@@ -74,13 +78,26 @@ export function mapAt(layout: MapLayout, px: number, py: number): MapHit | null 
     const iy = ry - r * tileH;
     const ix = rx - c * tileW;
     if (channel >= b.count || iy >= b.h * b.grid.scale || ix >= b.w * b.grid.scale) return null;
-    return { node: b.node, layer: b.index, channel, y: Math.floor(iy / b.grid.scale), x: Math.floor(ix / b.grid.scale) };
+    return {
+      node: b.node,
+      layer: b.index,
+      channel,
+      y: Math.floor(iy / b.grid.scale),
+      x: Math.floor(ix / b.grid.scale),
+    };
   }
   return null;
 }
 
 /** Canvas rectangle of map pixels [y0..y1]×[x0..x1] (inclusive) of one channel in a block. */
-export function mapRect(b: MapBlock, channel: number, y0: number, y1: number, x0: number, x1: number): { x: number; y: number; w: number; h: number } {
+export function mapRect(
+  b: MapBlock,
+  channel: number,
+  y0: number,
+  y1: number,
+  x0: number,
+  x1: number,
+): { x: number; y: number; w: number; h: number } {
   const o = tileOrigin(channel, b.h, b.w, b.grid);
   const s = b.grid.scale;
   return { x: o.x + x0 * s, y: b.top + b.caption + o.y + y0 * s, w: (x1 - x0 + 1) * s, h: (y1 - y0 + 1) * s };

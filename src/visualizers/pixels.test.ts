@@ -33,7 +33,9 @@ describe('speed: all maps of a 32-channel 28×28 layer', () => {
     const { width, height } = gridSize(32, 28, 28, g);
     const bytes = new Uint8ClampedArray(width * height * 4);
     const dst = new Uint32Array(bytes.buffer);
-    const frames = Array.from({ length: 4 }, (_, k) => Uint8Array.from({ length: 32 * 784 }, (_, i) => (i * 7 + k) & 255));
+    const frames = Array.from({ length: 4 }, (_, k) =>
+      Uint8Array.from({ length: 32 * 784 }, (_, i) => (i * 7 + k) & 255),
+    );
     const lut = greysLut().packed;
     for (let i = 0; i < 20; i++) fillMaps(dst, width, 0, 0, frames[i % 4]!, 32, 28, 28, g, lut);
     const t0 = performance.now();

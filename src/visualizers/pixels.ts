@@ -13,7 +13,12 @@ export interface TileGrid {
 }
 
 /** Width and height of `count` tiles of h×w in a grid. */
-export function gridSize(count: number, h: number, w: number, g: TileGrid): { width: number; height: number } {
+export function gridSize(
+  count: number,
+  h: number,
+  w: number,
+  g: TileGrid,
+): { width: number; height: number } {
   const cols = Math.max(1, Math.min(g.cols, count));
   const rows = Math.max(1, Math.ceil(count / cols));
   return { width: cols * w * g.scale + (cols - 1) * g.gap, height: rows * h * g.scale + (rows - 1) * g.gap };

@@ -8,8 +8,18 @@ import { fillMaps } from './pixels';
 import { createFrameScheduler } from './scheduler';
 
 export interface PoolingData {
-  readonly input: { readonly h: number; readonly w: number; readonly count: number; readonly data: Uint8Array };
-  readonly output: { readonly h: number; readonly w: number; readonly count: number; readonly data: Uint8Array };
+  readonly input: {
+    readonly h: number;
+    readonly w: number;
+    readonly count: number;
+    readonly data: Uint8Array;
+  };
+  readonly output: {
+    readonly h: number;
+    readonly w: number;
+    readonly count: number;
+    readonly data: Uint8Array;
+  };
   readonly argmax: Int32Array | null;
   readonly pool: readonly [number, number];
   readonly stride: readonly [number, number];
@@ -20,10 +30,16 @@ const S = 3;
 const GAP = 6;
 
 /** Input cells to outline for output cell (c, oy, ox): the argmax cell (max) or the window (average). */
-export function poolCells(d: PoolingData, c: number, oy: number, ox: number): { y: number; x: number; h: number; w: number } {
+export function poolCells(
+  d: PoolingData,
+  c: number,
+  oy: number,
+  ox: number,
+): { y: number; x: number; h: number; w: number } {
   const { h: oh, w: ow, count } = d.output;
   if (d.argmax) {
-    const i = d.argmax.length === oh * ow * count ? d.argmax[c * oh * ow + oy * ow + ox] : d.argmax[oy * ow + ox];
+    const i =
+      d.argmax.length === oh * ow * count ? d.argmax[c * oh * ow + oy * ow + ox] : d.argmax[oy * ow + ox];
     if (i !== undefined && i >= 0) return { y: Math.floor(i / d.input.w), x: i % d.input.w, h: 1, w: 1 };
   }
   const y = oy * d.stride[0];
@@ -31,7 +47,10 @@ export function poolCells(d: PoolingData, c: number, oy: number, ox: number): { 
   return { y, x, h: Math.min(d.pool[0], d.input.h - y), w: Math.min(d.pool[1], d.input.w - x) };
 }
 
-export function createPooling(element: HTMLElement, options: { label?: string } = {}): { update(d: PoolingData): void; resize(): void; destroy(): void } {
+export function createPooling(
+  element: HTMLElement,
+  options: { label?: string } = {},
+): { update(d: PoolingData): void; resize(): void; destroy(): void } {
   const doc = element.ownerDocument;
   // The box shrinks to the canvas (drawn at 3× already, never stretched past that), so the overlay covers it exactly.
   const box = el(doc, 'div', 'viz-pooling');
@@ -40,10 +59,22 @@ export function createPooling(element: HTMLElement, options: { label?: string } 
   const overlay = el(doc, 'canvas', 'viz-overlay');
   for (const c of [base, overlay]) Object.assign(c.style, { imageRendering: 'pixelated', display: 'block' });
   Object.assign(base.style, { maxWidth: '100%', height: 'auto' });
-  Object.assign(overlay.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+  Object.assign(overlay.style, {
+    position: 'absolute',
+    left: '0',
+    top: '0',
+    width: '100%',
+    height: '100%',
+    pointerEvents: 'none',
+  });
   base.setAttribute('role', 'img');
   base.setAttribute('aria-label', 'Pooling input and output maps');
-  const readout = el(doc, 'div', 'viz-readout', options.label ?? 'Hover an output cell (right) to see which input cells it came from (left).');
+  const readout = el(
+    doc,
+    'div',
+    'viz-readout',
+    options.label ?? 'Hover an output cell (right) to see which input cells it came from (left).',
+  );
   box.append(base, overlay);
   element.append(box, readout);
   let frame: Frame | null = null;
@@ -53,7 +84,14 @@ export function createPooling(element: HTMLElement, options: { label?: string } 
     const inW = d.input.w * S;
     const outX = inW + GAP * 3;
     const rowH = d.input.h * S + GAP;
-    return { n, inW, outX, rowH, width: outX + d.output.w * S * Math.max(1, Math.floor(d.input.h / Math.max(1, d.output.h))), height: n * rowH - GAP };
+    return {
+      n,
+      inW,
+      outX,
+      rowH,
+      width: outX + d.output.w * S * Math.max(1, Math.floor(d.input.h / Math.max(1, d.output.h))),
+      height: n * rowH - GAP,
+    };
   };
   const draw = (d: PoolingData): void => {
     current = d;
@@ -63,8 +101,30 @@ export function createPooling(element: HTMLElement, options: { label?: string } 
     frame.packed.fill(0);
     const lut = greysLut().packed;
     for (let c = 0; c < g.n; c++) {
-      fillMaps(frame.packed, frame.width, 0, c * g.rowH, d.input.data.subarray(c * d.input.h * d.input.w), 1, d.input.h, d.input.w, { cols: 1, gap: 0, scale: S }, lut);
-      fillMaps(frame.packed, frame.width, g.outX, c * g.rowH, d.output.data.subarray(c * d.output.h * d.output.w), 1, d.output.h, d.output.w, { cols: 1, gap: 0, scale: outScale }, lut);
+      fillMaps(
+        frame.packed,
+        frame.width,
+        0,
+        c * g.rowH,
+        d.input.data.subarray(c * d.input.h * d.input.w),
+        1,
+        d.input.h,
+        d.input.w,
+        { cols: 1, gap: 0, scale: S },
+        lut,
+      );
+      fillMaps(
+        frame.packed,
+        frame.width,
+        g.outX,
+        c * g.rowH,
+        d.output.data.subarray(c * d.output.h * d.output.w),
+        1,
+        d.output.h,
+        d.output.w,
+        { cols: 1, gap: 0, scale: outScale },
+        lut,
+      );
     }
     blit(base, frame);
     sizeCanvas(overlay, frame.width, frame.height);

@@ -17,13 +17,23 @@ export function topClass(p: Float32Array): number {
   return best;
 }
 
-export function createPredictions(element: HTMLElement): { update(d: PredictionData): void; resize(): void; destroy(): void } {
+export function createPredictions(element: HTMLElement): {
+  update(d: PredictionData): void;
+  resize(): void;
+  destroy(): void;
+} {
   const doc = element.ownerDocument;
   const summary = el(doc, 'div', 'viz-prediction', 'No prediction yet.');
   summary.setAttribute('aria-live', 'polite');
   const list = el(doc, 'div', 'viz-bars');
   element.append(summary, list);
-  let rows: { row: HTMLDivElement; track: HTMLDivElement; bar: HTMLDivElement; value: HTMLSpanElement; name: HTMLSpanElement }[] = [];
+  let rows: {
+    row: HTMLDivElement;
+    track: HTMLDivElement;
+    bar: HTMLDivElement;
+    value: HTMLSpanElement;
+    name: HTMLSpanElement;
+  }[] = [];
   return {
     update(d) {
       const n = d.probabilities.length;

@@ -3,12 +3,25 @@ import { asNodeId, GRAPH_VERSION, type Graph, type LayerSpec } from '../engine/g
 import { backAxis, receptiveWindows, samePadBefore, spatialChain } from './receptiveField';
 
 function chainGraph(layers: LayerSpec[]): Graph {
-  const nodes = layers.map((layer, i) => ({ id: asNodeId(`n${i}`), layer, position: { x: 0, y: i * 90 }, frozen: false }));
+  const nodes = layers.map((layer, i) => ({
+    id: asNodeId(`n${i}`),
+    layer,
+    position: { x: 0, y: i * 90 },
+    frozen: false,
+  }));
   const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: n.id }));
   return { version: GRAPH_VERSION, role: 'classifier', nodes, edges };
 }
 const conv = (k: number, s: number, padding: 'same' | 'valid'): LayerSpec => ({
-  kind: 'conv2d', filters: 4, kernel: [k, k], stride: [s, s], padding, dilation: [1, 1], activation: 'relu', useBias: true, initializer: 'heNormal',
+  kind: 'conv2d',
+  filters: 4,
+  kernel: [k, k],
+  stride: [s, s],
+  padding,
+  dilation: [1, 1],
+  activation: 'relu',
+  useBias: true,
+  initializer: 'heNormal',
 });
 const input: LayerSpec = { kind: 'input', source: 'dataset', shape: [28, 28, 1] };
 const pool: LayerSpec = { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' };
@@ -43,7 +56,12 @@ describe('receptive field', () => {
     expect(w[1]).toEqual({ node: 'n0', y0: 0, y1: 6, x0: 2, x1: 8 });
   });
   it('gives up once the layout is gone', () => {
-    const g = chainGraph([input, conv(3, 1, 'same'), { kind: 'flatten' }, { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' }]);
+    const g = chainGraph([
+      input,
+      conv(3, 1, 'same'),
+      { kind: 'flatten' },
+      { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' },
+    ]);
     expect(spatialChain(g, asNodeId('n3'))).toBeNull();
     expect(spatialChain(g, asNodeId('nope'))).toBeNull();
   });

@@ -47,7 +47,12 @@ const clip = (v: number, n: number): number => Math.max(0, Math.min(n - 1, v));
  * Windows of output pixel (y, x) of the last step in every earlier layer, last step first; the final entry is the
  * window on the input. Each window's `node` is the layer whose output it lies in (input steps name their producer).
  */
-export function receptiveWindows(steps: readonly SpatialStep[], inputNode: NodeId, y: number, x: number): Window[] {
+export function receptiveWindows(
+  steps: readonly SpatialStep[],
+  inputNode: NodeId,
+  y: number,
+  x: number,
+): Window[] {
   const out: Window[] = [];
   let ya = y;
   let yb = y;
@@ -58,7 +63,13 @@ export function receptiveWindows(steps: readonly SpatialStep[], inputNode: NodeI
     [ya, yb] = backAxis(s.y, ya, yb);
     [xa, xb] = backAxis(s.x, xa, xb);
     const node = i > 0 ? steps[i - 1]!.node : inputNode;
-    out.push({ node, y0: clip(ya, s.y.inSize), y1: clip(yb, s.y.inSize), x0: clip(xa, s.x.inSize), x1: clip(xb, s.x.inSize) });
+    out.push({
+      node,
+      y0: clip(ya, s.y.inSize),
+      y1: clip(yb, s.y.inSize),
+      x0: clip(xa, s.x.inSize),
+      x1: clip(xb, s.x.inSize),
+    });
     // Keep walking with the unclipped range: padding rows do not exist but the arithmetic stays exact.
   }
   return out;
@@ -99,11 +110,22 @@ export function spatialChain(graph: Graph, node: NodeId): { input: NodeId; steps
       }
       case 'maxPool2d':
       case 'avgPool2d': {
-        const pad = (inSize: number, e: number, s: number): number => (l.padding === 'same' ? samePadBefore(inSize, e, s) : 0);
+        const pad = (inSize: number, e: number, s: number): number =>
+          l.padding === 'same' ? samePadBefore(inSize, e, s) : 0;
         steps.push({
           node: n.id,
-          y: { extent: l.pool[0], stride: l.stride[0], padBefore: pad(ih, l.pool[0], l.stride[0]), inSize: ih },
-          x: { extent: l.pool[1], stride: l.stride[1], padBefore: pad(iw, l.pool[1], l.stride[1]), inSize: iw },
+          y: {
+            extent: l.pool[0],
+            stride: l.stride[0],
+            padBefore: pad(ih, l.pool[0], l.stride[0]),
+            inSize: ih,
+          },
+          x: {
+            extent: l.pool[1],
+            stride: l.stride[1],
+            padBefore: pad(iw, l.pool[1], l.stride[1]),
+            inSize: iw,
+          },
         });
         break;
       }

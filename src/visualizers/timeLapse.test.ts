@@ -4,7 +4,15 @@ import { downsample2, pushDistinct } from './timeLapse';
 describe('pushDistinct', () => {
   it('keeps only distinct steps, the last `keep` of them, oldest first', () => {
     let h: { step: number; tag: string }[] = [];
-    for (const [step, tag] of [[10, 'a'], [10, 'b'], [20, 'c'], [30, 'd'], [20, 'e'], [40, 'f']] as const) h = pushDistinct(h, { step, tag }, 3);
+    for (const [step, tag] of [
+      [10, 'a'],
+      [10, 'b'],
+      [20, 'c'],
+      [30, 'd'],
+      [20, 'e'],
+      [40, 'f'],
+    ] as const)
+      h = pushDistinct(h, { step, tag }, 3);
     expect(h.map((x) => x.step)).toEqual([20, 30, 40]);
     expect(h.map((x) => x.tag)).toEqual(['c', 'd', 'f']);
   });

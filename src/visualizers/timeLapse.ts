@@ -16,14 +16,23 @@ export interface LapseGrid {
 }
 
 /** Appends an item unless one at the same step is already kept; keeps the last `keep`. Returns a new array. */
-export function pushDistinct<T extends { readonly step: number }>(history: readonly T[], item: T, keep: number): T[] {
+export function pushDistinct<T extends { readonly step: number }>(
+  history: readonly T[],
+  item: T,
+  keep: number,
+): T[] {
   if (keep <= 0) return [];
   if (history.some((h) => h.step === item.step)) return history.slice(-keep);
   return [...history, item].slice(-keep);
 }
 
 /** Halves every image of a stack with a 2×2 box average (odd edges dropped). */
-export function downsample2(pixels: Uint8Array, count: number, h: number, w: number): { h: number; w: number; pixels: Uint8Array } {
+export function downsample2(
+  pixels: Uint8Array,
+  count: number,
+  h: number,
+  w: number,
+): { h: number; w: number; pixels: Uint8Array } {
   const h2 = Math.max(1, h >> 1);
   const w2 = Math.max(1, w >> 1);
   if (h < 2 || w < 2) return { h, w, pixels: pixels.slice(0, count * h * w) };
@@ -57,7 +66,10 @@ export interface TimeLapseStrip {
   destroy(): void;
 }
 
-export function createTimeLapseStrip(element: HTMLElement, options: { keep?: number; cols?: number } = {}): TimeLapseStrip {
+export function createTimeLapseStrip(
+  element: HTMLElement,
+  options: { keep?: number; cols?: number } = {},
+): TimeLapseStrip {
   const doc = element.ownerDocument;
   const canvas = ensureCanvas(element, 'viz-canvas viz-timelapse');
   canvas.setAttribute('role', 'img');
@@ -70,11 +82,16 @@ export function createTimeLapseStrip(element: HTMLElement, options: { keep?: num
 
   const render = (): void => {
     const lut = greysLut().packed;
-    const sizes = history.map((t) => gridSize(t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }));
+    const sizes = history.map((t) =>
+      gridSize(t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }),
+    );
     // Thumbnails 1:1, wrapped into as many per row as the host's width holds (oldest top left), never shrunk.
     const cellW = Math.max(1, ...sizes.map((s) => s.width));
     const cellH = Math.max(1, ...sizes.map((s) => s.height));
-    const perRow = Math.max(1, Math.min(history.length, Math.floor((element.clientWidth + GAP) / (cellW + GAP)) || history.length));
+    const perRow = Math.max(
+      1,
+      Math.min(history.length, Math.floor((element.clientWidth + GAP) / (cellW + GAP)) || history.length),
+    );
     const rows = Math.max(1, Math.ceil(history.length / perRow));
     const width = history.length ? perRow * (cellW + GAP) - GAP : 1;
     const height = history.length ? rows * (cellH + GAP) - GAP : 1;
@@ -83,11 +100,24 @@ export function createTimeLapseStrip(element: HTMLElement, options: { keep?: num
     history.forEach((t, i) => {
       const x0 = (i % perRow) * (cellW + GAP);
       const y0 = Math.floor(i / perRow) * (cellH + GAP);
-      fillMaps(frame!.packed, width, x0, y0, t.pixels, t.count, t.h, t.w, { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 }, lut);
+      fillMaps(
+        frame!.packed,
+        width,
+        x0,
+        y0,
+        t.pixels,
+        t.count,
+        t.h,
+        t.w,
+        { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 },
+        lut,
+      );
     });
     blit(canvas, frame);
     zoomToFit(canvas, element, 2);
-    const label = history.length ? `Time-lapse, steps ${history.map((t) => t.step).join(', ')} (oldest left)` : 'Time-lapse: no earlier grids yet';
+    const label = history.length
+      ? `Time-lapse, steps ${history.map((t) => t.step).join(', ')} (oldest left)`
+      : 'Time-lapse: no earlier grids yet';
     canvas.setAttribute('aria-label', label);
     caption.textContent = history.length ? `steps: ${history.map((t) => t.step).join(' → ')}` : '';
   };

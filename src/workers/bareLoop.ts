@@ -41,7 +41,12 @@ function optimizer(id: OptimizerId, lr: number): tf.Optimizer {
 }
 
 /** Batch `b` of images as float32 in 0..1, cropped to `crop`×`crop` when asked. */
-function batchPixels(d: Dataset, start: number, n: number, crop: number | null): { x: Float32Array; side: number } {
+function batchPixels(
+  d: Dataset,
+  start: number,
+  n: number,
+  crop: number | null,
+): { x: Float32Array; side: number } {
   const [h, w] = d.shape;
   const side = crop ?? h;
   const off = crop === null ? 0 : Math.floor((h - crop) / 2);
@@ -49,14 +54,17 @@ function batchPixels(d: Dataset, start: number, n: number, crop: number | null):
   for (let i = 0; i < n; i++) {
     const img = ((start + i) % d.train.count) * h * w;
     for (let y = 0; y < side; y++) {
-      for (let c = 0; c < side; c++) x[(i * side + y) * side + c] = (d.train.images[img + (y + off) * w + c + off] ?? 0) / 255;
+      for (let c = 0; c < side; c++)
+        x[(i * side + y) * side + c] = (d.train.images[img + (y + off) * w + c + off] ?? 0) / 255;
     }
   }
   return { x, side };
 }
 
 /** Trains for `seconds` after warm-up; returns examples/s and the last loss. */
-export async function bareTrainOnBatch(o: BareOptions): Promise<{ examplesPerSec: number; steps: number; lastLoss: number }> {
+export async function bareTrainOnBatch(
+  o: BareOptions,
+): Promise<{ examplesPerSec: number; steps: number; lastLoss: number }> {
   const model = compileGraph(o.graph, { seed: 1 });
   const opt = optimizer(o.optimizer, o.learningRate);
   model.compile({ optimizer: opt, loss: 'categoricalCrossentropy' });
@@ -65,7 +73,8 @@ export async function bareTrainOnBatch(o: BareOptions): Promise<{ examplesPerSec
   const one = async (): Promise<void> => {
     const { x, side } = batchPixels(o.dataset, cursor, o.batchSize, o.crop);
     const labels = new Int32Array(o.batchSize);
-    for (let i = 0; i < o.batchSize; i++) labels[i] = o.dataset.train.labels[(cursor + i) % o.dataset.train.count] ?? 0;
+    for (let i = 0; i < o.batchSize; i++)
+      labels[i] = o.dataset.train.labels[(cursor + i) % o.dataset.train.count] ?? 0;
     cursor += o.batchSize;
     const xs = tf.tensor4d(x, [o.batchSize, side, side, 1]);
     const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat());

@@ -21,7 +21,13 @@ export interface BareRequest {
   readonly seconds: number;
 }
 export type BareReply =
-  | { readonly ok: true; readonly examplesPerSec: number; readonly steps: number; readonly lastLoss: number; readonly adapter: string }
+  | {
+      readonly ok: true;
+      readonly examplesPerSec: number;
+      readonly steps: number;
+      readonly lastLoss: number;
+      readonly adapter: string;
+    }
   | { readonly ok: false; readonly error: string };
 
 const env = createTfBackendEnv();
@@ -34,12 +40,21 @@ self.onmessage = async (e: MessageEvent<BareRequest>) => {
   try {
     const probes = await probed;
     const probe = probes.find((p) => p.name === r.backend);
-    if (!probe?.available || !(await env.activate(r.backend))) throw new Error(`${r.backend} is not available (${probe?.adapter ?? 'unknown'})`);
+    if (!probe?.available || !(await env.activate(r.backend)))
+      throw new Error(`${r.backend} is not available (${probe?.adapter ?? 'unknown'})`);
     let d = datasets.get(r.dataset);
     if (!d) datasets.set(r.dataset, (d = loadDataset(r.dataset, { baseUrl })));
-    const res = await bareTrainOnBatch({ ...r, dataset: await d, warmupSteps: 3, now: () => performance.now() });
+    const res = await bareTrainOnBatch({
+      ...r,
+      dataset: await d,
+      warmupSteps: 3,
+      now: () => performance.now(),
+    });
     self.postMessage({ ok: true, ...res, adapter: probe.adapter } satisfies BareReply);
   } catch (err) {
-    self.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) } satisfies BareReply);
+    self.postMessage({
+      ok: false,
+      error: err instanceof Error ? err.message : String(err),
+    } satisfies BareReply);
   }
 };

@@ -39,7 +39,12 @@ describe('handleMessage', () => {
     expect(points.every((p) => Number.isFinite(p.loss) && p.examplesPerSec > 0)).toBe(true);
     expect(ofType(posted, 'state').at(-1)).toMatchObject({ running: false, step: 12 });
 
-    await handleMessage(state, { type: 'probe', runId: r, request: { kind: 'kernels', gradients: false } }, post, deps);
+    await handleMessage(
+      state,
+      { type: 'probe', runId: r, request: { kind: 'kernels', gradients: false } },
+      post,
+      deps,
+    );
     const probe = ofType(posted, 'probe')[0];
     expect(probe?.result.kind).toBe('kernels');
     if (probe?.result.kind !== 'kernels') throw new Error('no kernels');
@@ -47,7 +52,12 @@ describe('handleMessage', () => {
     expect(k?.values.length).toBe(3 * 3 * 1 * 2);
     expect(transfers[posted.indexOf(probe)]).toContain(k?.values.buffer);
 
-    await handleMessage(state, { type: 'setHyper', runId: r, patch: { learningRate: 0.05, optimizer: 'sgd' } }, post, deps);
+    await handleMessage(
+      state,
+      { type: 'setHyper', runId: r, patch: { learningRate: 0.05, optimizer: 'sgd' } },
+      post,
+      deps,
+    );
     expect(state.run?.trainer.hyper).toMatchObject({ learningRate: 0.05, optimizer: 'sgd' });
     await handleMessage(state, { type: 'step', runId: r, batches: 2 }, post, deps);
     await idle(state);
@@ -110,7 +120,11 @@ describe('handleMessage', () => {
         const t = base.createTrainer(o);
         return Object.assign(Object.create(t) as Trainer, {
           trainBatches: async (n: number) => {
-            if (t.step >= 3) throw new NonFiniteError(null, 'Loss became NaN at step 4 in node "dense_1": lower the learning rate.');
+            if (t.step >= 3)
+              throw new NonFiniteError(
+                null,
+                'Loss became NaN at step 4 in node "dense_1": lower the learning rate.',
+              );
             return t.trainBatches(Math.min(n, 3 - t.step));
           },
           dispose: () => t.dispose(),
@@ -136,7 +150,12 @@ describe('handleMessage', () => {
     const { posted, post } = recorder();
     const deps = testDeps();
     const r = asRunId('nan2');
-    await handleMessage(state, initMsg(r, tinyCnn(), { ...HYPER, optimizer: 'sgd', learningRate: Infinity }), post, deps);
+    await handleMessage(
+      state,
+      initMsg(r, tinyCnn(), { ...HYPER, optimizer: 'sgd', learningRate: Infinity }),
+      post,
+      deps,
+    );
     await handleMessage(state, { type: 'step', runId: r, batches: 50 }, post, deps);
     await idle(state);
     expect(ofType(posted, 'error').map((e) => e.code)).toEqual(['nonFinite']);
@@ -156,7 +175,12 @@ describe('handleMessage', () => {
       },
     });
     const big = tinyCnn();
-    const graph = { ...big, nodes: big.nodes.map((n) => (n.layer.kind === 'conv2d' ? { ...n, layer: { ...n.layer, filters: 512 } } : n)) };
+    const graph = {
+      ...big,
+      nodes: big.nodes.map((n) =>
+        n.layer.kind === 'conv2d' ? { ...n, layer: { ...n.layer, filters: 512 } } : n,
+      ),
+    };
     await handleMessage(state, initMsg('big', graph), post, deps);
     expect(ofType(posted, 'error')[0]).toMatchObject({ code: 'tooLarge', runId: 'big' });
     expect(ofType(posted, 'error')[0]?.message).toMatch(/needs about \d+ MB .* limit here is 1 MB/);
@@ -169,10 +193,20 @@ describe('handleMessage', () => {
     const state = createWorkerState();
     const { posted, post } = recorder();
     const deps = testDeps({
-      validate: (g) => [{ code: 'noOutput', node: g.nodes[0]?.id, severity: 'error', message: 'The graph has no output.', fixes: [] }],
+      validate: (g) => [
+        {
+          code: 'noOutput',
+          node: g.nodes[0]?.id,
+          severity: 'error',
+          message: 'The graph has no output.',
+          fixes: [],
+        },
+      ],
     });
     await handleMessage(state, initMsg('bad'), post, deps);
-    expect(ofType(posted, 'error')).toEqual([{ type: 'error', runId: 'bad', code: 'badGraph', message: 'The graph has no output.' }]);
+    expect(ofType(posted, 'error')).toEqual([
+      { type: 'error', runId: 'bad', code: 'badGraph', message: 'The graph has no output.' },
+    ]);
   });
 
   it('validates every validateEvery steps and finishes after hyper.epochs', async () => {

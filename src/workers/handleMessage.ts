@@ -87,29 +87,57 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
 
   let backend;
   try {
-    backend = await deps.selectBackend(msg.backend, size.params, (_: BackendName) => measureRate(msg, dataset, msg.hyper, deps));
+    backend = await deps.selectBackend(msg.backend, size.params, (_: BackendName) =>
+      measureRate(msg, dataset, msg.hyper, deps),
+    );
   } catch (e) {
     return fail('backend', errorText(e));
   }
   if (state.currentRunId !== runId) return;
   let trainer;
   try {
-    trainer = deps.createTrainer({ graph: msg.graph, dataset, hyper: msg.hyper, seed: msg.seed, ...extrasOf(msg) });
+    trainer = deps.createTrainer({
+      graph: msg.graph,
+      dataset,
+      hyper: msg.hyper,
+      seed: msg.seed,
+      ...extrasOf(msg),
+    });
   } catch (e) {
     return fail('internal', `The model could not be built: ${errorText(e)}`);
   }
-  state.run = newRun({ runId, graph: msg.graph, extras: extrasOf(msg), dataset, seed: msg.seed, trainer, backend, now: deps.now() });
+  state.run = newRun({
+    runId,
+    graph: msg.graph,
+    extras: extrasOf(msg),
+    dataset,
+    seed: msg.seed,
+    trainer,
+    backend,
+    now: deps.now(),
+  });
   for (const [node, frozen] of state.run.frozen) trainer.setFrozen([node], frozen);
   post({ type: 'ready', runId, backend, trainCount: dataset.train.count, testCount: dataset.test.count });
 }
 
 function postState(run: Run, post: Post): void {
   const t = run.trainer;
-  post({ type: 'state', runId: run.runId, running: run.running || run.loop !== null, step: t.step, epoch: t.epoch });
+  post({
+    type: 'state',
+    runId: run.runId,
+    running: run.running || run.loop !== null,
+    step: t.step,
+    epoch: t.epoch,
+  });
 }
 
 /** Handles one message. Resolves when the message is dealt with; a started loop keeps running after that. */
-export async function handleMessage(state: WorkerState, msg: ToWorker, post: Post, deps: WorkerDeps): Promise<void> {
+export async function handleMessage(
+  state: WorkerState,
+  msg: ToWorker,
+  post: Post,
+  deps: WorkerDeps,
+): Promise<void> {
   if (msg.type === 'init') {
     state.currentRunId = msg.runId;
     const old = state.run;
@@ -126,12 +154,14 @@ export async function handleMessage(state: WorkerState, msg: ToWorker, post: Pos
   const run = state.run;
   const runId: RunId = msg.runId;
   if (!run) {
-    if (msg.type !== 'dispose') post({ type: 'error', runId, code: 'notReady', message: `"${msg.type}" before the run is ready.` });
+    if (msg.type !== 'dispose')
+      post({ type: 'error', runId, code: 'notReady', message: `"${msg.type}" before the run is ready.` });
     return;
   }
   switch (msg.type) {
     case 'start':
-      if (run.finished) return post({ type: 'finished', runId, step: run.trainer.step, epoch: run.trainer.epoch });
+      if (run.finished)
+        return post({ type: 'finished', runId, step: run.trainer.step, epoch: run.trainer.epoch });
       run.running = true;
       ensureLoop(run, post, deps);
       return postState(run, post);
@@ -149,7 +179,8 @@ export async function handleMessage(state: WorkerState, msg: ToWorker, post: Pos
         run.trainer.setHyper(msg.patch);
         if (msg.gan) run.trainer.setGanHyper?.(msg.gan);
       });
-      if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs) run.finished = false;
+      if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs)
+        run.finished = false;
       return;
     case 'freeze':
       for (const node of msg.nodes) run.frozen.set(node, msg.frozen);
@@ -168,10 +199,23 @@ export async function handleMessage(state: WorkerState, msg: ToWorker, post: Pos
       const hyper = run.trainer.hyper;
       await run.lock.run(() => {
         run.trainer.dispose();
-        run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed, ...run.extras });
+        run.trainer = deps.createTrainer({
+          graph: run.graph,
+          dataset: run.dataset,
+          hyper,
+          seed: run.seed,
+          ...run.extras,
+        });
         for (const [node, frozen] of run.frozen) run.trainer.setFrozen([node], frozen);
       });
-      Object.assign(run, { finished: false, chunk: 1, checkpoint: null, lastCheckpoint: deps.now(), points: [], lastValidation: null });
+      Object.assign(run, {
+        finished: false,
+        chunk: 1,
+        checkpoint: null,
+        lastCheckpoint: deps.now(),
+        points: [],
+        lastValidation: null,
+      });
       run.pendingProbes.clear();
       return postState(run, post);
     }

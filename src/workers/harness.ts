@@ -18,12 +18,34 @@ export type ModelName = 'tiny' | 'convnet' | 'preset';
 
 export function harnessGraph(model: ModelName, side = 28): Graph {
   const conv = (filters: number, k: number) =>
-    ({ kind: 'conv2d', filters, kernel: [k, k], stride: [1, 1], padding: 'same', dilation: [1, 1], activation: 'relu', useBias: true, initializer: 'heNormal' }) as const;
+    ({
+      kind: 'conv2d',
+      filters,
+      kernel: [k, k],
+      stride: [1, 1],
+      padding: 'same',
+      dilation: [1, 1],
+      activation: 'relu',
+      useBias: true,
+      initializer: 'heNormal',
+    }) as const;
   const input = { kind: 'input', source: 'dataset', shape: [side, side, 1] } as const;
-  const softmax = { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' } as const;
+  const softmax = {
+    kind: 'dense',
+    units: 10,
+    activation: 'softmax',
+    useBias: true,
+    initializer: 'glorotUniform',
+  } as const;
   switch (model) {
     case 'tiny':
-      return chain('classifier', [input, conv(4, 3), { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' }, { kind: 'flatten' }, softmax]);
+      return chain('classifier', [
+        input,
+        conv(4, 3),
+        { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' },
+        { kind: 'flatten' },
+        softmax,
+      ]);
     case 'convnet':
       // ConvNetJS's MNIST demo: conv 5×5×8 pad 2 relu → pool 2/2 → conv 5×5×16 pad 2 relu → pool 3/3 → softmax 10.
       return chain('classifier', [
@@ -95,7 +117,9 @@ function nextMessage(pred: (m: FromWorker) => boolean, timeoutMs: number): Promi
 }
 
 /** Counts animation frames and long tasks while `work` runs. */
-async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; fps: number; longTasks: number[] }> {
+async function watchMainThread<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; fps: number; longTasks: number[] }> {
   let frames = 0;
   let on = true;
   const tick = (): void => {
@@ -104,7 +128,9 @@ async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; f
   };
   requestAnimationFrame(tick);
   const longTasks: number[] = [];
-  const obs = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration))));
+  const obs = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration))),
+  );
   try {
     obs.observe({ type: 'longtask', buffered: false });
   } catch {
@@ -121,7 +147,17 @@ async function watchMainThread<T>(work: () => Promise<T>): Promise<{ value: T; f
 async function train(o: TrainOptions): Promise<TrainReport> {
   const graph = harnessGraph(o.model);
   const hyper: Hyper = { ...DEFAULT_HYPER, epochs: 1000, validateEvery: 0, ...o.hyper };
-  const report = { backend: null as BackendInfo | null, losses: [] as number[], steps: 0, examplesPerSec: null as number | null, mainThreadFps: null as number | null, longTasks: [] as number[], valAccuracy: null as number | null, errors: [] as string[], notices: [] as string[] };
+  const report = {
+    backend: null as BackendInfo | null,
+    losses: [] as number[],
+    steps: 0,
+    examplesPerSec: null as number | null,
+    mainThreadFps: null as number | null,
+    longTasks: [] as number[],
+    valAccuracy: null as number | null,
+    errors: [] as string[],
+    notices: [] as string[],
+  };
   let lastStep = 0;
   const off = client.on((m) => {
     if (m.type === 'metrics') {
@@ -139,7 +175,9 @@ async function train(o: TrainOptions): Promise<TrainReport> {
     const r = await ready;
     if (r.type !== 'ready') return report;
     report.backend = r.backend;
-    const stopProbes = o.probes ? keepProbing(client, graph, (document.getElementById('panel') as HTMLCanvasElement).getContext('2d')) : () => undefined;
+    const stopProbes = o.probes
+      ? keepProbing(client, graph, (document.getElementById('panel') as HTMLCanvasElement).getContext('2d'))
+      : () => undefined;
     if (o.steps !== undefined) {
       const group = o.stepGroup ?? o.steps;
       for (let done = 0; done < o.steps; done += group) {
@@ -187,7 +225,15 @@ function bare(req: BareRequest): Promise<BareReply> {
 
 const harness = {
   train,
-  bare: (o: { backend: BackendName; model: ModelName; dataset: DatasetId; seconds: number; batchSize: number; optimizer?: Hyper['optimizer']; learningRate?: number }) =>
+  bare: (o: {
+    backend: BackendName;
+    model: ModelName;
+    dataset: DatasetId;
+    seconds: number;
+    batchSize: number;
+    optimizer?: Hyper['optimizer'];
+    learningRate?: number;
+  }) =>
     bare({
       backend: o.backend,
       graph: harnessGraph(o.model, o.model === 'convnet' ? 24 : 28),

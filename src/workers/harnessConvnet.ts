@@ -24,7 +24,9 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-export async function runConvnetjs(o: { seconds: number }): Promise<{ examplesPerSec: number; examples: number; meanLoss: number }> {
+export async function runConvnetjs(o: {
+  seconds: number;
+}): Promise<{ examplesPerSec: number; examples: number; meanLoss: number }> {
   const w = window as unknown as { convnetjs?: ConvNetJs };
   if (!w.convnetjs) await loadScript('/convnet.js');
   const cj = w.convnetjs;
@@ -45,7 +47,9 @@ export async function runConvnetjs(o: { seconds: number }): Promise<{ examplesPe
   let lossSum = 0;
   const one = (): void => {
     const i = n % d.train.count;
-    for (let y = 0; y < 24; y++) for (let c = 0; c < 24; c++) x.w[y * 24 + c] = (d.train.images[i * 784 + (y + 2) * 28 + c + 2] ?? 0) / 255;
+    for (let y = 0; y < 24; y++)
+      for (let c = 0; c < 24; c++)
+        x.w[y * 24 + c] = (d.train.images[i * 784 + (y + 2) * 28 + c + 2] ?? 0) / 255;
     lossSum += trainer.train(x, d.train.labels[i] ?? 0).loss;
     n++;
   };

@@ -31,7 +31,8 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'activations':
       r.layers.forEach((s, li) => {
         for (let m = 0; m < Math.min(s.count, 8); m++)
-          for (let i = 0; i < s.h * s.w; i++) put(m * (s.w + 1) + (i % s.w), li * 30 + Math.floor(i / s.w), s.data[m * s.h * s.w + i] ?? 0);
+          for (let i = 0; i < s.h * s.w; i++)
+            put(m * (s.w + 1) + (i % s.w), li * 30 + Math.floor(i / s.w), s.data[m * s.h * s.w + i] ?? 0);
       });
       break;
     case 'kernels':
@@ -43,11 +44,13 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
           lo = Math.min(lo, v);
           hi = Math.max(hi, v);
         }
-        for (let i = 0; i < n && i < 4096; i++) put(i % 64, 200 + li * 20 + Math.floor(i / 64), (((k.values[i] ?? 0) - lo) / (hi - lo || 1)) * 255);
+        for (let i = 0; i < n && i < 4096; i++)
+          put(i % 64, 200 + li * 20 + Math.floor(i / 64), (((k.values[i] ?? 0) - lo) / (hi - lo || 1)) * 255);
       });
       break;
     case 'confusion':
-      for (let i = 0; i < r.matrix.length; i++) put(200 + (i % r.classes), Math.floor(i / r.classes), Math.min(255, (r.matrix[i] ?? 0) * 4));
+      for (let i = 0; i < r.matrix.length; i++)
+        put(200 + (i % r.classes), Math.floor(i / r.classes), Math.min(255, (r.matrix[i] ?? 0) * 4));
       break;
     case 'pooling':
     case 'deadRelu':
@@ -66,7 +69,11 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
 }
 
 /** Keeps every probe kind in flight like visible panels do (a new request as soon as the last answer arrived). */
-export function keepProbing(client: TrainingClient, graph: Graph, ctx: CanvasRenderingContext2D | null): () => void {
+export function keepProbing(
+  client: TrainingClient,
+  graph: Graph,
+  ctx: CanvasRenderingContext2D | null,
+): () => void {
   let on = true;
   for (const req of allProbes(graph)) {
     void (async () => {

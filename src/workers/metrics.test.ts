@@ -18,14 +18,18 @@ const point = (step: number, loss: number, val?: number): MetricPoint => ({
 describe('decimate', () => {
   it('keeps at most max points, ends on the last step, preserves the mean loss and validation points', () => {
     fc.assert(
-      fc.property(fc.array(fc.float({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 500 }), fc.integer({ min: 1, max: 64 }), (losses, max) => {
-        const pts = losses.map((l, i) => point(i + 1, l, i === 3 ? 1.5 : undefined));
-        const out = decimate(pts, max);
-        expect(out.length).toBeLessThanOrEqual(Math.max(max, 1));
-        expect(out.at(-1)?.step).toBe(pts.length);
-        if (pts.length > 3) expect(out.filter((p) => p.valLoss === 1.5)).toHaveLength(1);
-        if (pts.length <= max) expect(out).toEqual(pts);
-      }),
+      fc.property(
+        fc.array(fc.float({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 500 }),
+        fc.integer({ min: 1, max: 64 }),
+        (losses, max) => {
+          const pts = losses.map((l, i) => point(i + 1, l, i === 3 ? 1.5 : undefined));
+          const out = decimate(pts, max);
+          expect(out.length).toBeLessThanOrEqual(Math.max(max, 1));
+          expect(out.at(-1)?.step).toBe(pts.length);
+          if (pts.length > 3) expect(out.filter((p) => p.valLoss === 1.5)).toHaveLength(1);
+          if (pts.length <= max) expect(out).toEqual(pts);
+        },
+      ),
     );
   });
 });
@@ -34,7 +38,13 @@ describe('forTransfer', () => {
   it('copies views so the worker keeps its own buffers, and lists each copy once', () => {
     const storage = new Uint8Array(100);
     const view = storage.subarray(10, 20);
-    const { result, transfer } = forTransfer({ kind: 'samples', split: 'test', indices: [1], labels: view, pixels: new Uint8Array(4) });
+    const { result, transfer } = forTransfer({
+      kind: 'samples',
+      split: 'test',
+      indices: [1],
+      labels: view,
+      pixels: new Uint8Array(4),
+    });
     if (result.kind !== 'samples') throw new Error('kind');
     expect(result.labels).not.toBe(view);
     expect(result.labels.buffer.byteLength).toBe(10);

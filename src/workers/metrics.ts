@@ -61,14 +61,29 @@ export function decimate(points: readonly MetricPoint[], max: number): MetricPoi
     const g = points.slice(i, i + size);
     const last = g[g.length - 1] as MetricPoint;
     const val = [...g].reverse().find((p) => p.valLoss !== undefined);
-    const p: MetricPoint = { ...last, loss: mean(g.map((x) => x.loss)), accuracy: mean(g.map((x) => x.accuracy)) };
-    out.push(val?.valLoss !== undefined && val.valAccuracy !== undefined ? { ...p, valLoss: val.valLoss, valAccuracy: val.valAccuracy } : p);
+    const p: MetricPoint = {
+      ...last,
+      loss: mean(g.map((x) => x.loss)),
+      accuracy: mean(g.map((x) => x.accuracy)),
+    };
+    out.push(
+      val?.valLoss !== undefined && val.valAccuracy !== undefined
+        ? { ...p, valLoss: val.valLoss, valAccuracy: val.valAccuracy }
+        : p,
+    );
   }
   return out;
 }
 
 /** Posts pending points when `flushMs` has passed (or `force`), stamping them with the examples/s since the last post. */
-export function flushMetrics(run: Run, post: Post, now: number, flushMs: number, maxPoints: number, force: boolean): void {
+export function flushMetrics(
+  run: Run,
+  post: Post,
+  now: number,
+  flushMs: number,
+  maxPoints: number,
+  force: boolean,
+): void {
   const elapsed = now - run.lastFlush;
   if (run.points.length === 0 || (!force && elapsed < flushMs)) return;
   const rate = elapsed > 0 ? (run.examplesSinceFlush * 1000) / elapsed : 0;

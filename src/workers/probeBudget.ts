@@ -43,16 +43,28 @@ export function spentInWindow(log: readonly ProbeEntry[], now: number, windowMs:
 }
 
 /** Records a probe's duration while training; forgets entries no window can still see. */
-export function recordProbe(run: Run, kind: Kind, request: ProbeRequest, ms: number, end: number, training: boolean): void {
-  run.probeCost.set(kind, request.kind === 'confusion' ? { ms, examples: confusionExamples(request) } : { ms, examples: 0 });
+export function recordProbe(
+  run: Run,
+  kind: Kind,
+  request: ProbeRequest,
+  ms: number,
+  end: number,
+  training: boolean,
+): void {
+  run.probeCost.set(
+    kind,
+    request.kind === 'confusion' ? { ms, examples: confusionExamples(request) } : { ms, examples: 0 },
+  );
   run.probeMs += ms;
   if (!training) return;
   run.probeLog.push({ end, ms });
   const horizon = end - 120_000;
-  while (run.probeLog.length > 0 && ((run.probeLog[0]?.end ?? end) < horizon || run.probeLog.length > 512)) run.probeLog.shift();
+  while (run.probeLog.length > 0 && ((run.probeLog[0]?.end ?? end) < horizon || run.probeLog.length > 512))
+    run.probeLog.shift();
 }
 
-const confusionExamples = (r: Extract<ProbeRequest, { kind: 'confusion' }>): number => r.limit ?? (CONFUSION_STEPS.at(-1) as number);
+const confusionExamples = (r: Extract<ProbeRequest, { kind: 'confusion' }>): number =>
+  r.limit ?? (CONFUSION_STEPS.at(-1) as number);
 
 /** Expected cost of `request`, ms: measured when this kind ran before, else a conservative estimate. */
 export function estimateCost(run: Run, request: ProbeRequest): number {
@@ -80,7 +92,8 @@ export function fitsBudget(run: Run, cost: number, now: number, tuning: LoopTuni
 export function confusionLimit(run: Run, tuning: LoopTuning): number {
   const allowance = 0.5 * tuning.probeBudget * tuning.probeWindowMs;
   let pick: number = CONFUSION_STEPS[0];
-  for (const n of CONFUSION_STEPS) if (estimateCost(run, { kind: 'confusion', limit: n }) <= allowance) pick = n;
+  for (const n of CONFUSION_STEPS)
+    if (estimateCost(run, { kind: 'confusion', limit: n }) <= allowance) pick = n;
   return pick;
 }
 

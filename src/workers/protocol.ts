@@ -22,7 +22,11 @@ export interface BackendInfo {
   /** Why this backend was chosen, in words. */
   readonly reason: string;
   /** Measured examples/s per backend tried (auto policy). */
-  readonly measured: readonly { readonly backend: BackendName; readonly examplesPerSec: number | null; readonly note: string }[];
+  readonly measured: readonly {
+    readonly backend: BackendName;
+    readonly examplesPerSec: number | null;
+    readonly note: string;
+  }[];
 }
 
 export interface MetricPoint {
@@ -38,7 +42,12 @@ export interface MetricPoint {
   readonly epochProgress: number;
   readonly learningRate: number;
   /** GAN runs: discriminator and generator losses, mean D(x) on real and D(G(z)) on generated images. */
-  readonly gan?: { readonly dLoss: number; readonly gLoss: number; readonly dReal: number; readonly dFake: number };
+  readonly gan?: {
+    readonly dLoss: number;
+    readonly gLoss: number;
+    readonly dReal: number;
+    readonly dFake: number;
+  };
 }
 
 export type ProbeRequest =
@@ -54,12 +63,14 @@ export type ProbeRequest =
   /** GAN runs: the fixed-noise grid, and optionally a slerp path between two of its cells (indices into the grid). */
   /** Autoencoders: the first `count` test images (noisy when the run adds noise) and the model's reconstructions. */
   | { readonly kind: 'reconstruct'; readonly count: number }
-  | { readonly kind: 'ganSamples'; readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number } };
+  | {
+      readonly kind: 'ganSamples';
+      readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number };
+    };
 
 /** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
 export type SampleRef =
-  | { readonly from: 'test'; readonly index: number }
-  | { readonly from: 'drawn'; readonly pixels: Uint8Array };
+  { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn'; readonly pixels: Uint8Array };
 
 /** Quantised picture stack: `count` maps of h×w, uint8, each normalised to 0..255 with its own range. */
 export interface MapStack {
@@ -92,8 +103,18 @@ export interface LayerHealth {
 }
 
 export type ProbeResult =
-  | { readonly kind: 'kernels'; readonly gradients: boolean; readonly step: number; readonly layers: readonly KernelSet[] }
-  | { readonly kind: 'activations'; readonly step: number; readonly input: MapStack; readonly layers: readonly MapStack[] }
+  | {
+      readonly kind: 'kernels';
+      readonly gradients: boolean;
+      readonly step: number;
+      readonly layers: readonly KernelSet[];
+    }
+  | {
+      readonly kind: 'activations';
+      readonly step: number;
+      readonly input: MapStack;
+      readonly layers: readonly MapStack[];
+    }
   | {
       readonly kind: 'pooling';
       readonly step: number;
@@ -106,7 +127,11 @@ export type ProbeResult =
   | {
       readonly kind: 'deadRelu';
       readonly step: number;
-      readonly layers: readonly { readonly node: NodeId; readonly deadFraction: number; readonly zeroFraction: number }[];
+      readonly layers: readonly {
+        readonly node: NodeId;
+        readonly deadFraction: number;
+        readonly zeroFraction: number;
+      }[];
     }
   | { readonly kind: 'health'; readonly step: number; readonly layers: readonly LayerHealth[] }
   | {
@@ -118,7 +143,12 @@ export type ProbeResult =
       /** Up to 16 test indices per cell, -1 padded: layout [true][pred][16]. */
       readonly examples: Int32Array;
     }
-  | { readonly kind: 'predict'; readonly step: number; readonly probabilities: Float32Array; readonly label: number | null }
+  | {
+      readonly kind: 'predict';
+      readonly step: number;
+      readonly probabilities: Float32Array;
+      readonly label: number | null;
+    }
   | {
       readonly kind: 'samples';
       readonly split: 'train' | 'test';
@@ -178,19 +208,51 @@ export type ToWorker =
     }
   | { readonly type: 'start' | 'pause' | 'reset' | 'dispose'; readonly runId: RunId }
   | { readonly type: 'step'; readonly runId: RunId; readonly batches: number }
-  | { readonly type: 'setHyper'; readonly runId: RunId; readonly patch: Partial<Hyper>; readonly gan?: Partial<GanHyper> }
-  | { readonly type: 'freeze'; readonly runId: RunId; readonly nodes: readonly NodeId[]; readonly frozen: boolean }
+  | {
+      readonly type: 'setHyper';
+      readonly runId: RunId;
+      readonly patch: Partial<Hyper>;
+      readonly gan?: Partial<GanHyper>;
+    }
+  | {
+      readonly type: 'freeze';
+      readonly runId: RunId;
+      readonly nodes: readonly NodeId[];
+      readonly frozen: boolean;
+    }
   | { readonly type: 'probe'; readonly runId: RunId; readonly request: ProbeRequest }
   /** Ask for the trained model as TF.js artifacts (model.json + weights.bin). */
   | { readonly type: 'export'; readonly runId: RunId };
 
 export type FromWorker =
-  | { readonly type: 'ready'; readonly runId: RunId; readonly backend: BackendInfo; readonly trainCount: number; readonly testCount: number }
-  | { readonly type: 'datasetProgress'; readonly runId: RunId; readonly loadedBytes: number; readonly totalBytes: number }
+  | {
+      readonly type: 'ready';
+      readonly runId: RunId;
+      readonly backend: BackendInfo;
+      readonly trainCount: number;
+      readonly testCount: number;
+    }
+  | {
+      readonly type: 'datasetProgress';
+      readonly runId: RunId;
+      readonly loadedBytes: number;
+      readonly totalBytes: number;
+    }
   | { readonly type: 'metrics'; readonly runId: RunId; readonly points: readonly MetricPoint[] }
   | { readonly type: 'probe'; readonly runId: RunId; readonly result: ProbeResult }
-  | { readonly type: 'state'; readonly runId: RunId; readonly running: boolean; readonly step: number; readonly epoch: number }
+  | {
+      readonly type: 'state';
+      readonly runId: RunId;
+      readonly running: boolean;
+      readonly step: number;
+      readonly epoch: number;
+    }
   | { readonly type: 'notice'; readonly runId: RunId; readonly message: string }
-  | { readonly type: 'exported'; readonly runId: RunId; readonly modelJson: string; readonly weights: ArrayBuffer }
+  | {
+      readonly type: 'exported';
+      readonly runId: RunId;
+      readonly modelJson: string;
+      readonly weights: ArrayBuffer;
+    }
   | { readonly type: 'error'; readonly runId: RunId; readonly code: ErrorCode; readonly message: string }
   | { readonly type: 'finished'; readonly runId: RunId; readonly step: number; readonly epoch: number };

@@ -22,7 +22,12 @@ const idle = async (s: WorkerState): Promise<void> => {
 type ProbeReq = Parameters<Trainer['probe']>[0];
 
 /** A trainer whose batches take `msPerBatch` of a fake clock, and probes `probeMs` (or a cost per request). */
-function slowTrainer(deps: WorkerDeps, clock: { t: number }, msPerBatch: number, probeMs: number | ((r: ProbeReq) => number)): WorkerDeps {
+function slowTrainer(
+  deps: WorkerDeps,
+  clock: { t: number },
+  msPerBatch: number,
+  probeMs: number | ((r: ProbeReq) => number),
+): WorkerDeps {
   return {
     ...deps,
     now: () => clock.t,
@@ -46,15 +51,30 @@ function slowTrainer(deps: WorkerDeps, clock: { t: number }, msPerBatch: number,
 /** The most probe time in any window of `windowMs` (the maximum is reached by a window ending where a probe ends). */
 function worstWindow(log: readonly ProbeEntry[], windowMs: number): number {
   let worst = 0;
-  for (const e of log) worst = Math.max(worst, spentInWindow(log.filter((x) => x.end <= e.end), e.end, windowMs));
+  for (const e of log)
+    worst = Math.max(
+      worst,
+      spentInWindow(
+        log.filter((x) => x.end <= e.end),
+        e.end,
+        windowMs,
+      ),
+    );
   return worst;
 }
 
 /** Asks for `requests` again and again (as visible panels do) until the run's loop stops; returns how often. */
-async function keepAsking(state: WorkerState, r: ReturnType<typeof asRunId>, requests: readonly ProbeReq[], post: Post, deps: WorkerDeps): Promise<number> {
+async function keepAsking(
+  state: WorkerState,
+  r: ReturnType<typeof asRunId>,
+  requests: readonly ProbeReq[],
+  post: Post,
+  deps: WorkerDeps,
+): Promise<number> {
   let asked = 0;
   while (state.run?.loop) {
-    for (const request of requests) await handleMessage(state, { type: 'probe', runId: r, request }, post, deps);
+    for (const request of requests)
+      await handleMessage(state, { type: 'probe', runId: r, request }, post, deps);
     asked++;
     await new Promise((res) => setImmediate(res));
   }
@@ -72,7 +92,12 @@ describe('run loop', () => {
     const { posted, post } = recorder();
     const deps = testDeps({}, { train: 64, test: 16 });
     const r = asRunId('long');
-    await handleMessage(state, initMsg(r, graph, { ...HYPER, batchSize: 4, optimizer: 'sgd', validateEvery: 2500, epochs: 1000 }), post, deps);
+    await handleMessage(
+      state,
+      initMsg(r, graph, { ...HYPER, batchSize: 4, optimizer: 'sgd', validateEvery: 2500, epochs: 1000 }),
+      post,
+      deps,
+    );
     await handleMessage(state, { type: 'step', runId: r, batches: 1000 }, post, deps);
     await idle(state);
     const counts: number[] = [];
@@ -123,8 +148,12 @@ describe('run loop', () => {
     expect(run.probeLog.length).toBeGreaterThan(1);
     expect(served).toBeLessThan(asked);
     // 3% of 3,000 ms is 90 ms: at most 4 probes of 20 ms while training (+ the one that may run after the loop).
-    expect(run.probeLog.reduce((a, e) => a + e.ms, 0)).toBeLessThanOrEqual(DEFAULT_TUNING.probeBudget * run.wallMs + 20);
-    expect(worstWindow(run.probeLog, DEFAULT_TUNING.probeWindowMs)).toBeLessThanOrEqual(DEFAULT_TUNING.probeBudget * DEFAULT_TUNING.probeWindowMs);
+    expect(run.probeLog.reduce((a, e) => a + e.ms, 0)).toBeLessThanOrEqual(
+      DEFAULT_TUNING.probeBudget * run.wallMs + 20,
+    );
+    expect(worstWindow(run.probeLog, DEFAULT_TUNING.probeWindowMs)).toBeLessThanOrEqual(
+      DEFAULT_TUNING.probeBudget * DEFAULT_TUNING.probeWindowMs,
+    );
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
 
@@ -150,7 +179,9 @@ describe('run loop', () => {
     const allowance = DEFAULT_TUNING.probeBudget * DEFAULT_TUNING.probeWindowMs;
     expect(worstWindow(run.probeLog, DEFAULT_TUNING.probeWindowMs)).toBeLessThanOrEqual(allowance);
     // The confusion probe ran on fewer examples while training (its cost was capped), never the whole pool.
-    const confusions = ofType(posted, 'probe').flatMap((m) => (m.result.kind === 'confusion' ? [m.result] : []));
+    const confusions = ofType(posted, 'probe').flatMap((m) =>
+      m.result.kind === 'confusion' ? [m.result] : [],
+    );
     const examples = (m: Int32Array): number => m.reduce((a, b) => a + b, 0);
     expect(examples(confusions[0]?.matrix ?? new Int32Array())).toBe(CONFUSION_STEPS[0]);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
@@ -183,7 +214,9 @@ describe('run loop', () => {
     await handleMessage(state, { type: 'step', runId: r, batches: 8 }, post, deps);
     await idle(state);
     const notice = ofType(posted, 'notice')[0];
-    expect(notice?.message).toMatch(/The cpu backend failed \(GPU device was lost\); continuing on cpu from the checkpoint at step \d+\./);
+    expect(notice?.message).toMatch(
+      /The cpu backend failed \(GPU device was lost\); continuing on cpu from the checkpoint at step \d+\./,
+    );
     expect(state.run?.backend.reason).toMatch(/fell back from cpu/);
     expect(ofType(posted, 'error')).toEqual([]);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);

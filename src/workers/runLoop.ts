@@ -48,7 +48,13 @@ export function adaptChunk(k: number, ms: number, tuning: LoopTuning): number {
   return Math.max(1, Math.min(tuning.maxChunk, k * 2, Math.round(target)));
 }
 
-export async function runProbe(run: Run, request: ProbeRequest, post: Post, deps: WorkerDeps, training = false): Promise<void> {
+export async function runProbe(
+  run: Run,
+  request: ProbeRequest,
+  post: Post,
+  deps: WorkerDeps,
+  training = false,
+): Promise<void> {
   const t0 = deps.now();
   try {
     const raw = await run.lock.run(() => run.trainer.probe(request));
@@ -56,7 +62,13 @@ export async function runProbe(run: Run, request: ProbeRequest, post: Post, deps
     const { result, transfer } = forTransfer(raw);
     post({ type: 'probe', runId: run.runId, result }, transfer);
   } catch (e) {
-    if (!run.disposed) post({ type: 'error', runId: run.runId, code: 'probe', message: `Probe ${request.kind} failed: ${errorText(e)}` });
+    if (!run.disposed)
+      post({
+        type: 'error',
+        runId: run.runId,
+        code: 'probe',
+        message: `Probe ${request.kind} failed: ${errorText(e)}`,
+      });
   } finally {
     const t1 = deps.now();
     recordProbe(run, request.kind, request, t1 - t0, t1, training);
@@ -88,12 +100,24 @@ async function recover(run: Run, cause: unknown, post: Post, deps: WorkerDeps): 
   } catch {
     // the failed backend may not be able to free its tensors; they go with it
   }
-  run.trainer = deps.createTrainer({ graph: run.graph, dataset: run.dataset, hyper, seed: run.seed, ...run.extras });
+  run.trainer = deps.createTrainer({
+    graph: run.graph,
+    dataset: run.dataset,
+    hyper,
+    seed: run.seed,
+    ...run.extras,
+  });
   for (const [node, frozen] of run.frozen) run.trainer.setFrozen([node], frozen);
   if (run.checkpoint) run.trainer.restore(run.checkpoint);
-  const from = run.checkpoint ? `the checkpoint at step ${run.checkpoint.step}` : 'fresh weights (no checkpoint yet)';
+  const from = run.checkpoint
+    ? `the checkpoint at step ${run.checkpoint.step}`
+    : 'fresh weights (no checkpoint yet)';
   run.backend = { ...run.backend, name: next, reason: `fell back from ${failed}: ${errorText(cause)}` };
-  post({ type: 'notice', runId: run.runId, message: `The ${failed} backend failed (${errorText(cause)}); continuing on ${next} from ${from}.` });
+  post({
+    type: 'notice',
+    runId: run.runId,
+    message: `The ${failed} backend failed (${errorText(cause)}); continuing on ${next} from ${from}.`,
+  });
   return true;
 }
 
@@ -128,7 +152,12 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
       }
       if (await recover(run, e, post, deps)) continue;
       stop(run);
-      post({ type: 'error', runId: run.runId, code: 'backend', message: `Training failed on ${run.backend.name} and no other backend is left: ${errorText(e)}` });
+      post({
+        type: 'error',
+        runId: run.runId,
+        code: 'backend',
+        message: `Training failed on ${run.backend.name} and no other backend is left: ${errorText(e)}`,
+      });
       break;
     }
     if (run.disposed) return;
@@ -140,7 +169,8 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
     const t = run.trainer;
     const epochEnded = completedEpochs(t) > epochBefore;
     if (epochEnded) await validate(run, undefined);
-    else if (t.hyper.validateEvery > 0 && t.step % t.hyper.validateEvery === 0) await validate(run, tuning.validateLimit);
+    else if (t.hyper.validateEvery > 0 && t.step % t.hyper.validateEvery === 0)
+      await validate(run, tuning.validateLimit);
     if (completedEpochs(t) >= t.hyper.epochs) {
       run.finished = true;
       stop(run);
@@ -170,7 +200,8 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
   post({ type: 'state', runId: run.runId, running: false, step: t.step, epoch: t.epoch });
 }
 
-const wantsToRun = (run: Run): boolean => !run.disposed && !run.finished && (run.running || run.stepsRemaining > 0);
+const wantsToRun = (run: Run): boolean =>
+  !run.disposed && !run.finished && (run.running || run.stepsRemaining > 0);
 
 /** Starts the loop unless it is already going (a loop that is winding down restarts itself if asked to run again). */
 export function ensureLoop(run: Run, post: Post, deps: WorkerDeps): void {
@@ -178,7 +209,13 @@ export function ensureLoop(run: Run, post: Post, deps: WorkerDeps): void {
   run.loop = loop(run, post, deps)
     .catch((e: unknown) => {
       stop(run);
-      if (!run.disposed) post({ type: 'error', runId: run.runId, code: 'internal', message: `Training stopped: ${errorText(e)}` });
+      if (!run.disposed)
+        post({
+          type: 'error',
+          runId: run.runId,
+          code: 'internal',
+          message: `Training stopped: ${errorText(e)}`,
+        });
     })
     .finally(() => {
       run.loop = null;

@@ -25,7 +25,17 @@ export const cpuEnv: BackendEnv = {
 export function tinyCnn(): Graph {
   return chain('classifier', [
     { kind: 'input', source: 'dataset', shape: [28, 28, 1] },
-    { kind: 'conv2d', filters: 2, kernel: [3, 3], stride: [2, 2], padding: 'valid', dilation: [1, 1], activation: 'relu', useBias: true, initializer: 'heNormal' },
+    {
+      kind: 'conv2d',
+      filters: 2,
+      kernel: [3, 3],
+      stride: [2, 2],
+      padding: 'valid',
+      dilation: [1, 1],
+      activation: 'relu',
+      useBias: true,
+      initializer: 'heNormal',
+    },
     { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' },
     { kind: 'flatten' },
     { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' },
@@ -45,9 +55,19 @@ export function testDeps(over: Partial<DepsParts> = {}, sizes = { train: 256, te
   });
 }
 
-export const HYPER: Hyper = { ...DEFAULT_HYPER, batchSize: 16, learningRate: 0.01, validateEvery: 0, epochs: 100 };
+export const HYPER: Hyper = {
+  ...DEFAULT_HYPER,
+  batchSize: 16,
+  learningRate: 0.01,
+  validateEvery: 0,
+  epochs: 100,
+};
 
-export function recorder(): { posted: FromWorker[]; post: (m: FromWorker, t?: Transferable[]) => void; transfers: Transferable[][] } {
+export function recorder(): {
+  posted: FromWorker[];
+  post: (m: FromWorker, t?: Transferable[]) => void;
+  transfers: Transferable[][];
+} {
   const posted: FromWorker[] = [];
   const transfers: Transferable[][] = [];
   return {
@@ -61,8 +81,19 @@ export function recorder(): { posted: FromWorker[]; post: (m: FromWorker, t?: Tr
 }
 
 export function initMsg(runId: RunId | string, graph: Graph = tinyCnn(), hyper: Hyper = HYPER): ToWorker {
-  return { type: 'init', runId: asRunId(String(runId)), graph, dataset: 'procedural', hyper, seed: 7, backend: 'auto' };
+  return {
+    type: 'init',
+    runId: asRunId(String(runId)),
+    graph,
+    dataset: 'procedural',
+    hyper,
+    seed: 7,
+    backend: 'auto',
+  };
 }
 
-export const ofType = <T extends FromWorker['type']>(posted: readonly FromWorker[], type: T): Extract<FromWorker, { type: T }>[] =>
+export const ofType = <T extends FromWorker['type']>(
+  posted: readonly FromWorker[],
+  type: T,
+): Extract<FromWorker, { type: T }>[] =>
   posted.filter((m): m is Extract<FromWorker, { type: T }> => m.type === type);

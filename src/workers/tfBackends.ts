@@ -14,7 +14,12 @@ import type { BackendEnv, BackendProbe } from '../engine/backend/select';
 import type { BackendName } from './protocol';
 
 interface GpuAdapterLike {
-  readonly info?: { readonly vendor?: string; readonly architecture?: string; readonly description?: string; readonly device?: string };
+  readonly info?: {
+    readonly vendor?: string;
+    readonly architecture?: string;
+    readonly description?: string;
+    readonly device?: string;
+  };
   readonly isFallbackAdapter?: boolean;
 }
 interface GpuLike {
@@ -31,7 +36,9 @@ async function webgpuAdapter(): Promise<string | null> {
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return null;
   const i = adapter.info;
-  const text = [i?.description, i?.vendor, i?.architecture, i?.device].filter((s) => s && s.length > 0).join(' ');
+  const text = [i?.description, i?.vendor, i?.architecture, i?.device]
+    .filter((s) => s && s.length > 0)
+    .join(' ');
   return (text || 'WebGPU adapter') + (adapter.isFallbackAdapter ? ' (software fallback)' : '');
 }
 

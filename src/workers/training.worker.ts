@@ -21,7 +21,11 @@ const baseUrl = new URL(import.meta.env.BASE_URL, self.location.origin).href;
 const datasets = new Map<string, Promise<Dataset>>();
 const MAX_CACHED = 3;
 
-function cachedDataset(id: DatasetId, seed: number, onProgress: (loaded: number, total: number) => void): Promise<Dataset> {
+function cachedDataset(
+  id: DatasetId,
+  seed: number,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<Dataset> {
   const key = id === 'procedural' ? `${id}:${seed}` : id;
   const hit = datasets.get(key);
   if (hit) return hit;
@@ -50,6 +54,12 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   void queue.push(
     () => handleMessage(state, msg, post, deps),
-    (err) => post({ type: 'error', runId: msg.runId, code: 'internal', message: err instanceof Error ? err.message : String(err) }),
+    (err) =>
+      post({
+        type: 'error',
+        runId: msg.runId,
+        code: 'internal',
+        message: err instanceof Error ? err.message : String(err),
+      }),
   );
 };

@@ -12,7 +12,11 @@ function fakeWorker(): { worker: Worker; sent: ToWorker[]; emit: (m: FromWorker)
     postMessage: (m: ToWorker) => sent.push(m),
     terminate: () => undefined,
   };
-  return { worker: w as unknown as Worker, sent, emit: (m) => w.onmessage?.({ data: m } as MessageEvent<FromWorker>) };
+  return {
+    worker: w as unknown as Worker,
+    sent,
+    emit: (m) => w.onmessage?.({ data: m } as MessageEvent<FromWorker>),
+  };
 }
 
 const graph = chain('classifier', [{ kind: 'input', source: 'dataset', shape: [28, 28, 1] }]);
@@ -58,7 +62,12 @@ describe('trainingClient', () => {
     c.init(args);
     await expect(p).rejects.toThrow('A new run started.');
     const q = c.probe({ kind: 'health' });
-    f.emit({ type: 'error', runId: c.runId as NonNullable<typeof c.runId>, code: 'notReady', message: 'not ready' });
+    f.emit({
+      type: 'error',
+      runId: c.runId as NonNullable<typeof c.runId>,
+      code: 'notReady',
+      message: 'not ready',
+    });
     await expect(q).rejects.toThrow('not ready');
   });
 

@@ -44,7 +44,8 @@ interface Waiter<T> {
   readonly reject: (e: Error) => void;
 }
 
-const defaultFactory = (): Worker => new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+const defaultFactory = (): Worker =>
+  new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
 
 let counter = 0;
 const newRunId = (): RunId => asRunId(`run-${Date.now().toString(36)}-${(counter++).toString(36)}`);
@@ -123,7 +124,9 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
     },
     exportModel() {
       const id = current();
-      const p = wait((m) => (m.type === 'exported' ? { modelJson: m.modelJson, weights: m.weights } : undefined));
+      const p = wait((m) =>
+        m.type === 'exported' ? { modelJson: m.modelJson, weights: m.weights } : undefined,
+      );
       send({ type: 'export', runId: id });
       return p;
     },

@@ -7,7 +7,15 @@ import type { GraphIssue } from '../engine/graph/issues';
 import type { Dataset, DatasetId } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
 import type { Checkpoint, Trainer, TrainerOptions, TrainerExtras } from '../engine/train/trainer';
-import type { BackendInfo, BackendName, BackendPolicy, FromWorker, MetricPoint, ProbeRequest, RunId } from './protocol';
+import type {
+  BackendInfo,
+  BackendName,
+  BackendPolicy,
+  FromWorker,
+  MetricPoint,
+  ProbeRequest,
+  RunId,
+} from './protocol';
 import { Mutex } from './mutex';
 import type { ProbeEntry } from './probeBudget';
 
@@ -20,7 +28,11 @@ export interface ModelSize {
 }
 
 export interface WorkerDeps {
-  loadDataset(id: DatasetId, seed: number, onProgress: (loadedBytes: number, totalBytes: number) => void): Promise<Dataset>;
+  loadDataset(
+    id: DatasetId,
+    seed: number,
+    onProgress: (loadedBytes: number, totalBytes: number) => void,
+  ): Promise<Dataset>;
   createTrainer(opts: TrainerOptions): Trainer;
   /** Graph issues (errors refuse the run). */
   validate(graph: Graph, dataset: DatasetId): readonly GraphIssue[];
@@ -29,9 +41,17 @@ export interface WorkerDeps {
   /** Refuse models whose estimated training memory exceeds this. */
   readonly memoryBudgetBytes: number;
   /** Chooses and activates a backend; `measure` times real training steps on the active one. */
-  selectBackend(policy: BackendPolicy, params: number, measure: (name: BackendName) => Promise<number>): Promise<BackendInfo>;
+  selectBackend(
+    policy: BackendPolicy,
+    params: number,
+    measure: (name: BackendName) => Promise<number>,
+  ): Promise<BackendInfo>;
   /** Activates the next backend after `failed` broke; null when none is left. */
-  fallbackBackend(failed: BackendName, info: BackendInfo, tried: ReadonlySet<BackendName>): Promise<BackendName | null>;
+  fallbackBackend(
+    failed: BackendName,
+    info: BackendInfo,
+    tried: ReadonlySet<BackendName>,
+  ): Promise<BackendName | null>;
   now(): number;
   yieldToEventLoop(): Promise<void>;
   /** Loop tuning; defaults in DEFAULT_TUNING. */

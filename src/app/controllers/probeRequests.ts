@@ -53,14 +53,18 @@ export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): Pro
 /** Same network for training purposes: equal but for editor positions and frozen flags. */
 export function sameNetwork(a: Graph, b: Graph): boolean {
   if (a === b) return true;
-  if (a.role !== b.role || a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  if (a.role !== b.role || a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length)
+    return false;
   const strip = (g: Graph) =>
     JSON.stringify({ n: g.nodes.map((n) => [n.id, n.layer]), e: g.edges.map((e) => [e.source, e.target]) });
   return strip(a) === strip(b);
 }
 
 /** Nodes whose frozen flag differs between two graphs with the same nodes, grouped by the new flag. */
-export function frozenChanges(before: Graph, after: Graph): { freeze: Graph['nodes'][number]['id'][]; unfreeze: Graph['nodes'][number]['id'][] } {
+export function frozenChanges(
+  before: Graph,
+  after: Graph,
+): { freeze: Graph['nodes'][number]['id'][]; unfreeze: Graph['nodes'][number]['id'][] } {
   const was = new Map(before.nodes.map((n) => [n.id, n.frozen] as const));
   const freeze = after.nodes.filter((n) => n.frozen && was.get(n.id) === false).map((n) => n.id);
   const unfreeze = after.nodes.filter((n) => !n.frozen && was.get(n.id) === true).map((n) => n.id);

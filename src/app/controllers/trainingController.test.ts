@@ -2,12 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PersistStorage } from 'zustand/middleware';
 import { createAppStore, type Saved } from '../store/index';
 import { createFrameBus } from '../frames/frameBus';
-import { asRunId, type FromWorker, type ProbeRequest, type ProbeResult, type RunId } from '../../workers/protocol';
+import {
+  asRunId,
+  type FromWorker,
+  type ProbeRequest,
+  type ProbeResult,
+  type RunId,
+} from '../../workers/protocol';
 import type { ProbeNeed } from '../panels/probeNeeds';
-import { createTrainingController, type ControllerClient, type TrainingController } from './trainingController';
+import {
+  createTrainingController,
+  type ControllerClient,
+  type TrainingController,
+} from './trainingController';
 import { smallCnn } from '../persistence/testGraphs';
 
-const noStorage: PersistStorage<Saved> = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+const noStorage: PersistStorage<Saved> = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+};
 
 function fakeClient() {
   const calls: string[] = [];
@@ -28,7 +42,13 @@ function fakeClient() {
       probes.push(req);
       const result: ProbeResult =
         req.kind === 'samples'
-          ? { kind: 'samples', split: 'test', indices: [...req.indices], labels: new Uint8Array(req.indices.length), pixels: new Uint8Array(784 * req.indices.length) }
+          ? {
+              kind: 'samples',
+              split: 'test',
+              indices: [...req.indices],
+              labels: new Uint8Array(req.indices.length),
+              pixels: new Uint8Array(784 * req.indices.length),
+            }
           : { kind: 'deadRelu', step: 1, layers: [] };
       return Promise.resolve(result);
     },
@@ -99,7 +119,15 @@ describe('training controller', () => {
   it('turns metrics into curves and counters', () => {
     const { store, emit, runId, ctl } = setup();
     ctl.prepare();
-    const p = { step: 12, epoch: 0, examplesPerSec: 900, loss: 0.5, accuracy: 0.8, epochProgress: 0.25, learningRate: 0.001 };
+    const p = {
+      step: 12,
+      epoch: 0,
+      examplesPerSec: 900,
+      loss: 0.5,
+      accuracy: 0.8,
+      epochProgress: 0.25,
+      learningRate: 0.001,
+    };
     emit({ type: 'metrics', runId: runId(), points: [p] });
     expect(store.getState().runs.at(-1)?.points).toEqual([p]);
     expect(store.getState()).toMatchObject({ step: 12, examplesPerSec: 900, epochProgress: 0.25 });
@@ -122,7 +150,12 @@ describe('training controller', () => {
     emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
     const g = store.getState().graph;
     const first = g.nodes[1]!;
-    store.getState().setGraph({ ...g, nodes: g.nodes.map((n) => (n === first ? { ...n, position: { x: 9, y: 9 }, frozen: true } : n)) });
+    store
+      .getState()
+      .setGraph({
+        ...g,
+        nodes: g.nodes.map((n) => (n === first ? { ...n, position: { x: 9, y: 9 }, frozen: true } : n)),
+      });
     expect(store.getState().runGraph).toBe(store.getState().graph);
     expect(calls.at(-1)).toBe(`freeze ${first.id} true`);
     store.getState().setGraph(smallCnn());
@@ -151,7 +184,10 @@ describe('training controller', () => {
   });
 
   it('steps, then probes what the visible panels need once the step ends', async () => {
-    const { store, calls, emit, runId, ctl, probes, bus } = setup([{ kind: 'deadRelu' }, { kind: 'activations' }]);
+    const { store, calls, emit, runId, ctl, probes, bus } = setup([
+      { kind: 'deadRelu' },
+      { kind: 'activations' },
+    ]);
     ctl.prepare();
     emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
     await Promise.resolve();
@@ -177,7 +213,10 @@ describe('training controller', () => {
   });
 
   it('probes the sample-based panels at once when the sample changes, newest sample winning', async () => {
-    const { store, emit, runId, ctl, probes } = setup([{ kind: 'kernels', gradients: false }, { kind: 'predict' }]);
+    const { store, emit, runId, ctl, probes } = setup([
+      { kind: 'kernels', gradients: false },
+      { kind: 'predict' },
+    ]);
     ctl.prepare();
     emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 10 });
     await settle();

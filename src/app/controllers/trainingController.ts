@@ -131,13 +131,10 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         request(next, true);
       }
     };
-    client.probe(req).then(
-      (r) => {
-        if (forRun === runId) publish(r);
-        done();
-      },
-      done,
-    );
+    client.probe(req).then((r) => {
+      if (forRun === runId) publish(r);
+      done();
+    }, done);
   }
 
   function probeVisible(urgent = false, only?: ReadonlySet<ProbeNeed['kind']>): void {
@@ -239,7 +236,11 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       }
       case 'state': {
         const status = m.running ? 'running' : m.step > 0 ? 'paused' : 'ready';
-        s.patchRun({ status: s.status === 'finished' && !m.running ? 'finished' : status, step: m.step, epoch: m.epoch });
+        s.patchRun({
+          status: s.status === 'finished' && !m.running ? 'finished' : status,
+          step: m.step,
+          epoch: m.epoch,
+        });
         if (!m.running) probeVisible();
         return;
       }
@@ -283,7 +284,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
 
   const unsubscribeStore = store.subscribe((s, prev) => {
     if (runId === null) return;
-    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && s.status !== 'initializing') flushHyper(s);
+    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && s.status !== 'initializing')
+      flushHyper(s);
     if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
       init(s.status === 'running');
       return;
@@ -344,7 +346,15 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       startWhenReady = false;
       client.reset();
       const s = get();
-      s.patchRun({ status: 'ready', step: 0, epoch: 0, epochProgress: 0, examplesPerSec: 0, error: null, notice: null });
+      s.patchRun({
+        status: 'ready',
+        step: 0,
+        epoch: 0,
+        epochProgress: 0,
+        examplesPerSec: 0,
+        error: null,
+        notice: null,
+      });
       s.startMetricsRun(runId, `Run ${runCount} (reset) · ${s.hyper.optimizer} ${s.hyper.learningRate}`);
       bus.clear();
     },
@@ -352,7 +362,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       init(get().status === 'running');
     },
     exportModel() {
-      if (runId === null) return Promise.reject(new Error('Train the model first: there is no trained model yet.'));
+      if (runId === null)
+        return Promise.reject(new Error('Train the model first: there is no trained model yet.'));
       return client.exportModel();
     },
     dispose() {

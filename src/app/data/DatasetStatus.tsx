@@ -49,7 +49,11 @@ export function DatasetStatus() {
           ) : (
             <progress aria-label="Loading images" aria-valuetext="starting" />
           )}
-          <span>{progress ? `Loading ${fmtMB(progress.loaded)} / ${fmtMB(progress.total)} MB` : 'Loading the dataset…'}</span>
+          <span>
+            {progress
+              ? `Loading ${fmtMB(progress.loaded)} / ${fmtMB(progress.total)} MB`
+              : 'Loading the dataset…'}
+          </span>
         </span>
       ) : counts ? (
         <span className="dataset-status__counts">

@@ -1,5 +1,11 @@
 /** Draws a strip of grey 28×28 samples side by side with one putImageData (the canvas is scaled with CSS). */
-export function drawSampleStrip(canvas: HTMLCanvasElement, pixels: Uint8Array, count: number, h = 28, w = 28): void {
+export function drawSampleStrip(
+  canvas: HTMLCanvasElement,
+  pixels: Uint8Array,
+  count: number,
+  h = 28,
+  w = 28,
+): void {
   const size = h * w;
   const n = Math.min(count, Math.floor(pixels.length / size));
   if (n <= 0) return;

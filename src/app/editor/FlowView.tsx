@@ -43,7 +43,11 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
   const edit = useAppStore((s) => s.edit);
   const select = useAppStore((s) => s.select);
   const analysis = useGraphAnalysis();
-  const { nodes, edges, onNodesChange, onEdgesChange, clearEdgeSelection } = useFlowState(graph, analysis, selection);
+  const { nodes, edges, onNodesChange, onEdgesChange, clearEdgeSelection } = useFlowState(
+    graph,
+    analysis,
+    selection,
+  );
   const { screenToFlowPosition } = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
   useRevealNew(graph, paneRef);
@@ -62,7 +66,10 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
   const onDelete = useCallback(
     ({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
       edit((g) => {
-        let out = removeNodes(g, gone.map((n) => asNodeId(n.id)));
+        let out = removeNodes(
+          g,
+          gone.map((n) => asNodeId(n.id)),
+        );
         // Edges that were selected themselves (not just attached to a removed node) are cut too.
         for (const e of cut) if (out.edges.some((x) => x.id === e.id)) out = disconnect(out, e.id);
         return out;
@@ -89,7 +96,9 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
       const edgeId = kind === 'input' ? null : edgeAt(e.clientX, e.clientY);
       const inserted = edgeId ? insertBetween(g, edgeId, layer) : null;
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const r = inserted ?? addNode(g, layer, { x: Math.round(p.x - DROP_OFFSET.x), y: Math.round(p.y - DROP_OFFSET.y) });
+      const r =
+        inserted ??
+        addNode(g, layer, { x: Math.round(p.x - DROP_OFFSET.x), y: Math.round(p.y - DROP_OFFSET.y) });
       edit(() => r.graph);
       select([r.id]);
       onStatus(inserted ? `Inserted ${r.id} into the connection.` : `Added ${r.id}.`);

@@ -35,13 +35,16 @@ function NetworkTabs() {
           className="graph-tabs__tab"
           onClick={() => setActive(t.id)}
           onKeyDown={(e) => {
-            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End') return;
+            if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft' && e.key !== 'Home' && e.key !== 'End')
+              return;
             e.preventDefault();
             const other = t.id === 'generator' ? 'discriminator' : 'generator';
             const next = e.key === 'Home' ? 'generator' : e.key === 'End' ? 'discriminator' : other;
             setActive(next);
             // The ARIA tabs pattern: focus follows the selected tab (the old one is out of the Tab order now).
-            e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-network="${next}"]`)?.focus();
+            e.currentTarget.parentElement
+              ?.querySelector<HTMLButtonElement>(`[data-network="${next}"]`)
+              ?.focus();
           }}
         >
           {t.label}

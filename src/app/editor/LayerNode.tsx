@@ -34,7 +34,9 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   const orphanError = info?.error && issues.length === 0 ? info.error : null;
   return (
     <div className={cls} title={entry.short}>
-      {node.layer.kind !== 'input' && <Handle type="target" position={Position.Top} aria-label={`Input of ${node.id}`} />}
+      {node.layer.kind !== 'input' && (
+        <Handle type="target" position={Position.Top} aria-label={`Input of ${node.id}`} />
+      )}
       <div className="layer-node__head">
         <span className="layer-node__kind">{entry.title}</span>
         <span className="layer-node__id">{node.id}</span>

@@ -42,7 +42,11 @@ export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
       return;
     }
     const items = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
-    const next = menuKeyTarget(e.key, items.indexOf(document.activeElement as HTMLButtonElement), items.length);
+    const next = menuKeyTarget(
+      e.key,
+      items.indexOf(document.activeElement as HTMLButtonElement),
+      items.length,
+    );
     if (next === null) return;
     e.preventDefault();
     items[next]?.focus();
@@ -58,12 +62,20 @@ export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
 
   return (
     <>
-      <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} className={selected ? 'shape-edge--selected' : ''} />
+      <BaseEdge
+        id={id}
+        path={path}
+        {...(markerEnd ? { markerEnd } : {})}
+        className={selected ? 'shape-edge--selected' : ''}
+      />
       <EdgeLabelRenderer>
         <div
           className="shape-edge__label nodrag nopan"
           // An open menu is raised above the other edges' labels, which would otherwise cover its items.
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, ...(open ? { zIndex: 1002 } : {}) }}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            ...(open ? { zIndex: 1002 } : {}),
+          }}
         >
           <span className="shape-edge__shape">{data?.shape ?? '?'}</span>
           <button

@@ -16,7 +16,11 @@ export function appendAnchor(g: Graph, selection: readonly NodeId[]): NodeId | u
   return order[order.length - 1] ?? g.nodes[g.nodes.length - 1]?.id;
 }
 
-export function appendLayer(g: Graph, kind: LayerKind, selection: readonly NodeId[]): { graph: Graph; id: NodeId } {
+export function appendLayer(
+  g: Graph,
+  kind: LayerKind,
+  selection: readonly NodeId[],
+): { graph: Graph; id: NodeId } {
   const layer = defaultLayer(kind);
   const anchor = kind === 'input' ? undefined : appendAnchor(g, selection);
   if (anchor) {

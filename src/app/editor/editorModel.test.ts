@@ -23,12 +23,16 @@ const small: Graph = chain('classifier', [
 
 describe('keyParams', () => {
   it('summarises a conv as kernel, stride, padding and filters', () => {
-    expect(keyParams({ ...defaultLayer('conv2d'), kernel: [5, 5], stride: [1, 1], padding: 'same' })).toBe('5×5 /1 same · 8 filters · ReLU');
-    expect(keyParams({ ...defaultLayer('conv2d'), kernel: [3, 5], stride: [2, 1], padding: { explicit: 2 } })).toBe(
-      '3×5 /2×1 pad 2 · 8 filters · ReLU',
+    expect(keyParams({ ...defaultLayer('conv2d'), kernel: [5, 5], stride: [1, 1], padding: 'same' })).toBe(
+      '5×5 /1 same · 8 filters · ReLU',
     );
+    expect(
+      keyParams({ ...defaultLayer('conv2d'), kernel: [3, 5], stride: [2, 1], padding: { explicit: 2 } }),
+    ).toBe('3×5 /2×1 pad 2 · 8 filters · ReLU');
     expect(keyParams(defaultLayer('maxPool2d'))).toBe('2×2 /2 valid');
-    expect(keyParams({ ...defaultLayer('activation'), fn: 'leakyRelu', alpha: 0.2 })).toBe('Leaky ReLU α 0.2');
+    expect(keyParams({ ...defaultLayer('activation'), fn: 'leakyRelu', alpha: 0.2 })).toBe(
+      'Leaky ReLU α 0.2',
+    );
     expect(keyParams(defaultLayer('flatten'))).toBe('');
   });
 });
@@ -37,7 +41,13 @@ describe('toFlow', () => {
   it('labels nodes with their output shape and edges with the tensor they carry', () => {
     const a = analyse(small, ctx);
     const nodes = toFlowNodes(small, a, new Set([asNodeId('conv2d_1')]));
-    expect(nodes.map((n) => n.ariaLabel)).toEqual(['Input input_1', 'Conv2D conv2d_1', 'MaxPool2D max_pool_1', 'Flatten flatten_1', 'Dense dense_1']);
+    expect(nodes.map((n) => n.ariaLabel)).toEqual([
+      'Input input_1',
+      'Conv2D conv2d_1',
+      'MaxPool2D max_pool_1',
+      'Flatten flatten_1',
+      'Dense dense_1',
+    ]);
     expect(nodes.find((n) => n.id === 'conv2d_1')?.selected).toBe(true);
     expect(nodes.find((n) => n.id === 'input_1')?.selected).toBe(false);
     const edges = toFlowEdges(small, a, new Set());
@@ -91,7 +101,10 @@ describe('flow state helpers', () => {
 });
 
 describe('undo keys', () => {
-  const k = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+  const k = (
+    key: string,
+    mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+  ) => ({
     key,
     ctrlKey: false,
     metaKey: false,
@@ -118,7 +131,11 @@ describe('revealing a new layer', () => {
     const added = appendLayer(small, 'dropout', [asNodeId('conv2d_1')]);
     expect(freshNode(before, added.graph)).toBe(added.id);
     expect(freshNode(before, small)).toBeNull();
-    const other = chain('classifier', [defaultLayer('input'), defaultLayer('flatten'), defaultLayer('dense')]);
+    const other = chain('classifier', [
+      defaultLayer('input'),
+      defaultLayer('flatten'),
+      defaultLayer('dense'),
+    ]);
     expect(freshNode(before, other)).toBeNull();
   });
 

@@ -35,7 +35,8 @@ export function keyParams(layer: LayerSpec): string {
     case 'input':
       return layer.source === 'latent' ? `latent z · ${layer.distribution ?? 'normal'}` : 'dataset images';
     case 'conv2d': {
-      const dil = layer.dilation[0] === 1 && layer.dilation[1] === 1 ? '' : ` dil ${pairText(layer.dilation)}`;
+      const dil =
+        layer.dilation[0] === 1 && layer.dilation[1] === 1 ? '' : ` dil ${pairText(layer.dilation)}`;
       return `${pairText(layer.kernel)} ${strideText(layer.stride)} ${paddingText(layer.padding)}${dil} · ${layer.filters} filters · ${activationText(layer.activation)}`;
     }
     case 'conv2dTranspose':

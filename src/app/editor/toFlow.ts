@@ -41,7 +41,9 @@ export function toFlowNodes(
 ): LayerFlowNode[] {
   // Topological order, so Tab walks the network from input to output.
   const rank = new Map(topologicalOrder(graph).map((id, i) => [id, i] as const));
-  const ordered = [...graph.nodes].sort((a, b) => (rank.get(a.id) ?? rank.size) - (rank.get(b.id) ?? rank.size));
+  const ordered = [...graph.nodes].sort(
+    (a, b) => (rank.get(a.id) ?? rank.size) - (rank.get(b.id) ?? rank.size),
+  );
   return ordered.map((n) => ({
     id: n.id,
     type: 'layer',
@@ -52,7 +54,11 @@ export function toFlowNodes(
   }));
 }
 
-export function toFlowEdges(graph: Graph, analysis: GraphAnalysis, selected: ReadonlySet<string>): ShapeFlowEdge[] {
+export function toFlowEdges(
+  graph: Graph,
+  analysis: GraphAnalysis,
+  selected: ReadonlySet<string>,
+): ShapeFlowEdge[] {
   return graph.edges.map((e) => ({
     id: e.id,
     type: 'shape',

@@ -26,7 +26,10 @@ export function commitMoves(g: Graph, moves: ReadonlyMap<string, XYPosition>): G
 }
 
 /** The selection after xyflow's select changes. */
-export function nextSelection(current: readonly string[], changes: readonly { id: string; selected: boolean }[]): string[] {
+export function nextSelection(
+  current: readonly string[],
+  changes: readonly { id: string; selected: boolean }[],
+): string[] {
   const set = new Set(current);
   for (const c of changes) {
     if (c.selected) set.add(c.id);

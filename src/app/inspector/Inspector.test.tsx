@@ -39,11 +39,20 @@ function type(el: HTMLInputElement | HTMLSelectElement, value: string): void {
   });
 }
 
-const conv = (): Conv2DLayer => useAppStore.getState().graph.nodes.find((n) => n.id === 'conv2d_1')!.layer as Conv2DLayer;
+const conv = (): Conv2DLayer =>
+  useAppStore.getState().graph.nodes.find((n) => n.id === 'conv2d_1')!.layer as Conv2DLayer;
 
 describe('Inspector', () => {
   beforeEach(() => {
-    useAppStore.setState({ graph, ganGraphs: null, activeNetwork: 'main', selection: [], past: [], future: [], presetId: 'notes-small' });
+    useAppStore.setState({
+      graph,
+      ganGraphs: null,
+      activeNetwork: 'main',
+      selection: [],
+      past: [],
+      future: [],
+      presetId: 'notes-small',
+    });
     host = document.createElement('div');
     document.body.append(host);
     root = createRoot(host);

@@ -15,12 +15,17 @@ export function Inspector() {
   return (
     <section className="inspector" role="region" aria-label="Inspector">
       {selected.length === 1 && only ? (
-        <NodeInspector node={only} info={analysis.info.get(only.id)} issues={analysis.byNode.get(only.id) ?? []} />
+        <NodeInspector
+          node={only}
+          info={analysis.info.get(only.id)}
+          issues={analysis.byNode.get(only.id) ?? []}
+        />
       ) : (
         <>
           {selected.length > 1 && (
             <p className="inspector__note">
-              {selected.length} layers selected ({selected.map((n) => n.id).join(', ')}). Select one to edit it.
+              {selected.length} layers selected ({selected.map((n) => n.id).join(', ')}). Select one to edit
+              it.
             </p>
           )}
           <ModelSummary analysis={analysis} />

@@ -1,5 +1,13 @@
 /** The inspector's form for one layer: one labelled field per setting, each applied to the graph as you type. */
-import type { ActivationFn, ConvPadding, FusedActivation, Initializer, LayerSpec, PoolPadding, Shape } from '../../engine/graph/types';
+import type {
+  ActivationFn,
+  ConvPadding,
+  FusedActivation,
+  Initializer,
+  LayerSpec,
+  PoolPadding,
+  Shape,
+} from '../../engine/graph/types';
 import { assertNever } from '../../engine/graph/types';
 import { activationText } from '../editor/keyParams';
 import { CheckField, NumberField, PairField, SelectField, TextField } from './fields';
@@ -49,21 +57,44 @@ function ConvPaddingField({ value, onChange }: { value: ConvPadding; onChange: (
         label="Padding"
         value={mode}
         options={CONV_PADDING_OPTIONS}
-        onChange={(m) => onChange(m === 'explicit' ? { explicit: typeof value === 'string' ? 0 : value.explicit } : m)}
+        onChange={(m) =>
+          onChange(m === 'explicit' ? { explicit: typeof value === 'string' ? 0 : value.explicit } : m)
+        }
       />
       {typeof value !== 'string' && (
-        <NumberField label="Padding amount" value={value.explicit} rule={RULES.paddingAmount} onChange={(explicit) => onChange({ explicit })} />
+        <NumberField
+          label="Padding amount"
+          value={value.explicit}
+          rule={RULES.paddingAmount}
+          onChange={(explicit) => onChange({ explicit })}
+        />
       )}
     </>
   );
 }
 
-function WeightFields({ layer, patch }: { layer: { activation: FusedActivation; useBias: boolean; initializer: Initializer }; patch: Patch }) {
+function WeightFields({
+  layer,
+  patch,
+}: {
+  layer: { activation: FusedActivation; useBias: boolean; initializer: Initializer };
+  patch: Patch;
+}) {
   return (
     <>
-      <SelectField label="Activation" value={layer.activation} options={FUSED_OPTIONS} onChange={(activation) => patch({ activation })} />
+      <SelectField
+        label="Activation"
+        value={layer.activation}
+        options={FUSED_OPTIONS}
+        onChange={(activation) => patch({ activation })}
+      />
       <CheckField label="Use bias" checked={layer.useBias} onChange={(useBias) => patch({ useBias })} />
-      <SelectField label="Initializer" value={layer.initializer} options={INITIALIZER_OPTIONS} onChange={(initializer) => patch({ initializer })} />
+      <SelectField
+        label="Initializer"
+        value={layer.initializer}
+        options={INITIALIZER_OPTIONS}
+        onChange={(initializer) => patch({ initializer })}
+      />
     </>
   );
 }
@@ -99,21 +130,61 @@ export function LayerFields({ layer, patch }: { layer: LayerSpec; patch: Patch }
     case 'conv2d':
       return (
         <>
-          <NumberField label="Filters" value={layer.filters} rule={RULES.size} onChange={(filters) => patch({ filters })} />
-          <PairField label="Kernel size" value={layer.kernel} rule={RULES.size} onChange={(kernel) => patch({ kernel })} />
-          <PairField label="Stride" value={layer.stride} rule={RULES.size} onChange={(stride) => patch({ stride })} />
+          <NumberField
+            label="Filters"
+            value={layer.filters}
+            rule={RULES.size}
+            onChange={(filters) => patch({ filters })}
+          />
+          <PairField
+            label="Kernel size"
+            value={layer.kernel}
+            rule={RULES.size}
+            onChange={(kernel) => patch({ kernel })}
+          />
+          <PairField
+            label="Stride"
+            value={layer.stride}
+            rule={RULES.size}
+            onChange={(stride) => patch({ stride })}
+          />
           <ConvPaddingField value={layer.padding} onChange={(padding) => patch({ padding })} />
-          <PairField label="Dilation" value={layer.dilation} rule={RULES.size} onChange={(dilation) => patch({ dilation })} />
+          <PairField
+            label="Dilation"
+            value={layer.dilation}
+            rule={RULES.size}
+            onChange={(dilation) => patch({ dilation })}
+          />
           <WeightFields layer={layer} patch={patch} />
         </>
       );
     case 'conv2dTranspose':
       return (
         <>
-          <NumberField label="Filters" value={layer.filters} rule={RULES.size} onChange={(filters) => patch({ filters })} />
-          <PairField label="Kernel size" value={layer.kernel} rule={RULES.size} onChange={(kernel) => patch({ kernel })} />
-          <PairField label="Stride" value={layer.stride} rule={RULES.size} onChange={(stride) => patch({ stride })} />
-          <SelectField label="Padding" value={layer.padding} options={POOL_PADDING_OPTIONS} onChange={(padding) => patch({ padding })} />
+          <NumberField
+            label="Filters"
+            value={layer.filters}
+            rule={RULES.size}
+            onChange={(filters) => patch({ filters })}
+          />
+          <PairField
+            label="Kernel size"
+            value={layer.kernel}
+            rule={RULES.size}
+            onChange={(kernel) => patch({ kernel })}
+          />
+          <PairField
+            label="Stride"
+            value={layer.stride}
+            rule={RULES.size}
+            onChange={(stride) => patch({ stride })}
+          />
+          <SelectField
+            label="Padding"
+            value={layer.padding}
+            options={POOL_PADDING_OPTIONS}
+            onChange={(padding) => patch({ padding })}
+          />
           <WeightFields layer={layer} patch={patch} />
         </>
       );
@@ -121,38 +192,84 @@ export function LayerFields({ layer, patch }: { layer: LayerSpec; patch: Patch }
     case 'avgPool2d':
       return (
         <>
-          <PairField label="Pool size" value={layer.pool} rule={RULES.size} onChange={(pool) => patch({ pool })} />
-          <PairField label="Stride" value={layer.stride} rule={RULES.size} onChange={(stride) => patch({ stride })} />
-          <SelectField label="Padding" value={layer.padding} options={POOL_PADDING_OPTIONS} onChange={(padding) => patch({ padding })} />
+          <PairField
+            label="Pool size"
+            value={layer.pool}
+            rule={RULES.size}
+            onChange={(pool) => patch({ pool })}
+          />
+          <PairField
+            label="Stride"
+            value={layer.stride}
+            rule={RULES.size}
+            onChange={(stride) => patch({ stride })}
+          />
+          <SelectField
+            label="Padding"
+            value={layer.padding}
+            options={POOL_PADDING_OPTIONS}
+            onChange={(padding) => patch({ padding })}
+          />
         </>
       );
     case 'dense':
       return (
         <>
-          <NumberField label="Units" value={layer.units} rule={RULES.size} onChange={(units) => patch({ units })} />
+          <NumberField
+            label="Units"
+            value={layer.units}
+            rule={RULES.size}
+            onChange={(units) => patch({ units })}
+          />
           <WeightFields layer={layer} patch={patch} />
         </>
       );
     case 'reshape':
       return shapeField(layer.shape, (shape) => patch({ shape }));
     case 'dropout':
-      return <NumberField label="Rate" value={layer.rate} rule={RULES.rate} onChange={(rate) => patch({ rate })} />;
+      return (
+        <NumberField label="Rate" value={layer.rate} rule={RULES.rate} onChange={(rate) => patch({ rate })} />
+      );
     case 'batchNorm':
       return (
         <>
-          <NumberField label="Momentum" value={layer.momentum} rule={RULES.momentum} onChange={(momentum) => patch({ momentum })} />
-          <NumberField label="Epsilon" value={layer.epsilon} rule={RULES.epsilon} onChange={(epsilon) => patch({ epsilon })} />
+          <NumberField
+            label="Momentum"
+            value={layer.momentum}
+            rule={RULES.momentum}
+            onChange={(momentum) => patch({ momentum })}
+          />
+          <NumberField
+            label="Epsilon"
+            value={layer.epsilon}
+            rule={RULES.epsilon}
+            onChange={(epsilon) => patch({ epsilon })}
+          />
         </>
       );
     case 'activation':
       return (
         <>
-          <SelectField label="Activation" value={layer.fn} options={ACTIVATION_OPTIONS} onChange={(fn) => patch({ fn })} />
-          {layer.fn === 'leakyRelu' && <NumberField label="Alpha" value={layer.alpha} rule={RULES.alpha} onChange={(alpha) => patch({ alpha })} />}
+          <SelectField
+            label="Activation"
+            value={layer.fn}
+            options={ACTIVATION_OPTIONS}
+            onChange={(fn) => patch({ fn })}
+          />
+          {layer.fn === 'leakyRelu' && (
+            <NumberField
+              label="Alpha"
+              value={layer.alpha}
+              rule={RULES.alpha}
+              onChange={(alpha) => patch({ alpha })}
+            />
+          )}
         </>
       );
     case 'upSampling2d':
-      return <PairField label="Size" value={layer.size} rule={RULES.size} onChange={(size) => patch({ size })} />;
+      return (
+        <PairField label="Size" value={layer.size} rule={RULES.size} onChange={(size) => patch({ size })} />
+      );
     case 'flatten':
     case 'globalAvgPool':
     case 'add':

@@ -12,7 +12,12 @@ import { CheckField } from './fields';
 import { LayerFields } from './LayerFields';
 
 /** Layers whose output size comes from a sliding window: the inspector shows their arithmetic. */
-const WINDOWED: ReadonlySet<LayerKind> = new Set<LayerKind>(['conv2d', 'conv2dTranspose', 'maxPool2d', 'avgPool2d']);
+const WINDOWED: ReadonlySet<LayerKind> = new Set<LayerKind>([
+  'conv2d',
+  'conv2dTranspose',
+  'maxPool2d',
+  'avgPool2d',
+]);
 
 function Arithmetic({ info }: { info: NodeInfo }) {
   return (
@@ -51,7 +56,15 @@ function Arithmetic({ info }: { info: NodeInfo }) {
   );
 }
 
-export function NodeInspector({ node, info, issues }: { node: GraphNode; info: NodeInfo | undefined; issues: readonly GraphIssue[] }) {
+export function NodeInspector({
+  node,
+  info,
+  issues,
+}: {
+  node: GraphNode;
+  info: NodeInfo | undefined;
+  issues: readonly GraphIssue[];
+}) {
   const edit = useAppStore((s) => s.edit);
   const entry = CATALOGUE[node.layer.kind];
   const windowed = WINDOWED.has(node.layer.kind);
@@ -63,10 +76,23 @@ export function NodeInspector({ node, info, issues }: { node: GraphNode; info: N
       <p className="inspector__summary">
         Output <span className="inspector__shape">{shapeText(info)}</span> · {paramsText(info?.params ?? 0)}
       </p>
-      <form className="inspector__form" aria-label={`${entry.title} settings`} onSubmit={(e) => e.preventDefault()}>
-        <LayerFields key={node.id} layer={node.layer} patch={(patch) => edit((g) => updateLayer(g, node.id, patch))} />
+      <form
+        className="inspector__form"
+        aria-label={`${entry.title} settings`}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <LayerFields
+          key={node.id}
+          layer={node.layer}
+          patch={(patch) => edit((g) => updateLayer(g, node.id, patch))}
+        />
         {node.layer.kind !== 'input' && (
-          <CheckField label="Frozen" switchRole checked={node.frozen} onChange={(frozen) => edit((g) => setFrozen(g, [node.id], frozen))} />
+          <CheckField
+            label="Frozen"
+            switchRole
+            checked={node.frozen}
+            onChange={(frozen) => edit((g) => setFrozen(g, [node.id], frozen))}
+          />
         )}
       </form>
       <IssueList issues={issues} />

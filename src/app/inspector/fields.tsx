@@ -16,7 +16,13 @@ interface Draft<T> {
   readonly error: string | null;
 }
 
-function useDraft<T>(value: T, format: (v: T) => string, parse: (t: string) => Parsed<T>, apply: (v: T) => void, same: (a: T, b: T) => boolean) {
+function useDraft<T>(
+  value: T,
+  format: (v: T) => string,
+  parse: (t: string) => Parsed<T>,
+  apply: (v: T) => void,
+  same: (a: T, b: T) => boolean,
+) {
   const [draft, setDraft] = useState<Draft<T> | null>(null);
   const live = draft && same(draft.against, value) ? draft : null;
   const onText = (text: string): void => {
@@ -29,7 +35,19 @@ function useDraft<T>(value: T, format: (v: T) => string, parse: (t: string) => P
   return { text: live ? live.text : format(value), error: live ? live.error : null, onText };
 }
 
-function FieldShell({ id, label, error, hint, children }: { id: string; label: string; error: string | null; hint?: ReactNode; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | null;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       <label htmlFor={id} className="field__label">
@@ -46,9 +64,21 @@ function FieldShell({ id, label, error, hint, children }: { id: string; label: s
   );
 }
 
-export function NumberField(props: { label: string; value: number; rule: NumberRule; onChange: (v: number) => void; step?: number }) {
+export function NumberField(props: {
+  label: string;
+  value: number;
+  rule: NumberRule;
+  onChange: (v: number) => void;
+  step?: number;
+}) {
   const id = useId();
-  const { text, error, onText } = useDraft(props.value, String, (t) => parseNumber(t, props.rule), props.onChange, Object.is);
+  const { text, error, onText } = useDraft(
+    props.value,
+    String,
+    (t) => parseNumber(t, props.rule),
+    props.onChange,
+    Object.is,
+  );
   return (
     <FieldShell id={id} label={props.label} error={error}>
       <input
@@ -65,9 +95,22 @@ export function NumberField(props: { label: string; value: number; rule: NumberR
   );
 }
 
-export function TextField<T>(props: { label: string; value: T; format: (v: T) => string; parse: (t: string) => Parsed<T>; same: (a: T, b: T) => boolean; onChange: (v: T) => void }) {
+export function TextField<T>(props: {
+  label: string;
+  value: T;
+  format: (v: T) => string;
+  parse: (t: string) => Parsed<T>;
+  same: (a: T, b: T) => boolean;
+  onChange: (v: T) => void;
+}) {
   const id = useId();
-  const { text, error, onText } = useDraft(props.value, props.format, props.parse, props.onChange, props.same);
+  const { text, error, onText } = useDraft(
+    props.value,
+    props.format,
+    props.parse,
+    props.onChange,
+    props.same,
+  );
   return (
     <FieldShell id={id} label={props.label} error={error}>
       <input
@@ -87,7 +130,12 @@ export function TextField<T>(props: { label: string; value: T; format: (v: T) =>
  * A square size (kernel, stride, pool, dilation) as one number; "h × w" opens a height and width pair for
  * rectangular sizes. A rectangular value leaves the single field empty until a number is typed there.
  */
-export function PairField(props: { label: string; value: Pair; rule: NumberRule; onChange: (v: Pair) => void }) {
+export function PairField(props: {
+  label: string;
+  value: Pair;
+  rule: NumberRule;
+  onChange: (v: Pair) => void;
+}) {
   const id = useId();
   const [h, w] = props.value;
   const square = h === w;
@@ -107,7 +155,14 @@ export function PairField(props: { label: string; value: Pair; rule: NumberRule;
         label={props.label}
         error={single.error}
         hint={
-          <button type="button" className="pair-field__toggle" aria-expanded={showPair} aria-controls={`${id}-pair`} onClick={() => setOpen(!open)} disabled={!square}>
+          <button
+            type="button"
+            className="pair-field__toggle"
+            aria-expanded={showPair}
+            aria-controls={`${id}-pair`}
+            onClick={() => setOpen(!open)}
+            disabled={!square}
+          >
             h × w
           </button>
         }
@@ -129,17 +184,41 @@ export function PairField(props: { label: string; value: Pair; rule: NumberRule;
           <span id={`${id}-caption`} className="pair-field__caption">
             {props.label}, height × width
           </span>
-          <PairPart label="Height" describedBy={`${id}-caption`} value={h} rule={props.rule} onChange={(v) => props.onChange([v, w])} />
-          <PairPart label="Width" describedBy={`${id}-caption`} value={w} rule={props.rule} onChange={(v) => props.onChange([h, v])} />
+          <PairPart
+            label="Height"
+            describedBy={`${id}-caption`}
+            value={h}
+            rule={props.rule}
+            onChange={(v) => props.onChange([v, w])}
+          />
+          <PairPart
+            label="Width"
+            describedBy={`${id}-caption`}
+            value={w}
+            rule={props.rule}
+            onChange={(v) => props.onChange([h, v])}
+          />
         </div>
       )}
     </div>
   );
 }
 
-function PairPart(props: { label: string; describedBy: string; value: number; rule: NumberRule; onChange: (v: number) => void }) {
+function PairPart(props: {
+  label: string;
+  describedBy: string;
+  value: number;
+  rule: NumberRule;
+  onChange: (v: number) => void;
+}) {
   const id = useId();
-  const { text, error, onText } = useDraft(props.value, String, (t) => parseNumber(t, props.rule), props.onChange, Object.is);
+  const { text, error, onText } = useDraft(
+    props.value,
+    String,
+    (t) => parseNumber(t, props.rule),
+    props.onChange,
+    Object.is,
+  );
   return (
     <FieldShell id={id} label={props.label} error={error}>
       <input
@@ -156,11 +235,21 @@ function PairPart(props: { label: string; describedBy: string; value: number; ru
   );
 }
 
-export function SelectField<T extends string>(props: { label: string; value: T; options: readonly { value: T; label: string }[]; onChange: (v: T) => void }) {
+export function SelectField<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (v: T) => void;
+}) {
   const id = useId();
   return (
     <FieldShell id={id} label={props.label} error={null}>
-      <select id={id} className="field__input" value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+      <select
+        id={id}
+        className="field__input"
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as T)}
+      >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -171,7 +260,12 @@ export function SelectField<T extends string>(props: { label: string; value: T; 
   );
 }
 
-export function CheckField(props: { label: string; checked: boolean; onChange: (v: boolean) => void; switchRole?: boolean }) {
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  switchRole?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field field--check">

@@ -5,7 +5,8 @@
  */
 import { MAX_SIZE } from '../../engine/graph/parseLayer';
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 export interface NumberRule {
   readonly min: number;
@@ -36,7 +37,10 @@ export function parseNumber(text: string, rule: NumberRule): Parsed<number> {
   const inclusive = rule.inclusiveMax ?? true;
   if (value < rule.min) return { ok: false, message: `Must be at least ${rule.min}.` };
   if (inclusive ? value > rule.max : value >= rule.max) {
-    return { ok: false, message: inclusive ? `Must be at most ${rule.max}.` : `Must be less than ${rule.max}.` };
+    return {
+      ok: false,
+      message: inclusive ? `Must be at most ${rule.max}.` : `Must be less than ${rule.max}.`,
+    };
   }
   return { ok: true, value };
 }

@@ -17,7 +17,14 @@ function CellImages({ cell }: { cell: { row: number; col: number; indices: numbe
       if (f.indices.join(',') !== want) return;
       const n = f.indices.length;
       const size = Math.round(Math.sqrt(f.pixels.length / n));
-      grid.current?.update({ count: n, h: size, w: size, pixels: f.pixels, cols: 8, captions: [...f.labels].map((l, i) => `#${f.indices[i]}: label ${l}`) });
+      grid.current?.update({
+        count: n,
+        h: size,
+        w: size,
+        pixels: f.pixels,
+        cols: 8,
+        captions: [...f.labels].map((l, i) => `#${f.indices[i]}: label ${l}`),
+      });
     };
     const off = frameBus.subscribe('samples', show);
     const latest = frameBus.latest('samples');
@@ -44,10 +51,11 @@ function ConfusionBody() {
       onCell: (row, col) => {
         const e = examples.current;
         const indices: number[] = [];
-        if (e) for (let k = 0; k < 16; k++) {
-          const v = e.examples[(row * e.classes + col) * 16 + k]!;
-          if (v >= 0) indices.push(v);
-        }
+        if (e)
+          for (let k = 0; k < 16; k++) {
+            const v = e.examples[(row * e.classes + col) * 16 + k]!;
+            if (v >= 0) indices.push(v);
+          }
         setCell({ row, col, indices });
       },
     }),

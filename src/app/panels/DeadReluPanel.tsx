@@ -20,12 +20,22 @@ function DeadReluBody() {
   useFrames('deadRelu', active, (f) => {
     const g = useAppStore.getState().runGraph;
     const h = history.current;
-    if (h.length === 0 || h[h.length - 1]!.step !== f.step) h.push({ step: f.step, fractions: f.layers.map((l) => l.deadFraction) });
+    if (h.length === 0 || h[h.length - 1]!.step !== f.step)
+      h.push({ step: f.step, fractions: f.layers.map((l) => l.deadFraction) });
     if (h.length > HISTORY) h.splice(0, h.length - HISTORY);
-    const layers = f.layers.map((l) => ({ node: l.node, label: nodeLabel(g, l.node), deadFraction: l.deadFraction }));
+    const layers = f.layers.map((l) => ({
+      node: l.node,
+      label: nodeLabel(g, l.node),
+      deadFraction: l.deadFraction,
+    }));
     r.current?.update({ layers, history: h });
     // React state only changes when the set of dying layers changes, not per frame.
-    setDead(layers.filter((l) => l.deadFraction > 0.5).map((l) => l.label).join(', '));
+    setDead(
+      layers
+        .filter((l) => l.deadFraction > 0.5)
+        .map((l) => l.label)
+        .join(', '),
+    );
   });
   return (
     <>
@@ -33,8 +43,9 @@ function DeadReluBody() {
       {dead ? (
         <div role="alert" className="panel-warning">
           <p>
-            More than half of the units never fire in: {dead}. A dead ReLU outputs zero for every input, so it gets no gradient and stops
-            learning. Usual causes: a learning rate too high (one big step pushes the bias far negative) or a poor initialization.
+            More than half of the units never fire in: {dead}. A dead ReLU outputs zero for every input, so it
+            gets no gradient and stops learning. Usual causes: a learning rate too high (one big step pushes
+            the bias far negative) or a poor initialization.
           </p>
           <button type="button" onClick={() => setHyper({ learningRate: lr / 10 })}>
             Lower learning rate

@@ -1,5 +1,11 @@
 /** The GAN health read-outs: D(x) vs D(G(z)) balance meter (from the latest metrics) and the mode-collapse indicator. */
-import { barFraction, classifyBalance, COLLAPSE_DIVERSITY, diversityVerdict, latestGanStats } from '../../visualizers/ganBalance';
+import {
+  barFraction,
+  classifyBalance,
+  COLLAPSE_DIVERSITY,
+  diversityVerdict,
+  latestGanStats,
+} from '../../visualizers/ganBalance';
 import { useAppStore } from '../store';
 
 const DIVERSITY_HELP =
@@ -11,7 +17,14 @@ function Bar({ label, value }: { label: string; value: number }) {
   return (
     <div className="viz-bar-row">
       <span>{label}</span>
-      <div className="viz-bar-track" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={1} aria-valuenow={f}>
+      <div
+        className="viz-bar-track"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={1}
+        aria-valuenow={f}
+      >
         <div className="viz-bar" style={{ width: `${(f * 100).toFixed(1)}%` }} />
       </div>
       <span>{Number.isFinite(value) ? value.toFixed(2) : '–'}</span>
@@ -21,14 +34,16 @@ function Bar({ label, value }: { label: string; value: number }) {
 
 export function GanBalance() {
   const stats = useAppStore((s) => latestGanStats(s.runs));
-  if (!stats) return <p className="panel-note">The balance meter appears once a GAN run reports D(x) and D(G(z)).</p>;
+  if (!stats)
+    return <p className="panel-note">The balance meter appears once a GAN run reports D(x) and D(G(z)).</p>;
   const word = classifyBalance(stats.dReal, stats.dFake);
   return (
     <div role="group" aria-label="Balance" className="gan-balance">
       <Bar label="D(x)" value={stats.dReal} />
       <Bar label="D(G(z))" value={stats.dFake} />
       <p className="panel-note" data-balance={word}>
-        Balance: <strong>{word}</strong> (D(x) − D(G(z)) = {(stats.dReal - stats.dFake).toFixed(2)}; D wins above 0.5, G fools D below 0.1)
+        Balance: <strong>{word}</strong> (D(x) − D(G(z)) = {(stats.dReal - stats.dFake).toFixed(2)}; D wins
+        above 0.5, G fools D below 0.1)
       </p>
     </div>
   );
@@ -39,7 +54,11 @@ export function DiversityIndicator({ diversity }: { diversity: number | null }) 
   const verdict = diversityVerdict(diversity);
   const text = `Diversity ${Number.isFinite(diversity) ? diversity.toFixed(2) : '–'}: ${verdict}`;
   return (
-    <div title={DIVERSITY_HELP} className={verdict === 'possible mode collapse' ? 'panel-warning' : undefined} role={verdict === 'possible mode collapse' ? 'alert' : undefined}>
+    <div
+      title={DIVERSITY_HELP}
+      className={verdict === 'possible mode collapse' ? 'panel-warning' : undefined}
+      role={verdict === 'possible mode collapse' ? 'alert' : undefined}
+    >
       <p className="panel-note">
         <strong>{text}</strong>
       </p>

@@ -87,9 +87,20 @@ describe('GanSamplesPanel', () => {
     const runId = asRunId('r1');
     act(() => {
       useAppStore.getState().startMetricsRun(runId, 'GAN');
-      useAppStore.getState().appendMetrics(runId, [
-        { step: 1, epoch: 0, examplesPerSec: 1, loss: 0.7, accuracy: Number.NaN, epochProgress: 0, learningRate: 2e-4, gan: { dLoss: 0.3, gLoss: 2, dReal: 0.95, dFake: 0.1 } },
-      ]);
+      useAppStore
+        .getState()
+        .appendMetrics(runId, [
+          {
+            step: 1,
+            epoch: 0,
+            examplesPerSec: 1,
+            loss: 0.7,
+            accuracy: Number.NaN,
+            epochProgress: 0,
+            learningRate: 2e-4,
+            gan: { dLoss: 0.3, gLoss: 2, dReal: 0.95, dFake: 0.1 },
+          },
+        ]);
     });
     expect(host.querySelector('[data-balance]')?.getAttribute('data-balance')).toBe('D winning');
 

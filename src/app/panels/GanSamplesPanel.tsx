@@ -22,7 +22,17 @@ const END_COLOUR = packRgb(225, 87, 89);
 
 type GanFrame = { step: number; count: number; h: number; w: number; pixels: Uint8Array };
 
-function EndField({ label, value, count, onChange }: { label: string; value: number; count: number; onChange: (v: number) => void }) {
+function EndField({
+  label,
+  value,
+  count,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  count: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <label>
       {label}{' '}
@@ -102,16 +112,31 @@ function GanBody() {
     <>
       {info ? (
         <p className="panel-note">
-          Fixed-noise grid at step {info.step}. Click two samples (or type their numbers, 0–{count - 1}, row by row) to pick the
-          interpolation&apos;s start (green) and end (red).
+          Fixed-noise grid at step {info.step}. Click two samples (or type their numbers, 0–{count - 1}, row
+          by row) to pick the interpolation&apos;s start (green) and end (red).
         </p>
       ) : (
         <p className="panel-note">Train a GAN preset to see samples.</p>
       )}
-      <div ref={host} className="panel-canvas-host" role="img" aria-label={`Generated samples, ${count} from fixed noise`} />
+      <div
+        ref={host}
+        className="panel-canvas-host"
+        role="img"
+        aria-label={`Generated samples, ${count} from fixed noise`}
+      />
       <div className="panel-controls">
-        <EndField label="Start sample" value={a} count={count} onChange={(v) => setEnds((e) => ({ ...e, a: v }))} />
-        <EndField label="End sample" value={b} count={count} onChange={(v) => setEnds((e) => ({ ...e, b: v }))} />
+        <EndField
+          label="Start sample"
+          value={a}
+          count={count}
+          onChange={(v) => setEnds((e) => ({ ...e, a: v }))}
+        />
+        <EndField
+          label="End sample"
+          value={b}
+          count={count}
+          onChange={(v) => setEnds((e) => ({ ...e, b: v }))}
+        />
       </div>
       <GanInterpolation active={active} a={a} b={b} />
       <h4 className="panel-subhead">Time-lapse</h4>

@@ -9,7 +9,9 @@ const NAME = 'Kernels';
 function KernelsBody() {
   const [gradients, setGradients] = useState(false);
   const graphRef = useRef(useAppStore.getState().runGraph);
-  const [host, grid] = useRenderer((el) => createKernelGrid(el, { label: (id) => nodeLabel(graphRef.current, id) }));
+  const [host, grid] = useRenderer((el) =>
+    createKernelGrid(el, { label: (id) => nodeLabel(graphRef.current, id) }),
+  );
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'kernels', gradients }, active);
   useFrames('kernels', active, (f) => {
@@ -20,7 +22,8 @@ function KernelsBody() {
   return (
     <>
       <label className="panel-control">
-        <input type="checkbox" checked={gradients} onChange={(e) => setGradients(e.target.checked)} /> Show gradients
+        <input type="checkbox" checked={gradients} onChange={(e) => setGradients(e.target.checked)} /> Show
+        gradients
       </label>
       <div ref={host} className="panel-canvas-host" />
     </>

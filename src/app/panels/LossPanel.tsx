@@ -32,10 +32,20 @@ function LossBody() {
           <input type="checkbox" checked={logScale} onChange={(e) => setLog(e.target.checked)} /> Log scale
         </label>
         <label>
-          Smoothing <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
+          Smoothing{' '}
+          <input
+            type="range"
+            min={0}
+            max={0.99}
+            step={0.01}
+            value={smoothing}
+            onChange={(e) => setSmoothing(Number(e.target.value))}
+          />
         </label>
         <span className="panel-note">
-          {gan ? 'GAN: D loss and G loss (top), D(x) on real vs D(G(z)) on generated images (bottom)' : 'solid: train · dashed: validation'}
+          {gan
+            ? 'GAN: D loss and G loss (top), D(x) on real vs D(G(z)) on generated images (bottom)'
+            : 'solid: train · dashed: validation'}
         </span>
       </div>
       <div ref={host} className="panel-canvas-host" />

@@ -15,21 +15,40 @@ export function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   useEffect(() => {
     const node = ref.current;
     if (!node || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), { rootMargin: '100px' });
+    const io = new IntersectionObserver((entries) => setVisible(entries.some((e) => e.isIntersecting)), {
+      rootMargin: '100px',
+    });
     io.observe(node);
     return () => io.disconnect();
   }, [ref]);
   return visible;
 }
 
-export function Panel({ name, children, wide = false }: { name: string; children: ReactNode; wide?: boolean }) {
+export function Panel({
+  name,
+  children,
+  wide = false,
+}: {
+  name: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const collapsed = usePanelCollapsed(name);
   const toggle = useAppStore((s) => s.togglePanel);
   return (
-    <section role="region" aria-label={name} className={`panel${wide ? ' panel-wide' : ''}${collapsed ? ' panel-collapsed' : ''}`}>
+    <section
+      role="region"
+      aria-label={name}
+      className={`panel${wide ? ' panel-wide' : ''}${collapsed ? ' panel-collapsed' : ''}`}
+    >
       <header className="panel-header">
         <h3>{name}</h3>
-        <button type="button" aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`} aria-expanded={!collapsed} onClick={() => toggle(name)}>
+        <button
+          type="button"
+          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
+          aria-expanded={!collapsed}
+          onClick={() => toggle(name)}
+        >
           {collapsed ? '▸' : '▾'}
         </button>
       </header>

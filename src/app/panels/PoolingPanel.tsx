@@ -7,8 +7,12 @@ import { useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 
 const NAME = 'Pooling';
 
-function firstPool(g: Graph | null): { id: NodeId; pool: readonly [number, number]; stride: readonly [number, number] } | null {
-  for (const n of g?.nodes ?? []) if (n.layer.kind === 'maxPool2d' || n.layer.kind === 'avgPool2d') return { id: n.id, pool: n.layer.pool, stride: n.layer.stride };
+function firstPool(
+  g: Graph | null,
+): { id: NodeId; pool: readonly [number, number]; stride: readonly [number, number] } | null {
+  for (const n of g?.nodes ?? [])
+    if (n.layer.kind === 'maxPool2d' || n.layer.kind === 'avgPool2d')
+      return { id: n.id, pool: n.layer.pool, stride: n.layer.stride };
   return null;
 }
 
@@ -21,11 +25,21 @@ function PoolingBody() {
   useProbeNeed(pool ? { kind: 'pooling', node: pool.id } : null, active);
   useFrames('pooling', active, (f) => {
     if (!pool || f.node !== pool.id) return;
-    r.current?.update({ input: f.input, output: f.output, argmax: f.argmax, pool: pool.pool, stride: pool.stride });
+    r.current?.update({
+      input: f.input,
+      output: f.output,
+      argmax: f.argmax,
+      pool: pool.pool,
+      stride: pool.stride,
+    });
   });
   return (
     <>
-      {pool ? <p className="panel-note">Layer {pool.id}</p> : <p className="panel-note">This network has no pooling layer.</p>}
+      {pool ? (
+        <p className="panel-note">Layer {pool.id}</p>
+      ) : (
+        <p className="panel-note">This network has no pooling layer.</p>
+      )}
       <div ref={host} className="panel-canvas-host" />
     </>
   );

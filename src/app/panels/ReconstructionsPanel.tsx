@@ -18,19 +18,33 @@ function ReconstructionsBody() {
   const active = visible && autoencoderRun;
   useProbeNeed({ kind: 'reconstruct', count: RECONSTRUCT_COUNT }, active);
   useFrames('reconstruct', active, (f) => {
-    grid.current?.update({ count: 2 * f.count, h: f.h, w: f.w, pixels: stackRows(f.inputs, f.outputs, f.count, f.h * f.w), cols: f.count });
+    grid.current?.update({
+      count: 2 * f.count,
+      h: f.h,
+      w: f.w,
+      pixels: stackRows(f.inputs, f.outputs, f.count, f.h * f.w),
+      cols: f.count,
+    });
     setStep(f.step);
   });
   return (
     <>
       {step === null ? (
-        <p className="panel-note">Train an autoencoder preset (compression or denoising) to see its reconstructions.</p>
+        <p className="panel-note">
+          Train an autoencoder preset (compression or denoising) to see its reconstructions.
+        </p>
       ) : (
         <p className="panel-note">
-          Step {step}. Top row: the input (noisy for denoising runs) → bottom row: the model&apos;s reconstruction.
+          Step {step}. Top row: the input (noisy for denoising runs) → bottom row: the model&apos;s
+          reconstruction.
         </p>
       )}
-      <div ref={host} className="panel-canvas-host" role="img" aria-label="Inputs (top) and reconstructions (bottom)" />
+      <div
+        ref={host}
+        className="panel-canvas-host"
+        role="img"
+        aria-label="Inputs (top) and reconstructions (bottom)"
+      />
     </>
   );
 }

@@ -6,9 +6,34 @@ const g: Graph = {
   version: GRAPH_VERSION,
   role: 'classifier',
   nodes: [
-    { id: asNodeId('in'), layer: { kind: 'input', source: 'dataset', shape: [28, 28, 1] }, position: { x: 0, y: 0 }, frozen: false },
-    { id: asNodeId('c'), layer: { kind: 'conv2d', filters: 4, kernel: [3, 3], stride: [1, 1], padding: 'same', dilation: [1, 1], activation: 'relu', useBias: true, initializer: 'glorotUniform' }, position: { x: 0, y: 90 }, frozen: false },
-    { id: asNodeId('a'), layer: { kind: 'activation', fn: 'relu', alpha: 0 }, position: { x: 0, y: 180 }, frozen: false },
+    {
+      id: asNodeId('in'),
+      layer: { kind: 'input', source: 'dataset', shape: [28, 28, 1] },
+      position: { x: 0, y: 0 },
+      frozen: false,
+    },
+    {
+      id: asNodeId('c'),
+      layer: {
+        kind: 'conv2d',
+        filters: 4,
+        kernel: [3, 3],
+        stride: [1, 1],
+        padding: 'same',
+        dilation: [1, 1],
+        activation: 'relu',
+        useBias: true,
+        initializer: 'glorotUniform',
+      },
+      position: { x: 0, y: 90 },
+      frozen: false,
+    },
+    {
+      id: asNodeId('a'),
+      layer: { kind: 'activation', fn: 'relu', alpha: 0 },
+      position: { x: 0, y: 180 },
+      frozen: false,
+    },
   ],
   edges: [
     { id: 'e1', source: asNodeId('in'), target: asNodeId('c') },

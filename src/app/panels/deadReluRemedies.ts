@@ -7,7 +7,10 @@ export function applyLeakyRelu(g: Graph): Graph {
   let out = g;
   for (const n of g.nodes) {
     const l = n.layer;
-    if ((l.kind === 'conv2d' || l.kind === 'dense' || l.kind === 'conv2dTranspose') && l.activation === 'relu') {
+    if (
+      (l.kind === 'conv2d' || l.kind === 'dense' || l.kind === 'conv2dTranspose') &&
+      l.activation === 'relu'
+    ) {
       out = updateLayer(out, n.id, { activation: 'linear' });
       out = appendAfter(out, n.id, { kind: 'activation', fn: 'leakyRelu', alpha: 0.2 })?.graph ?? out;
     } else if (l.kind === 'activation' && l.fn === 'relu') {
@@ -22,7 +25,8 @@ export function applyHeInit(g: Graph): Graph {
   let out = g;
   for (const n of g.nodes) {
     const k = n.layer.kind;
-    if (k === 'conv2d' || k === 'dense' || k === 'conv2dTranspose') out = updateLayer(out, n.id, { initializer: 'heNormal' });
+    if (k === 'conv2d' || k === 'dense' || k === 'conv2dTranspose')
+      out = updateLayer(out, n.id, { initializer: 'heNormal' });
   }
   return out;
 }

@@ -19,7 +19,9 @@ export function stackRows(inputs: Uint8Array, outputs: Uint8Array, count: number
  * What kind of run a graph belongs to. GAN runs carry the generator as their graph (see protocol `init`). Panels only
  * register GAN or reconstruction probes for matching runs: the classifier trainer answers them with an error.
  */
-export function runKindOf(graph: { readonly role: string } | null): 'gan' | 'autoencoder' | 'classifier' | null {
+export function runKindOf(
+  graph: { readonly role: string } | null,
+): 'gan' | 'autoencoder' | 'classifier' | null {
   if (!graph) return null;
   if (graph.role === 'generator' || graph.role === 'discriminator') return 'gan';
   return graph.role === 'autoencoder' ? 'autoencoder' : 'classifier';

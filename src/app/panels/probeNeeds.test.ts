@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asNodeId } from '../../engine/graph/types';
-import { currentProbeNeeds, needKey, onProbeNow, registerProbeNeed, requestProbeNow, resetProbeNeeds, subscribeProbeNeeds, visibleProbeNeeds } from './probeNeeds';
+import {
+  currentProbeNeeds,
+  needKey,
+  onProbeNow,
+  registerProbeNeed,
+  requestProbeNow,
+  resetProbeNeeds,
+  subscribeProbeNeeds,
+  visibleProbeNeeds,
+} from './probeNeeds';
 
 afterEach(resetProbeNeeds);
 

@@ -17,7 +17,10 @@ export type ProbeNeed =
   | { readonly kind: 'confusion' }
   | { readonly kind: 'predict' }
   /** GAN runs: the fixed-noise grid, plus a slerp path between grid cells `a` and `b` when asked. Same shape as the request. */
-  | { readonly kind: 'ganSamples'; readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number } }
+  | {
+      readonly kind: 'ganSamples';
+      readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number };
+    }
   /** Autoencoders: the first `count` test images and their reconstructions. Same shape as the request. */
   | { readonly kind: 'reconstruct'; readonly count: number };
 
@@ -39,7 +42,9 @@ export function needKey(n: ProbeNeed): string {
     case 'pooling':
       return `pooling:${n.node ?? ''}`;
     case 'ganSamples':
-      return n.interpolate ? `ganSamples:${n.interpolate.a}-${n.interpolate.b}x${n.interpolate.steps}` : 'ganSamples';
+      return n.interpolate
+        ? `ganSamples:${n.interpolate.a}-${n.interpolate.b}x${n.interpolate.steps}`
+        : 'ganSamples';
     case 'reconstruct':
       return `reconstruct:${n.count}`;
     default:

@@ -14,7 +14,11 @@ export function useProbeNeed(need: ProbeNeed | null, active: boolean): void {
   }, [active, key]);
 }
 
-export function useFrames<K extends ProbeKind>(kind: K, active: boolean, onFrame: (f: FrameOf<K>) => void): void {
+export function useFrames<K extends ProbeKind>(
+  kind: K,
+  active: boolean,
+  onFrame: (f: FrameOf<K>) => void,
+): void {
   const cb = useRef(onFrame);
   useEffect(() => {
     cb.current = onFrame;
@@ -28,7 +32,9 @@ export function useFrames<K extends ProbeKind>(kind: K, active: boolean, onFrame
 }
 
 /** Creates a renderer on a container ref; destroys it on unmount. */
-export function useRenderer<R extends { destroy(): void }>(make: (host: HTMLDivElement) => R): [React.RefObject<HTMLDivElement | null>, React.RefObject<R | null>] {
+export function useRenderer<R extends { destroy(): void }>(
+  make: (host: HTMLDivElement) => R,
+): [React.RefObject<HTMLDivElement | null>, React.RefObject<R | null>] {
   const host = useRef<HTMLDivElement | null>(null);
   const renderer = useRef<R | null>(null);
   const factory = useRef(make);
@@ -45,7 +51,10 @@ export function useRenderer<R extends { destroy(): void }>(make: (host: HTMLDivE
 }
 
 /** A readable caption for a node id from a graph. */
-export function nodeLabel(graph: { nodes: readonly { id: string; layer: { kind: string } }[] } | null, id: string): string {
+export function nodeLabel(
+  graph: { nodes: readonly { id: string; layer: { kind: string } }[] } | null,
+  id: string,
+): string {
   const n = graph?.nodes.find((x) => x.id === id);
   return n ? `${id} (${n.layer.kind})` : id;
 }

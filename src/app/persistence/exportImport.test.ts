@@ -12,7 +12,9 @@ describe('graph files', () => {
   });
 
   it('says what is wrong with a bad file', async () => {
-    const r = await importGraphFile(file('{"version":1,"role":"classifier","nodes":[{"id":"a"}],"edges":[]}'));
+    const r = await importGraphFile(
+      file('{"version":1,"role":"classifier","nodes":[{"id":"a"}],"edges":[]}'),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/^net\.json\.nodes\[0\]/);
     const notJson = await importGraphFile(file('hello'));
@@ -22,7 +24,10 @@ describe('graph files', () => {
 
 describe('model export', () => {
   it('points the weights manifest at weights.bin', () => {
-    const json = JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['weights.bin.old'], weights: [] }] });
+    const json = JSON.stringify({
+      modelTopology: {},
+      weightsManifest: [{ paths: ['weights.bin.old'], weights: [] }],
+    });
     expect(JSON.parse(withWeightsPath(json)).weightsManifest[0].paths).toEqual(['weights.bin']);
     expect(withWeightsPath('nope')).toBe('nope');
   });

@@ -31,7 +31,8 @@ export function exportGraphJson(graph: Graph, name = 'network.json'): void {
 /** Reads an uploaded file as a graph; never throws, says what was wrong. */
 export async function importGraphFile(file: Blob & { readonly name?: string }): Promise<Parsed<Graph>> {
   const label = file.name ?? 'the file';
-  if (file.size > MAX_GRAPH_FILE_BYTES) return { ok: false, reason: `${label} is too large for a network file` };
+  if (file.size > MAX_GRAPH_FILE_BYTES)
+    return { ok: false, reason: `${label} is too large for a network file` };
   let text: string;
   try {
     text = await file.text();

@@ -8,7 +8,8 @@ type Errors = readonly { readonly path: string; readonly message: string }[];
 function reasonOf(errors: Errors, where: string): string {
   const first = errors[0];
   if (!first) return `${where}: not a valid network`;
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+  const more =
+    errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
   return `${where}${first.path ? `.${first.path}` : ''}: ${first.message}${more}`;
 }
 

@@ -25,7 +25,9 @@ describe('graphToKeras', () => {
     expect(lines[5]).toMatch(/Dense\(10, activation='softmax'/);
     for (const n of g.nodes) expect(code).toContain(`name='${n.id}'`);
     expect(code).toMatch(/model = keras\.Model\(inputs=x_\w+, outputs=x_\w+/);
-    expect(code).toContain("model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss='categorical_crossentropy'");
+    expect(code).toContain(
+      "model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.001), loss='categorical_crossentropy'",
+    );
     // Each layer applies to the variable defined just before it.
     for (let i = 1; i < lines.length; i++) {
       const prevVar = lines[i - 1]!.split(' = ')[0]!;
@@ -43,7 +45,9 @@ describe('graphToKeras', () => {
     g = connect(cat.graph, conv, cat.id).graph;
     g = connect(g, b.id, cat.id).graph;
     const code = graphToKeras(g);
-    expect(code).toContain(`layers.Concatenate(name='${cat.id}')([x_${conv.replace(/[^\w]/g, '_')}, x_${b.id.replace(/[^\w]/g, '_')}])`);
+    expect(code).toContain(
+      `layers.Concatenate(name='${cat.id}')([x_${conv.replace(/[^\w]/g, '_')}, x_${b.id.replace(/[^\w]/g, '_')}])`,
+    );
     expect(code).not.toContain('model.compile');
   });
 

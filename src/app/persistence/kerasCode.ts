@@ -6,7 +6,15 @@ import { endsInSigmoid } from '../../engine/graph/graphUtils';
 import type { Hyper } from '../../engine/train/hyper';
 import { effectiveLearningRate } from '../../engine/train/hyper';
 import { outputNode, predecessors, topologicalOrder } from '../../engine/graph/graphUtils';
-import type { FusedActivation, Graph, GraphNode, Initializer, LayerSpec, NodeId, Pair } from '../../engine/graph/types';
+import type {
+  FusedActivation,
+  Graph,
+  GraphNode,
+  Initializer,
+  LayerSpec,
+  NodeId,
+  Pair,
+} from '../../engine/graph/types';
 import { assertNever } from '../../engine/graph/types';
 
 const INITIALIZERS: Record<Initializer, string> = {
@@ -184,7 +192,9 @@ export function graphToKeras(graph: Graph, hyper?: Hyper): string {
     const merge = layer.kind === 'add' || layer.kind === 'concatenate';
     let arg = merge ? `[${ins.join(', ')}]` : (ins[0] ?? 'None');
     if (layer.kind === 'conv2d' && typeof layer.padding === 'object') {
-      lines.push(`${v}_padded = layers.ZeroPadding2D(padding=${layer.padding.explicit}, name=${pyStr(`${id}_pad`)})(${arg})`);
+      lines.push(
+        `${v}_padded = layers.ZeroPadding2D(padding=${layer.padding.explicit}, name=${pyStr(`${id}_pad`)})(${arg})`,
+      );
       arg = `${v}_padded`;
     }
     lines.push(`${v} = ${kerasLayer(layer, id)}(${arg})`);

@@ -14,17 +14,22 @@ export interface Settings {
   readonly backendPolicy: BackendPolicy;
 }
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 export const OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam', 'adadelta', 'rmsprop'];
 export const BACKEND_POLICIES: readonly BackendPolicy[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
 const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
   typeof x === 'string' && (list as readonly string[]).includes(x);
 
 type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
-const NUMBER_RULES: Record<'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery', NumRule> = {
+const NUMBER_RULES: Record<
+  'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery',
+  NumRule
+> = {
   learningRate: { min: 0, max: 10, minExclusive: true },
   momentum: { min: 0, max: 1 },
   decay: { min: 0, max: 1 },
@@ -71,9 +76,11 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
 export function parseSettings(x: unknown): Parsed<Settings> {
   if (!isObject(x)) return { ok: false, reason: 'settings: expected an object' };
   const { presetId, dataset, seed, backendPolicy } = x;
-  if (typeof presetId !== 'string' || presetId.length > 100) return { ok: false, reason: 'presetId: expected a short text' };
+  if (typeof presetId !== 'string' || presetId.length > 100)
+    return { ok: false, reason: 'presetId: expected a short text' };
   if (!oneOf(DATASET_IDS, dataset)) return { ok: false, reason: `dataset: unknown dataset` };
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) return { ok: false, reason: 'seed: expected a whole number' };
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+    return { ok: false, reason: 'seed: expected a whole number' };
   if (!oneOf(BACKEND_POLICIES, backendPolicy)) return { ok: false, reason: 'backendPolicy: unknown backend' };
   const hyper = parseHyper(x['hyper']);
   if (!hyper.ok) return hyper;

@@ -11,7 +11,13 @@ const state: SharedState = {
   settings: {
     presetId: 'lenet5',
     dataset: 'fashion-mnist',
-    hyper: { ...DEFAULT_HYPER, learningRate: 0.02, optimizer: 'momentum', batchSize: 64, labelSubset: [0, 1] },
+    hyper: {
+      ...DEFAULT_HYPER,
+      learningRate: 0.02,
+      optimizer: 'momentum',
+      batchSize: 64,
+      labelSubset: [0, 1],
+    },
     seed: 42,
     backendPolicy: 'wasm',
   },
@@ -70,7 +76,11 @@ describe('share links', () => {
     const body = hash.slice('#s=v1.'.length);
     // Flip characters in the middle of the deflate stream.
     const mid = Math.floor(body.length / 2);
-    const flipped = body.slice(0, mid) + (body[mid] === 'A' ? 'B' : 'A') + (body[mid + 1] === 'Q' ? 'R' : 'Q') + body.slice(mid + 2);
+    const flipped =
+      body.slice(0, mid) +
+      (body[mid] === 'A' ? 'B' : 'A') +
+      (body[mid + 1] === 'Q' ? 'R' : 'Q') +
+      body.slice(mid + 2);
     const r = decodeShare(`#s=v1.${flipped}`);
     expect(r.ok).toBe(false);
     expect(reasonOf(`#s=v1.${toBase64Url(new Uint8Array([1, 2, 3, 4, 5, 6]))}`)).toMatch(/damaged/);
@@ -91,20 +101,27 @@ describe('share links', () => {
   });
 
   it('validates the graph through the engine parser and names the bad field', () => {
-    const bad = JSON.parse(JSON.stringify(state)) as { graph: { nodes: { layer: Record<string, unknown> }[] } };
+    const bad = JSON.parse(JSON.stringify(state)) as {
+      graph: { nodes: { layer: Record<string, unknown> }[] };
+    };
     bad.graph.nodes[1]!.layer['filters'] = -3;
     const reason = reasonOf(hashOf({ v: 1, ...bad }));
     expect(reason).toMatch(/^graph\.nodes\[1\]\.layer\.filters/);
   });
 
   it('validates the settings', () => {
-    const tampered = (patch: Record<string, unknown>) => hashOf({ v: 1, ...state, settings: { ...state.settings, ...patch } });
+    const tampered = (patch: Record<string, unknown>) =>
+      hashOf({ v: 1, ...state, settings: { ...state.settings, ...patch } });
     expect(reasonOf(tampered({ dataset: 'cifar' }))).toMatch(/dataset/);
     expect(reasonOf(tampered({ seed: 1.5 }))).toMatch(/seed/);
     expect(reasonOf(tampered({ backendPolicy: 'tpu' }))).toMatch(/backend/);
-    expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, learningRate: -1 } }))).toMatch(/learningRate/);
+    expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, learningRate: -1 } }))).toMatch(
+      /learningRate/,
+    );
     expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, batchSize: 1e9 } }))).toMatch(/batchSize/);
-    expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, optimizer: 'lbfgs' } }))).toMatch(/optimizer/);
+    expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, optimizer: 'lbfgs' } }))).toMatch(
+      /optimizer/,
+    );
     expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, epochs: null } }))).toMatch(/epochs/);
     expect(reasonOf(hashOf({ v: 2, ...state }))).toMatch(/version/);
     expect(reasonOf(hashOf({ v: 1, graph: state.graph }))).toMatch(/settings/);

@@ -24,7 +24,12 @@ export interface SharedState {
 
 /** The hash fragment (starting with '#s=') for a state. */
 export function encodeShare(state: SharedState): string {
-  const json = JSON.stringify({ v: 1, graph: state.graph, ganGraphs: state.ganGraphs, settings: state.settings });
+  const json = JSON.stringify({
+    v: 1,
+    graph: state.graph,
+    ganGraphs: state.ganGraphs,
+    settings: state.settings,
+  });
   return `${SHARE_PREFIX}${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
@@ -81,9 +86,13 @@ export function decodeShare(hash: string): Parsed<SharedState> {
   const dot = body.indexOf('.');
   const version = dot < 0 ? '' : body.slice(0, dot);
   if (version !== SHARE_VERSION)
-    return { ok: false, reason: `the link's format "${version.slice(0, 12) || '?'}" is not one this version reads` };
+    return {
+      ok: false,
+      reason: `the link's format "${version.slice(0, 12) || '?'}" is not one this version reads`,
+    };
   const bytes = fromBase64Url(body.slice(dot + 1));
-  if (!bytes || bytes.length === 0) return { ok: false, reason: 'the link is damaged: it has characters a link never has' };
+  if (!bytes || bytes.length === 0)
+    return { ok: false, reason: 'the link is damaged: it has characters a link never has' };
   const inflated = inflateLimited(bytes);
   if (typeof inflated === 'string') return { ok: false, reason: inflated };
   let data: unknown;

@@ -31,9 +31,13 @@ export function applyLocation(get: () => AppState, loc: { hash: string; search: 
       get().setBanner({ kind: 'info', message: 'Loaded the network and settings from the shared link.' });
       applied = true;
     } else {
-      get().setBanner({ kind: 'error', message: `The shared link could not be opened: ${r.reason}. Your own work is unchanged.` });
+      get().setBanner({
+        kind: 'error',
+        message: `The shared link could not be opened: ${r.reason}. Your own work is unchanged.`,
+      });
     }
   }
-  if (backend && (BACKEND_POLICIES as readonly string[]).includes(backend)) get().setBackendPolicy(backend as BackendPolicy);
+  if (backend && (BACKEND_POLICIES as readonly string[]).includes(backend))
+    get().setBackendPolicy(backend as BackendPolicy);
   return applied;
 }

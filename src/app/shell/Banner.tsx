@@ -9,7 +9,12 @@ export function Banner() {
   return (
     <div className={`banner banner--${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>
       <span>{banner.message}</span>
-      <button type="button" className="banner__close" onClick={() => setBanner(null)} aria-label="Dismiss message">
+      <button
+        type="button"
+        className="banner__close"
+        onClick={() => setBanner(null)}
+        aria-label="Dismiss message"
+      >
         ×
       </button>
     </div>

@@ -22,7 +22,15 @@ export function DockHandle() {
       tabIndex={0}
       onKeyDown={(e) => {
         const next =
-          e.key === 'ArrowUp' ? size + KEY_STEP : e.key === 'ArrowDown' ? size - KEY_STEP : e.key === 'Home' ? DOCK_MIN : e.key === 'End' ? DOCK_MAX : null;
+          e.key === 'ArrowUp'
+            ? size + KEY_STEP
+            : e.key === 'ArrowDown'
+              ? size - KEY_STEP
+              : e.key === 'Home'
+                ? DOCK_MIN
+                : e.key === 'End'
+                  ? DOCK_MAX
+                  : null;
         if (next === null) return;
         e.preventDefault();
         setDockSize(next);

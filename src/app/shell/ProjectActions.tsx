@@ -2,14 +2,25 @@ import { useRef, useState } from 'react';
 import { useController } from '../controllers/ControllerContext';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
-import { exportGraphJson, exportKerasCode, exportModelFiles, importGraphFile } from '../persistence/exportImport';
+import {
+  exportGraphJson,
+  exportKerasCode,
+  exportModelFiles,
+  importGraphFile,
+} from '../persistence/exportImport';
 import { graphToKeras } from '../persistence/kerasCode';
 import { shareUrl } from '../persistence/share';
 
 const sharedStateOf = (s: AppState) => ({
   graph: s.graph,
   ganGraphs: s.ganGraphs,
-  settings: { presetId: s.presetId, dataset: s.dataset, hyper: s.hyper, seed: s.seed, backendPolicy: s.backendPolicy },
+  settings: {
+    presetId: s.presetId,
+    dataset: s.dataset,
+    hyper: s.hyper,
+    seed: s.seed,
+    backendPolicy: s.backendPolicy,
+  },
 });
 
 /** Share link, graph JSON export/import, trained-model export (TF.js files) and Keras code. */
@@ -39,7 +50,10 @@ export function ProjectActions() {
       s.setGraph(r.value);
       s.setBanner({ kind: 'info', message: `Imported the network from ${file.name}.` });
     } else {
-      s.setBanner({ kind: 'error', message: `Could not import ${file.name}: ${r.reason}. Your network is unchanged.` });
+      s.setBanner({
+        kind: 'error',
+        message: `Could not import ${file.name}: ${r.reason}. Your network is unchanged.`,
+      });
     }
   };
 
@@ -48,7 +62,12 @@ export function ProjectActions() {
     try {
       exportModelFiles(await ctl.exportModel());
     } catch (e) {
-      useAppStore.getState().setBanner({ kind: 'error', message: `Model export failed: ${e instanceof Error ? e.message : String(e)}` });
+      useAppStore
+        .getState()
+        .setBanner({
+          kind: 'error',
+          message: `Model export failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
     }
   };
 
@@ -75,7 +94,12 @@ export function ProjectActions() {
           e.target.value = '';
         }}
       />
-      <button type="button" onClick={() => void exportModel()} disabled={!hasRun} title={hasRun ? undefined : 'Train first'}>
+      <button
+        type="button"
+        onClick={() => void exportModel()}
+        disabled={!hasRun}
+        title={hasRun ? undefined : 'Train first'}
+      >
         Export model
       </button>
       <button

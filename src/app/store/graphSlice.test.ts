@@ -13,7 +13,11 @@ function makeStore(): StoreApi<AppState> {
   return createStore<AppState>()((...a) => createGraphSlice(...a) as AppState);
 }
 
-const tiny: Graph = chain('classifier', [defaultLayer('input'), defaultLayer('flatten'), { ...defaultLayer('dense'), units: 10 }]);
+const tiny: Graph = chain('classifier', [
+  defaultLayer('input'),
+  defaultLayer('flatten'),
+  { ...defaultLayer('dense'), units: 10 },
+]);
 
 describe('graphSlice', () => {
   it('starts from a preset graph with an Input node and an empty history', () => {
@@ -69,7 +73,8 @@ describe('graphSlice', () => {
     const store = makeStore();
     store.getState().setGraph(tiny, { record: false });
     const id = tiny.nodes[0]!.id;
-    for (let i = 1; i <= HISTORY_LIMIT + 5; i++) store.getState().edit((g) => moveNode(g, id, { x: i, y: 0 }));
+    for (let i = 1; i <= HISTORY_LIMIT + 5; i++)
+      store.getState().edit((g) => moveNode(g, id, { x: i, y: 0 }));
     const { past } = store.getState();
     expect(past).toHaveLength(HISTORY_LIMIT);
     // The oldest kept state is after the 5th move (x = 5); the start and moves 1..4 are gone.
@@ -115,7 +120,10 @@ describe('graphSlice', () => {
 
   it('GAN mode: edits go to the active network; switching networks starts a fresh history', () => {
     const store = makeStore();
-    const generator = chain('generator', [{ kind: 'input', source: 'latent', shape: [16] }, defaultLayer('dense')]);
+    const generator = chain('generator', [
+      { kind: 'input', source: 'latent', shape: [16] },
+      defaultLayer('dense'),
+    ]);
     const discriminator = chain('discriminator', [defaultLayer('input'), defaultLayer('flatten')]);
     store.getState().setGanGraphs({ generator, discriminator });
     expect(store.getState().activeNetwork).toBe('generator');

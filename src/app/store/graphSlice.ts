@@ -52,7 +52,9 @@ export function emptyGraph(like: Graph): Graph {
 function initialGraphs(): Pick<GraphState, 'graph' | 'ganGraphs'> {
   const preset = PRESETS.find((p) => p.id === DEFAULT_PRESET_ID) ?? PRESETS[0];
   if (!preset) throw new Error('No presets defined');
-  const gan = preset.gan ? { generator: preset.gan.generator, discriminator: preset.gan.discriminator } : null;
+  const gan = preset.gan
+    ? { generator: preset.gan.generator, discriminator: preset.gan.discriminator }
+    : null;
   return { graph: gan ? gan.generator : preset.graph, ganGraphs: gan };
 }
 

@@ -48,7 +48,12 @@ export function mergeSaved(saved: unknown, current: AppState): AppState {
       const g = parseGraphValue((gan as Record<string, unknown>)['generator'], 'generator');
       const d = parseGraphValue((gan as Record<string, unknown>)['discriminator'], 'discriminator');
       if (g.ok && d.ok)
-        next = { ...next, ganGraphs: { generator: g.value, discriminator: d.value }, graph: g.value, activeNetwork: 'generator' };
+        next = {
+          ...next,
+          ganGraphs: { generator: g.value, discriminator: d.value },
+          graph: g.value,
+          activeNetwork: 'generator',
+        };
       else problems.push(g.ok ? (d.ok ? '' : d.reason) : g.reason);
     }
   } else if (s['graph'] !== undefined) problems.push(graph.reason);
@@ -57,14 +62,25 @@ export function mergeSaved(saved: unknown, current: AppState): AppState {
   else if (s['hyper'] !== undefined) problems.push(settings.reason);
   if (s['theme'] === 'light' || s['theme'] === 'dark') next = { ...next, theme: s['theme'] };
   const collapsed = s['collapsedPanels'];
-  if (Array.isArray(collapsed) && collapsed.every((x) => typeof x === 'string')) next = { ...next, collapsedPanels: collapsed };
+  if (Array.isArray(collapsed) && collapsed.every((x) => typeof x === 'string'))
+    next = { ...next, collapsedPanels: collapsed };
   if (typeof s['dockSize'] === 'number') next = { ...next, dockSize: clampDock(s['dockSize']) };
   if (problems.length > 0)
-    next = { ...next, banner: { kind: 'error', message: `Part of your autosaved work could not be restored: ${problems.join('; ')}` } };
+    next = {
+      ...next,
+      banner: {
+        kind: 'error',
+        message: `Part of your autosaved work could not be restored: ${problems.join('; ')}`,
+      },
+    };
   return next;
 }
 
-const noStorage: StateStorage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+const noStorage: StateStorage = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+};
 
 /**
  * persist writes on every `set`, and the run's counters change several times a second: skip the write (and its
@@ -102,7 +118,9 @@ export function createAppStore(storage?: PersistStorage<Saved>) {
         version: STORAGE_VERSION,
         storage: skipUnchanged(
           storage ??
-            (createJSONStorage<Saved>(() => (typeof localStorage === 'undefined' ? noStorage : localStorage)) as PersistStorage<Saved>),
+            (createJSONStorage<Saved>(() =>
+              typeof localStorage === 'undefined' ? noStorage : localStorage,
+            ) as PersistStorage<Saved>),
         ),
         partialize,
         merge: mergeSaved,

@@ -14,7 +14,8 @@ export const createMetricsSlice: StateCreator<AppState, [], [], MetricsSlice> = 
     set((s) => {
       if (points.length === 0) return s;
       const i = s.runs.findIndex((r) => r.runId === runId);
-      if (i < 0) return { runs: [...s.runs, { runId, label: String(runId), points: [...points] }].slice(-MAX_RUNS) };
+      if (i < 0)
+        return { runs: [...s.runs, { runId, label: String(runId), points: [...points] }].slice(-MAX_RUNS) };
       const runs = s.runs.slice();
       const run = runs[i]!;
       runs[i] = { ...run, points: run.points.concat(points) };

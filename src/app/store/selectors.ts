@@ -41,4 +41,5 @@ export const selectGraphChangedSinceRun = (s: AppState): boolean =>
   s.runGraph !== null && s.runGraph !== s.graph && s.status !== 'idle' && s.status !== 'initializing';
 
 /** The run can take commands (a model exists in the worker). */
-export const selectHasRun = (s: AppState): boolean => s.runId !== null && s.status !== 'idle' && s.status !== 'error';
+export const selectHasRun = (s: AppState): boolean =>
+  s.runId !== null && s.status !== 'idle' && s.status !== 'error';

@@ -78,7 +78,10 @@ describe('app store', () => {
 
   it('refuses saved settings out of range', () => {
     const good = createAppStore(memoryStorage().storage).getState();
-    const mem = memoryStorage({ version: 1, state: { ...good, hyper: { ...good.hyper, batchSize: -4 } } as unknown as Saved });
+    const mem = memoryStorage({
+      version: 1,
+      state: { ...good, hyper: { ...good.hyper, batchSize: -4 } } as unknown as Saved,
+    });
     expect(createAppStore(mem.storage).getState().hyper.batchSize).toBe(good.hyper.batchSize);
   });
 

@@ -39,7 +39,9 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
     const preset = PRESETS.find((p) => p.id === id);
     if (!preset) return;
     set({ presetId: preset.id, dataset: preset.dataset, hyper: { ...DEFAULT_HYPER, ...preset.hyper } });
-    const gan = preset.gan ? { generator: preset.gan.generator, discriminator: preset.gan.discriminator } : null;
+    const gan = preset.gan
+      ? { generator: preset.gan.generator, discriminator: preset.gan.discriminator }
+      : null;
     // A plain preset replaces the graph as one undoable edit; GAN pairs (or leaving one) start a fresh history.
     if (gan || get().ganGraphs) get().setGanGraphs(gan, preset.graph);
     else get().setGraph(preset.graph);

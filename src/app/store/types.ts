@@ -72,7 +72,11 @@ type TrainingActions = Pick<
 
 /** metricsSlice.ts — curves (decimated on draw, not here). Several runs can be overlaid. */
 export interface MetricsSlice {
-  readonly runs: readonly { readonly runId: RunId; readonly label: string; readonly points: readonly MetricPoint[] }[];
+  readonly runs: readonly {
+    readonly runId: RunId;
+    readonly label: string;
+    readonly points: readonly MetricPoint[];
+  }[];
   appendMetrics(runId: RunId, points: readonly MetricPoint[]): void;
   startMetricsRun(runId: RunId, label: string): void;
   clearMetrics(): void;

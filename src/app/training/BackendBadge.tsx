@@ -8,7 +8,10 @@ export function BackendBadge() {
   const backend = useAppStore(selectBackend);
   if (!backend) return <span className="badge badge--idle">Backend: not chosen yet</span>;
   const rates = backend.measured
-    .map((m) => `${NAMES[m.backend]}: ${m.examplesPerSec === null ? m.note : `${Math.round(m.examplesPerSec).toLocaleString('en-US')} ex/s`}`)
+    .map(
+      (m) =>
+        `${NAMES[m.backend]}: ${m.examplesPerSec === null ? m.note : `${Math.round(m.examplesPerSec).toLocaleString('en-US')} ex/s`}`,
+    )
     .join('\n');
   const tip = `${NAMES[backend.name]} (${backend.adapter}) — ${backend.reason}${rates ? `\n${rates}` : ''}`;
   return (

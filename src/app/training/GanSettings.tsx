@@ -42,9 +42,29 @@ export function GanSettings() {
         hint="generator steps per iteration (k_G)"
         onCommit={(kG) => a.set({ kG })}
       />
-      <NumberField label="D learning rate" value={g.lrD} min={0} max={1} minExclusive onCommit={(lrD) => a.set({ lrD })} />
-      <NumberField label="G learning rate" value={g.lrG} min={0} max={1} minExclusive onCommit={(lrG) => a.set({ lrG })} />
-      <NumberField label="Adam β1" value={g.beta1} min={0} max={0.999} onCommit={(beta1) => a.set({ beta1 })} />
+      <NumberField
+        label="D learning rate"
+        value={g.lrD}
+        min={0}
+        max={1}
+        minExclusive
+        onCommit={(lrD) => a.set({ lrD })}
+      />
+      <NumberField
+        label="G learning rate"
+        value={g.lrG}
+        min={0}
+        max={1}
+        minExclusive
+        onCommit={(lrG) => a.set({ lrG })}
+      />
+      <NumberField
+        label="Adam β1"
+        value={g.beta1}
+        min={0}
+        max={0.999}
+        onCommit={(beta1) => a.set({ beta1 })}
+      />
       <Select label="GAN loss" value={g.loss} options={LOSSES} onChange={(loss) => a.set({ loss })} />
       <Select
         label="Latent distribution"

@@ -17,7 +17,17 @@ interface Props {
  * A labelled number input that keeps what the user is typing ("0.", "1e-") as text and commits only valid
  * numbers, so a half-typed value never reaches the store; an invalid value is marked and reverts on blur.
  */
-export function NumberField({ label, value, onCommit, min, max, integer = false, minExclusive = false, step = 'any', hint }: Props) {
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  min,
+  max,
+  integer = false,
+  minExclusive = false,
+  step = 'any',
+  hint,
+}: Props) {
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const parse = (text: string): number | null => {
@@ -41,7 +51,9 @@ export function NumberField({ label, value, onCommit, min, max, integer = false,
         step={step}
         value={text}
         aria-invalid={invalid}
-        title={hint ?? `${minExclusive ? 'above' : 'from'} ${min} to ${max}${integer ? ', whole numbers' : ''}`}
+        title={
+          hint ?? `${minExclusive ? 'above' : 'from'} ${min} to ${max}${integer ? ', whole numbers' : ''}`
+        }
         onChange={(e) => {
           setDraft(e.target.value);
           const v = parse(e.target.value);

@@ -88,10 +88,38 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         </span>
       </span>
       <Select label="Dataset" value={s.dataset} options={DATASETS} onChange={a.setDataset} />
-      <Select label="Optimizer" value={s.hyper.optimizer} options={OPTIMIZERS} onChange={(optimizer) => a.setHyper({ optimizer })} />
-      <NumberField label="Learning rate" value={s.hyper.learningRate} min={0} max={10} minExclusive onCommit={(learningRate) => a.setHyper({ learningRate })} />
-      <NumberField label="Batch size" value={s.hyper.batchSize} min={1} max={4096} integer step={1} onCommit={(batchSize) => a.setHyper({ batchSize })} />
-      <NumberField label="Epochs" value={s.hyper.epochs} min={1} max={1000} integer step={1} onCommit={(epochs) => a.setHyper({ epochs })} />
+      <Select
+        label="Optimizer"
+        value={s.hyper.optimizer}
+        options={OPTIMIZERS}
+        onChange={(optimizer) => a.setHyper({ optimizer })}
+      />
+      <NumberField
+        label="Learning rate"
+        value={s.hyper.learningRate}
+        min={0}
+        max={10}
+        minExclusive
+        onCommit={(learningRate) => a.setHyper({ learningRate })}
+      />
+      <NumberField
+        label="Batch size"
+        value={s.hyper.batchSize}
+        min={1}
+        max={4096}
+        integer
+        step={1}
+        onCommit={(batchSize) => a.setHyper({ batchSize })}
+      />
+      <NumberField
+        label="Epochs"
+        value={s.hyper.epochs}
+        min={1}
+        max={1000}
+        integer
+        step={1}
+        onCommit={(epochs) => a.setHyper({ epochs })}
+      />
       <NumberField
         label="Decay"
         value={s.hyper.decay}
@@ -100,7 +128,15 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         hint="learning rate = lr0 / (1 + decay · step)"
         onCommit={(decay) => a.setHyper({ decay })}
       />
-      <NumberField label="Seed" value={s.seed} min={0} max={2 ** 31 - 1} integer step={1} onCommit={a.setSeed} />
+      <NumberField
+        label="Seed"
+        value={s.seed}
+        min={0}
+        max={2 ** 31 - 1}
+        integer
+        step={1}
+        onCommit={a.setSeed}
+      />
       <Select label="Backend" value={s.backendPolicy} options={BACKENDS} onChange={a.setBackendPolicy} />
       {children}
     </div>

@@ -38,7 +38,12 @@ export function TrainingBar() {
           <label className="sr-only" htmlFor="batches-per-step">
             Batches per step
           </label>
-          <select id="batches-per-step" value={batches} onChange={(e) => setBatches(Number(e.target.value))} title="Batches per step">
+          <select
+            id="batches-per-step"
+            value={batches}
+            onChange={(e) => setBatches(Number(e.target.value))}
+            title="Batches per step"
+          >
             <option value={1}>×1</option>
             <option value={10}>×10</option>
           </select>
@@ -48,7 +53,9 @@ export function TrainingBar() {
         </div>
         <div className="counters" aria-live="off">
           <span>
-            Epoch <output>{fmtInt(p.status === 'finished' ? Math.max(p.epochs, p.epoch) : p.epoch + 1)}</output> / {fmtInt(p.epochs)}
+            Epoch{' '}
+            <output>{fmtInt(p.status === 'finished' ? Math.max(p.epochs, p.epoch) : p.epoch + 1)}</output> /{' '}
+            {fmtInt(p.epochs)}
           </span>
           <span>
             Step <output>{fmtInt(p.step)}</output>
@@ -87,10 +94,15 @@ export function TrainingBar() {
       )}
       {error && (
         <div className="run-error" role="alert">
-          <strong>{ERROR_TITLE[error.code] ?? 'Training stopped'}:</strong> <span className="pre">{error.message}</span>
+          <strong>{ERROR_TITLE[error.code] ?? 'Training stopped'}:</strong>{' '}
+          <span className="pre">{error.message}</span>
         </div>
       )}
-      {notice && !error && <div className="run-notice" role="status">{notice}</div>}
+      {notice && !error && (
+        <div className="run-notice" role="status">
+          {notice}
+        </div>
+      )}
     </section>
   );
 }

@@ -20,7 +20,7 @@ export function parseLabels(text: string, classes: number): LabelsParse {
 /** Writes labels back compactly: [0,1,2,3,4] → "0–4", [1,3] → "1, 3", [] → "". */
 export function formatLabels(labels: readonly number[]): string {
   const parts: string[] = [];
-  for (let i = 0; i < labels.length; ) {
+  for (let i = 0; i < labels.length;) {
     let j = i;
     while (j + 1 < labels.length && labels[j + 1] === (labels[j] as number) + 1) j++;
     parts.push(j - i >= 2 ? `${labels[i]}–${labels[j]}` : labels.slice(i, j + 1).join(', '));

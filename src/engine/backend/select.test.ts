@@ -3,7 +3,10 @@ import type { BackendName } from '../../workers/protocol';
 import { BackendSelector, describeChoice, fastest, nextBackend, sizeBucket } from './select';
 import type { BackendEnv, BackendProbe } from './select';
 
-function env(probes: BackendProbe[], failActivate: BackendName[] = []): BackendEnv & { active: BackendName | null; probed: number } {
+function env(
+  probes: BackendProbe[],
+  failActivate: BackendName[] = [],
+): BackendEnv & { active: BackendName | null; probed: number } {
   const e = {
     deviceKey: 'test-device',
     active: null as BackendName | null,
@@ -71,7 +74,11 @@ describe('backend selection', () => {
       return RATES[n];
     });
     expect(info.name).toBe('webgl');
-    expect(info.measured.find((m) => m.backend === 'webgpu')).toEqual({ backend: 'webgpu', examplesPerSec: null, note: 'no WebGPU adapter' });
+    expect(info.measured.find((m) => m.backend === 'webgpu')).toEqual({
+      backend: 'webgpu',
+      examplesPerSec: null,
+      note: 'no WebGPU adapter',
+    });
     expect(info.measured.find((m) => m.backend === 'wasm')?.note).toBe('failed: kernel missing');
   });
 
@@ -79,14 +86,20 @@ describe('backend selection', () => {
     const s = new BackendSelector(env(ALL));
     const forced = await s.select('webgl', 1000, () => Promise.reject(new Error('no measuring')));
     expect(forced).toMatchObject({ name: 'webgl', reason: 'forced by the user' });
-    const s2 = new BackendSelector(env([{ name: 'webgpu', available: false, adapter: 'no WebGPU adapter' }, ...ALL.slice(1)]));
+    const s2 = new BackendSelector(
+      env([{ name: 'webgpu', available: false, adapter: 'no WebGPU adapter' }, ...ALL.slice(1)]),
+    );
     const fb = await s2.select('webgpu', 1000, () => Promise.reject(new Error('no measuring')));
     expect(fb.name).toBe('webgl');
     expect(fb.reason).toMatch(/forced webgpu is not available here \(no WebGPU adapter\); using webgl/);
   });
 
   it('falls back to the fastest remaining measured backend, then in order', async () => {
-    const measured = (Object.keys(RATES) as BackendName[]).map((b) => ({ backend: b, examplesPerSec: RATES[b], note: '' }));
+    const measured = (Object.keys(RATES) as BackendName[]).map((b) => ({
+      backend: b,
+      examplesPerSec: RATES[b],
+      note: '',
+    }));
     const info = { name: 'wasm' as const, adapter: '', reason: '', measured };
     expect(nextBackend('wasm', info, new Set())).toBe('webgl');
     expect(nextBackend('wasm', info, new Set(['webgl', 'webgpu']))).toBe('cpu');
@@ -101,6 +114,8 @@ describe('backend selection', () => {
     expect(sizeBucket(1024)).toBe(10);
     expect(sizeBucket(1025)).toBe(11);
     expect(fastest([{ backend: 'cpu', examplesPerSec: null, note: '' }])).toBeNull();
-    expect(describeChoice('cpu', [{ backend: 'cpu', examplesPerSec: 49.6, note: '' }], false)).toBe('fastest of 1 measured: cpu 50 ex/s');
+    expect(describeChoice('cpu', [{ backend: 'cpu', examplesPerSec: 49.6, note: '' }], false)).toBe(
+      'fastest of 1 measured: cpu 50 ex/s',
+    );
   });
 });

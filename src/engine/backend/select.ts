@@ -46,9 +46,13 @@ export function describeChoice(chosen: BackendName, measured: readonly Measured[
   const rated = measured.filter((m): m is Measured & { examplesPerSec: number } => m.examplesPerSec !== null);
   const mine = rated.find((m) => m.backend === chosen);
   if (!mine) return `${chosen}: the only backend that worked`;
-  const others = rated.filter((m) => m.backend !== chosen).map((m) => `${m.backend} ${fmt(m.examplesPerSec)}`);
+  const others = rated
+    .filter((m) => m.backend !== chosen)
+    .map((m) => `${m.backend} ${fmt(m.examplesPerSec)}`);
   const head = `fastest of ${rated.length} measured: ${chosen} ${fmt(mine.examplesPerSec)} ex/s`;
-  return (others.length > 0 ? `${head} vs ${others.join(', ')}` : head) + (cached ? ' (cached measurement)' : '');
+  return (
+    (others.length > 0 ? `${head} vs ${others.join(', ')}` : head) + (cached ? ' (cached measurement)' : '')
+  );
 }
 
 /** Picks the fastest measured backend; ties go to the earlier one in BACKEND_ORDER. Null when none measured. */
@@ -63,7 +67,11 @@ export function fastest(measured: readonly Measured[]): BackendName | null {
 }
 
 /** The backend to fall back to after `failed` broke: the fastest remaining measured one, else the next in order. */
-export function nextBackend(failed: BackendName, info: BackendInfo, tried: ReadonlySet<BackendName>): BackendName | null {
+export function nextBackend(
+  failed: BackendName,
+  info: BackendInfo,
+  tried: ReadonlySet<BackendName>,
+): BackendName | null {
   const rest = info.measured.filter((m) => m.backend !== failed && !tried.has(m.backend));
   const best = fastest(rest);
   if (best) return best;
@@ -96,8 +104,10 @@ export class BackendSelector {
     if (policy !== 'auto') {
       const ok = probes.some((p) => p.name === policy && p.available) && (await this.env.activate(policy));
       if (ok) return { name: policy, adapter: adapterOf(policy), reason: 'forced by the user', measured: [] };
-      const fallback = probes.find((p) => p.available && p.name !== policy && p.name !== 'webgpu')?.name ?? 'cpu';
-      if (!(await this.env.activate(fallback))) throw new Error(`No TF.js backend could be set up (asked for ${policy}).`);
+      const fallback =
+        probes.find((p) => p.available && p.name !== policy && p.name !== 'webgpu')?.name ?? 'cpu';
+      if (!(await this.env.activate(fallback)))
+        throw new Error(`No TF.js backend could be set up (asked for ${policy}).`);
       return {
         name: fallback,
         adapter: adapterOf(fallback),
@@ -120,19 +130,33 @@ export class BackendSelector {
         try {
           rows.push({ backend: p.name, examplesPerSec: await measure(p.name), note: p.adapter });
         } catch (e) {
-          rows.push({ backend: p.name, examplesPerSec: null, note: `failed: ${e instanceof Error ? e.message : String(e)}` });
+          rows.push({
+            backend: p.name,
+            examplesPerSec: null,
+            note: `failed: ${e instanceof Error ? e.message : String(e)}`,
+          });
         }
       }
       measured = BACKEND_ORDER.flatMap((n) => rows.filter((r) => r.backend === n));
       if (fastest(measured)) this.cache.set(key, measured);
     }
     const chosen = fastest(measured);
-    if (!chosen || !(await this.env.activate(chosen))) throw new Error('No TF.js backend could train this model.');
-    return { name: chosen, adapter: adapterOf(chosen), reason: describeChoice(chosen, measured, hit !== undefined), measured };
+    if (!chosen || !(await this.env.activate(chosen)))
+      throw new Error('No TF.js backend could train this model.');
+    return {
+      name: chosen,
+      adapter: adapterOf(chosen),
+      reason: describeChoice(chosen, measured, hit !== undefined),
+      measured,
+    };
   }
 
   /** Activates the fallback after `failed` broke mid-run; null when nothing is left. */
-  async fallback(failed: BackendName, info: BackendInfo, tried: ReadonlySet<BackendName>): Promise<BackendName | null> {
+  async fallback(
+    failed: BackendName,
+    info: BackendInfo,
+    tried: ReadonlySet<BackendName>,
+  ): Promise<BackendName | null> {
     const probes = await this.available();
     const skip = new Set([...tried, ...probes.filter((p) => !p.available).map((p) => p.name)]);
     for (let next = nextBackend(failed, info, skip); next; next = nextBackend(failed, info, skip)) {

@@ -91,7 +91,10 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
         const realOut = discriminator.apply(x, { training: true }) as tf.Tensor;
         const fakeOut = discriminator.apply(fake, { training: true }) as tf.Tensor;
         // variableGrads runs f in its own tidy: keep the D outputs we report, dispose them below.
-        probes.push(tf.keep(meanRealProbability(hyper.loss, realOut)), tf.keep(meanRealProbability(hyper.loss, fakeOut)));
+        probes.push(
+          tf.keep(meanRealProbability(hyper.loss, realOut)),
+          tf.keep(meanRealProbability(hyper.loss, fakeOut)),
+        );
         return discriminatorLoss(hyper.loss, realOut, fakeOut, realLabel);
       }, dVars());
       optimizers.d.applyGradients(grads);

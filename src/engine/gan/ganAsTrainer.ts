@@ -66,7 +66,9 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
       const pick = (i: number): Float32Array =>
         fixedNoise.slice((((i % grid) + grid) % grid) * d, ((((i % grid) + grid) % grid) + 1) * d);
       steps = Math.max(2, Math.min(32, Math.round(request.interpolate.steps)));
-      interpolation = await gan.generate(slerpPath(pick(request.interpolate.a), pick(request.interpolate.b), steps));
+      interpolation = await gan.generate(
+        slerpPath(pick(request.interpolate.a), pick(request.interpolate.b), steps),
+      );
     }
     const real = opts.dataset.test.images.subarray(0, realDiversitySample * h * w);
     return {

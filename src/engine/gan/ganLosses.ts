@@ -4,7 +4,12 @@ import { assertNever } from '../graph/types';
 import type { GanLoss } from './ganHyper';
 
 /** D wants D(x) → real label (1, or 0.9 smoothed) and D(G(z)) → 0. */
-export function discriminatorLoss(kind: GanLoss, realOut: tf.Tensor, fakeOut: tf.Tensor, realLabel: number): tf.Scalar {
+export function discriminatorLoss(
+  kind: GanLoss,
+  realOut: tf.Tensor,
+  fakeOut: tf.Tensor,
+  realLabel: number,
+): tf.Scalar {
   switch (kind) {
     case 'nonSaturating':
       return tf.add(
@@ -12,7 +17,10 @@ export function discriminatorLoss(kind: GanLoss, realOut: tf.Tensor, fakeOut: tf
         tf.losses.sigmoidCrossEntropy(tf.zerosLike(fakeOut), fakeOut),
       ) as tf.Scalar;
     case 'leastSquares':
-      return tf.mul(0.5, tf.add(tf.mean(tf.square(tf.sub(realOut, realLabel))), tf.mean(tf.square(fakeOut)))) as tf.Scalar;
+      return tf.mul(
+        0.5,
+        tf.add(tf.mean(tf.square(tf.sub(realOut, realLabel))), tf.mean(tf.square(fakeOut))),
+      ) as tf.Scalar;
     default:
       return assertNever(kind);
   }

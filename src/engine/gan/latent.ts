@@ -2,7 +2,12 @@
 import { mulberry32 } from '../data/random';
 
 /** `count` vectors of size `dim`, flat [count·dim], from N(0, 1) (Box–Muller) or U(−1, 1). */
-export function drawLatent(count: number, dim: number, distribution: 'normal' | 'uniform', seed: number): Float32Array {
+export function drawLatent(
+  count: number,
+  dim: number,
+  distribution: 'normal' | 'uniform',
+  seed: number,
+): Float32Array {
   const rand = mulberry32(seed);
   const out = new Float32Array(count * dim);
   for (let i = 0; i < out.length; i++) {

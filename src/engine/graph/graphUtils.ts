@@ -93,7 +93,8 @@ export function endsInSigmoid(graph: Graph): boolean {
     if (!node) return false;
     const l = node.layer;
     if (l.kind === 'activation') return l.fn === 'sigmoid';
-    if (l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense') return l.activation === 'sigmoid';
+    if (l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense')
+      return l.activation === 'sigmoid';
     if (l.kind !== 'reshape' && l.kind !== 'flatten' && l.kind !== 'dropout') return false;
     const prev = predecessors(graph, id);
     id = prev.length === 1 ? prev[0] : undefined;

@@ -300,7 +300,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'dcgan-fashion',
     title: 'DCGAN (Fashion-MNIST)',
-    lesson: 'The same two networks on clothes: shoes and trousers appear first, shirts and coats take longer.',
+    lesson:
+      'The same two networks on clothes: shoes and trousers appear first, shirts and coats take longer.',
     dataset: 'fashion-mnist',
     graph: generator,
     hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),

@@ -14,7 +14,9 @@ describe('targetFor', () => {
     const linearOut = {
       ...dae,
       nodes: dae.nodes.map((n) =>
-        n.layer.kind === 'conv2d' && n.layer.activation === 'sigmoid' ? { ...n, layer: { ...n.layer, activation: 'linear' as const } } : n,
+        n.layer.kind === 'conv2d' && n.layer.activation === 'sigmoid'
+          ? { ...n, layer: { ...n.layer, activation: 'linear' as const } }
+          : n,
       ),
     };
     expect(targetFor(linearOut)).toBe('input');

@@ -24,7 +24,11 @@ export interface BatchStats {
 /** Weights copied to CPU memory, to restore after a backend failure. */
 export interface Checkpoint {
   readonly step: number;
-  readonly weights: readonly { readonly name: string; readonly shape: readonly number[]; readonly values: Float32Array }[];
+  readonly weights: readonly {
+    readonly name: string;
+    readonly shape: readonly number[];
+    readonly values: Float32Array;
+  }[];
 }
 
 export interface Trainer {

@@ -13,7 +13,12 @@ describe('reconstruct probe', () => {
     const p = presetById('autoencoder');
     if (!p) throw new Error('no autoencoder preset');
     const dataset = makeProceduralDataset({ seed: 2, train: 64, test: 8 });
-    const t = createTrainer({ graph: p.graph, dataset, hyper: { ...p.hyper, batchSize: 16, learningRate: 0.01 }, seed: 1 });
+    const t = createTrainer({
+      graph: p.graph,
+      dataset,
+      hyper: { ...p.hyper, batchSize: 16, learningRate: 0.01 },
+      seed: 1,
+    });
     const a = await t.probe({ kind: 'reconstruct', count: 4 });
     await t.trainBatches(5);
     const b = await t.probe({ kind: 'reconstruct', count: 4 });
@@ -22,7 +27,8 @@ describe('reconstruct probe', () => {
     expect(a.inputs.length).toBe(4 * 28 * 28);
     expect(a.inputs).toEqual(b.inputs);
     expect(a.outputs).not.toEqual(b.outputs);
-    const err = (r: typeof a): number => r.outputs.reduce((s, v, i) => s + Math.abs(v - (r.inputs[i] as number)), 0);
+    const err = (r: typeof a): number =>
+      r.outputs.reduce((s, v, i) => s + Math.abs(v - (r.inputs[i] as number)), 0);
     expect(err(b)).toBeLessThan(err(a));
   });
 });

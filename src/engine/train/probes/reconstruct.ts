@@ -14,7 +14,10 @@ export async function probeReconstruct(ctx: TrainContext, count: number): Promis
   const packed = tf.tidy(() => {
     const clean = imagesTensor(ctx.dataset.test, ctx.dataset.shape, idx);
     // A fixed noise seed, so successive frames differ only by what the model learned.
-    const x = noise > 0 ? tf.clipByValue(tf.add(clean, tf.randomNormal(clean.shape, 0, noise, 'float32', 97)), 0, 1) : clean;
+    const x =
+      noise > 0
+        ? tf.clipByValue(tf.add(clean, tf.randomNormal(clean.shape, 0, noise, 'float32', 97)), 0, 1)
+        : clean;
     const y = ctx.model.apply(x, { training: false }) as tf.Tensor;
     return tf.concat([toUint8(x).reshape([-1]), toUint8(y).reshape([-1])]);
   });
