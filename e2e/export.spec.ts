@@ -99,7 +99,11 @@ test('the exported model loads in TF.js and predicts what the app showed; Keras 
   await field(page, 'Dataset').selectOption({ label: 'Procedural' });
   const seed = Number(await field(page, 'Seed').inputValue());
   await page.getByRole('spinbutton', { name: 'Test image' }).fill(String(TEST_INDEX));
-  await page.getByRole('region', { name: 'Predictions', exact: true }).scrollIntoViewIfNeeded();
+  // Bring the panel's readout itself on screen (the region can be taller than the dock; panels off screen don't probe).
+  await page
+    .getByRole('region', { name: 'Predictions', exact: true })
+    .getByText('No prediction yet.')
+    .scrollIntoViewIfNeeded();
 
   await stepAndWait(page, 1);
   const afterOne = await settledPrediction(page, null);

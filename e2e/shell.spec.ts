@@ -72,6 +72,10 @@ test('choosing MNIST shows loading progress, then the split sizes and sample ima
   // Start from the instant procedural data, so that MNIST is a real change.
   await dataset.selectOption({ label: 'Procedural' });
   await expect(page.getByText(/train · [\d,]+ test/)).toBeVisible({ timeout: 60_000 });
+  // The worker keeps datasets it has decoded; a reload (the choice is autosaved) gives a worker that never saw MNIST.
+  await page.reload();
+  await expect(dataset).toHaveValue('procedural');
+  await expect(page.getByText(/train · [\d,]+ test/)).toBeVisible({ timeout: 60_000 });
   // Slow the MNIST files down a little so the progress bar is certainly on screen long enough to see.
   await page.route('**/datasets/mnist/**', async (route) => {
     await new Promise((r) => setTimeout(r, 700));

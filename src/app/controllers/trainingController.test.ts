@@ -109,6 +109,19 @@ describe('training controller', () => {
     expect(bus.latest('samples')?.indices.length).toBe(8);
   });
 
+  it('asks for no probe before the model is ready, then for what the panels need', async () => {
+    const { store, probes, emit, runId, ctl, needsChanged } = setup([{ kind: 'deadRelu' }]);
+    ctl.prepare();
+    expect(store.getState().status).toBe('initializing');
+    needsChanged(); // a panel scrolls into view while the dataset loads
+    store.getState().setSample({ from: 'test', index: 3 });
+    await settle();
+    expect(probes).toEqual([]);
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    await settle();
+    expect(probes.map((p) => p.kind).sort()).toEqual(['deadRelu', 'samples']);
+  });
+
   it('drops messages of old runs', () => {
     const { store, emit, ctl } = setup();
     ctl.prepare();

@@ -114,6 +114,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
    */
   function request(req: ProbeRequest, urgent = false): void {
     if (runId === null) return;
+    // No model yet: the worker would refuse the probe ("notReady"); 'ready' asks for what the panels need.
+    if (get().status === 'initializing') return;
     const key = req.kind;
     const since = inFlight.get(key);
     if (since !== undefined && Date.now() - since < PROBE_TIMEOUT_MS) {
