@@ -156,12 +156,10 @@ test('the exported model loads in TF.js and predicts what the app showed; Keras 
   const exported = Array.from(await y.data());
   expect(exported).toHaveLength(10);
   const backend = (await page.getByTestId('backend-badge').locator('strong').textContent()) ?? '?';
-  test
-    .info()
-    .annotations.push({
-      type: 'export',
-      description: `${backend}: exported vs shown max |Δ| = ${maxAbsDiff(exported, shown).toExponential(2)}`,
-    });
+  test.info().annotations.push({
+    type: 'export',
+    description: `${backend}: exported vs shown max |Δ| = ${maxAbsDiff(exported, shown).toExponential(2)}`,
+  });
   expect(
     maxAbsDiff(exported, shown),
     `exported ${exported.join(', ')} vs shown ${shown.join(', ')}`,

@@ -163,12 +163,10 @@ describe('training controller', () => {
     emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
     const g = store.getState().graph;
     const first = g.nodes[1]!;
-    store
-      .getState()
-      .setGraph({
-        ...g,
-        nodes: g.nodes.map((n) => (n === first ? { ...n, position: { x: 9, y: 9 }, frozen: true } : n)),
-      });
+    store.getState().setGraph({
+      ...g,
+      nodes: g.nodes.map((n) => (n === first ? { ...n, position: { x: 9, y: 9 }, frozen: true } : n)),
+    });
     expect(store.getState().runGraph).toBe(store.getState().graph);
     expect(calls.at(-1)).toBe(`freeze ${first.id} true`);
     store.getState().setGraph(smallCnn());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLayer } from '../../engine/graph/catalogue';
-import { chain, isConnected } from '../../engine/graph/edit';
+import { appendAfter, chain, isConnected, outputNode } from '../../engine/graph/edit';
 import { asNodeId } from '../../engine/graph/types';
 import type { Graph } from '../../engine/graph/types';
 import { appendAnchor, appendLayer, parseDroppedKind } from './appendLayer';
@@ -131,6 +131,11 @@ describe('revealing a new layer', () => {
     const added = appendLayer(small, 'dropout', [asNodeId('conv2d_1')]);
     expect(freshNode(before, added.graph)).toBe(added.id);
     expect(freshNode(before, small)).toBeNull();
+    // Two quick additions rendered together: the newest is revealed.
+    const first = appendAfter(small, outputNode(small)!, defaultLayer('dropout'));
+    const second = first && appendAfter(first.graph, first.id, defaultLayer('dense'));
+    if (!second) throw new Error('append failed');
+    expect(freshNode(before, second.graph)).toBe(second.id);
     const other = chain('classifier', [
       defaultLayer('input'),
       defaultLayer('flatten'),

@@ -24,14 +24,19 @@ export interface View {
 const UNMEASURED = { width: 180, height: 70 } as const;
 
 /**
- * The node `graph` gained over the ids in `before`, when it gained exactly one and lost none; else null (a preset,
- * a new graph, the other GAN network).
+ * The newest node `graph` gained over the ids in `before`, when it gained one to three and lost none; else null (a
+ * preset, a new graph, the other GAN network).
  */
 export function freshNode(before: ReadonlySet<string>, graph: Graph): string | null {
-  if (graph.nodes.length !== before.size + 1) return null;
   const fresh = graph.nodes.filter((n) => !before.has(n.id));
-  return fresh.length === 1 && fresh[0] ? fresh[0].id : null;
+  const kept = graph.nodes.length - fresh.length;
+  // A few additions in one render (quick key presses batch together) reveal the newest; a swap of graphs none.
+  if (kept !== before.size || fresh.length === 0 || fresh.length > MAX_BATCHED_ADDS) return null;
+  return fresh[fresh.length - 1]?.id ?? null;
 }
+
+/** More new nodes than this at once is a loaded graph, not layers the user added. */
+const MAX_BATCHED_ADDS = 3;
 
 /** Is the node box (flow coordinates) entirely inside a pane of `pane` pixels under viewport `view`? */
 export function fullyVisible(node: Box, view: View, pane: { width: number; height: number }): boolean {
