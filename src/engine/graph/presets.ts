@@ -82,6 +82,19 @@ const discriminator = chain('discriminator', [
 
 export const DEFAULT_PRESET_ID = 'notes-small';
 
+/** The DCGAN pair (generator of transposed convolutions against a strided-conv discriminator) on a dataset. */
+function dcgan(id: string, title: string, lesson: string, dataset: Preset['dataset']): Preset {
+  return {
+    id,
+    title,
+    lesson,
+    dataset,
+    graph: generator,
+    hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
+    gan: { generator, discriminator },
+  };
+}
+
 export const PRESETS: readonly Preset[] = [
   {
     id: 'notes-small',
@@ -287,26 +300,18 @@ export const PRESETS: readonly Preset[] = [
     hyper: hyper({ batchSize: 64 }),
     inputNoise: 0.3,
   },
-  {
-    id: 'dcgan',
-    title: 'DCGAN',
-    lesson:
-      'A generator turns random vectors into digits while a discriminator learns to tell them from real ones.',
-    dataset: 'mnist',
-    graph: generator,
-    hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
-    gan: { generator, discriminator },
-  },
-  {
-    id: 'dcgan-fashion',
-    title: 'DCGAN (Fashion-MNIST)',
-    lesson:
-      'The same two networks on clothes: shoes and trousers appear first, shirts and coats take longer.',
-    dataset: 'fashion-mnist',
-    graph: generator,
-    hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
-    gan: { generator, discriminator },
-  },
+  dcgan(
+    'dcgan',
+    'DCGAN',
+    'A generator turns random vectors into digits while a discriminator learns to tell them from real ones.',
+    'mnist',
+  ),
+  dcgan(
+    'dcgan-fashion',
+    'DCGAN (Fashion-MNIST)',
+    'The same two networks on clothes: watch which kinds of garment the generator learns to draw first.',
+    'fashion-mnist',
+  ),
   {
     id: 'procedural-tiny',
     title: 'Tiny CNN on shapes',
