@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendEnv } from '../engine/backend/select';
 import { makeProceduralDataset } from '../engine/data/procedural';
 import { chain } from '../engine/graph/edit';
+import { L } from '../engine/graph/layerBuilders';
 import type { Graph } from '../engine/graph/types';
 import { DEFAULT_HYPER } from '../engine/train/hyper';
 import type { Hyper } from '../engine/train/hyper';
@@ -25,17 +26,7 @@ export const cpuEnv: BackendEnv = {
 export function tinyCnn(): Graph {
   return chain('classifier', [
     { kind: 'input', source: 'dataset', shape: [28, 28, 1] },
-    {
-      kind: 'conv2d',
-      filters: 2,
-      kernel: [3, 3],
-      stride: [2, 2],
-      padding: 'valid',
-      dilation: [1, 1],
-      activation: 'relu',
-      useBias: true,
-      initializer: 'heNormal',
-    },
+    L.conv(2, 3, { stride: 2, padding: 'valid' }),
     { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' },
     { kind: 'flatten' },
     { kind: 'dense', units: 10, activation: 'softmax', useBias: true, initializer: 'glorotUniform' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asNodeId, GRAPH_VERSION, type Graph } from '../../engine/graph/types';
 import { applyHeInit, applyLeakyRelu } from './deadReluRemedies';
+import { defaultLayer } from '../../engine/graph/catalogue';
 
 const g: Graph = {
   version: GRAPH_VERSION,
@@ -14,17 +15,8 @@ const g: Graph = {
     },
     {
       id: asNodeId('c'),
-      layer: {
-        kind: 'conv2d',
-        filters: 4,
-        kernel: [3, 3],
-        stride: [1, 1],
-        padding: 'same',
-        dilation: [1, 1],
-        activation: 'relu',
-        useBias: true,
-        initializer: 'glorotUniform',
-      },
+      // A ReLU conv without He initialization, so the remedy has something to change.
+      layer: { ...defaultLayer('conv2d'), filters: 4, initializer: 'glorotUniform' },
       position: { x: 0, y: 90 },
       frozen: false,
     },

@@ -5,13 +5,16 @@ import { setFrozen } from '../../engine/graph/edit';
 import { useAppStore } from '../store';
 import { formatLabels, parseLabels } from './labels';
 
+/** Every dataset the app ships has ten classes. */
+const CLASSES = 10;
+
 /**
  * "Train on labels" (a subset of the classes, applied live) and, for the transfer-learning preset, the second step
  * of the lesson: freeze the convolutional features and retrain the rest on the other digits.
  */
 export function TransferControls() {
-  const { labelSubset, presetId, classes } = useAppStore(
-    useShallow((s) => ({ labelSubset: s.hyper.labelSubset, presetId: s.presetId, classes: 10 })),
+  const { labelSubset, presetId } = useAppStore(
+    useShallow((s) => ({ labelSubset: s.hyper.labelSubset, presetId: s.presetId })),
   );
   const setHyper = useAppStore((s) => s.setHyper);
   const edit = useAppStore((s) => s.edit);
@@ -25,7 +28,7 @@ export function TransferControls() {
     transfer !== undefined && formatLabels(labelSubset) === formatLabels(transfer.secondLabels);
 
   const commit = (value: string) => {
-    const r = parseLabels(value, classes);
+    const r = parseLabels(value, CLASSES);
     if (!r.ok) return setError(r.reason);
     setError(null);
     if (formatLabels(r.labels) !== formatLabels(labelSubset)) setHyper({ labelSubset: r.labels });

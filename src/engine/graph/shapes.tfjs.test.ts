@@ -11,6 +11,7 @@ import type { Graph, LayerSpec, Shape } from './types';
 import { asNodeId } from './types';
 import { inferShapes } from './shapes';
 import { validateGraph } from './validate';
+import { L } from './layerBuilders';
 
 const RUNS = 5000;
 
@@ -271,17 +272,7 @@ describe('shape inference agrees with TF.js', () => {
   it('agrees on the hand-checked example: conv 5×5×32 on 28×28×1 has 832 parameters', () => {
     const c: Config = {
       input: [28, 28, 1],
-      layer: {
-        kind: 'conv2d',
-        filters: 32,
-        kernel: [5, 5],
-        stride: [1, 1],
-        padding: 'same',
-        dilation: [1, 1],
-        activation: 'relu',
-        useBias: true,
-        initializer: 'heNormal',
-      },
+      layer: L.conv(32, 5),
     };
     expect(viaTfjs(c)).toEqual({ shape: [28, 28, 32], realShape: [28, 28, 32], params: 832 });
     expect(inferShapes(graphOf(c)).get(asNodeId('layer_1'))?.params).toBe(832);
