@@ -19,7 +19,7 @@ export interface DepsParts {
   readonly env: BackendEnv;
   readonly loadDataset: WorkerDeps['loadDataset'];
   /** validateGraph against the dataset's image shape and classes unless given. */
-  readonly validate?: (graph: Graph, dataset: DatasetId) => readonly GraphIssue[];
+  readonly validate?: WorkerDeps['validate'];
   readonly yieldToEventLoop: () => Promise<void>;
   readonly now?: () => number;
   readonly memoryBudgetBytes?: number;
@@ -30,12 +30,16 @@ export interface DepsParts {
 export const DEFAULT_MEMORY_BUDGET = 2 ** 30;
 
 /** Every dataset the app ships is 28×28 grey with 10 classes (MNIST, Fashion-MNIST, procedural). */
-export function validateForDataset(graph: Graph, dataset: DatasetId): readonly GraphIssue[] {
+export function validateForDataset(
+  graph: Graph,
+  dataset: DatasetId,
+  labelSubset: readonly number[] = [],
+): readonly GraphIssue[] {
   switch (dataset) {
     case 'mnist':
     case 'fashion-mnist':
     case 'procedural':
-      return validateGraph(graph, { imageShape: [28, 28, 1], classes: 10 });
+      return validateGraph(graph, { imageShape: [28, 28, 1], classes: 10, labelSubset });
     default:
       return assertNever(dataset);
   }
@@ -70,7 +74,7 @@ export function createWorkerDeps(parts: DepsParts): WorkerDeps {
     validate: parts.validate ?? validateForDataset,
     modelSize,
     memoryBudgetBytes: parts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
-    selectBackend: (policy, params, measure) => selector.select(policy, params, measure),
+    selectBackend: (policy, params, measure, opts) => selector.select(policy, params, measure, opts),
     fallbackBackend: (failed, info, tried) => selector.fallback(failed, info, tried),
     now: parts.now ?? (() => performance.now()),
     yieldToEventLoop: parts.yieldToEventLoop,

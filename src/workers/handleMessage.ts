@@ -44,8 +44,20 @@ async function timed(trainer: Trainer, n: number, deps: WorkerDeps): Promise<num
   return Math.max(deps.now() - t0, 1e-3);
 }
 
-/** Examples/s of `hyper` on the active backend: 1 warm-up batch, then up to 3 timed ones (~1 s in all). */
-async function measureRate(msg: InitMsg, dataset: Dataset, hyper: Hyper, deps: WorkerDeps): Promise<number> {
+/** Timed batches stop after this long even when the budget allows more. */
+const MEASURE_TIMED_MS = 400;
+
+/**
+ * Examples/s of `hyper` on the active backend within `budgetMs`: one warm-up batch (shader compilation, first
+ * allocations), then up to 3 timed ones while time is left. A warm-up that used the whole budget gives a lower bound.
+ */
+async function measureRate(
+  msg: InitMsg,
+  dataset: Dataset,
+  hyper: Hyper,
+  deps: WorkerDeps,
+  budgetMs: number,
+): Promise<{ examplesPerSec: number; complete: boolean }> {
   const trainer = deps.createTrainer({
     graph: msg.graph,
     dataset,
@@ -55,8 +67,15 @@ async function measureRate(msg: InitMsg, dataset: Dataset, hyper: Hyper, deps: W
   });
   try {
     const warm = await timed(trainer, 1, deps);
-    const n = warm > 600 ? 1 : 3;
-    return (n * hyper.batchSize * 1000) / (await timed(trainer, n, deps));
+    if (warm >= budgetMs) return { examplesPerSec: (hyper.batchSize * 1000) / warm, complete: false };
+    const limit = Math.min(budgetMs - warm, MEASURE_TIMED_MS);
+    let ms = 0;
+    let n = 0;
+    while (n < 3 && (n === 0 || ms + ms / n <= limit)) {
+      ms += await timed(trainer, 1, deps);
+      n++;
+    }
+    return { examplesPerSec: (n * hyper.batchSize * 1000) / ms, complete: true };
   } finally {
     trainer.dispose();
   }
@@ -67,7 +86,9 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
   const fail = (code: 'badGraph' | 'dataset' | 'backend' | 'tooLarge' | 'internal', message: string): void =>
     post({ type: 'error', runId, code, message });
   const graphs = msg.gan ? [msg.gan.generator, msg.gan.discriminator] : [msg.graph];
-  const errors = graphs.flatMap((g) => deps.validate(g, msg.dataset)).filter((i) => i.severity === 'error');
+  const errors = graphs
+    .flatMap((g) => deps.validate(g, msg.dataset, msg.hyper.labelSubset))
+    .filter((i) => i.severity === 'error');
   if (errors.length > 0) return fail('badGraph', errors.map((i) => i.message).join('\n'));
   const size = deps.modelSize(msg.graph);
   if (!size) return fail('badGraph', 'The shapes of this graph cannot be worked out.');
@@ -87,13 +108,21 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
 
   let backend;
   try {
-    backend = await deps.selectBackend(msg.backend, size.params, (_: BackendName) =>
-      measureRate(msg, dataset, msg.hyper, deps),
+    backend = await deps.selectBackend(
+      msg.backend,
+      size.params,
+      (_: BackendName, budgetMs: number) => measureRate(msg, dataset, msg.hyper, deps, budgetMs),
+      {
+        kind: msg.gan ? 'gan' : 'net',
+        now: deps.now,
+        onProgress: (message) => post({ type: 'preparing', runId, message }),
+      },
     );
   } catch (e) {
     return fail('backend', errorText(e));
   }
   if (state.currentRunId !== runId) return;
+  post({ type: 'preparing', runId, message: 'Building the model…' });
   let trainer;
   try {
     trainer = deps.createTrainer({
@@ -109,6 +138,7 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
   state.run = newRun({
     runId,
     graph: msg.graph,
+    datasetId: msg.dataset,
     extras: extrasOf(msg),
     dataset,
     seed: msg.seed,
@@ -174,7 +204,23 @@ export async function handleMessage(
       run.stepsRemaining += Math.floor(msg.batches);
       ensureLoop(run, post, deps);
       return postState(run, post);
-    case 'setHyper':
+    case 'setHyper': {
+      // A new label subset must still fit the output layer (5 units train on 5 labels, 10 on any).
+      if (msg.patch.labelSubset !== undefined && !run.extras.gan) {
+        const errors = deps
+          .validate(run.graph, run.datasetId, msg.patch.labelSubset)
+          .filter((i) => i.severity === 'error');
+        if (errors.length > 0) {
+          run.running = false;
+          run.stepsRemaining = 0;
+          return post({
+            type: 'error',
+            runId,
+            code: 'badGraph',
+            message: errors.map((i) => i.message).join('\n'),
+          });
+        }
+      }
       await run.lock.run(() => {
         run.trainer.setHyper(msg.patch);
         if (msg.gan) run.trainer.setGanHyper?.(msg.gan);
@@ -182,6 +228,7 @@ export async function handleMessage(
       if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs)
         run.finished = false;
       return;
+    }
     case 'freeze':
       for (const node of msg.nodes) run.frozen.set(node, msg.frozen);
       await run.lock.run(() => run.trainer.setFrozen(msg.nodes, msg.frozen));

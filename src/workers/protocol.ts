@@ -92,7 +92,11 @@ export interface KernelSet {
   readonly filters: number;
   /** Raw float weights (or gradients), layout [kh, kw, in, out] as TF.js stores them. */
   readonly values: Float32Array;
+  /** GAN runs: the network the layer belongs to (node ids of the two networks may coincide). */
+  readonly network?: GanNetwork;
 }
+
+export type GanNetwork = 'generator' | 'discriminator';
 
 export interface LayerHealth {
   readonly node: NodeId;
@@ -114,6 +118,15 @@ export type ProbeResult =
       readonly step: number;
       readonly input: MapStack;
       readonly layers: readonly MapStack[];
+      /**
+       * GAN runs: `input`/`layers` are the discriminator's maps of the real image; these are its maps of a generated
+       * one, G(z) for cell `index` of the fixed-noise grid.
+       */
+      readonly fake?: {
+        readonly index: number;
+        readonly input: MapStack;
+        readonly layers: readonly MapStack[];
+      };
     }
   | {
       readonly kind: 'pooling';
@@ -248,6 +261,8 @@ export type FromWorker =
       readonly epoch: number;
     }
   | { readonly type: 'notice'; readonly runId: RunId; readonly message: string }
+  /** What the worker is doing before 'ready' ("Measuring backends: WebGL (2/3)…", "Building the model…"). */
+  | { readonly type: 'preparing'; readonly runId: RunId; readonly message: string }
   | {
       readonly type: 'exported';
       readonly runId: RunId;

@@ -1,6 +1,7 @@
 /**
  * The TF.js side of backend selection, in the worker: registers WebGPU, WebGL (OffscreenCanvas), WASM (SIMD, no
- * threads, so no cross-origin isolation) and CPU, and tells which ones work and on what adapter.
+ * threads, so no cross-origin isolation) and CPU, and tells which ones exist here and on what adapter — without
+ * initialising them (a TF.js backend is only set up when the selector activates it), so probing costs milliseconds.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -12,6 +13,7 @@ import { registerWasmConvBackpropFilter } from '../engine/backend/conv2dBackprop
 import { BACKEND_ORDER } from '../engine/backend/select';
 import type { BackendEnv, BackendProbe } from '../engine/backend/select';
 import type { BackendName } from './protocol';
+import { createIdbMeasurementStore } from './backendStore';
 
 interface GpuAdapterLike {
   readonly info?: {
@@ -30,7 +32,10 @@ interface GlLike {
   getParameter(p: number): unknown;
 }
 
-async function webgpuAdapter(): Promise<string | null> {
+/** Software renderers: a GPU backend on one of these is slower than WASM (SwiftShader, Mesa llvmpipe, WARP). */
+const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render|warp/i;
+
+async function webgpuAdapter(): Promise<{ text: string; software: boolean } | null> {
   const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
   if (!gpu) return null;
   const adapter = await gpu.requestAdapter().catch(() => null);
@@ -39,14 +44,27 @@ async function webgpuAdapter(): Promise<string | null> {
   const text = [i?.description, i?.vendor, i?.architecture, i?.device]
     .filter((s) => s && s.length > 0)
     .join(' ');
-  return (text || 'WebGPU adapter') + (adapter.isFallbackAdapter ? ' (software fallback)' : '');
+  const fallback = adapter.isFallbackAdapter === true;
+  return {
+    text: (text || 'WebGPU adapter') + (fallback ? ' (software fallback)' : ''),
+    software: fallback || SOFTWARE.test(text),
+  };
 }
 
-function webglRenderer(): string {
-  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: GlLike } }).gpgpu?.gl;
-  const ext = gl?.getExtension('WEBGL_debug_renderer_info');
-  const r = ext && gl ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : null;
-  return typeof r === 'string' ? `WebGL: ${r}` : 'WebGL';
+/** The WebGL renderer string from a throwaway context, without starting TF.js's WebGL backend. */
+function webglProbe(): string | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as unknown as
+      (GlLike & { getExtension(n: 'WEBGL_lose_context'): { loseContext(): void } | null }) | null;
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const r = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : null;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return typeof r === 'string' ? r : 'WebGL 2';
+  } catch {
+    return null;
+  }
 }
 
 let wasmReady = false;
@@ -65,16 +83,30 @@ async function trySet(name: BackendName): Promise<boolean> {
   }
 }
 
-async function adapterOf(name: BackendName): Promise<string> {
+async function probeOne(name: BackendName): Promise<BackendProbe> {
   switch (name) {
-    case 'webgpu':
-      return (await webgpuAdapter()) ?? 'WebGPU';
-    case 'webgl':
-      return webglRenderer();
-    case 'wasm':
-      return (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'WASM SIMD' : 'WASM';
+    case 'webgpu': {
+      const a = await webgpuAdapter();
+      return a
+        ? { name, available: true, adapter: a.text, software: a.software }
+        : { name, available: false, adapter: 'no WebGPU adapter' };
+    }
+    case 'webgl': {
+      const r = webglProbe();
+      return r
+        ? { name, available: true, adapter: `WebGL: ${r}`, software: SOFTWARE.test(r) }
+        : { name, available: false, adapter: 'no WebGL 2 context' };
+    }
+    case 'wasm': {
+      if (typeof WebAssembly !== 'object') return { name, available: false, adapter: 'no WebAssembly' };
+      const simd = await tf
+        .env()
+        .getAsync('WASM_HAS_SIMD_SUPPORT')
+        .catch(() => false);
+      return { name, available: true, adapter: simd ? 'WASM SIMD' : 'WASM' };
+    }
     case 'cpu':
-      return 'CPU (plain JavaScript)';
+      return { name, available: true, adapter: 'CPU (plain JavaScript)' };
     default: {
       const never: never = name;
       return never;
@@ -95,17 +127,11 @@ export function createTfBackendEnv(): BackendEnv {
     },
     async probe(): Promise<readonly BackendProbe[]> {
       const out: BackendProbe[] = [];
-      for (const name of BACKEND_ORDER) {
-        if (name === 'webgpu' && (await webgpuAdapter()) === null) {
-          out.push({ name, available: false, adapter: 'no WebGPU adapter' });
-          continue;
-        }
-        const ok = await trySet(name);
-        out.push({ name, available: ok, adapter: ok ? await adapterOf(name) : 'failed to initialise' });
-      }
+      for (const name of BACKEND_ORDER) out.push(await probeOne(name));
       deviceKey += '|' + out.map((p) => `${p.name}:${p.adapter}`).join(',');
       return out;
     },
+    store: createIdbMeasurementStore(),
     activate: trySet,
   };
 }

@@ -16,6 +16,7 @@ import type {
   ProbeRequest,
   RunId,
 } from './protocol';
+import type { MeasureRate, SelectOptions } from '../engine/backend/select';
 import { Mutex } from './mutex';
 import type { ProbeEntry } from './probeBudget';
 
@@ -34,17 +35,18 @@ export interface WorkerDeps {
     onProgress: (loadedBytes: number, totalBytes: number) => void,
   ): Promise<Dataset>;
   createTrainer(opts: TrainerOptions): Trainer;
-  /** Graph issues (errors refuse the run). */
-  validate(graph: Graph, dataset: DatasetId): readonly GraphIssue[];
+  /** Graph issues (errors refuse the run); a classifier may end in one unit per label of `labelSubset`. */
+  validate(graph: Graph, dataset: DatasetId, labelSubset: readonly number[]): readonly GraphIssue[];
   /** Null when the shapes cannot be inferred (validation reports why). */
   modelSize(graph: Graph): ModelSize | null;
   /** Refuse models whose estimated training memory exceeds this. */
   readonly memoryBudgetBytes: number;
-  /** Chooses and activates a backend; `measure` times real training steps on the active one. */
+  /** Chooses and activates a backend; `measure` times real training steps on the active one within a budget. */
   selectBackend(
     policy: BackendPolicy,
     params: number,
-    measure: (name: BackendName) => Promise<number>,
+    measure: MeasureRate,
+    opts?: SelectOptions,
   ): Promise<BackendInfo>;
   /** Activates the next backend after `failed` broke; null when none is left. */
   fallbackBackend(
@@ -89,6 +91,7 @@ export const DEFAULT_TUNING: LoopTuning = {
 export interface Run {
   readonly runId: RunId;
   readonly graph: Graph;
+  readonly datasetId: DatasetId;
   /** Passed to every trainer this run creates (init, reset, fallback). */
   readonly extras: TrainerExtras;
   readonly dataset: Dataset;
@@ -139,6 +142,7 @@ export const tuningOf = (deps: WorkerDeps): LoopTuning => ({ ...DEFAULT_TUNING, 
 export function newRun(fields: {
   runId: RunId;
   graph: Graph;
+  datasetId: DatasetId;
   extras: TrainerExtras;
   dataset: Dataset;
   seed: number;

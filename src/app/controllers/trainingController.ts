@@ -213,6 +213,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         s.patchRun({
           status: 'ready',
           backend: m.backend,
+          preparing: null,
           datasetProgress: null,
           datasetCounts: { train: m.trainCount, test: m.testCount },
         });
@@ -253,6 +254,9 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       case 'notice':
         s.patchRun({ notice: m.message });
         return;
+      case 'preparing':
+        if (s.status === 'initializing') s.patchRun({ preparing: m.message, datasetProgress: null });
+        return;
       case 'error':
         // A failed probe leaves the run as it is: say so, keep training.
         if (m.code === 'probe') {
@@ -261,6 +265,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         }
         // A non-finite loss pauses the run (the model still exists); other errors end it.
         s.patchRun({
+          preparing: null,
           status: m.code === 'nonFinite' ? 'paused' : 'error',
           error: { code: m.code, message: m.message },
           ...(m.code === 'dataset' ? { datasetProgress: null } : {}),
@@ -286,14 +291,20 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
 
   const unsubscribeStore = store.subscribe((s, prev) => {
     if (runId === null) return;
-    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && s.status !== 'initializing')
-      flushHyper(s);
+    // Only a worker with a model takes settings; an init that failed or has not finished gets them with the next init.
+    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && PROBEABLE.has(s.status)) flushHyper(s);
     if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
       init(s.status === 'running');
       return;
     }
     // Moving nodes or toggling "Frozen" does not need a new model: adopt the graph, tell the worker what froze.
-    if (s.graph !== prev.graph && s.runGraph && s.graph !== s.runGraph && sameNetwork(s.graph, s.runGraph)) {
+    if (
+      s.graph !== prev.graph &&
+      s.runGraph &&
+      s.graph !== s.runGraph &&
+      PROBEABLE.has(s.status) &&
+      sameNetwork(s.graph, s.runGraph)
+    ) {
       const { freeze, unfreeze } = frozenChanges(s.runGraph, s.graph);
       if (freeze.length > 0) client.freeze(freeze, true);
       if (unfreeze.length > 0) client.freeze(unfreeze, false);

@@ -32,7 +32,8 @@ export function DatasetStatus() {
     return frameBus.subscribe('samples', () => requestAnimationFrame(draw));
   }, [counts]);
 
-  const preparing = useAppStore((s) => s.status === 'initializing');
+  // Loading until the worker moves on to the backend and the model (its first 'preparing' message).
+  const preparing = useAppStore((s) => s.status === 'initializing' && s.preparing === null);
   const loading = progress !== null || (preparing && counts === null);
   const percent = progress && progress.total > 0 ? Math.round((100 * progress.loaded) / progress.total) : 0;
   return (
@@ -51,7 +52,9 @@ export function DatasetStatus() {
           )}
           <span>
             {progress
-              ? `Loading ${fmtMB(progress.loaded)} / ${fmtMB(progress.total)} MB`
+              ? progress.loaded >= progress.total
+                ? `Unpacking ${fmtMB(progress.total)} MB…`
+                : `Loading ${fmtMB(progress.loaded)} / ${fmtMB(progress.total)} MB`
               : 'Loading the dataset…'}
           </span>
         </span>

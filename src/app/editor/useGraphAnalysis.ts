@@ -8,6 +8,7 @@ import type { GraphIssue } from '../../engine/graph/issues';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import { inferShapes } from '../../engine/graph/shapes';
 import { validateGraph } from '../../engine/graph/validate';
+import type { ValidationContext } from '../../engine/graph/validate';
 import { useAppStore } from '../store';
 import { validationContext } from './validationContext';
 import { selectGraph } from '../store/selectors';
@@ -19,7 +20,7 @@ export interface GraphAnalysis {
   readonly byNode: ReadonlyMap<NodeId, readonly GraphIssue[]>;
 }
 
-export function analyse(graph: Graph, ctx: { imageShape: Shape; classes: number }): GraphAnalysis {
+export function analyse(graph: Graph, ctx: ValidationContext): GraphAnalysis {
   const info = inferShapes(graph);
   const issues = validateGraph(graph, ctx);
   const byNode = new Map<NodeId, GraphIssue[]>();
@@ -30,11 +31,12 @@ export function analyse(graph: Graph, ctx: { imageShape: Shape; classes: number 
   return { info, issues, byNode };
 }
 
-const selectPresetId = (s: { presetId: string }): string => s.presetId;
+const selectLabelSubset = (s: { hyper: { labelSubset: readonly number[] } }): readonly number[] =>
+  s.hyper.labelSubset;
 
 export function useGraphAnalysis(): GraphAnalysis {
   const graph = useAppStore(selectGraph);
-  const presetId = useAppStore(selectPresetId);
-  const ctx = useMemo(() => validationContext(presetId), [presetId]);
+  const labelSubset = useAppStore(selectLabelSubset);
+  const ctx = useMemo(() => validationContext(labelSubset), [labelSubset]);
   return useMemo(() => analyse(graph, ctx), [graph, ctx]);
 }

@@ -16,6 +16,7 @@ export const IDLE_RUN = {
   examplesPerSec: 0,
   error: null,
   notice: null,
+  preparing: null,
   runGraph: null,
 } as const satisfies Partial<TrainingSlice>;
 

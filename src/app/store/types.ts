@@ -55,6 +55,8 @@ export interface TrainingSlice {
   readonly datasetCounts: { readonly train: number; readonly test: number } | null;
   readonly error: { readonly code: string; readonly message: string } | null;
   readonly notice: string | null;
+  /** What the worker is doing while the run initializes ("Measuring backends: WebGL (2/3)…"); null otherwise. */
+  readonly preparing: string | null;
   /** The graph the current run was started with; differs from `graph` after an edit. */
   readonly runGraph: Graph | null;
   setHyper(patch: Partial<Hyper>): void;

@@ -6,7 +6,13 @@ const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as 
 /** The backend in use and why it was chosen (visible text and a tooltip with the measured rates). */
 export function BackendBadge() {
   const backend = useAppStore(selectBackend);
-  if (!backend) return <span className="badge badge--idle">Backend: not chosen yet</span>;
+  const choosing = useAppStore((s) => s.status === 'initializing');
+  if (!backend)
+    return (
+      <span className="badge badge--idle">
+        {choosing ? 'Backend: choosing…' : 'Backend: chosen when training starts'}
+      </span>
+    );
   const rates = backend.measured
     .map(
       (m) =>

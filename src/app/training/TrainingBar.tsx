@@ -17,6 +17,7 @@ export function TrainingBar() {
   const changed = useAppStore(selectGraphChangedSinceRun);
   const error = useAppStore(selectRunError);
   const notice = useAppStore((s) => s.notice);
+  const preparing = useAppStore((s) => s.preparing);
   const [batches, setBatches] = useState(1);
   const running = p.status === 'running';
   const busy = p.status === 'initializing';
@@ -74,8 +75,8 @@ export function TrainingBar() {
               {percent}%{eta ? ` · ETA ${eta}` : ''}
             </span>
           </span>
-          <span className="status" data-status={p.status}>
-            {STATUS_TEXT[p.status]}
+          <span className="status" data-status={p.status} aria-busy={busy}>
+            {busy && preparing ? preparing : STATUS_TEXT[p.status]}
           </span>
           <BackendBadge />
         </div>

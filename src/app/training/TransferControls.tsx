@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { presetById } from '../../engine/graph/presets';
 import { setFrozen } from '../../engine/graph/edit';
 import { useAppStore } from '../store';
-import { formatLabels, parseLabels } from './labels';
+import { formatLabels, parseLabels } from '../../engine/data/labels';
 
 /** Every dataset the app ships has ten classes. */
 const CLASSES = 10;

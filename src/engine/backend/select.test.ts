@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendName } from '../../workers/protocol';
-import { BackendSelector, describeChoice, fastest, nextBackend, sizeBucket } from './select';
-import type { BackendEnv, BackendProbe } from './select';
+import { BackendSelector, cacheKey, describeChoice, fastest, nextBackend, sizeBucket } from './select';
+import type { BackendEnv, BackendProbe, Measured, MeasurementStore } from './select';
 
 function env(
   probes: BackendProbe[],
@@ -24,54 +24,141 @@ function env(
   return e;
 }
 
+/** This machine: WebGPU and WebGL on SwiftShader (software), WASM SIMD, CPU. */
 const ALL: BackendProbe[] = [
-  { name: 'webgpu', available: true, adapter: 'SwiftShader (software fallback)' },
-  { name: 'webgl', available: true, adapter: 'WebGL: SwiftShader' },
+  { name: 'webgpu', available: true, adapter: 'SwiftShader (software fallback)', software: true },
+  { name: 'webgl', available: true, adapter: 'WebGL: SwiftShader', software: true },
+  { name: 'wasm', available: true, adapter: 'WASM SIMD' },
+  { name: 'cpu', available: true, adapter: 'CPU' },
+];
+/** A machine with a real GPU. */
+const GPU: BackendProbe[] = [
+  { name: 'webgpu', available: true, adapter: 'nvidia ampere' },
+  { name: 'webgl', available: true, adapter: 'WebGL: NVIDIA' },
   { name: 'wasm', available: true, adapter: 'WASM SIMD' },
   { name: 'cpu', available: true, adapter: 'CPU' },
 ];
 const RATES: Record<BackendName, number> = { webgpu: 21, webgl: 110, wasm: 1180, cpu: 50 };
+const GPU_RATES: Record<BackendName, number> = { webgpu: 5000, webgl: 3000, wasm: 1180, cpu: 50 };
+
+/** A store that keeps measurements in a Map, like IndexedDB across visits. */
+function memoryStore(): MeasurementStore & { data: Map<string, readonly Measured[]> } {
+  const data = new Map<string, readonly Measured[]>();
+  return {
+    data,
+    get: async (k) => data.get(k) ?? null,
+    set: async (k, v) => {
+      data.set(k, v);
+    },
+  };
+}
 
 describe('backend selection', () => {
-  it('auto measures every available backend, picks the fastest and says why', async () => {
+  it('software GPU adapters and plain-JS CPU are not timed: WASM is used at once, and the reason says why', async () => {
     const e = env(ALL);
     const s = new BackendSelector(e);
-    const measured: BackendName[] = [];
-    const info = await s.select('auto', 100_000, async (n) => {
-      measured.push(n);
-      expect(e.active).toBe(n);
-      return RATES[n];
+    const progress: string[] = [];
+    const info = await s.select('auto', 100_000, () => Promise.reject(new Error('must not measure')), {
+      onProgress: (m) => progress.push(m),
     });
-    expect(measured).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
     expect(info.name).toBe('wasm');
     expect(e.active).toBe('wasm');
-    expect(info.adapter).toBe('WASM SIMD');
-    expect(info.reason).toBe('fastest of 4 measured: wasm 1,180 ex/s vs webgpu 21, webgl 110, cpu 50');
+    expect(info.reason).toBe('wasm: WebGPU and WebGL run in software here, so not timed');
+    expect(info.measured.map((m) => m.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(info.measured.find((m) => m.backend === 'webgl')?.note).toMatch(/^not timed: software adapter/);
+    expect(info.measured.find((m) => m.backend === 'cpu')?.note).toMatch(/^not timed: plain JavaScript/);
+    expect(progress).toEqual(['Starting WASM…']);
   });
 
-  it('caches measurements per model size bucket and device', async () => {
-    const e = env(ALL);
+  it('with a real GPU it times the candidates cheapest first, says so, picks the fastest', async () => {
+    const e = env(GPU);
+    const s = new BackendSelector(e);
+    const measured: BackendName[] = [];
+    const progress: string[] = [];
+    const info = await s.select(
+      'auto',
+      100_000,
+      async (n, budget) => {
+        measured.push(n);
+        expect(e.active).toBe(n);
+        expect(budget).toBeGreaterThan(0);
+        return GPU_RATES[n];
+      },
+      { onProgress: (m) => progress.push(m) },
+    );
+    expect(measured).toEqual(['wasm', 'webgl', 'webgpu']);
+    expect(progress).toEqual([
+      'Measuring backends: WASM (1/3)…',
+      'Measuring backends: WebGL (2/3)…',
+      'Measuring backends: WebGPU (3/3)…',
+    ]);
+    expect(info.name).toBe('webgpu');
+    expect(info.reason).toBe('fastest of 3 measured: webgpu 5,000 ex/s vs webgl 3,000, wasm 1,180');
+  });
+
+  it('stops timing when the budget is used up: later candidates are not timed and nothing is cached', async () => {
+    let clock = 0;
+    const store = memoryStore();
+    const s = new BackendSelector({ ...env(GPU), store });
+    const measured: BackendName[] = [];
+    const info = await s.select(
+      'auto',
+      100_000,
+      async (n, budget) => {
+        measured.push(n);
+        clock += 2000; // the warm-up alone takes longer than the whole budget
+        return { examplesPerSec: GPU_RATES[n], complete: budget > 2000 };
+      },
+      { now: () => clock, budgetMs: 1500 },
+    );
+    expect(measured).toEqual(['wasm']);
+    expect(info.name).toBe('wasm');
+    expect(info.measured.find((m) => m.backend === 'webgpu')?.note).toBe(
+      'not timed: the measuring time was used up',
+    );
+    expect(store.data.size).toBe(0);
+  });
+
+  it('caches measurements per model size bucket, kind and device, in memory and in the store', async () => {
+    const store = memoryStore();
+    const e = { ...env(GPU), store };
     const s = new BackendSelector(e);
     let calls = 0;
     const measure = async (n: BackendName): Promise<number> => {
       calls++;
-      return RATES[n];
+      return GPU_RATES[n];
     };
     await s.select('auto', 100_000, measure);
     const again = await s.select('auto', 110_000, measure);
-    expect(calls).toBe(4);
+    expect(calls).toBe(3);
     expect(again.reason).toMatch(/\(cached measurement\)$/);
+    await s.select('auto', 100_000, measure, { kind: 'gan' });
+    expect(calls).toBe(6);
     await s.select('auto', 5_000_000, measure);
-    expect(calls).toBe(8);
-    expect(e.probed).toBe(1);
+    expect(calls).toBe(9);
+    expect(store.data.size).toBe(3);
+    // A second visit (a new selector, same store) decides without measuring.
+    const next = new BackendSelector({ ...env(GPU), store });
+    const visit = await next.select('auto', 100_000, () => Promise.reject(new Error('must not measure')));
+    expect(visit.name).toBe('webgpu');
+    expect(visit.reason).toMatch(/cached measurement/);
+  });
+
+  it('ignores a malformed stored measurement and measures again', async () => {
+    const store = memoryStore();
+    const s = new BackendSelector({ ...env(GPU), store });
+    store.data.set(cacheKey(1000, 'test-device'), [{ backend: 'tpu', examplesPerSec: 'x' }] as never);
+    const info = await s.select('auto', 1000, async (n) => GPU_RATES[n]);
+    expect(info.name).toBe('webgpu');
+    expect(info.reason).not.toMatch(/cached/);
   });
 
   it('skips unavailable backends and failed measurements', async () => {
-    const e = env([{ name: 'webgpu', available: false, adapter: 'no WebGPU adapter' }, ...ALL.slice(1)]);
+    const e = env([{ name: 'webgpu', available: false, adapter: 'no WebGPU adapter' }, ...GPU.slice(1)]);
     const s = new BackendSelector(e);
     const info = await s.select('auto', 1000, async (n) => {
       if (n === 'wasm') throw new Error('kernel missing');
-      return RATES[n];
+      return GPU_RATES[n];
     });
     expect(info.name).toBe('webgl');
     expect(info.measured.find((m) => m.backend === 'webgpu')).toEqual({
@@ -80,6 +167,23 @@ describe('backend selection', () => {
       note: 'no WebGPU adapter',
     });
     expect(info.measured.find((m) => m.backend === 'wasm')?.note).toBe('failed: kernel missing');
+  });
+
+  it('when the only candidate cannot be activated, a software backend still trains', async () => {
+    const s = new BackendSelector(env(ALL, ['wasm']));
+    const info = await s.select('auto', 1000, () => Promise.reject(new Error('must not measure')));
+    expect(info.name).toBe('webgpu');
+  });
+
+  it('without WASM, a software WebGL is timed against the CPU', async () => {
+    const probes = ALL.map((p) => (p.name === 'wasm' ? { ...p, available: false } : p));
+    const measured: BackendName[] = [];
+    const info = await new BackendSelector(env(probes)).select('auto', 1000, async (n) => {
+      measured.push(n);
+      return RATES[n];
+    });
+    expect(measured).toEqual(['webgl', 'cpu']);
+    expect(info.name).toBe('webgl');
   });
 
   it('a forced backend is used without measuring; an unavailable one falls back and says so', async () => {

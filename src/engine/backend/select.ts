@@ -1,7 +1,9 @@
 /**
- * Backend selection policy: 'auto' measures a few real training steps of the user's model on every available
- * backend and picks the fastest; a forced name is used as is. Pure logic: the TF.js side (registering backends,
- * switching, timing steps) is injected as a BackendEnv, so this file is unit-tested without a browser.
+ * Backend selection policy. 'auto' decides in bounded time: a backend that cannot win is not timed at all (a software
+ * GPU adapter such as SwiftShader, plain-JS CPU when WASM works), one candidate left is used at once, several are
+ * timed cheapest first within a time budget, and decisions are kept per device and model-size bucket (in memory and,
+ * through the env's store, across visits). A forced name is used as is. Pure logic: the TF.js side (registering
+ * backends, switching, timing steps) is injected as a BackendEnv, so this file is unit-tested without a browser.
  */
 import type { BackendInfo, BackendName, BackendPolicy } from '../../workers/protocol';
 
@@ -14,6 +16,14 @@ export interface BackendProbe {
   readonly available: boolean;
   /** Adapter description ("SwiftShader", "WASM SIMD", "CPU"), or why it is unavailable. */
   readonly adapter: string;
+  /** A GPU backend running on a software adapter (SwiftShader, llvmpipe, a fallback adapter): never faster than WASM. */
+  readonly software?: boolean;
+}
+
+/** Keeps measurements across visits (IndexedDB in the browser); failures are ignored. */
+export interface MeasurementStore {
+  get(key: string): Promise<readonly Measured[] | null>;
+  set(key: string, measured: readonly Measured[]): Promise<void>;
 }
 
 export interface BackendEnv {
@@ -23,10 +33,69 @@ export interface BackendEnv {
   activate(name: BackendName): Promise<boolean>;
   /** Device key for the cache (user agent + adapters). */
   readonly deviceKey: string;
+  readonly store?: MeasurementStore;
 }
 
-/** Times real training steps on the active backend; returns examples/s. */
-export type MeasureRate = (name: BackendName) => Promise<number>;
+/**
+ * Times real training steps on the active backend within `budgetMs` (at least one warm-up batch); returns examples/s
+ * and whether the timing was complete (false: the warm-up alone used the budget, so the rate is a lower bound).
+ */
+export type MeasureRate = (
+  name: BackendName,
+  budgetMs: number,
+) => Promise<number | { readonly examplesPerSec: number; readonly complete: boolean }>;
+
+/** What the selector is doing, for the training bar ("Measuring backends: WebGL (2/3)…"). */
+export type SelectProgress = (message: string) => void;
+
+/** The whole auto measurement stays within this. */
+export const MEASURE_BUDGET_MS = 1500;
+
+export const BACKEND_LABEL: Readonly<Record<BackendName, string>> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU',
+};
+
+/** Cheapest to try first: WASM compiles nothing per model; GPU backends compile shaders on their first batch. */
+const MEASURE_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
+
+/** Which backends to time, and why the others are not. */
+export function measurementPlan(probes: readonly BackendProbe[]): {
+  readonly candidates: readonly BackendName[];
+  readonly skipped: readonly Measured[];
+} {
+  const usable = probes.filter((p) => p.available);
+  const wasm = usable.some((p) => p.name === 'wasm');
+  const skipped: Measured[] = [];
+  const skip = (p: BackendProbe): boolean => {
+    // Software WebGPU is far slower than anything else (13 s per DCGAN step on SwiftShader); the rest only lose to WASM.
+    if (p.software && (wasm || p.name === 'webgpu')) {
+      const than = wasm ? 'WASM' : 'the CPU';
+      skipped.push({
+        backend: p.name,
+        examplesPerSec: null,
+        note: `not timed: software adapter (${p.adapter}), slower than ${than}`,
+      });
+      return true;
+    }
+    if (p.name === 'cpu' && wasm) {
+      skipped.push({
+        backend: 'cpu',
+        examplesPerSec: null,
+        note: 'not timed: plain JavaScript, slower than WASM',
+      });
+      return true;
+    }
+    return false;
+  };
+  const kept = usable.filter((p) => !skip(p));
+  if (kept.length === 0) skipped.length = 0;
+  const names = (kept.length > 0 ? kept : usable).map((p) => p.name);
+  const candidates = MEASURE_ORDER.filter((n) => names.includes(n));
+  return { candidates, skipped };
+}
 
 export type Measured = BackendInfo['measured'][number];
 
@@ -35,8 +104,8 @@ export function sizeBucket(params: number): number {
   return params <= 1 ? 0 : Math.ceil(Math.log2(params));
 }
 
-export function cacheKey(params: number, deviceKey: string): string {
-  return `${sizeBucket(params)}|${deviceKey}`;
+export function cacheKey(params: number, deviceKey: string, kind = 'net'): string {
+  return `${kind}|${sizeBucket(params)}|${deviceKey}`;
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -45,7 +114,14 @@ const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 export function describeChoice(chosen: BackendName, measured: readonly Measured[], cached: boolean): string {
   const rated = measured.filter((m): m is Measured & { examplesPerSec: number } => m.examplesPerSec !== null);
   const mine = rated.find((m) => m.backend === chosen);
-  if (!mine) return `${chosen}: the only backend that worked`;
+  if (!mine) {
+    const software = measured
+      .filter((m) => m.note.includes('software adapter'))
+      .map((m) => BACKEND_LABEL[m.backend]);
+    if (software.length > 0)
+      return `${chosen}: ${software.join(' and ')} ${software.length > 1 ? 'run' : 'runs'} in software here, so not timed`;
+    return `${chosen}: the only backend available here`;
+  }
   const others = rated
     .filter((m) => m.backend !== chosen)
     .map((m) => `${m.backend} ${fmt(m.examplesPerSec)}`);
@@ -83,6 +159,14 @@ export function nextBackend(
   return null;
 }
 
+export interface SelectOptions {
+  /** Separates cache entries of different model kinds of the same size ('net', 'gan'). */
+  readonly kind?: string;
+  readonly onProgress?: SelectProgress;
+  readonly now?: () => number;
+  readonly budgetMs?: number;
+}
+
 export class BackendSelector {
   private probes: readonly BackendProbe[] | null = null;
   private readonly cache = new Map<string, readonly Measured[]>();
@@ -95,7 +179,12 @@ export class BackendSelector {
   }
 
   /** Chooses and activates a backend for a model with `params` parameters. Throws when nothing can be activated. */
-  async select(policy: BackendPolicy, params: number, measure: MeasureRate): Promise<BackendInfo> {
+  async select(
+    policy: BackendPolicy,
+    params: number,
+    measure: MeasureRate,
+    opts: SelectOptions = {},
+  ): Promise<BackendInfo> {
     const probes = await this.available();
     const adapterOf = (name: BackendName): string => probes.find((p) => p.name === name)?.adapter ?? name;
     const unavailable: Measured[] = probes
@@ -115,40 +204,108 @@ export class BackendSelector {
         measured: unavailable,
       };
     }
-    const key = cacheKey(params, this.env.deviceKey);
-    const hit = this.cache.get(key);
-    let measured: readonly Measured[];
-    if (hit) {
-      measured = hit;
-    } else {
-      const rows: Measured[] = [...unavailable];
-      for (const p of probes.filter((x) => x.available)) {
-        if (!(await this.env.activate(p.name))) {
-          rows.push({ backend: p.name, examplesPerSec: null, note: 'could not be activated' });
-          continue;
-        }
-        try {
-          rows.push({ backend: p.name, examplesPerSec: await measure(p.name), note: p.adapter });
-        } catch (e) {
-          rows.push({
-            backend: p.name,
-            examplesPerSec: null,
-            note: `failed: ${e instanceof Error ? e.message : String(e)}`,
-          });
-        }
+    const key = cacheKey(params, this.env.deviceKey, opts.kind);
+    const cached = this.cache.get(key) ?? (await this.stored(key, probes));
+    if (cached) {
+      const chosen = fastest(cached);
+      if (chosen && (await this.env.activate(chosen))) {
+        this.cache.set(key, cached);
+        return {
+          name: chosen,
+          adapter: adapterOf(chosen),
+          reason: describeChoice(chosen, cached, true),
+          measured: cached,
+        };
       }
-      measured = BACKEND_ORDER.flatMap((n) => rows.filter((r) => r.backend === n));
-      if (fastest(measured)) this.cache.set(key, measured);
     }
-    const chosen = fastest(measured);
-    if (!chosen || !(await this.env.activate(chosen)))
-      throw new Error('No TF.js backend could train this model.');
+    const now = opts.now ?? (() => Date.now());
+    const deadline = now() + (opts.budgetMs ?? MEASURE_BUDGET_MS);
+    const plan = measurementPlan(probes);
+    const rows: Measured[] = [...unavailable, ...plan.skipped];
+    const n = plan.candidates.length;
+    let complete = true;
+    let only: BackendName | null = null;
+    for (const [i, name] of plan.candidates.entries()) {
+      const left = deadline - now();
+      if (n > 1 && i > 0 && left <= 0) {
+        rows.push({ backend: name, examplesPerSec: null, note: 'not timed: the measuring time was used up' });
+        complete = false;
+        continue;
+      }
+      opts.onProgress?.(
+        n > 1
+          ? `Measuring backends: ${BACKEND_LABEL[name]} (${i + 1}/${n})…`
+          : `Starting ${BACKEND_LABEL[name]}…`,
+      );
+      if (!(await this.env.activate(name))) {
+        rows.push({ backend: name, examplesPerSec: null, note: 'could not be activated' });
+        continue;
+      }
+      if (n === 1) {
+        only = name;
+        rows.push({
+          backend: name,
+          examplesPerSec: null,
+          note: `${adapterOf(name)}; not timed: the only candidate`,
+        });
+        break;
+      }
+      try {
+        const r = await measure(name, Math.max(0, deadline - now()));
+        const rate = typeof r === 'number' ? r : r.examplesPerSec;
+        if (typeof r !== 'number' && !r.complete) complete = false;
+        rows.push({
+          backend: name,
+          examplesPerSec: rate,
+          note: typeof r !== 'number' && !r.complete ? `${adapterOf(name)}; warm-up only` : adapterOf(name),
+        });
+      } catch (e) {
+        rows.push({
+          backend: name,
+          examplesPerSec: null,
+          note: `failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+    }
+    const measured = BACKEND_ORDER.flatMap((b) => rows.filter((r) => r.backend === b));
+    let chosen = only ?? fastest(measured);
+    if (chosen && !only && !(await this.env.activate(chosen))) chosen = null;
+    if (!chosen) {
+      // Nothing timed worked: take whatever can be activated, in preference order (a software GPU beats nothing).
+      for (const p of probes.filter((x) => x.available && !plan.candidates.includes(x.name)))
+        if (await this.env.activate(p.name)) {
+          chosen = p.name;
+          break;
+        }
+    }
+    if (!chosen) throw new Error('No TF.js backend could train this model.');
+    if (complete && !only && fastest(measured)) {
+      this.cache.set(key, measured);
+      await this.env.store?.set(key, measured).catch(() => undefined);
+    }
     return {
       name: chosen,
       adapter: adapterOf(chosen),
-      reason: describeChoice(chosen, measured, hit !== undefined),
+      reason: describeChoice(chosen, measured, false),
       measured,
     };
+  }
+
+  /** A measurement kept from an earlier visit, if it is well-formed and names only backends available now. */
+  private async stored(key: string, probes: readonly BackendProbe[]): Promise<readonly Measured[] | null> {
+    const got = await this.env.store?.get(key).catch(() => null);
+    if (!Array.isArray(got)) return null;
+    const ok = got.every(
+      (m: unknown) =>
+        typeof m === 'object' &&
+        m !== null &&
+        BACKEND_ORDER.includes((m as Measured).backend) &&
+        (typeof (m as Measured).examplesPerSec === 'number' || (m as Measured).examplesPerSec === null) &&
+        typeof (m as Measured).note === 'string',
+    );
+    if (!ok) return null;
+    const best = fastest(got);
+    return best && probes.some((p) => p.name === best && p.available) ? got : null;
   }
 
   /** Activates the fallback after `failed` broke mid-run; null when nothing is left. */

@@ -9,6 +9,7 @@ import type { ValidationContext } from './validate';
 import { assertNever } from './types';
 import { formatShape } from './convArithmetic';
 import { outputNode, predecessors } from './graphUtils';
+import { formatLabels } from '../data/labels';
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 const PASS_THROUGH = new Set(['activation', 'dropout', 'batchNorm']);
@@ -77,20 +78,32 @@ export function roleIssues(
   const shape = info.get(out)?.output;
   if (!shape) return issues;
   switch (graph.role) {
-    case 'classifier':
-      if (shape.length !== 1 || shape[0] !== ctx.classes) {
+    case 'classifier': {
+      const subset = ctx.labelSubset ?? [];
+      const units = shape.length === 1 ? shape[0] : undefined;
+      const fits = units === ctx.classes || (subset.length > 0 && units === subset.length);
+      if (!fits) {
+        const labels = subset.length > 0 ? formatLabels(subset) : '';
         issues.push({
           code: 'outputUnitsMismatch',
           node: out,
           severity: 'error',
           message:
-            shape.length === 1
-              ? `The output has ${shape[0]} units but the data has ${ctx.classes} classes; the last Dense layer needs one unit per class.`
-              : `A classifier must end in a vector of ${ctx.classes} class scores, but this one ends in ${formatShape(shape)}.`,
-          fixes: unitsFix(graph, out, shape, ctx.classes, 'units'),
+            units === undefined
+              ? `A classifier must end in a vector of ${ctx.classes} class scores, but this one ends in ${formatShape(shape)}.`
+              : subset.length > 0 && subset.length !== ctx.classes
+                ? `The output has ${units} units but training uses ${subset.length} labels (${labels}); the last Dense layer needs one unit per label, or ${ctx.classes} for all classes.`
+                : `The output has ${units} units but the data has ${ctx.classes} classes; the last Dense layer needs one unit per class.`,
+          fixes: [
+            ...unitsFix(graph, out, shape, ctx.classes, 'units'),
+            ...(subset.length > 0 && subset.length !== ctx.classes
+              ? unitsFix(graph, out, shape, subset.length, 'units')
+              : []),
+          ],
         });
       }
       break;
+    }
     case 'discriminator':
       if (shape.length !== 1 || shape[0] !== 1) {
         issues.push({
