@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chain } from '../engine/graph/edit';
+import { L } from '../engine/graph/layerBuilders';
 import { NonFiniteError } from '../engine/train/trainer';
 import type { Trainer } from '../engine/train/trainer';
 import { disposeRun, handleMessage } from './handleMessage';
@@ -18,6 +20,41 @@ const idle = async (s: WorkerState): Promise<void> => {
 };
 
 describe('handleMessage', () => {
+  it('a five-way head trains on a five-label subset, then on the other five; a subset that does not fit is refused', async () => {
+    const head5 = chain('classifier', [
+      L.image(),
+      L.conv(2, 3, { stride: 2 }),
+      L.flatten(),
+      L.dense(5, 'softmax'),
+    ]);
+    const { posted, post } = recorder();
+    const deps = testDeps();
+    const state = createWorkerState();
+    await handleMessage(state, initMsg('t0', head5, HYPER), post, deps);
+    expect(ofType(posted, 'error')[0]?.message).toContain('5 units but the data has 10 classes');
+    const r = asRunId('t1');
+    await handleMessage(state, initMsg(r, head5, { ...HYPER, labelSubset: [0, 1, 2, 3, 4] }), post, deps);
+    expect(ofType(posted, 'ready').length).toBe(1);
+    await handleMessage(state, { type: 'step', runId: r, batches: 3 }, post, deps);
+    await idle(state);
+    await handleMessage(
+      state,
+      { type: 'setHyper', runId: r, patch: { labelSubset: [5, 6, 7, 8, 9] } },
+      post,
+      deps,
+    );
+    await handleMessage(state, { type: 'step', runId: r, batches: 3 }, post, deps);
+    await idle(state);
+    const points = ofType(posted, 'metrics').flatMap((m) => m.points);
+    expect(points.length).toBe(6);
+    expect(points.every((p) => Number.isFinite(p.loss))).toBe(true);
+    expect(ofType(posted, 'error').length).toBe(1);
+    await handleMessage(state, { type: 'setHyper', runId: r, patch: { labelSubset: [0, 1, 2] } }, post, deps);
+    expect(ofType(posted, 'error')[1]).toMatchObject({ code: 'badGraph' });
+    expect(state.run?.trainer.hyper.labelSubset).toEqual([5, 6, 7, 8, 9]);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
   it('auto times several candidates within the budget, saying which one it measures', async () => {
     // Two names for the cpu backend, so Node has something to compare.
     const env = {

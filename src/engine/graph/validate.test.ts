@@ -179,6 +179,23 @@ describe('validateGraph', () => {
     expect(issue.message).toContain('5 units but the data has 10 classes');
   });
 
+  it('a head of one unit per label of the training subset is valid (the transfer lesson), other sizes are not', () => {
+    const head5 = classifier([L.image(), L.flatten(), L.dense(5, 'softmax')]);
+    const ctx = (labelSubset: number[]) => ({ ...CTX, labelSubset });
+    expect(validateGraph(head5, ctx([0, 1, 2, 3, 4])).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(validateGraph(head5, ctx([5, 6, 7, 8, 9])).filter((i) => i.severity === 'error')).toEqual([]);
+    const ten = classifier([L.image(), L.flatten(), L.dense(10, 'softmax')]);
+    expect(validateGraph(ten, ctx([0, 1, 2])).filter((i) => i.severity === 'error')).toEqual([]);
+    const [wrong] = validateGraph(head5, ctx([0, 1, 2])).filter((i) => i.code === 'outputUnitsMismatch');
+    expect(wrong?.message).toBe(
+      'The output has 5 units but training uses 3 labels (0–2); the last Dense layer needs one unit per label, or 10 for all classes.',
+    );
+    expect(wrong?.fixes.map((f) => f.label)).toEqual(['units 10', 'units 3']);
+    expect(issuesOf(head5, 'outputUnitsMismatch')[0]?.message).toContain(
+      '5 units but the data has 10 classes',
+    );
+  });
+
   it('does not offer "units 10" when a Dense layer right after a conv ends the model in an image', () => {
     // Units 10 would give 28×28×10, still no class vector; the Dense layer's "insert Flatten" is the fix here.
     const g = classifier([L.image(), L.conv(8, 3), L.dense(32)]);
