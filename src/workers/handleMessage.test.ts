@@ -8,7 +8,7 @@ import { disposeRun, handleMessage } from './handleMessage';
 import { asRunId } from './protocol';
 import { whenIdle } from './runLoop';
 import { HYPER, cpuEnv, initMsg, ofType, recorder, testDeps, tinyCnn } from './testing';
-import { createWorkerState } from './workerState';
+import { createWorkerState, noteArrival } from './workerState';
 import type { WorkerState } from './workerState';
 
 beforeAll(async () => {
@@ -20,6 +20,32 @@ const idle = async (s: WorkerState): Promise<void> => {
 };
 
 describe('handleMessage', () => {
+  it('an init waiting on its download gives way at once to a newer init (the user switched dataset)', async () => {
+    const { posted, post } = recorder();
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((r) => (release = r));
+    const base = testDeps();
+    const deps = {
+      ...base,
+      loadDataset: async (...a: Parameters<typeof base.loadDataset>) => {
+        if (a[0] === 'mnist') await slow; // a big download that has not finished
+        return base.loadDataset(...a);
+      },
+    };
+    const state = createWorkerState();
+    const a = { ...initMsg('old'), dataset: 'mnist' as const };
+    const b = initMsg('new');
+    noteArrival(state, a);
+    const first = handleMessage(state, a, post, deps);
+    noteArrival(state, b);
+    await first; // returns although the mnist download is still pending
+    await handleMessage(state, b, post, deps);
+    expect(ofType(posted, 'ready').map((m) => m.runId)).toEqual(['new']);
+    expect(ofType(posted, 'error')).toEqual([]);
+    release();
+    await handleMessage(state, { type: 'dispose', runId: asRunId('new') }, post, deps);
+  });
+
   it('a five-way head trains on a five-label subset, then on the other five; a subset that does not fit is refused', async () => {
     const head5 = chain('classifier', [
       L.image(),

@@ -11,8 +11,11 @@ import type { Trainer, TrainerExtras } from '../engine/train/trainer';
 import type { BackendName, RunId, ToWorker } from './protocol';
 import { completedEpochs, ensureLoop, runProbe, whenIdle } from './runLoop';
 import { tooLargeMessage } from './sizeCheck';
-import { newRun } from './workerState';
+import { newRun, unlessSuperseded } from './workerState';
 import type { Post, Run, WorkerDeps, WorkerState } from './workerState';
+
+/** The reason an init stops early: a newer init arrived while it waited for its dataset. */
+const SUPERSEDED = Symbol('superseded');
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -95,34 +98,51 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
   const refusal = tooLargeMessage(size, msg.hyper.batchSize, deps.memoryBudgetBytes);
   if (refusal) return fail('tooLarge', refusal);
 
-  let dataset: Dataset;
-  try {
-    dataset = await deps.loadDataset(msg.dataset, msg.seed, (loadedBytes, totalBytes) =>
+  // The download and the backend's start-up run side by side; timing backends waits for the data.
+  // A newer init (another preset or dataset) stops the wait; the download itself goes on into the worker's cache.
+  const loading = unlessSuperseded(
+    state,
+    runId,
+    deps.loadDataset(msg.dataset, msg.seed, (loadedBytes, totalBytes) =>
       post({ type: 'datasetProgress', runId, loadedBytes, totalBytes }),
-    );
-  } catch (e) {
+    ),
+  ).then(
+    (d) => (d === null ? { ok: false as const, e: SUPERSEDED } : { ok: true as const, d }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
+  const failDataset = (e: unknown): void => {
     const where = e instanceof DatasetError ? ` (${e.code}, ${e.file})` : '';
-    return fail('dataset', `The ${msg.dataset} dataset could not be loaded${where}: ${errorText(e)}`);
-  }
-  if (state.currentRunId !== runId) return;
-
+    fail('dataset', `The ${msg.dataset} dataset could not be loaded${where}: ${errorText(e)}`);
+  };
+  const loaded = async (): Promise<Dataset> => {
+    const r = await loading;
+    if (!r.ok) throw r.e;
+    return r.d;
+  };
   let backend;
   try {
     backend = await deps.selectBackend(
       msg.backend,
       size.params,
-      (_: BackendName, budgetMs: number) => measureRate(msg, dataset, msg.hyper, deps, budgetMs),
+      async (_: BackendName, budgetMs: number) => measureRate(msg, await loaded(), msg.hyper, deps, budgetMs),
       {
         kind: msg.gan ? 'gan' : 'net',
         now: deps.now,
-        onProgress: (message) => post({ type: 'preparing', runId, message }),
+        onProgress: (message) => post({ type: 'preparing', runId, stage: 'backend', message }),
+        beforeMeasuring: () => loading,
       },
     );
   } catch (e) {
-    return fail('backend', errorText(e));
+    const r = await loading;
+    if (!r.ok && r.e === SUPERSEDED) return;
+    return r.ok ? fail('backend', errorText(e)) : failDataset(r.e);
   }
+  const r = await loading;
+  if (!r.ok && r.e === SUPERSEDED) return;
+  if (!r.ok) return failDataset(r.e);
+  const dataset = r.d;
   if (state.currentRunId !== runId) return;
-  post({ type: 'preparing', runId, message: 'Building the model…' });
+  post({ type: 'preparing', runId, stage: 'model', message: 'Building the model…' });
   let trainer;
   try {
     trainer = deps.createTrainer({

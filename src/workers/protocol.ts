@@ -262,7 +262,12 @@ export type FromWorker =
     }
   | { readonly type: 'notice'; readonly runId: RunId; readonly message: string }
   /** What the worker is doing before 'ready' ("Measuring backends: WebGL (2/3)…", "Building the model…"). */
-  | { readonly type: 'preparing'; readonly runId: RunId; readonly message: string }
+  | {
+      readonly type: 'preparing';
+      readonly runId: RunId;
+      readonly stage: 'backend' | 'model';
+      readonly message: string;
+    }
   | {
       readonly type: 'exported';
       readonly runId: RunId;

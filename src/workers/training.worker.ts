@@ -10,7 +10,7 @@ import { handleMessage } from './handleMessage';
 import { SerialQueue } from './mutex';
 import type { FromWorker, ToWorker } from './protocol';
 import { createTfBackendEnv } from './tfBackends';
-import { createWorkerState } from './workerState';
+import { createWorkerState, noteArrival } from './workerState';
 import { createYield } from './yieldToEventLoop';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -52,6 +52,7 @@ const post = (msg: FromWorker, transfer: Transferable[] = []): void => self.post
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
+  noteArrival(state, msg);
   void queue.push(
     () => handleMessage(state, msg, post, deps),
     (err) =>

@@ -133,9 +133,52 @@ export interface WorkerState {
   run: Run | null;
   /** Run id of the newest init, even while it is still loading. */
   currentRunId: RunId | null;
+  /** Run id of the newest init that has arrived, even while older messages are still queued (noteArrival). */
+  newestInit: RunId | null;
+  /** Called when a newer init arrives: an init waiting on its download stops waiting. */
+  readonly onNewInit: Set<() => void>;
 }
 
-export const createWorkerState = (): WorkerState => ({ run: null, currentRunId: null });
+export const createWorkerState = (): WorkerState => ({
+  run: null,
+  currentRunId: null,
+  newestInit: null,
+  onNewInit: new Set(),
+});
+
+/**
+ * Called by the worker for every message as it arrives, before it waits its turn in the queue: a new init makes an
+ * older init that is still downloading its dataset give up at once (the user switched preset or dataset).
+ */
+export function noteArrival(state: WorkerState, msg: { readonly type: string; readonly runId: RunId }): void {
+  if (msg.type !== 'init') return;
+  state.newestInit = msg.runId;
+  for (const cb of [...state.onNewInit]) cb();
+}
+
+/** Resolves with `work`'s value, or with null as soon as an init newer than `runId` has arrived. */
+export function unlessSuperseded<T>(state: WorkerState, runId: RunId, work: Promise<T>): Promise<T | null> {
+  if (state.newestInit !== null && state.newestInit !== runId) return Promise.resolve(null);
+  return new Promise<T | null>((resolve, reject) => {
+    const cb = (): void => {
+      if (state.newestInit !== runId) {
+        state.onNewInit.delete(cb);
+        resolve(null);
+      }
+    };
+    state.onNewInit.add(cb);
+    work.then(
+      (v) => {
+        state.onNewInit.delete(cb);
+        resolve(v);
+      },
+      (e: unknown) => {
+        state.onNewInit.delete(cb);
+        reject(e);
+      },
+    );
+  });
+}
 
 export const tuningOf = (deps: WorkerDeps): LoopTuning => ({ ...DEFAULT_TUNING, ...deps.tuning });
 

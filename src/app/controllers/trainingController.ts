@@ -255,7 +255,9 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         s.patchRun({ notice: m.message });
         return;
       case 'preparing':
-        if (s.status === 'initializing') s.patchRun({ preparing: m.message, datasetProgress: null });
+        // The model is built once the data is in: the dataset line can show the counts from then on.
+        if (s.status === 'initializing')
+          s.patchRun({ preparing: m.message, ...(m.stage === 'model' ? { datasetProgress: null } : {}) });
         return;
       case 'error':
         // A failed probe leaves the run as it is: say so, keep training.

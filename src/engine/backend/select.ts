@@ -165,6 +165,8 @@ export interface SelectOptions {
   readonly onProgress?: SelectProgress;
   readonly now?: () => number;
   readonly budgetMs?: number;
+  /** Awaited before timing starts (the worker's dataset download); not awaited when nothing is timed. */
+  readonly beforeMeasuring?: () => Promise<unknown>;
 }
 
 export class BackendSelector {
@@ -219,10 +221,12 @@ export class BackendSelector {
       }
     }
     const now = opts.now ?? (() => Date.now());
-    const deadline = now() + (opts.budgetMs ?? MEASURE_BUDGET_MS);
     const plan = measurementPlan(probes);
     const rows: Measured[] = [...unavailable, ...plan.skipped];
     const n = plan.candidates.length;
+    // Timing needs the data; a single candidate is activated while the dataset still downloads.
+    if (n > 1) await opts.beforeMeasuring?.();
+    const deadline = now() + (opts.budgetMs ?? MEASURE_BUDGET_MS);
     let complete = true;
     let only: BackendName | null = null;
     for (const [i, name] of plan.candidates.entries()) {
