@@ -16,6 +16,8 @@ import {
   type TrainingController,
 } from './trainingController';
 import { smallCnn } from '../persistence/testGraphs';
+import { PRESETS } from '../../engine/graph/presets';
+import { selectGraphChangedSinceRun } from '../store/selectors';
 
 const noStorage: PersistStorage<Saved> = {
   getItem: () => null,
@@ -176,11 +178,40 @@ describe('training controller', () => {
     expect(store.getState().runGraph).toBe(store.getState().graph);
   });
 
-  it('re-inits when the dataset changes', () => {
+  it('re-inits when the dataset changes', async () => {
     const { store, calls, ctl } = setup();
     ctl.prepare();
     store.getState().setDataset(store.getState().dataset === 'mnist' ? 'procedural' : 'mnist');
+    await settle();
     expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+  });
+
+  it('a preset switch stops the run and prepares the new preset once, with its graph; panels clear', async () => {
+    const { store, calls, emit, runId, ctl, bus } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    emit({ type: 'state', runId: runId(), running: true, step: 5, epoch: 0 });
+    bus.publish({ kind: 'deadRelu', step: 5, layers: [] });
+    const other = PRESETS.find((p) => p.dataset !== store.getState().dataset && !p.gan)!;
+    const before = calls.length;
+    store.getState().setPreset(other.id);
+    await settle();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+    expect(store.getState().runGraph).toBe(store.getState().graph);
+    expect(store.getState().status).toBe('initializing');
+    expect(bus.latest('deadRelu')).toBeUndefined();
+    expect(selectGraphChangedSinceRun(store.getState())).toBe(false);
+    expect(calls.slice(before)).toEqual(['init']);
+  });
+
+  it('says the run keeps an old network only while it is training', () => {
+    const { store, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    store.getState().setGraph(smallCnn());
+    expect(selectGraphChangedSinceRun(store.getState())).toBe(true);
+    ctl.pause();
+    expect(selectGraphChangedSinceRun(store.getState())).toBe(false);
   });
 
   it('shows errors and lets Train try again', () => {

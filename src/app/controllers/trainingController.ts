@@ -291,14 +291,37 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       if (runId !== null && PROBEABLE.has(get().status)) probeVisible(true);
     }) ?? (() => undefined);
 
-  const unsubscribeStore = store.subscribe((s, prev) => {
-    if (runId === null) return;
-    // Only a worker with a model takes settings; an init that failed or has not finished gets them with the next init.
-    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && PROBEABLE.has(s.status)) flushHyper(s);
-    if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
-      init(s.status === 'running');
+  /**
+   * One init after the current store update settles: a preset sets its dataset and settings, then its graph, in
+   * separate updates; initializing on the first would build the old graph and then build again.
+   */
+  let pendingInit: { start: boolean } | null = null;
+  function reprepare(start: boolean): void {
+    if (pendingInit) {
+      pendingInit.start ||= start;
       return;
     }
+    pendingInit = { start };
+    queueMicrotask(() => {
+      const p = pendingInit;
+      pendingInit = null;
+      if (p && runId !== null) init(p.start);
+    });
+  }
+
+  const unsubscribeStore = store.subscribe((s, prev) => {
+    if (runId === null) return;
+    // A new preset is a new lesson: the old run stops and the panels show the new network, untrained.
+    if (s.presetId !== prev.presetId) {
+      reprepare(false);
+      return;
+    }
+    if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy) {
+      reprepare(s.status === 'running');
+      return;
+    }
+    // Only a worker with a model takes settings; an init that failed or has not finished gets them with the next init.
+    if ((s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) && PROBEABLE.has(s.status)) flushHyper(s);
     // Moving nodes or toggling "Frozen" does not need a new model: adopt the graph, tell the worker what froze.
     if (
       s.graph !== prev.graph &&

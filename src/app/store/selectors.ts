@@ -36,9 +36,12 @@ export const selectDatasetStatus = (s: AppState) => ({
   counts: s.datasetCounts,
 });
 
-/** True while a run exists whose network differs from the one in the editor. */
+/**
+ * True while a run is training a network that differs from the one in the editor. A paused or prepared run is not
+ * "kept": the next Train builds the edited network.
+ */
 export const selectGraphChangedSinceRun = (s: AppState): boolean =>
-  s.runGraph !== null && s.runGraph !== s.graph && s.status !== 'idle' && s.status !== 'initializing';
+  s.runGraph !== null && s.runGraph !== s.graph && s.status === 'running';
 
 /** The run can take commands (a model exists in the worker). */
 export const selectHasRun = (s: AppState): boolean =>
