@@ -139,18 +139,33 @@ function painterFor(cls: number, rng: Rng): Painter {
   }
 }
 
+/** Pixel noise draws from a fixed table of standard normal samples: one generator call per pixel, no logarithms. */
+const NORMALS = 1 << 16;
+let normals: Float32Array | null = null;
+function normalTable(): Float32Array {
+  if (normals) return normals;
+  const t = new Float32Array(NORMALS);
+  const rng = mulberry32(0x5eed);
+  const pair: [number, number] = [0, 0];
+  for (let i = 0; i < NORMALS; i += 2) {
+    gaussianPair(rng, pair);
+    t[i] = pair[0];
+    t[i + 1] = pair[1];
+  }
+  return (normals = t);
+}
+
 /** Renders one image of class `cls` into `out` (length 784) at `offset`. */
 export function renderProcedural(cls: number, rng: Rng, out: Uint8Array, offset = 0): void {
   const paint = painterFor(cls, rng);
   const bg = uniform(rng, 0, 0.12);
   const contrast = uniform(rng, 0.55, 1 - bg);
   const noise = uniform(rng, 0.02, 0.1);
-  const pair: [number, number] = [0, 0];
+  const normals = normalTable();
   for (let i = 0; i < S * S; i++) {
-    if ((i & 1) === 0) gaussianPair(rng, pair);
     const x = i % S;
     const y = (i - x) / S;
-    const n = (i & 1) === 0 ? pair[0] : pair[1];
+    const n = normals[(rng() * NORMALS) | 0] as number;
     const v = bg + contrast * paint(x + 0.5, y + 0.5) + noise * n;
     out[offset + i] = Math.round(255 * Math.min(1, Math.max(0, v)));
   }
