@@ -46,3 +46,14 @@ export const selectGraphChangedSinceRun = (s: AppState): boolean =>
 /** The run can take commands (a model exists in the worker). */
 export const selectHasRun = (s: AppState): boolean =>
   s.runId !== null && s.status !== 'idle' && s.status !== 'error';
+
+/** The current run's latest validation (accuracy NaN where the model has none); null before the first one. */
+export const selectLastValidation = (s: AppState): { loss: number; accuracy: number } | null => {
+  const run = s.runs.find((r) => r.runId === s.runId);
+  if (!run) return null;
+  for (let i = run.points.length - 1; i >= 0; i--) {
+    const p = run.points[i];
+    if (p?.valLoss !== undefined) return { loss: p.valLoss, accuracy: p.valAccuracy ?? NaN };
+  }
+  return null;
+};

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { createAppStore, type Saved } from './index';
 import { PRESETS } from '../../engine/graph/presets';
-import { selectGraphChangedSinceRun } from './selectors';
+import { selectGraphChangedSinceRun, selectLastValidation } from './selectors';
 import { asRunId, type MetricPoint } from '../../workers/protocol';
 import { smallCnn } from '../persistence/testGraphs';
 
@@ -112,6 +112,17 @@ describe('app store', () => {
     for (let i = 2; i < 10; i++) s.getState().startMetricsRun(asRunId(`r${i}`), `run ${i}`);
     expect(s.getState().runs.length).toBeLessThanOrEqual(4);
     expect(s.getState().runs.at(-1)?.runId).toBe('r9');
+  });
+
+  it('reads the current run\'s latest validation, none before the first', () => {
+    const s = createAppStore(memoryStorage().storage);
+    const r = asRunId('v');
+    s.getState().patchRun({ runId: r });
+    s.getState().startMetricsRun(r, 'v');
+    s.getState().appendMetrics(r, [point(1)]);
+    expect(selectLastValidation(s.getState())).toBeNull();
+    s.getState().appendMetrics(r, [{ ...point(2), valLoss: 0.5, valAccuracy: 0.9 }, point(3)]);
+    expect(selectLastValidation(s.getState())).toEqual({ loss: 0.5, accuracy: 0.9 });
   });
 
   it('knows when the edited graph differs from the running one', () => {

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useController } from '../controllers/ControllerContext';
 import { useAppStore } from '../store';
-import { selectGraphChangedSinceRun, selectProgress, selectRunError } from '../store/selectors';
+import {
+  selectGraphChangedSinceRun,
+  selectLastValidation,
+  selectProgress,
+  selectRunError,
+} from '../store/selectors';
 import { BackendBadge } from './BackendBadge';
 import { SettingsFields } from './SettingsFields';
 import { GanSettings } from './GanSettings';
@@ -18,6 +23,7 @@ export function TrainingBar() {
   const error = useAppStore(selectRunError);
   const notice = useAppStore((s) => s.notice);
   const preparing = useAppStore((s) => s.preparing);
+  const validation = useAppStore(useShallow(selectLastValidation));
   const [batches, setBatches] = useState(1);
   const running = p.status === 'running';
   const busy = p.status === 'initializing';
@@ -64,6 +70,16 @@ export function TrainingBar() {
           <span>
             <output>{fmtInt(p.examplesPerSec)}</output> examples/s
           </span>
+          {validation && Number.isFinite(validation.loss) && (
+            <span title="On the test split: a sample during the epoch, all of it at each epoch's end">
+              Validation{' '}
+              <output aria-label="Validation accuracy">
+                {Number.isFinite(validation.accuracy)
+                  ? `${(100 * validation.accuracy).toFixed(2)}%`
+                  : `loss ${validation.loss.toFixed(4)}`}
+              </output>
+            </span>
+          )}
           <span className="epoch-progress">
             <progress
               max={100}
