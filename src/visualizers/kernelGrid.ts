@@ -126,8 +126,16 @@ export function createKernelGrid(
           'viz-caption',
           `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}`,
         );
-        c.style.position = 'absolute';
-        c.style.left = '0';
+        // One line, cut with an ellipsis in a narrow panel, so a long caption never covers the kernels below it.
+        Object.assign(c.style, {
+          position: 'absolute',
+          left: '0',
+          right: '0',
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        });
+        c.title = c.textContent ?? '';
         c.style.top = `${(b.top / layout!.height) * 100}%`;
         return c;
       }),

@@ -5,6 +5,14 @@
  * measurement a conservative estimate from the training speed (a probe is priced as a number of training batches,
  * with a safety factor). One probe per gap between chunks, oldest request first, so they spread out.
  * The confusion probe's sample count is capped so that it fits the allowance on slow backends.
+ *
+ * Priority kinds (the GAN samples grid: the whole point of its panel) have a lane of their own: a larger share of
+ * the wall time, not shared with the other probes, served before the other kinds when both are waiting.
+ *
+ * Warm-ups: the first probe of a priority kind, and on GAN runs (whose iterations dwarf any probe they answer) the
+ * first of every kind, is served at the first gap between chunks after it is asked. It counts against no budget,
+ * and as it may include one-off setup (shader compilation, first allocations) its cost only caps the estimate of
+ * the next one.
  */
 import type { ProbeRequest } from './protocol';
 import type { LoopTuning, Run } from './workerState';
@@ -22,9 +30,12 @@ const BATCHES: Record<Kind, number> = {
   predict: 0.5,
   samples: 0.25,
   reconstruct: 1,
-  ganSamples: 1,
+  // 80 generator forward passes (grid + interpolation) plus the diversity measure: about half a generator step.
+  ganSamples: 0.5,
 };
 const SAFETY = 2;
+/** Share of the wall time of each priority kind's own lane (at least the general budget). */
+export const PRIORITY_SHARE: Partial<Record<Kind, number>> = { ganSamples: 0.1 };
 /** Confusion sample counts the worker chooses from (few distinct tensor shapes: no shader recompiles on GPUs). */
 export const CONFUSION_STEPS = [100, 250, 500, 1000] as const;
 
@@ -32,14 +43,30 @@ export interface ProbeEntry {
   /** deps.now() when the probe ended. */
   readonly end: number;
   readonly ms: number;
+  readonly kind?: Kind;
+  /** A warm-up (see above): counts against no budget. */
+  readonly warmup?: boolean;
 }
 
-/** Probe time spent within [now - windowMs, now]. */
-export function spentInWindow(log: readonly ProbeEntry[], now: number, windowMs: number): number {
+const isPriority = (kind: Kind): boolean => PRIORITY_SHARE[kind] !== undefined;
+
+/** Probe time spent within [now - windowMs, now] (by the entries `include` accepts, all by default). */
+export function spentInWindow(
+  log: readonly ProbeEntry[],
+  now: number,
+  windowMs: number,
+  include: (e: ProbeEntry) => boolean = () => true,
+): number {
   const from = now - windowMs;
   let ms = 0;
-  for (const e of log) if (e.end > from) ms += Math.min(e.ms, e.end - from);
+  for (const e of log) if (e.end > from && include(e)) ms += Math.min(e.ms, e.end - from);
   return ms;
+}
+
+/** Whether the next probe of `kind` while training is a warm-up (see above): none of its kind is in the log. */
+function isWarmup(run: Run, kind: Kind): boolean {
+  if (!isPriority(kind) && run.extras.gan === undefined) return false;
+  return !run.probeLog.some((e) => e.kind === kind);
 }
 
 /** Records a probe's duration while training; forgets entries no window can still see. */
@@ -51,13 +78,15 @@ export function recordProbe(
   end: number,
   training: boolean,
 ): void {
-  run.probeCost.set(
-    kind,
-    request.kind === 'confusion' ? { ms, examples: confusionExamples(request) } : { ms, examples: 0 },
-  );
+  const warmup = training && isWarmup(run, kind);
+  if (!warmup)
+    run.probeCost.set(
+      kind,
+      request.kind === 'confusion' ? { ms, examples: confusionExamples(request) } : { ms, examples: 0 },
+    );
   run.probeMs += ms;
   if (!training) return;
-  run.probeLog.push({ end, ms });
+  run.probeLog.push(warmup ? { end, ms, kind, warmup } : { end, ms, kind });
   const horizon = end - 120_000;
   while (run.probeLog.length > 0 && ((run.probeLog[0]?.end ?? end) < horizon || run.probeLog.length > 512))
     run.probeLog.shift();
@@ -66,26 +95,46 @@ export function recordProbe(
 const confusionExamples = (r: Extract<ProbeRequest, { kind: 'confusion' }>): number =>
   r.limit ?? (CONFUSION_STEPS.at(-1) as number);
 
+/**
+ * Duration of one network training step on a batch, ms. A GAN "batch" is a whole iteration: k_D discriminator
+ * steps (each a generator forward pass and the discriminator on real and fake images) and k_G generator steps
+ * (through both networks), about 2·(k_D + k_G) such steps.
+ */
+function stepMs(run: Run): number {
+  const batchMs = run.msPerBatch ?? Infinity;
+  const gan = run.extras.gan?.hyper;
+  return gan ? batchMs / Math.max(1, 2 * (gan.kD + gan.kG)) : batchMs;
+}
+
 /** Expected cost of `request`, ms: measured when this kind ran before, else a conservative estimate. */
 export function estimateCost(run: Run, request: ProbeRequest): number {
   const known = run.probeCost.get(request.kind);
-  const batchMs = run.msPerBatch ?? Infinity;
+  const batchMs = stepMs(run);
   if (request.kind === 'confusion') {
     const n = confusionExamples(request);
     if (known && known.examples > 0) return (known.ms * n) / known.examples;
     return SAFETY * batchMs * (BATCHES.confusion + n / (3 * run.trainer.hyper.batchSize));
   }
   if (known) return known.ms;
-  return SAFETY * batchMs * BATCHES[request.kind];
+  const estimate = SAFETY * batchMs * BATCHES[request.kind];
+  const warmup = run.probeLog.findLast((e) => e.kind === request.kind && e.warmup === true);
+  return warmup ? Math.min(warmup.ms, estimate) : estimate;
 }
 
-/** Whether a probe costing `cost` ms may start at `now` without exceeding the budget over its window. */
-export function fitsBudget(run: Run, cost: number, now: number, tuning: LoopTuning): boolean {
+/**
+ * Whether a probe costing `cost` ms may start at `now` without exceeding the budget over its window: the general
+ * budget shared by the ordinary kinds, or for a priority `kind` its own lane.
+ */
+export function fitsBudget(run: Run, cost: number, now: number, tuning: LoopTuning, kind?: Kind): boolean {
   if (!Number.isFinite(cost) || tuning.probeBudget <= 0) return false;
-  const window = Math.max(tuning.probeWindowMs, cost / tuning.probeBudget);
+  const lane = kind !== undefined && isPriority(kind) ? kind : null;
+  const share = lane ? Math.max(tuning.probeBudget, PRIORITY_SHARE[lane] ?? 0) : tuning.probeBudget;
+  const window = Math.max(tuning.probeWindowMs, cost / share);
   // Time before the loop started was not training time: it earns no allowance.
-  const earned = tuning.probeBudget * Math.min(window, now - run.loopStart);
-  return spentInWindow(run.probeLog, now, window) + cost <= earned + 1e-9; // (cost / budget) * budget may round down
+  const earned = share * Math.min(window, now - run.loopStart);
+  const counts = (e: ProbeEntry): boolean =>
+    e.warmup !== true && (lane ? e.kind === lane : e.kind === undefined || !isPriority(e.kind));
+  return spentInWindow(run.probeLog, now, window, counts) + cost <= earned + 1e-9; // (cost / budget) * budget may round down
 }
 
 /** The largest confusion sample count whose estimated cost is at most half the window's allowance (at least the smallest). */
@@ -97,14 +146,25 @@ export function confusionLimit(run: Run, tuning: LoopTuning): number {
   return pick;
 }
 
-/** The request to serve now while training, or null: the oldest pending one, if its cost fits the budget. */
+/**
+ * The request to serve now while training, or null: a pending priority request that is a warm-up or fits its lane,
+ * else the oldest other pending request if it is a warm-up or its cost fits the general budget.
+ */
 export function nextProbe(run: Run, now: number, tuning: LoopTuning): ProbeRequest | null {
-  const first = run.pendingProbes.values().next();
-  if (first.done) return null;
-  let request: ProbeRequest = first.value;
+  if (tuning.probeBudget <= 0) return null;
+  let oldest: ProbeRequest | null = null;
+  for (const pending of run.pendingProbes.values()) {
+    if (isPriority(pending.kind)) {
+      if (isWarmup(run, pending.kind)) return pending;
+      if (fitsBudget(run, estimateCost(run, pending), now, tuning, pending.kind)) return pending;
+    } else oldest ??= pending;
+  }
+  if (oldest === null) return null;
+  let request = oldest;
   if (request.kind === 'confusion') {
     const cap = confusionLimit(run, tuning);
     request = { ...request, limit: Math.min(request.limit ?? cap, cap) };
   }
+  if (isWarmup(run, request.kind)) return request;
   return fitsBudget(run, estimateCost(run, request), now, tuning) ? request : null;
 }

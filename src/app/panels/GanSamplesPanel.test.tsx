@@ -46,7 +46,7 @@ afterEach(() => {
   frameBus.clear();
   resetProbeNeeds();
   useAppStore.getState().clearMetrics();
-  useAppStore.getState().patchRun({ runGraph: null });
+  useAppStore.getState().patchRun({ runGraph: null, status: 'idle' });
   vi.restoreAllMocks();
 });
 
@@ -61,12 +61,22 @@ describe('GanSamplesPanel', () => {
     expect(host.textContent).toContain('Train a GAN preset');
     expect(currentProbeNeeds()).toEqual([]);
     expect(oneShots).toEqual([]);
-    act(() => useAppStore.getState().patchRun({ runGraph: chain('generator', [defaultLayer('input')]) }));
+    act(() =>
+      useAppStore
+        .getState()
+        .patchRun({ runGraph: chain('generator', [defaultLayer('input')]), status: 'initializing' }),
+    );
     expect(currentProbeNeeds()).toEqual([{ kind: 'ganSamples', interpolate: { a: 0, b: 63, steps: 16 } }]);
+    // A GAN run is being prepared, then trains: the panel never says to train a GAN preset.
+    expect(host.textContent).not.toContain('Train a GAN preset');
+    expect(host.querySelector('[role="status"]')?.textContent).toContain('Preparing');
+    act(() => useAppStore.getState().patchRun({ status: 'running' }));
+    expect(host.querySelector('[role="status"]')?.textContent).toBe('Waiting for the first samples…');
 
     // A 4-sample grid clamps the end to the last cell; the diversity warning shows.
     act(() => frameBus.publish(frame(10, 4)));
     expect(host.textContent).toContain('step 10');
+    expect(host.textContent).not.toContain('Waiting');
     expect(currentProbeNeeds()).toEqual([{ kind: 'ganSamples', interpolate: { a: 0, b: 3, steps: 16 } }]);
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('possible mode collapse');
     const play = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Play interpolation');
@@ -87,20 +97,18 @@ describe('GanSamplesPanel', () => {
     const runId = asRunId('r1');
     act(() => {
       useAppStore.getState().startMetricsRun(runId, 'GAN');
-      useAppStore
-        .getState()
-        .appendMetrics(runId, [
-          {
-            step: 1,
-            epoch: 0,
-            examplesPerSec: 1,
-            loss: 0.7,
-            accuracy: Number.NaN,
-            epochProgress: 0,
-            learningRate: 2e-4,
-            gan: { dLoss: 0.3, gLoss: 2, dReal: 0.95, dFake: 0.1 },
-          },
-        ]);
+      useAppStore.getState().appendMetrics(runId, [
+        {
+          step: 1,
+          epoch: 0,
+          examplesPerSec: 1,
+          loss: 0.7,
+          accuracy: Number.NaN,
+          epochProgress: 0,
+          learningRate: 2e-4,
+          gan: { dLoss: 0.3, gLoss: 2, dReal: 0.95, dFake: 0.1 },
+        },
+      ]);
     });
     expect(host.querySelector('[data-balance]')?.getAttribute('data-balance')).toBe('D winning');
 

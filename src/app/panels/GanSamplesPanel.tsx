@@ -10,6 +10,7 @@ import { DiversityIndicator, GanBalance } from './GanBalance';
 import { GanInterpolation } from './GanInterpolation';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { useAppStore } from '../store';
+import type { RunStatus } from '../store/types';
 import { clampIndex, runKindOf } from './panelMath';
 import { requestProbeNow } from './probeNeeds';
 import { useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
@@ -21,6 +22,21 @@ const START_COLOUR = packRgb(89, 161, 79);
 const END_COLOUR = packRgb(225, 87, 89);
 
 type GanFrame = { step: number; count: number; h: number; w: number; pixels: Uint8Array };
+
+/** What the panel says before the first grid of the current run: never "train a GAN" while one is training. */
+function waitingNote(status: RunStatus, ganRun: boolean, ganInEditor: boolean): string {
+  if (!ganRun) return ganInEditor ? 'Press Train to see samples.' : 'Train a GAN preset to see samples.';
+  switch (status) {
+    case 'initializing':
+      return 'Preparing the GAN run… samples appear after its first iteration.';
+    case 'ready':
+      return 'Ready: press Train or Step to see samples.';
+    case 'error':
+      return 'The run stopped before the first samples.';
+    default:
+      return 'Waiting for the first samples…';
+  }
+}
 
 function EndField({
   label,
@@ -71,7 +87,16 @@ function GanBody() {
   const visible = useOnScreen(host);
   // Only GAN runs answer this probe; asking a classifier run would end it with an error.
   const ganRun = useAppStore((s) => runKindOf(s.runGraph) === 'gan');
+  const ganInEditor = useAppStore((s) => s.ganGraphs !== null);
+  const status = useAppStore((s) => s.status);
+  const runId = useAppStore((s) => s.runId);
   const active = visible && ganRun;
+  // A new run: forget the old run's read-out until its first grid arrives.
+  useEffect(() => {
+    setInfo(null);
+    latest.current = null;
+    lapse.current?.clear();
+  }, [runId, lapse]);
   const count = info?.count ?? 64;
   const a = Math.min(ends.a, count - 1);
   const b = Math.min(ends.b, count - 1);
@@ -116,7 +141,9 @@ function GanBody() {
           by row) to pick the interpolation&apos;s start (green) and end (red).
         </p>
       ) : (
-        <p className="panel-note">Train a GAN preset to see samples.</p>
+        <p className="panel-note" role="status">
+          {waitingNote(status, ganRun, ganInEditor)}
+        </p>
       )}
       <div
         ref={host}

@@ -31,6 +31,16 @@ export interface GanTrainer {
   trainIterations(n: number): Promise<GanStats>;
   /** Generator outputs for flat latent vectors [count·latentSize], as uint8 pixels (tanh −1..1 → 0..255). */
   generate(z: Float32Array): Promise<Uint8Array>;
+  /**
+   * Loss gradients per variable name of one network on a probe batch, in inference mode: the discriminator's loss
+   * on the first `count` test images and on G(z) for the flat latent vectors `z`, or the generator's loss on D(G(z)).
+   * Call inside tf.tidy.
+   */
+  probeGradients(
+    network: 'generator' | 'discriminator',
+    z: Float32Array,
+    count: number,
+  ): Map<string, tf.Tensor>;
   readonly generator: tf.LayersModel;
   readonly discriminator: tf.LayersModel;
   dispose(): void;
@@ -47,12 +57,12 @@ export interface GanTrainerOptions {
 }
 
 /** Real images in [−1, 1], shape [n, h, w, c]. Call inside tf.tidy. */
-function realImages(ds: Dataset, idx: Int32Array): tf.Tensor4D {
+function realImages(ds: Dataset, idx: Int32Array, split: 'train' | 'test' = 'train'): tf.Tensor4D {
   const [h, w, c] = ds.shape;
   const size = h * w * c;
   const buf = new Float32Array(idx.length * size);
   for (let k = 0; k < idx.length; k++) {
-    const src = ds.train.images.subarray((idx[k] as number) * size, ((idx[k] as number) + 1) * size);
+    const src = ds[split].images.subarray((idx[k] as number) * size, ((idx[k] as number) + 1) * size);
     for (let p = 0; p < size; p++) buf[k * size + p] = (src[p] as number) / 127.5 - 1;
   }
   return tf.tensor4d(buf, [idx.length, h, w, c]);
@@ -197,6 +207,28 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
       const data = await out.data<'int32'>();
       out.dispose();
       return Uint8Array.from(data);
+    },
+    probeGradients(network, z, count) {
+      const out = new Map<string, tf.Tensor>();
+      const n = Math.min(count, dataset.test.count, Math.floor(z.length / latentSize));
+      const vars = (network === 'generator' ? gVars() : dVars()).filter((v) => v.trainable);
+      if (n <= 0 || vars.length === 0) return out;
+      const zt = tf.tensor2d(z.subarray(0, n * latentSize), [n, latentSize]);
+      const { grads } = tf.variableGrads(() => {
+        const fakeOut = discriminator.apply(generator.apply(zt, { training: false }) as tf.Tensor, {
+          training: false,
+        }) as tf.Tensor;
+        if (network === 'generator') return generatorLoss(hyper.loss, fakeOut);
+        const x = realImages(
+          dataset,
+          Int32Array.from({ length: n }, (_, i) => i),
+          'test',
+        );
+        const realOut = discriminator.apply(x, { training: false }) as tf.Tensor;
+        return discriminatorLoss(hyper.loss, realOut, fakeOut, hyper.labelSmoothing ? 0.9 : 1);
+      }, vars);
+      for (const [name, g] of Object.entries(grads)) out.set(name, g);
+      return out;
     },
     dispose() {
       optimizers.d.dispose();

@@ -10,12 +10,17 @@ import type { Trainer } from '../train/trainer';
 import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from '../train/weights';
 import { probeKernels } from '../train/probes/kernels';
 import { probeActivations } from '../train/probes/activations';
+import { probeSamples } from '../train/probes/samples';
+import { assertNever } from '../graph/types';
 import type { TrainContext } from '../train/context';
-import type { KernelSet, ProbeRequest, ProbeResult } from '../../workers/protocol';
+import type { KernelSet, ProbeRequest, ProbeResult, SampleRef } from '../../workers/protocol';
 import { createGanTrainer } from './createGanTrainer';
 import type { GanHyper } from './ganHyper';
 import { drawLatent, slerpPath } from './latent';
 import { diversityRatio } from './diversity';
+
+/** Fixed-noise samples (and test images) in the batch the kernel-gradient probe uses. */
+const GRADIENT_BATCH = 16;
 
 export interface GanRunOptions {
   readonly generator: Graph;
@@ -84,6 +89,43 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
     };
   };
 
+  const discriminatorContext = (): TrainContext => ({
+    ...contextFor(gan.discriminator, opts.discriminator),
+    signedInput: true,
+  });
+
+  /** Both networks' kernels (or their losses' gradients on a probe batch), each layer tagged with its network. */
+  const kernels = async (gradients: boolean): Promise<ProbeResult> => {
+    const nets = [
+      ['discriminator', gan.discriminator, opts.discriminator],
+      ['generator', gan.generator, opts.generator],
+    ] as const;
+    const layers: KernelSet[] = [];
+    for (const [network, model, graph] of nets) {
+      const r = await probeKernels(contextFor(model, graph), gradients, () =>
+        gan.probeGradients(network, fixedNoise, GRADIENT_BATCH),
+      );
+      if (r.kind === 'kernels') layers.push(...r.layers.map((l) => ({ ...l, network })));
+    }
+    return { kind: 'kernels', gradients, step: gan.iteration, layers };
+  };
+
+  /**
+   * The discriminator's maps of the chosen real image, and of a generated one: G(z) for the fixed-noise cell with the
+   * sample's index (mod the grid), so one "Test image" number picks both. The generator's input is a vector, not a
+   * picture: its maps are not shown.
+   */
+  const activations = async (sample: SampleRef): Promise<ProbeResult> => {
+    const ctx = discriminatorContext();
+    const real = await probeActivations(ctx, sample);
+    const index = sample.from === 'test' ? ((sample.index % grid) + grid) % grid : 0;
+    const d = gan.latentSize;
+    const pixels = await gan.generate(fixedNoise.slice(index * d, (index + 1) * d));
+    const fake = await probeActivations(ctx, { from: 'drawn', pixels });
+    if (real.kind !== 'activations' || fake.kind !== 'activations') throw new Error('probe: wrong result');
+    return { ...real, step: gan.iteration, fake: { index, input: fake.input, layers: fake.layers } };
+  };
+
   return {
     get step() {
       return gan.iteration;
@@ -120,23 +162,23 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
       switch (request.kind) {
         case 'ganSamples':
           return samples(request);
-        case 'kernels': {
-          const g = await probeKernels(contextFor(gan.generator, opts.generator), false);
-          const d = await probeKernels(contextFor(gan.discriminator, opts.discriminator), false);
-          const layers: KernelSet[] = [
-            ...(g.kind === 'kernels' ? g.layers : []),
-            ...(d.kind === 'kernels' ? d.layers : []),
-          ];
-          return { kind: 'kernels', gradients: false, step: gan.iteration, layers };
-        }
+        case 'samples':
+          // Real images for the dataset strip: the dataset is the same for a GAN as for a classifier.
+          return probeSamples(discriminatorContext(), request.split, request.indices);
+        case 'kernels':
+          return kernels(request.gradients);
         case 'activations':
-          // The discriminator's maps for the chosen image (the generator's input is a vector, not a picture).
-          return probeActivations(
-            { ...contextFor(gan.discriminator, opts.discriminator), signedInput: true },
-            request.sample,
-          );
-        default:
+          return activations(request.sample);
+        case 'pooling':
+        case 'deadRelu':
+        case 'health':
+        case 'confusion':
+        case 'predict':
+        case 'reconstruct':
+          // The app does not ask for these on GAN runs (probeFits); they need a classifier or an autoencoder.
           throw new Error(`The ${request.kind} probe is not available for GAN runs`);
+        default:
+          return assertNever(request);
       }
     },
     async checkpoint() {

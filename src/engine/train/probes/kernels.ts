@@ -4,12 +4,20 @@ import type { KernelSet, ProbeResult } from '../../../workers/protocol';
 import type { TrainContext } from '../context';
 import { probeGradients } from './gradients';
 
-export async function probeKernels(ctx: TrainContext, gradients: boolean): Promise<ProbeResult> {
+/**
+ * `lossGradients` (called inside a tidy) replaces the classifier loss's gradients on the probe batch, e.g. for a GAN
+ * whose networks have losses of their own; gradient per variable name.
+ */
+export async function probeKernels(
+  ctx: TrainContext,
+  gradients: boolean,
+  lossGradients: (ctx: TrainContext) => Map<string, tf.Tensor> = probeGradients,
+): Promise<ProbeResult> {
   const convs = ctx.graph.nodes.filter(
     (n) => n.layer.kind === 'conv2d' || n.layer.kind === 'conv2dTranspose',
   );
   const picked = tf.tidy(() => {
-    const grads = gradients ? probeGradients(ctx) : null;
+    const grads = gradients ? lossGradients(ctx) : null;
     return convs.map((node) => {
       const layer = ctx.model.getLayer(node.id);
       const kernel = layer.weights.find((w) => w.originalName.endsWith('/kernel'));
