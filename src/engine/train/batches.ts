@@ -88,8 +88,12 @@ export class EpochSampler {
     return this.pool.length;
   }
 
-  /** Replaces the pool (label subset changed) and starts a fresh shuffled pass within the current epoch count. */
+  /**
+   * Replaces the pool (label subset changed) and starts a fresh shuffled pass within the current epoch count; a pass
+   * that had just ended counts as a finished epoch (the transfer lesson's second phase is one epoch, not two).
+   */
   setPool(pool: Int32Array): void {
+    if (this.order.length > 0 && this.pos >= this.order.length) this.epoch++;
     this.pool = pool;
     this.order = shuffleInPlace(Int32Array.from(pool), this.rand);
     this.pos = 0;
