@@ -149,6 +149,24 @@ describe('probe budget', () => {
     expect(estimateCost(net, { kind: 'kernels', gradients: false })).toBe(400);
   });
 
+  it("an autoencoder's reconstructions go first too: its first probe is a warm-up, then its own lane", () => {
+    const run = makeRun(
+      fakeTrainer({ t: 0 }, 0, {}, [], () => undefined),
+      {},
+    );
+    run.msPerBatch = 300;
+    const recon: ProbeRequest = { kind: 'reconstruct', count: 8 };
+    const kernels: ProbeRequest = { kind: 'kernels', gradients: false };
+    run.pendingProbes.set('kernels', kernels);
+    run.pendingProbes.set('reconstruct', recon);
+    expect(nextProbe(run, 300, DEFAULT_TUNING)).toBe(recon);
+    run.pendingProbes.delete('reconstruct');
+    recordProbe(run, 'reconstruct', recon, 40, 340, true);
+    // A classifier-style run has no warm-up for the ordinary kinds: kernels wait for the general budget.
+    expect(nextProbe(run, 350, DEFAULT_TUNING)).toBeNull();
+    expect(fitsBudget(run, 60, 2400, DEFAULT_TUNING, 'reconstruct')).toBe(true);
+  });
+
   it('serves the first ganSamples at once as a warm-up, then keeps it in a lane of its own', () => {
     const run = makeRun(
       fakeTrainer({ t: 0 }, 0, {}, [], () => undefined),

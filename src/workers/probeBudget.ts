@@ -6,7 +6,7 @@
  * with a safety factor). One probe per gap between chunks, oldest request first, so they spread out.
  * The confusion probe's sample count is capped so that it fits the allowance on slow backends.
  *
- * Priority kinds (the GAN samples grid: the whole point of its panel) have a lane of their own: a larger share of
+ * Priority kinds (the GAN samples grid and an autoencoder's reconstructions: the point of their panels) have a lane of their own: a larger share of
  * the wall time, not shared with the other probes, served before the other kinds when both are waiting.
  *
  * Warm-ups: the first probe of a priority kind, and on GAN runs (whose iterations dwarf any probe they answer) the
@@ -35,7 +35,7 @@ const BATCHES: Record<Kind, number> = {
 };
 const SAFETY = 2;
 /** Share of the wall time of each priority kind's own lane (at least the general budget). */
-export const PRIORITY_SHARE: Partial<Record<Kind, number>> = { ganSamples: 0.1 };
+export const PRIORITY_SHARE: Partial<Record<Kind, number>> = { ganSamples: 0.1, reconstruct: 0.1 };
 /** Confusion sample counts the worker chooses from (few distinct tensor shapes: no shader recompiles on GPUs). */
 export const CONFUSION_STEPS = [100, 250, 500, 1000] as const;
 
