@@ -1,6 +1,6 @@
 /**
  * The training worker on every backend: a tiny CNN on the procedural dataset, forced to each backend, trains 2×10
- * batches and its loss falls; 'auto' measures them all and picks WASM on a GPU-less machine.
+ * batches and its loss falls; 'auto' picks WASM at once on a GPU-less machine (software GPUs are not timed).
  * Drives e2e-harness.html (window.__harness, src/workers/harness.ts), not the UI.
  */
 import { expect, test } from '@playwright/test';
@@ -45,13 +45,21 @@ test.describe('training worker backends', () => {
     });
   }
 
-  test('auto measures every backend and picks wasm here', async ({ page }) => {
+  test('auto picks wasm here at once: software WebGPU/WebGL and plain-JS CPU are not timed', async ({
+    page,
+  }) => {
     await openHarness(page);
     const r = await train(page, 'auto');
     expect(r.errors).toEqual([]);
-    const rated = r.backend?.measured.filter((m) => m.examplesPerSec !== null).map((m) => m.backend) ?? [];
-    expect(rated).toEqual(expect.arrayContaining(['webgl', 'wasm', 'cpu']));
     expect(r.backend?.name).toBe('wasm');
-    expect(r.backend?.reason).toMatch(/^fastest of \d measured: wasm [\d,]+ ex\/s vs /);
+    const note = (b: string) => r.backend?.measured.find((m) => m.backend === b)?.note ?? '';
+    // This machine has no GPU: both GPU backends run on SwiftShader.
+    expect(note('webgl')).toMatch(/^not timed: software adapter/);
+    expect(note('webgpu')).toMatch(/^not timed: software adapter|no WebGPU adapter/);
+    expect(note('cpu')).toMatch(/^not timed: plain JavaScript/);
+    expect(r.backend?.reason).toMatch(/^wasm: .* in software here, so not timed$/);
+    expect(r.preparing).toEqual(['Starting WASM…', 'Building the model…']);
+    // Procedural data, backend start and model build, on a loaded 2-core machine.
+    expect(r.readyMs).toBeLessThan(15_000);
   });
 });

@@ -95,6 +95,10 @@ export interface TrainReport {
   readonly valAccuracy: number | null;
   readonly errors: string[];
   readonly notices: string[];
+  /** From init to 'ready' (dataset, backend choice, model), ms. */
+  readonly readyMs: number | null;
+  /** The worker's 'preparing' messages, in order. */
+  readonly preparing: string[];
 }
 
 const client = createTrainingClient();
@@ -157,6 +161,8 @@ async function train(o: TrainOptions): Promise<TrainReport> {
     valAccuracy: null as number | null,
     errors: [] as string[],
     notices: [] as string[],
+    readyMs: null as number | null,
+    preparing: [] as string[],
   };
   let lastStep = 0;
   const off = client.on((m) => {
@@ -168,12 +174,15 @@ async function train(o: TrainOptions): Promise<TrainReport> {
       }
     } else if (m.type === 'error') report.errors.push(`${m.code}: ${m.message}`);
     else if (m.type === 'notice') report.notices.push(m.message);
+    else if (m.type === 'preparing') report.preparing.push(m.message);
   });
   try {
     const ready = nextMessage((m) => m.type === 'ready', 120_000);
+    const tInit = performance.now();
     client.init({ graph, dataset: o.dataset, hyper, seed: 1, backend: o.backend });
     const r = await ready;
     if (r.type !== 'ready') return report;
+    report.readyMs = performance.now() - tInit;
     report.backend = r.backend;
     const stopProbes = o.probes
       ? keepProbing(client, graph, (document.getElementById('panel') as HTMLCanvasElement).getContext('2d'))
