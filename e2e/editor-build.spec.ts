@@ -51,16 +51,24 @@ test('build a small CNN from an empty graph by drag and drop', async ({ page }) 
   // Not connected yet: no shape can be inferred.
   await expect(shapeOf('Conv2D conv2d_1')).toHaveText('?');
 
-  // Line the unconnected blocks up so every handle is in view, then connect them handle to handle.
+  // Line the unconnected blocks up so every handle is in view, then connect them handle to handle. The handles
+  // are found only once the view has stopped moving (the canvas is aria-busy while it glides to the new fit),
+  // and each drag waits for the connection before the next starts: a drag that began on a handle still moving
+  // missed it on a loaded machine.
   await graph.getByRole('button', { name: 'Auto layout' }).click();
-  await page.waitForTimeout(400);
+  await expect(graph).not.toHaveAttribute('aria-busy', 'true');
   const out = (id: string): Locator => graph.locator(`[aria-label="Output of ${id}"]`);
   const inp = (id: string): Locator => graph.locator(`[aria-label="Input of ${id}"]`);
-  await connect(page, out('input_1'), inp('conv2d_1'));
-  await connect(page, out('conv2d_1'), inp('max_pool_1'));
-  await connect(page, out('max_pool_1'), inp('flatten_1'));
-  await connect(page, out('flatten_1'), inp('dense_1'));
-  await expect(graph.locator('.react-flow__edge')).toHaveCount(4);
+  const chain: [string, string][] = [
+    ['input_1', 'conv2d_1'],
+    ['conv2d_1', 'max_pool_1'],
+    ['max_pool_1', 'flatten_1'],
+    ['flatten_1', 'dense_1'],
+  ];
+  for (const [i, [a, b]] of chain.entries()) {
+    await connect(page, out(a), inp(b));
+    await expect(graph.locator('.react-flow__edge')).toHaveCount(i + 1);
+  }
 
   await expect(shapeOf('Conv2D conv2d_1')).toHaveText('28×28×8');
   await expect(shapeOf('MaxPool2D max_pool_1')).toHaveText('14×14×8');
@@ -71,6 +79,7 @@ test('build a small CNN from an empty graph by drag and drop', async ({ page }) 
 
   // "Insert layer" on an edge puts a layer in between and keeps the chain connected.
   await graph.getByRole('button', { name: 'Auto layout' }).click();
+  await expect(graph).not.toHaveAttribute('aria-busy', 'true');
   const edgeLabel = graph.getByRole('button', { name: 'Insert layer between max_pool_1 and flatten_1' });
   await edgeLabel.click();
   await graph.getByRole('menuitem', { name: 'Dropout', exact: true }).click();

@@ -71,7 +71,10 @@ test('a new user builds, breaks and repairs a CNN with the keyboard and the fix 
 
   // "Insert layer between …": the menu works with arrow keys and Escape, and its items are not covered by the
   // next connection's label.
+  // Point at the "+" only once the view has stopped gliding to the fit (the canvas is aria-busy meanwhile): a
+  // click computed mid-move landed beside the button on a loaded machine, and the menu never opened.
   await graph.getByRole('button', { name: 'Fit view' }).click();
+  await expect(graph).not.toHaveAttribute('aria-busy', 'true');
   const plus = graph.getByRole('button', { name: 'Insert layer between conv2d_1 and max_pool_1' });
   await plus.click();
   const menu = graph.getByRole('menu', { name: 'Layer to insert between conv2d_1 and max_pool_1' });

@@ -1,11 +1,13 @@
 /** The React Flow canvas itself: rendering, drop from the palette, connecting, deleting. Lives in a provider. */
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { DragEvent } from 'react';
-import { Background, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, ReactFlow, useReactFlow, useStore } from '@xyflow/react';
 import type { Connection, Edge, Node, NodeTypes, EdgeTypes } from '@xyflow/react';
 import { PALETTE_ORDER, defaultLayer } from '../../engine/graph/catalogue';
 import { addNode, connect, disconnect, insertBetween, removeNodes } from '../../engine/graph/edit';
 import { asNodeId } from '../../engine/graph/types';
+import { placeFresh } from '../../engine/graph/layoutPlace';
+import { nodeSize } from '../../engine/graph/layout';
 import { useAppStore } from '../store';
 import { LAYER_KIND_MIME, parseDroppedKind } from './appendLayer';
 import { LayerNode } from './LayerNode';
@@ -13,19 +15,16 @@ import { ShapeEdge } from './ShapeEdge';
 import { useFlowState } from './useFlowState';
 import { useGraphAnalysis } from './useGraphAnalysis';
 import { useRevealNew } from './useRevealNew';
+import type { GraphFit } from './useFitGraph';
+import { MIN_ZOOM } from './useFitGraph';
 
 const NODE_TYPES: NodeTypes = { layer: LayerNode };
 const EDGE_TYPES: EdgeTypes = { shape: ShapeEdge };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MULTI_SELECT_KEYS = ['Control', 'Meta', 'Shift'];
-/** Half a node's usual size, so a dropped node is centred on the pointer. */
-const DROP_OFFSET = { x: 90, y: 30 };
-/**
- * The first view: fit the graph, but never below 0.6 zoom, where node text (9–11 px) would be too small to read. A
- * graph that does not fit at 0.6 (the default CNN at 1280×720) opens centred with its ends just out of view, to be
- * panned; the "Fit view" button still shows all of it.
- */
-const INITIAL_FIT = { padding: 0.2, minZoom: 0.6, maxZoom: 1.2 } as const;
+/** The canvas has a size and React Flow's zoom is set up: a fit can be done. */
+const selectReady = (s: { width: number; height: number; panZoom: unknown }): boolean =>
+  s.width > 0 && s.height > 0 && s.panZoom !== null;
 
 /** The id of the edge under a screen point, if any (dropping a layer there inserts it into the edge). */
 function edgeAt(x: number, y: number): string | null {
@@ -36,8 +35,22 @@ function edgeAt(x: number, y: number): string | null {
   return null;
 }
 
-export function FlowView({ onStatus }: { onStatus: (message: string) => void }) {
+const selectViewKey = (s: { presetId: string; activeNetwork: string }): string =>
+  `${s.presetId}/${s.activeNetwork}`;
+
+const selectPaneSize = (s: { width: number; height: number }): string => `${s.width}×${s.height}`;
+
+export function FlowView({ onStatus, view }: { onStatus: (message: string) => void; view: GraphFit }) {
   const graph = useAppStore((s) => s.graph);
+  const viewKey = useAppStore(selectViewKey);
+  const ready = useStore(selectReady);
+  const paneSize = useStore(selectPaneSize);
+  const { fit, fitted } = view;
+  // The canvas changed size (the window, the dock, a GAN's settings row): a view that is still the last fit is
+  // fitted again; one the user has panned or zoomed is left alone.
+  useEffect(() => {
+    if (ready && fitted.current) void fit();
+  }, [paneSize, ready, fit, fitted]);
   const selection = useAppStore((s) => s.selection);
   const theme = useAppStore((s) => s.theme);
   const edit = useAppStore((s) => s.edit);
@@ -50,7 +63,8 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
   );
   const { screenToFlowPosition } = useReactFlow();
   const paneRef = useRef<HTMLDivElement>(null);
-  useRevealNew(graph, paneRef);
+  // The first view, and each preset or network swapped in, is fitted whole; a layer added out of sight is shown.
+  useRevealNew(graph, paneRef, { viewKey, ready, fit });
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -96,9 +110,11 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
       const edgeId = kind === 'input' ? null : edgeAt(e.clientX, e.clientY);
       const inserted = edgeId ? insertBetween(g, edgeId, layer) : null;
       const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const r =
-        inserted ??
-        addNode(g, layer, { x: Math.round(p.x - DROP_OFFSET.x), y: Math.round(p.y - DROP_OFFSET.y) });
+      // A block dropped on the canvas is centred on the pointer.
+      const size = nodeSize(kind);
+      const r = inserted
+        ? { graph: placeFresh(g, inserted.graph), id: inserted.id }
+        : addNode(g, layer, { x: Math.round(p.x - size.width / 2), y: Math.round(p.y - size.height / 2) });
       edit(() => r.graph);
       select([r.id]);
       onStatus(inserted ? `Inserted ${r.id} into the connection.` : `Added ${r.id}.`);
@@ -120,9 +136,8 @@ export function FlowView({ onStatus }: { onStatus: (message: string) => void }) 
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         colorMode={theme}
-        fitView
-        fitViewOptions={INITIAL_FIT}
-        minZoom={0.2}
+        minZoom={MIN_ZOOM}
+        onMoveStart={view.onMoveStart}
         proOptions={{ hideAttribution: true }}
         aria-label="Network graph"
       >

@@ -1,17 +1,21 @@
 /**
  * The graph editor: a region named "Graph" with the network tabs (for GANs), the toolbar and the React Flow canvas.
- * The flow view is derived from the store's graph; every change goes through `edit`, so undo covers it.
+ * The flow view is derived from the store's graph; every change goes through `edit`, so undo covers it. While the
+ * view moves to fit the graph the region is aria-busy (what tests wait on before they point at a node).
  */
-import { useCallback, useState } from 'react';
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useState } from 'react';
+import { ReactFlowProvider, useStoreApi } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { autoLayout } from '../../engine/graph/edit';
 import { useAppStore } from '../store';
 import { FlowView } from './FlowView';
+import type { FitGraph, GraphFit } from './useFitGraph';
+import { layoutTarget, useFitGraph } from './useFitGraph';
 import { useUndoKeys } from './useUndoKeys';
 import './editor.css';
 
-const FIT = { padding: 0.2, maxZoom: 1.2, duration: 200 } as const;
+/** "Fit view" and the fits after a layout glide there. */
+const FIT_DURATION = 200;
 
 function NetworkTabs() {
   const gan = useAppStore((s) => s.ganGraphs !== null);
@@ -54,16 +58,15 @@ function NetworkTabs() {
   );
 }
 
-function Toolbar({ onStatus }: { onStatus: (m: string) => void }) {
-  const { fitView } = useReactFlow();
+function Toolbar({ onStatus, fit }: { onStatus: (m: string) => void; fit: FitGraph }) {
+  const store = useStoreApi();
   const edit = useAppStore((s) => s.edit);
   const newGraph = useAppStore((s) => s.newGraph);
   const undo = useAppStore((s) => s.undo);
   const redo = useAppStore((s) => s.redo);
   const canUndo = useAppStore((s) => s.past.length > 0);
   const canRedo = useAppStore((s) => s.future.length > 0);
-  // Fit after React Flow has measured the moved nodes.
-  const fitSoon = useCallback(() => requestAnimationFrame(() => void fitView(FIT)), [fitView]);
+  const fitSoon = (): void => void fit({ duration: FIT_DURATION });
   return (
     <div className="graph-toolbar" role="toolbar" aria-label="Graph tools">
       <button
@@ -79,13 +82,17 @@ function Toolbar({ onStatus }: { onStatus: (m: string) => void }) {
       <button
         type="button"
         onClick={() => {
-          edit(autoLayout);
+          // Lay out for this canvas's shape (the presets are laid out for a 1366×768 window).
+          const { width, height } = store.getState();
+          edit((g) =>
+            width > 0 && height > 0 ? autoLayout(g, layoutTarget({ width, height })) : autoLayout(g),
+          );
           fitSoon();
         }}
       >
         Auto layout
       </button>
-      <button type="button" onClick={() => void fitView(FIT)}>
+      <button type="button" onClick={fitSoon}>
         Fit view
       </button>
       <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z">
@@ -98,21 +105,29 @@ function Toolbar({ onStatus }: { onStatus: (m: string) => void }) {
   );
 }
 
-export function GraphCanvas() {
+function GraphRegion() {
   const [status, setStatus] = useState('');
+  const [fitting, setFitting] = useState(false);
+  const view: GraphFit = useFitGraph(setFitting);
+  return (
+    <section className="graph-canvas" role="region" aria-label="Graph" aria-busy={fitting}>
+      <div className="graph-canvas__bar">
+        <NetworkTabs />
+        <Toolbar onStatus={setStatus} fit={view.fit} />
+      </div>
+      <FlowView onStatus={setStatus} view={view} />
+      <p className="graph-canvas__status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+export function GraphCanvas() {
   useUndoKeys();
   return (
-    <section className="graph-canvas" role="region" aria-label="Graph">
-      <ReactFlowProvider>
-        <div className="graph-canvas__bar">
-          <NetworkTabs />
-          <Toolbar onStatus={setStatus} />
-        </div>
-        <FlowView onStatus={setStatus} />
-        <p className="graph-canvas__status" role="status" aria-live="polite">
-          {status}
-        </p>
-      </ReactFlowProvider>
-    </section>
+    <ReactFlowProvider>
+      <GraphRegion />
+    </ReactFlowProvider>
   );
 }

@@ -1,6 +1,7 @@
 /** A node's (or the graph's) issues: each message with its fixes as buttons. Used on nodes and in the inspector. */
 import type { GraphIssue } from '../../engine/graph/issues';
 import { applyFix } from '../../engine/graph/fixes';
+import { placeFresh } from '../../engine/graph/layoutPlace';
 import { useAppStore } from '../store';
 
 export function IssueList({ issues, compact = false }: { issues: readonly GraphIssue[]; compact?: boolean }) {
@@ -20,7 +21,8 @@ export function IssueList({ issues, compact = false }: { issues: readonly GraphI
                   className="issue__fix nodrag"
                   onClick={(e) => {
                     e.stopPropagation();
-                    edit((g) => applyFix(g, fix));
+                    // A fix that adds a layer (insert Flatten, add Input) places it along the flow.
+                    edit((g) => placeFresh(g, applyFix(g, fix)));
                   }}
                 >
                   {fix.label}

@@ -1,27 +1,50 @@
-/** The custom graph node: kind, key parameters, output shape (e.g. 28×28×8), parameter count and issues. */
-import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+/**
+ * The custom graph node, drawn at the fixed size the layout uses. A full node shows kind (and fused activation),
+ * key parameters, output shape (e.g. 28×28×8) and parameter count; a compact one (activation, pooling,
+ * normalization, dropout, reshaping) shows its name, one detail and the shape. The id is in the accessible name
+ * ('Conv2D conv2d_1') and the tooltip. Issues open in a popover over the neighbours.
+ */
+import { memo, useEffect } from 'react';
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
+import type { Side } from '../../engine/graph/layout';
 import { CATALOGUE } from '../../engine/graph/catalogue';
+import { nodeForm, nodeSize } from '../../engine/graph/layout';
 import { IssueList } from './IssueList';
-import { keyParams } from './keyParams';
+import { keyParams, nodeFace } from './keyParams';
 import type { LayerFlowNode } from './toFlow';
 import { shapeText } from './toFlow';
 
 const COUNT = new Intl.NumberFormat('en-US');
+const COMPACT_COUNT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
 
 export function paramsText(n: number): string {
   return `${COUNT.format(n)} ${n === 1 ? 'param' : 'params'}`;
 }
 
-function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
-  const { node, info, issues } = data;
+/** On a node: '80 params', '25,120 params', and from 100,000 on '3.21M params', which fits the node's width. */
+export function nodeParamsText(n: number): string {
+  return n < 100_000 ? paramsText(n) : `${COMPACT_COUNT.format(n)} params`;
+}
+
+const POSITION: { readonly [S in Side]: Position } = {
+  left: Position.Left,
+  right: Position.Right,
+  top: Position.Top,
+  bottom: Position.Bottom,
+};
+
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const { node, info, issues, sides, showIssues, popover } = data;
   const entry = CATALOGUE[node.layer.kind];
+  const form = nodeForm(node.layer.kind);
+  const size = nodeSize(node.layer.kind);
   const hasError = issues.some((i) => i.severity === 'error') || Boolean(info?.error);
   const hasWarning = !hasError && issues.length > 0;
-  const params = keyParams(node.layer);
+  const face = nodeFace(node.layer, entry.title);
   const cls = [
     'layer-node',
+    `layer-node--${form}`,
     `layer-node--${entry.category}`,
     hasError ? 'layer-node--error' : '',
     hasWarning ? 'layer-node--warning' : '',
@@ -30,28 +53,39 @@ function LayerNodeView({ data, selected }: NodeProps<LayerFlowNode>) {
   ]
     .filter(Boolean)
     .join(' ');
+  // Handles move when the layout turns a row; React Flow must re-read where they are.
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => updateNodeInternals(id), [id, sides.input, sides.output, updateNodeInternals]);
   // An error from shape inference that validation did not report (should be rare) is still shown.
   const orphanError = info?.error && issues.length === 0 ? info.error : null;
+  const details = keyParams(node.layer);
+  const tooltip = `${entry.title} ${node.id}${details ? `: ${details}` : ''}. ${entry.short}`;
   return (
-    <div className={cls} title={entry.short}>
+    <div className={cls} style={{ width: size.width, height: size.height }} title={tooltip}>
       {node.layer.kind !== 'input' && (
-        <Handle type="target" position={Position.Top} aria-label={`Input of ${node.id}`} />
+        <Handle type="target" position={POSITION[sides.input]} aria-label={`Input of ${node.id}`} />
       )}
-      <div className="layer-node__head">
-        <span className="layer-node__kind">{entry.title}</span>
-        <span className="layer-node__id">{node.id}</span>
-        {node.frozen && <span className="layer-node__badge">frozen</span>}
+      <div className="layer-node__line layer-node__head">
+        <span className="layer-node__kind">{face.title}</span>
+        {face.activation && <span className="layer-node__act">{face.activation}</span>}
+        {node.frozen && form !== 'compact' && <span className="layer-node__badge">frozen</span>}
       </div>
-      {params && <div className="layer-node__params">{params}</div>}
-      <div className="layer-node__foot">
-        <span className="layer-node__shape" data-testid="node-shape">
-          {shapeText(info)}
-        </span>
-        <span className="layer-node__count">{paramsText(info?.params ?? 0)}</span>
+      {(face.detail || form !== 'compact') && (
+        <div className="layer-node__line layer-node__params">{face.detail}</div>
+      )}
+      <div className="layer-node__line layer-node__shape" data-testid="node-shape">
+        {shapeText(info)}
       </div>
-      {orphanError && <p className="issue issue--error">{orphanError}</p>}
-      <IssueList issues={issues} compact />
-      <Handle type="source" position={Position.Bottom} aria-label={`Output of ${node.id}`} />
+      {form !== 'compact' && (
+        <div className="layer-node__line layer-node__count">{nodeParamsText(info?.params ?? 0)}</div>
+      )}
+      {showIssues && (
+        <div className={`layer-node__popover layer-node__popover--${popover} nodrag nowheel`}>
+          {orphanError && <p className="issue issue--error">{orphanError}</p>}
+          <IssueList issues={issues} compact />
+        </div>
+      )}
+      <Handle type="source" position={POSITION[sides.output]} aria-label={`Output of ${node.id}`} />
     </div>
   );
 }

@@ -1,13 +1,22 @@
-/** The custom edge: a bezier labelled with the tensor shape it carries, and an "Insert layer" menu. */
+/**
+ * The custom edge: a bezier labelled with the tensor shape it carries, and an "Insert layer" menu. Along a row the
+ * label sits in the band above the row (not on the short gap between two nodes); at a row's turn, beside it.
+ */
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { CATALOGUE, PALETTE_ORDER, defaultLayer } from '../../engine/graph/catalogue';
 import { insertBetween } from '../../engine/graph/edit';
+import { placeFresh } from '../../engine/graph/layoutPlace';
 import type { LayerKind } from '../../engine/graph/types';
 import { useAppStore } from '../store';
+import { labelCentre } from './flowGeometry';
 import type { ShapeFlowEdge } from './toFlow';
+import { ISSUES_Z } from './toFlow';
+
+/** An open insert menu sits above everything else on the canvas, nodes showing their issues included. */
+const MENU_Z = ISSUES_Z + 1;
 
 /** Kinds that can sit in the middle of a chain (everything but Input). */
 export const INSERTABLE: readonly LayerKind[] = PALETTE_ORDER.filter((k) => k !== 'input');
@@ -24,7 +33,19 @@ export function menuKeyTarget(key: string, index: number, count: number): number
 
 export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, source, target, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath(props);
+  const [path, midX, midY] = getBezierPath(props);
+  const at = data
+    ? labelCentre({
+        source: { x: props.sourceX, y: props.sourceY },
+        target: { x: props.targetX, y: props.targetY },
+        sourceSize: data.sourceSize,
+        targetSize: data.targetSize,
+        placement: data.placement,
+        shape: data.shape,
+      })
+    : { x: midX, y: midY };
+  const labelX = data?.placement.kind === 'middle' ? midX : at.x;
+  const labelY = data?.placement.kind === 'middle' ? midY : at.y;
   const [open, setOpen] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const edit = useAppStore((s) => s.edit);
@@ -54,9 +75,10 @@ export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
 
   const insert = (kind: LayerKind): void => {
     setOpen(false);
-    const result = insertBetween(useAppStore.getState().graph, id, defaultLayer(kind));
+    const before = useAppStore.getState().graph;
+    const result = insertBetween(before, id, defaultLayer(kind));
     if (!result) return;
-    edit(() => result.graph);
+    edit(() => placeFresh(before, result.graph));
     select([result.id]);
   };
 
@@ -71,10 +93,10 @@ export function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
       <EdgeLabelRenderer>
         <div
           className="shape-edge__label nodrag nopan"
-          // An open menu is raised above the other edges' labels, which would otherwise cover its items.
+          // An open menu is raised above the other edges' labels and above nodes' issue popovers.
           style={{
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
-            ...(open ? { zIndex: 1002 } : {}),
+            ...(open ? { zIndex: MENU_Z } : {}),
           }}
         >
           <span className="shape-edge__shape">{data?.shape ?? '?'}</span>

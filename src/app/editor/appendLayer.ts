@@ -2,6 +2,8 @@
 import type { Graph, LayerKind, NodeId } from '../../engine/graph/types';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import { addNode, appendAfter, outputNode, topologicalOrder } from '../../engine/graph/edit';
+import { SPACING, nodeSize } from '../../engine/graph/layout';
+import { placeFresh } from '../../engine/graph/layoutPlace';
 
 export const LAYER_KIND_MIME = 'application/x-layer-kind';
 
@@ -25,10 +27,13 @@ export function appendLayer(
   const anchor = kind === 'input' ? undefined : appendAnchor(g, selection);
   if (anchor) {
     const r = appendAfter(g, anchor, layer);
-    if (r) return r;
+    // The new layer goes on along the flow (right in a left-to-right row), not below its anchor.
+    if (r) return { graph: placeFresh(g, r.graph), id: r.id };
   }
-  const bottom = Math.max(0, ...g.nodes.map((n) => n.position.y));
-  return addNode(g, layer, { x: 40, y: g.nodes.length === 0 ? 40 : bottom + 90 });
+  // A layer without an anchor (another Input) starts a row of its own under the graph.
+  const bottom = Math.max(0, ...g.nodes.map((n) => n.position.y + nodeSize(n.layer.kind).height));
+  const y = g.nodes.length === 0 ? SPACING.origin : bottom + SPACING.band;
+  return addNode(g, layer, { x: SPACING.origin, y });
 }
 
 /** Reads a layer kind dropped from the palette; anything else (text, files, tampered data) gives null. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLayer } from '../../engine/graph/catalogue';
-import { appendAfter, chain, isConnected, outputNode } from '../../engine/graph/edit';
+import { appendAfter, chain, isConnected, outputNode, removeNodes } from '../../engine/graph/edit';
+import { nodeSize } from '../../engine/graph/layout';
 import { asNodeId } from '../../engine/graph/types';
 import type { Graph } from '../../engine/graph/types';
 import { appendAnchor, appendLayer, parseDroppedKind } from './appendLayer';
 import { keyParams } from './keyParams';
 import { analyse } from './useGraphAnalysis';
-import { toFlowEdges, toFlowNodes } from './toFlow';
+import { ISSUES_Z, toFlowEdges, toFlowNodes } from './toFlow';
 import { commitMoves, nextSelection } from './useFlowState';
 import { isTypingTarget, undoKeyOf } from './useUndoKeys';
 import { freshNode, fullyVisible } from './useRevealNew';
@@ -53,6 +54,19 @@ describe('toFlow', () => {
     const edges = toFlowEdges(small, a, new Set());
     expect(edges.map((e) => e.data?.shape)).toEqual(['28×28×1', '28×28×8', '14×14×8', '1568']);
   });
+  it('raises a node with an error above the rest and opens its issues; other nodes stay closed', () => {
+    const broken = removeNodes(small, [asNodeId('flatten_1')]);
+    const nodes = toFlowNodes(broken, analyse(broken, ctx), new Set());
+    const dense = nodes.find((n) => n.id === 'dense_1');
+    expect(dense?.data.showIssues).toBe(true);
+    expect(dense?.zIndex).toBe(ISSUES_Z);
+    expect(nodes.filter((n) => n.data.showIssues)).toHaveLength(1);
+    // Every node is drawn at the size the layout reserved for it.
+    for (const n of nodes)
+      expect({ width: n.width, height: n.height }).toEqual(nodeSize(n.data.node.layer.kind));
+    const edges = toFlowEdges(broken, analyse(broken, ctx), new Set());
+    expect(edges.every((e) => e.markerEnd !== undefined)).toBe(true);
+  });
   it('marks an unknown shape with ?', () => {
     const broken = { ...small, edges: small.edges.filter((e) => e.target !== 'max_pool_1') };
     const a = analyse(broken, ctx);
@@ -74,6 +88,12 @@ describe('appendLayer', () => {
     const lone: Graph = chain('classifier', [defaultLayer('input')]);
     const r = appendLayer(lone, 'conv2d', []);
     expect(r.graph.edges).toEqual([{ id: `input_1->${r.id}`, source: 'input_1', target: r.id }]);
+    // It goes on to the right, on the Input's line, not below it.
+    const [input, conv] = r.graph.nodes;
+    expect(conv?.position.x).toBeGreaterThan((input?.position.x ?? 0) + nodeSize('input').width);
+    expect((conv?.position.y ?? 0) + nodeSize('conv2d').height / 2).toBe(
+      (input?.position.y ?? 0) + nodeSize('input').height / 2,
+    );
   });
   it('adds a node on its own in an empty graph', () => {
     const empty: Graph = { version: 1, role: 'classifier', nodes: [], edges: [] };

@@ -65,3 +65,56 @@ export function keyParams(layer: LayerSpec): string {
       return assertNever(layer);
   }
 }
+
+/**
+ * What a node shows on its face, short enough for its fixed width: a title (the layer kind, or the function of an
+ * activation), the fused activation when there is one, and one line of detail. The full summary (keyParams) is
+ * in the node's tooltip and the inspector.
+ */
+export interface NodeFace {
+  readonly title: string;
+  readonly activation: string;
+  readonly detail: string;
+}
+
+const fused = (a: keyof typeof ACTIVATION_TEXT): string => (a === 'linear' ? '' : activationText(a));
+
+export function nodeFace(layer: LayerSpec, title: string): NodeFace {
+  const face = (detail: string, activation = '', t = title): NodeFace => ({ title: t, activation, detail });
+  switch (layer.kind) {
+    case 'input':
+      return face(layer.source === 'latent' ? `latent ${layer.distribution ?? 'normal'}` : 'dataset images');
+    case 'conv2d': {
+      const dil =
+        layer.dilation[0] === 1 && layer.dilation[1] === 1 ? '' : ` dil ${pairText(layer.dilation)}`;
+      const text = `${pairText(layer.kernel)} ${strideText(layer.stride)} ${paddingText(layer.padding)}${dil}`;
+      return face(text, fused(layer.activation));
+    }
+    case 'conv2dTranspose':
+      return face(
+        `${pairText(layer.kernel)} ${strideText(layer.stride)} ${layer.padding}`,
+        fused(layer.activation),
+      );
+    case 'dense':
+      return face(`${layer.units} units`, fused(layer.activation));
+    case 'activation':
+      return face(layer.fn === 'leakyRelu' ? `α ${layer.alpha}` : '', '', activationText(layer.fn));
+    case 'dropout':
+      return face(`rate ${layer.rate}`);
+    case 'batchNorm':
+      return face('', '', 'BatchNorm');
+    case 'maxPool2d':
+    case 'avgPool2d':
+    case 'upSampling2d':
+    case 'globalAvgPool':
+    case 'add':
+    case 'concatenate':
+      return face(keyParams(layer));
+    // The output shape on the face already says what a reshape does.
+    case 'reshape':
+    case 'flatten':
+      return face('');
+    default:
+      return assertNever(layer);
+  }
+}

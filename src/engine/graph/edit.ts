@@ -3,9 +3,12 @@
  */
 import type { Graph, GraphEdge, GraphNode, LayerKind, LayerSpec, NodeId } from './types';
 import { asNodeId } from './types';
-import { predecessors, successors, topologicalOrder, wouldCycle } from './graphUtils';
+import { predecessors, successors, wouldCycle } from './graphUtils';
+import { autoLayout } from './layout';
 
 export { topologicalOrder, outputNode } from './graphUtils';
+// The layout lives in its own module; re-exported so callers keep one import for editing operations.
+export { autoLayout } from './layout';
 
 export type Position = { readonly x: number; readonly y: number };
 
@@ -242,42 +245,6 @@ export function setFrozen(g: Graph, ids: readonly NodeId[], frozen: boolean): Gr
 
 export function moveNode(g: Graph, id: NodeId, position: Position): Graph {
   return { ...g, nodes: g.nodes.map((n) => (n.id === id ? { ...n, position } : n)) };
-}
-
-export const LAYOUT = { rowHeight: 120, columnWidth: 210, originX: 40, originY: 40, rowsPerBand: 5 } as const;
-
-/**
- * Layered top-to-bottom layout: a node's row is its longest path from a source; siblings spread sideways. Deep
- * networks wrap into side-by-side bands of `rowsPerBand` rows, so a wide editor shows them at a readable zoom.
- */
-export function autoLayout(g: Graph): Graph {
-  const depth = new Map<NodeId, number>();
-  for (const id of topologicalOrder(g)) {
-    const d = Math.max(-1, ...predecessors(g, id).map((p) => depth.get(p) ?? 0)) + 1;
-    depth.set(id, d);
-  }
-  // Nodes on cycles keep a row after everything else.
-  const maxDepth = Math.max(0, ...depth.values());
-  for (const n of g.nodes) if (!depth.has(n.id)) depth.set(n.id, maxDepth + 1);
-  const rows = new Map<number, NodeId[]>();
-  for (const n of g.nodes) {
-    const d = depth.get(n.id) ?? 0;
-    rows.set(d, [...(rows.get(d) ?? []), n.id]);
-  }
-  const widest = Math.max(1, ...[...rows.values()].map((r) => r.length));
-  const pos = new Map<NodeId, Position>();
-  const bandWidth = (widest + 0.4) * LAYOUT.columnWidth;
-  for (const [d, ids] of rows) {
-    const offset = ((widest - ids.length) * LAYOUT.columnWidth) / 2;
-    const band = Math.floor(d / LAYOUT.rowsPerBand);
-    ids.forEach((id, i) => {
-      pos.set(id, {
-        x: LAYOUT.originX + band * bandWidth + offset + i * LAYOUT.columnWidth,
-        y: LAYOUT.originY + (d % LAYOUT.rowsPerBand) * LAYOUT.rowHeight,
-      });
-    });
-  }
-  return { ...g, nodes: g.nodes.map((n) => ({ ...n, position: pos.get(n.id) ?? n.position })) };
 }
 
 /** Builds a chain graph from a list of layers (input first), connected in order and laid out. */

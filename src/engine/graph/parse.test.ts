@@ -306,9 +306,9 @@ describe('parseGraph', () => {
     });
     expect(r.graph.nodes[2]?.layer).toMatchObject({ pool: [2, 2] });
     expect(r.graph.nodes.every((n) => n.frozen === false)).toBe(true);
-    // Laid out top to bottom since the old format had no positions.
-    const ys = r.graph.nodes.map((n) => n.position.y);
-    expect(ys[0]).toBeLessThan(ys[1] as number);
+    // Laid out (left to right) since the old format had no positions.
+    const xs = r.graph.nodes.map((n) => n.position.x);
+    expect(xs[0]).toBeLessThan(xs[1] as number);
     expect(inferShapes(r.graph).get(asNodeId('c'))?.output).toEqual([28, 28, 8]);
   });
 });
