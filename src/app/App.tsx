@@ -3,6 +3,8 @@ import { GraphCanvas } from './editor/GraphCanvas';
 import { Palette } from './editor/Palette';
 import { Inspector } from './inspector/Inspector';
 import { PanelDock } from './panels/PanelDock';
+import { PanelsMenu } from './panels/PanelsMenu';
+import { selectMaximizedPanel } from './panels/panelLayout';
 import { DatasetStatus } from './data/DatasetStatus';
 import { TrainingBar } from './training/TrainingBar';
 import { Banner } from './shell/Banner';
@@ -15,16 +17,21 @@ import { selectDockSize, selectTheme } from './store/selectors';
 
 /**
  * The layout: header with the training bar (top), palette (left), graph canvas (centre), inspector (right),
- * and the resizable panel dock (bottom).
+ * and the resizable panel dock (bottom) under its bar (the "Panels" menu and the resize handle).
  */
 export function App() {
   const theme = useAppStore(selectTheme);
   const dockSize = useAppStore(selectDockSize);
+  // Presenter view: a maximised panel takes the workspace's room as well as the dock's.
+  const presenting = useAppStore((s) => selectMaximizedPanel(s) !== null);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   return (
-    <div className="app" style={{ '--dock-size': `${dockSize}px` } as React.CSSProperties}>
+    <div
+      className={presenting ? 'app app--presenting' : 'app'}
+      style={{ '--dock-size': `${dockSize}px` } as React.CSSProperties}
+    >
       <header className="app__header">
         <div className="app__title">
           <h1>CNN Playground</h1>
@@ -53,7 +60,10 @@ export function App() {
           </ErrorBoundary>
         </aside>
       </main>
-      <DockHandle />
+      <div className="app__dockbar">
+        <PanelsMenu />
+        <DockHandle />
+      </div>
       <section className="app__dock" aria-label="Panel dock">
         <ErrorBoundary area="The panels">
           <PanelDock />

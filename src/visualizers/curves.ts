@@ -2,8 +2,9 @@
  * Curves ("Loss"): loss (top) and accuracy (bottom) against step for one or more runs, train solid and validation
  * dashed. Lines go on a canvas after min/max decimation; axes are d3 SVG. Log scale and smoothing are options.
  * GAN runs (points with `gan`) plot D loss and G loss on top and D(x) vs D(G(z)) below, one colour per series.
+ * The lower plot only exists where something has values for it: an autoencoder's loss takes the whole height.
  */
-import { axisBottom, axisLeft, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
+import { axisBottom, axisLeft, color, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
 import { ctx2d, el, ensureCanvas, observeWidth, sizeCanvas } from './canvas';
 import { decimateMinMax, smooth, type XY } from './decimate';
 import { createFrameScheduler } from './scheduler';
@@ -32,6 +33,15 @@ export interface CurvesData {
   readonly logScale: boolean;
   /** 0 (none) … 0.99. */
   readonly smoothing: number;
+  /** The lower plot the caller expects before any run has values for it (a classifier's accuracy, a GAN's D(x)),
+   *  so the chart does not change shape at the first point. Omitted: only what the runs hold is plotted. */
+  readonly expectLower?: 'accuracy' | 'gan';
+}
+
+export interface CurvesOptions {
+  /** Take the height of the container (a flex column that gives the chart its room) instead of deriving it from
+   *  the width. */
+  readonly fillHeight?: boolean;
 }
 
 /**
@@ -44,6 +54,9 @@ const FONT = 11;
 const MIN_H = 220;
 const MAX_H = 340;
 const FALLBACK_W = 320;
+
+/** Smallest chart in fill mode: two plots of about 50 px. */
+const MIN_FILL_H = 150;
 
 /** Chart height for a container width. */
 export function chartHeight(width: number): number {
@@ -102,14 +115,79 @@ export function seriesOf(run: CurveRun): readonly SeriesStyle[] {
   return isGanRun(run) ? GAN_SERIES : CLASSIFIER_SERIES;
 }
 
-export function createCurves(element: HTMLElement): {
+/** What the chart shows: the titles of the upper and lower plots; `lower` null = the loss plot alone. */
+export interface PlotLayout {
+  readonly upper: string;
+  readonly lower: string | null;
+}
+
+const hasAccuracy = (run: CurveRun): boolean =>
+  !isGanRun(run) &&
+  run.points.some((p) => Number.isFinite(p.accuracy) || Number.isFinite(p.valAccuracy ?? NaN));
+
+export function plotLayout(runs: readonly CurveRun[], expectLower?: CurvesData['expectLower']): PlotLayout {
+  const gan = expectLower === 'gan' || runs.some(isGanRun);
+  const other = expectLower === 'accuracy' || runs.some((r) => r.points.length > 0 && !isGanRun(r));
+  const accuracy = expectLower === 'accuracy' || runs.some(hasAccuracy);
+  const upper = gan && !other ? 'D loss · G loss' : gan ? 'loss · D loss · G loss' : 'loss';
+  const lower =
+    gan && accuracy ? 'accuracy · D(x) · D(G(z))' : gan ? 'D(x) · D(G(z))' : accuracy ? 'accuracy' : null;
+  return { upper, lower };
+}
+
+/** How a series is stroked. Validation is sparse and sits on the training curve: thicker, with long dashes, in a
+ *  darker (light theme) or lighter (dark theme) shade of the run's colour, over a halo of the background. */
+export interface Stroke {
+  readonly colour: string;
+  readonly width: number;
+  readonly dash: readonly number[];
+  /** Drawn first, wider, in the background colour, so the dashes stand clear of the lines they cross. */
+  readonly halo: number;
+}
+export const VALIDATION_DASH: readonly number[] = [8, 4];
+
+export function strokeFor(style: SeriesStyle, runColour: string, darkBackground: boolean): Stroke {
+  const base = style.colour ?? runColour;
+  if (!style.dashed) return { colour: base, width: 1.25, dash: [], halo: 0 };
+  const c = color(base);
+  const shade = c ? (darkBackground ? c.brighter(0.8) : c.darker(0.8)).formatHex() : base;
+  return { colour: shade, width: 2.5, dash: VALIDATION_DASH, halo: 5 };
+}
+
+/** Relative luminance of a CSS colour in 0..1 (0.5 when it cannot be read). */
+function luminance(css: string): number {
+  const c = color(css)?.rgb();
+  if (!c) return 0.5;
+  return (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255;
+}
+
+/** Calls back when the element's width or height changes (fill mode sizes the chart to both). */
+function observeSize(element: HTMLElement, onSize: () => void): () => void {
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  let last = '';
+  const ro = new ResizeObserver(() => {
+    const key = `${element.clientWidth}x${element.clientHeight}`;
+    if (key === last) return;
+    last = key;
+    onSize();
+  });
+  ro.observe(element);
+  return () => ro.disconnect();
+}
+
+export function createCurves(
+  element: HTMLElement,
+  options: CurvesOptions = {},
+): {
   update(d: CurvesData): void;
   resize(): void;
   destroy(): void;
 } {
   const doc = element.ownerDocument;
+  const fill = options.fillHeight === true;
   const box = el(doc, 'div', 'viz-curves');
   box.style.position = 'relative';
+  if (fill) Object.assign(box.style, { flex: '1 1 0', minHeight: `${MIN_FILL_H}px`, overflow: 'hidden' });
   const canvas = ensureCanvas(box, 'viz-canvas');
   Object.assign(canvas.style, { width: '100%', imageRendering: 'auto', display: 'block' });
   canvas.setAttribute('role', 'img');
@@ -133,24 +211,29 @@ export function createCurves(element: HTMLElement): {
   let xScale = scaleLinear()
     .domain([0, 1])
     .range([M.l, W - M.r]);
-  const setSize = (width: number): void => {
+  const setSize = (width: number, height?: number): void => {
     W = Math.max(200, Math.round(width) || FALLBACK_W);
-    H = chartHeight(W);
+    H =
+      fill && height !== undefined && height > 0 ? Math.max(MIN_FILL_H, Math.round(height)) : chartHeight(W);
     const dpr = doc.defaultView?.devicePixelRatio ?? 1;
     sizeCanvas(canvas, Math.round(W * dpr), Math.round(H * dpr));
     canvas.style.height = `${H}px`;
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   };
-  setSize(box.clientWidth);
+  setSize(box.clientWidth, box.clientHeight);
 
   const draw = (d: CurvesData): void => {
     current = d;
-    // Two plots with a title strip above each, between the top margin and the x axis.
-    const PH = (H - M.t - M.b - 2 * TITLE) / 2;
+    const layout = plotLayout(d.runs, d.expectLower);
+    const plots = layout.lower === null ? 1 : 2;
+    canvas.setAttribute('aria-label', plots === 1 ? 'Loss curves' : 'Loss and accuracy curves');
+    // One or two plots with a title strip above each, between the top margin and the x axis.
+    const PH = (H - M.t - M.b - plots * TITLE) / plots;
     const lossTop = M.t + TITLE;
     const all = d.runs.flatMap((r) => r.points);
-    const maxStep = Math.max(1, ...all.map((p) => p.step));
     const minStep = all.length ? Math.min(...all.map((p) => p.step)) : 0;
+    // At least one step wide: a single point would otherwise get a zero-width axis with fractional ticks.
+    const maxStep = Math.max(minStep + 1, ...all.map((p) => p.step));
     xScale = scaleLinear()
       .domain([minStep, maxStep])
       .range([M.l, W - M.r]);
@@ -158,7 +241,6 @@ export function createCurves(element: HTMLElement): {
       .flatMap((p) => (p.gan ? [p.gan.dLoss, p.gan.gLoss] : [p.loss, p.valLoss ?? NaN]))
       .filter((v) => Number.isFinite(v) && (!d.logScale || v > 0));
     const anyGan = d.runs.some(isGanRun);
-    const anyClassifier = d.runs.some((r) => r.points.length > 0 && !isGanRun(r));
     const lo = losses.length ? Math.min(...losses) : 0.01;
     const hi = losses.length ? Math.max(...losses) : 1;
     const yLoss = d.logScale
@@ -181,19 +263,16 @@ export function createCurves(element: HTMLElement): {
       .attr('transform', `translate(${M.l},0)`)
       .call(axisLeft(yLoss).ticks(yTicks, d.logScale ? '.0e' : undefined))
       .attr('font-size', FONT);
-    s.append('g')
-      .attr('transform', `translate(${M.l},0)`)
-      .call(axisLeft(yAcc).ticks(yTicks - 1, '.0%'))
-      .attr('font-size', FONT);
+    if (layout.lower !== null)
+      s.append('g')
+        .attr('transform', `translate(${M.l},0)`)
+        .call(axisLeft(yAcc).ticks(yTicks - 1, '.0%'))
+        .attr('font-size', FONT);
     const xTicks = Math.max(2, Math.floor((W - M.l - M.r) / 60));
     s.append('g')
       .attr('transform', `translate(0,${H - M.b})`)
       .call(axisBottom(xScale).ticks(xTicks, 's'))
       .attr('font-size', FONT);
-    const topLabel =
-      anyGan && !anyClassifier ? 'D loss · G loss' : anyGan ? 'loss · D loss · G loss' : 'loss';
-    const bottomLabel =
-      anyGan && !anyClassifier ? 'D(x) · D(G(z))' : anyGan ? 'accuracy · D(x) · D(G(z))' : 'accuracy';
     // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
     const titleY = (plotTop: number): number => plotTop - 5;
     s.append('text')
@@ -201,13 +280,41 @@ export function createCurves(element: HTMLElement): {
       .attr('y', titleY(lossTop))
       .attr('font-size', FONT)
       .attr('fill', 'currentColor')
-      .text(topLabel);
-    s.append('text')
-      .attr('x', M.l + 6)
-      .attr('y', titleY(accTop))
-      .attr('font-size', FONT)
-      .attr('fill', 'currentColor')
-      .text(bottomLabel);
+      .text(layout.upper);
+    if (layout.lower !== null)
+      s.append('text')
+        .attr('x', M.l + 6)
+        .attr('y', titleY(accTop))
+        .attr('font-size', FONT)
+        .attr('fill', 'currentColor')
+        .text(layout.lower);
+    const dark = luminance(doc.defaultView?.getComputedStyle(box).color ?? '') > 0.5;
+    const background = (doc.body && doc.defaultView?.getComputedStyle(doc.body).backgroundColor) || '';
+    if (d.runs.some((r) => r.points.length > 0 && !isGanRun(r))) {
+      // Train solid, validation dashed: the key sits in the upper title strip, in the current run's colour.
+      const runColour = schemeTableau10[(d.runs.length - 1) % 10]!;
+      const key = s.append('g').attr('class', 'viz-curves-key').attr('font-size', FONT);
+      const y = titleY(lossTop) - 4;
+      CLASSIFIER_SERIES.slice(0, 2).forEach((st, i) => {
+        const k = strokeFor(st, runColour, dark);
+        const x = W - M.r - (i === 0 ? 142 : 84);
+        key
+          .append('line')
+          .attr('x1', x)
+          .attr('x2', x + 20)
+          .attr('y1', y)
+          .attr('y2', y)
+          .attr('stroke', k.colour)
+          .attr('stroke-width', k.width)
+          .attr('stroke-dasharray', k.dash.length ? k.dash.join(' ') : null);
+        key
+          .append('text')
+          .attr('x', x + 24)
+          .attr('y', y + 4)
+          .attr('fill', 'currentColor')
+          .text(i === 0 ? 'train' : 'validation');
+      });
+    }
     if (anyGan) {
       const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', FONT);
       GAN_SERIES.forEach((st, i) => {
@@ -238,21 +345,35 @@ export function createCurves(element: HTMLElement): {
       const runColour = schemeTableau10[ri % 10]!;
       // GAN series are coloured per series; older runs fade so the current one reads first.
       g.globalAlpha = isGanRun(run) && ri < d.runs.length - 1 ? 0.35 : 1;
-      for (const st of seriesOf(run)) {
+      // Solid lines first, so the dashed validation lines (and their halos) lie on top of them.
+      const styles = [...seriesOf(run)].sort((a, b) => Number(a.dashed) - Number(b.dashed));
+      for (const st of styles) {
+        if (st.panel === 'bottom' && layout.lower === null) continue;
         const y = st.panel === 'top' ? yLoss : yAcc;
         const pts = decimateMinMax(series(run.points, st.key, d.smoothing), cols, minStep, maxStep);
         if (pts.length === 0) continue;
-        g.strokeStyle = st.colour ?? runColour;
-        g.lineWidth = st.dashed ? 2 : 1.25;
-        g.setLineDash(st.dashed ? [5, 3] : []);
-        g.beginPath();
-        pts.forEach((p, i) => {
-          const X = xScale(p.x);
-          const Y = y(p.y);
-          if (i === 0) g.moveTo(X, Y);
-          else g.lineTo(X, Y);
-        });
-        if (pts.length === 1) g.arc(xScale(pts[0]!.x), y(pts[0]!.y), 2, 0, Math.PI * 2);
+        const k = strokeFor(st, runColour, dark);
+        const path = (): void => {
+          g.beginPath();
+          pts.forEach((p, i) => {
+            const X = xScale(p.x);
+            const Y = y(p.y);
+            if (i === 0) g.moveTo(X, Y);
+            else g.lineTo(X, Y);
+          });
+          if (pts.length === 1) g.arc(xScale(pts[0]!.x), y(pts[0]!.y), 2, 0, Math.PI * 2);
+        };
+        if (k.halo > 0 && background) {
+          g.strokeStyle = background;
+          g.lineWidth = k.halo;
+          g.setLineDash([]);
+          path();
+          g.stroke();
+        }
+        g.strokeStyle = k.colour;
+        g.lineWidth = k.width;
+        g.setLineDash(k.dash as number[]);
+        path();
         g.stroke();
       }
     });
@@ -275,16 +396,18 @@ export function createCurves(element: HTMLElement): {
         const q = best.gan;
         return `${run.label} step ${best.step}: D loss ${v(q.dLoss)}, G loss ${v(q.gLoss)}, D(x) ${v(q.dReal)}, D(G(z)) ${v(q.dFake)}`;
       }
+      if (!hasAccuracy(run))
+        return `${run.label} step ${best.step}: loss ${v(best.loss)}, validation loss ${v(best.valLoss)}`;
       return `${run.label} step ${best.step}: loss ${v(best.loss)}, accuracy ${v(best.accuracy, true)}, validation loss ${v(best.valLoss)}, validation accuracy ${v(best.valAccuracy, true)}`;
     });
     readout.textContent = parts.join(' | ');
   };
   canvas.addEventListener('pointermove', onMove);
   const resize = (): void => {
-    setSize(box.clientWidth);
+    setSize(box.clientWidth, box.clientHeight);
     if (current) scheduler.schedule(current);
   };
-  const unobserve = observeWidth(box, resize);
+  const unobserve = fill ? observeSize(box, resize) : observeWidth(box, resize);
   return {
     update: (d) => scheduler.schedule(d),
     resize,

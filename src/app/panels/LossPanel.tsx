@@ -1,22 +1,34 @@
+/**
+ * "Loss": the curves of the runs in the store. The chart takes the panel's height (so it fits the dock's row and grows
+ * when maximised); the lower plot is the accuracy for classifiers, D(x)/D(G(z)) for GANs, and absent for autoencoders.
+ */
 import { useEffect, useRef, useState } from 'react';
-import { createCurves, isGanRun } from '../../visualizers/curves';
+import { createCurves, type CurvesData } from '../../visualizers/curves';
 import { useAppStore } from '../store';
+import type { DockKind } from '../store/uiSlice';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
+import { selectDockKind } from './panelLayout';
 import { useRenderer } from './usePanelFrames';
 
 const NAME = 'Loss';
+const EXPECT_LOWER: { readonly [K in DockKind]: CurvesData['expectLower'] } = {
+  classifier: 'accuracy',
+  gan: 'gan',
+  autoencoder: undefined,
+};
 
 function LossBody() {
   const [logScale, setLog] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
-  const [host, r] = useRenderer((el) => createCurves(el));
+  const kind = useAppStore(selectDockKind);
+  const [host, r] = useRenderer((el) => createCurves(el, { fillHeight: true }));
   const active = useOnScreen(host);
-  const gan = useAppStore((s) => s.runs.some(isGanRun));
-  const opts = useRef({ logScale, smoothing });
+  const opts = useRef<Omit<CurvesData, 'runs'>>({ logScale, smoothing });
   useEffect(() => {
-    opts.current = { logScale, smoothing };
+    const expectLower = EXPECT_LOWER[kind];
+    opts.current = { logScale, smoothing, ...(expectLower ? { expectLower } : {}) };
     r.current?.update({ runs: useAppStore.getState().runs, ...opts.current });
-  }, [logScale, smoothing, r]);
+  }, [logScale, smoothing, kind, r]);
   // Metrics live in the store; push them to the canvas without re-rendering React.
   useEffect(() => {
     if (!active) return;
@@ -34,6 +46,7 @@ function LossBody() {
         <label>
           Smoothing{' '}
           <input
+            className="panel-loss-smoothing"
             type="range"
             min={0}
             max={0.99}
@@ -42,11 +55,6 @@ function LossBody() {
             onChange={(e) => setSmoothing(Number(e.target.value))}
           />
         </label>
-        <span className="panel-note">
-          {gan
-            ? 'GAN: D loss and G loss (top), D(x) on real vs D(G(z)) on generated images (bottom)'
-            : 'solid: train · dashed: validation'}
-        </span>
       </div>
       <div ref={host} className="panel-canvas-host" />
     </>
@@ -55,5 +63,9 @@ function LossBody() {
 
 export function LossPanel() {
   const collapsed = usePanelCollapsed(NAME);
-  return <Panel name={NAME}>{collapsed ? null : <LossBody />}</Panel>;
+  return (
+    <Panel name={NAME} fill>
+      {collapsed ? null : <LossBody />}
+    </Panel>
+  );
 }

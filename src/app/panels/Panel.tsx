@@ -1,12 +1,14 @@
 /**
- * The shell every panel shares: a named region with a collapse button. The body (and so the renderer) only exists
- * while the panel is expanded; `usePanelActive` also says whether it is on screen, so hidden panels cost nothing.
+ * The shell every panel shares: a named region with a maximise ("presenter view") and a collapse button. The body
+ * (and so the renderer) only exists while the panel is expanded; `usePanelActive` also says whether it is on screen,
+ * so hidden panels cost nothing. A maximised panel is never collapsed.
  */
 import { useEffect, useState, type ReactNode, type RefObject } from 'react';
 import { useAppStore } from '../store';
+import { selectDockKind, selectMaximizedPanel, withMaximized } from './panelLayout';
 
 export function usePanelCollapsed(name: string): boolean {
-  return useAppStore((s) => s.collapsedPanels.includes(name));
+  return useAppStore((s) => s.collapsedPanels.includes(name) && selectMaximizedPanel(s) !== name);
 }
 
 /** True while the element is (near) the viewport. Without IntersectionObserver it is always true. */
@@ -24,35 +26,67 @@ export function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   return visible;
 }
 
+/** Drawn with CSS (a box, or two for "restore"): the panel's only SVG stays its chart's. */
+function MaximizeIcon({ maximized }: { maximized: boolean }) {
+  return (
+    <span aria-hidden="true" className={`panel-icon panel-icon--${maximized ? 'restore' : 'maximize'}`} />
+  );
+}
+
 export function Panel({
   name,
   children,
   wide = false,
+  fill = false,
 }: {
   name: string;
   children: ReactNode;
+  /** Kept for callers; the dock's plan (panelLayout.ts) decides how wide a panel is. */
   wide?: boolean;
+  /** The body is a column whose last child takes the height left (charts that size to their box). */
+  fill?: boolean;
 }) {
   const collapsed = usePanelCollapsed(name);
+  const maximized = useAppStore((s) => selectMaximizedPanel(s) === name);
   const toggle = useAppStore((s) => s.togglePanel);
+  const update = useAppStore((s) => s.updatePanelPrefs);
+  const maximize = (on: boolean): void => {
+    const kind = selectDockKind(useAppStore.getState());
+    update((p) => withMaximized(p, kind, on ? name : null));
+  };
   return (
     <section
       role="region"
       aria-label={name}
-      className={`panel${wide ? ' panel-wide' : ''}${collapsed ? ' panel-collapsed' : ''}`}
+      data-panel={name}
+      className={`panel${wide ? ' panel-wide' : ''}${collapsed ? ' panel-collapsed' : ''}${maximized ? ' panel-maximized' : ''}`}
     >
       <header className="panel-header">
         <h3>{name}</h3>
-        <button
-          type="button"
-          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
-          aria-expanded={!collapsed}
-          onClick={() => toggle(name)}
-        >
-          {collapsed ? '▸' : '▾'}
-        </button>
+        <span className="panel-header__buttons">
+          {maximized ? <span className="panel-note">Esc to restore</span> : null}
+          <button
+            type="button"
+            aria-label={`${maximized ? 'Restore' : 'Maximize'} ${name}`}
+            title={maximized ? 'Restore (Esc)' : 'Maximize'}
+            onClick={() => maximize(!maximized)}
+          >
+            <MaximizeIcon maximized={maximized} />
+          </button>
+          {maximized ? null : (
+            <button
+              type="button"
+              aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${name}`}
+              aria-expanded={!collapsed}
+              title={collapsed ? 'Expand' : 'Collapse'}
+              onClick={() => toggle(name)}
+            >
+              <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+            </button>
+          )}
+        </span>
       </header>
-      {collapsed ? null : <div className="panel-body">{children}</div>}
+      {collapsed ? null : <div className={`panel-body${fill ? ' panel-body--fill' : ''}`}>{children}</div>}
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { DATASET_IDS, type DatasetId } from '../../engine/data/types';
 import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../workers/protocol';
+import { DEFAULT_PANEL_PREFS, DOCK_KINDS, type PanelPrefs } from '../store/uiSlice';
 
 export interface Settings {
   readonly presetId: string;
@@ -85,4 +86,27 @@ export function parseSettings(x: unknown): Parsed<Settings> {
   const hyper = parseHyper(x['hyper']);
   if (!hyper.ok) return hyper;
   return { ok: true, value: { presetId, dataset, seed, backendPolicy, hyper: hyper.value } };
+}
+
+const MAX_PANEL_NAMES = 32;
+const isPanelName = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 60;
+
+/**
+ * The dock choices from an autosave. They are only a layout, so nothing here is refused: a missing or malformed part
+ * (an older save, a hand-edited one) falls back to its default and the rest is kept. Unknown panel names are kept
+ * too; the dock ignores names it does not show.
+ */
+export function parsePanelPrefs(x: unknown): PanelPrefs {
+  if (!isObject(x)) return DEFAULT_PANEL_PREFS;
+  const entries = DOCK_KINDS.map((kind) => {
+    const k = x[kind];
+    const fallback = DEFAULT_PANEL_PREFS[kind];
+    if (!isObject(k)) return [kind, fallback] as const;
+    const hidden = Array.isArray(k['hidden'])
+      ? [...new Set(k['hidden'].filter(isPanelName))].slice(0, MAX_PANEL_NAMES)
+      : fallback.hidden;
+    const maximized = isPanelName(k['maximized']) ? k['maximized'] : null;
+    return [kind, { hidden, maximized }] as const;
+  });
+  return Object.fromEntries(entries) as unknown as PanelPrefs;
 }

@@ -10,7 +10,7 @@ import { createTrainingSlice } from './trainingSlice';
 import { clampDock, createUiSlice } from './uiSlice';
 import type { AppState } from './types';
 import { parseGraphValue } from '../persistence/graphData';
-import { parseSettings } from '../persistence/settings';
+import { parsePanelPrefs, parseSettings } from '../persistence/settings';
 
 export const STORAGE_KEY = 'cnn-playground';
 export const STORAGE_VERSION = 1;
@@ -27,6 +27,7 @@ const SAVED_KEYS = [
   'theme',
   'collapsedPanels',
   'dockSize',
+  'panelPrefs',
 ] as const;
 export type Saved = Pick<AppState, (typeof SAVED_KEYS)[number]>;
 
@@ -65,6 +66,7 @@ export function mergeSaved(saved: unknown, current: AppState): AppState {
   if (Array.isArray(collapsed) && collapsed.every((x) => typeof x === 'string'))
     next = { ...next, collapsedPanels: collapsed };
   if (typeof s['dockSize'] === 'number') next = { ...next, dockSize: clampDock(s['dockSize']) };
+  if (s['panelPrefs'] !== undefined) next = { ...next, panelPrefs: parsePanelPrefs(s['panelPrefs']) };
   if (problems.length > 0)
     next = {
       ...next,

@@ -7,6 +7,7 @@ import type { DatasetId } from '../../engine/data/types';
 import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../workers/protocol';
+import type { PanelPrefs } from './uiSlice';
 
 /** graphSlice.ts — the edited network, selection, undo/redo. */
 export interface GraphSlice {
@@ -89,11 +90,14 @@ export interface UiSlice {
   readonly theme: 'light' | 'dark';
   readonly collapsedPanels: readonly string[];
   readonly dockSize: number;
+  /** Dock choices per kind of network: hidden panels, the maximised one (see panels/panelLayout.ts). */
+  readonly panelPrefs: PanelPrefs;
   readonly sample: { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn' };
   readonly banner: { readonly kind: 'error' | 'info'; readonly message: string } | null;
   setTheme(t: 'light' | 'dark'): void;
   togglePanel(name: string): void;
   setDockSize(px: number): void;
+  updatePanelPrefs(fn: (p: PanelPrefs) => PanelPrefs): void;
   setSample(s: UiSlice['sample']): void;
   setBanner(b: UiSlice['banner']): void;
 }

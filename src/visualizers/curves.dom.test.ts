@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createCurves, type CurveRun } from './curves';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+function chart(runs: readonly CurveRun[], expectLower?: 'accuracy' | 'gan') {
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom has no canvas
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  const c = createCurves(host, { fillHeight: true });
+  c.update({ runs, logScale: false, smoothing: 0, ...(expectLower ? { expectLower } : {}) });
+  return host;
+}
+const svgText = (host: HTMLElement) => host.querySelector('svg')?.textContent ?? '';
+const points = (accuracy: number) =>
+  Array.from({ length: 5 }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1), accuracy, valLoss: 1.1 / (i + 1) }));
+
+describe('curves chart', () => {
+  it('draws no accuracy axis for runs without accuracy (autoencoder)', async () => {
+    const host = chart([{ label: 'ae', points: points(Number.NaN) }]);
+    await vi.waitFor(() => expect(svgText(host)).toContain('loss'));
+    expect(svgText(host)).not.toContain('accuracy');
+    expect(svgText(host)).not.toContain('100%');
+    expect(host.querySelector('canvas')?.getAttribute('aria-label')).toBe('Loss curves');
+  });
+  it('draws the accuracy axis and the train/validation key for a classifier', async () => {
+    const host = chart([{ label: 'c', points: points(0.5) }]);
+    await vi.waitFor(() => expect(svgText(host)).toContain('accuracy'));
+    expect(svgText(host)).toContain('100%');
+    expect(svgText(host)).toContain('validation');
+    expect(host.querySelector('canvas')?.getAttribute('aria-label')).toBe('Loss and accuracy curves');
+  });
+  it('keeps the accuracy axis a classifier expects before its first point', async () => {
+    const host = chart([], 'accuracy');
+    await vi.waitFor(() => expect(svgText(host)).toContain('accuracy'));
+  });
+});
