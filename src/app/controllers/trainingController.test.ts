@@ -202,6 +202,7 @@ describe('training controller', () => {
     expect(bus.latest('deadRelu')).toBeUndefined();
     expect(selectGraphChangedSinceRun(store.getState())).toBe(false);
     expect(calls.slice(before)).toEqual(['init']);
+    expect(store.getState().runs.map((r) => r.runId)).toEqual([runId()]);
   });
 
   it('says the run keeps an old network only while it is training', () => {

@@ -313,6 +313,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     if (runId === null) return;
     // A new preset is a new lesson: the old run stops and the panels show the new network, untrained.
     if (s.presetId !== prev.presetId) {
+      s.clearMetrics(); // the old preset's curves belong to another network (and maybe no accuracy axis)
       reprepare(false);
       return;
     }

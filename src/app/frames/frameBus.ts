@@ -15,12 +15,15 @@ export interface FrameBus {
   latest<K extends ProbeKind>(kind: K): FrameOf<K> | undefined;
   /** Calls back on every new frame of a kind; returns an unsubscribe function. */
   subscribe<K extends ProbeKind>(kind: K, listener: Listener<K>): () => void;
+  /** Forgets every frame (a new run) and tells the onClear listeners, so canvases of the old network go blank. */
   clear(): void;
+  onClear(listener: () => void): () => void;
 }
 
 export function createFrameBus(): FrameBus {
   const latest = new Map<ProbeKind, ProbeResult>();
   const listeners = new Map<ProbeKind, Set<(f: ProbeResult) => void>>();
+  const clearListeners = new Set<() => void>();
   return {
     publish(frame) {
       latest.set(frame.kind, frame);
@@ -38,6 +41,11 @@ export function createFrameBus(): FrameBus {
     },
     clear() {
       latest.clear();
+      clearListeners.forEach((l) => l());
+    },
+    onClear(listener) {
+      clearListeners.add(listener);
+      return () => clearListeners.delete(listener);
     },
   };
 }

@@ -44,16 +44,18 @@ function mapsGraph(): Graph | null {
 
 /** One activation-maps renderer whose clicks outline the receptive field in its own maps. */
 function useMaps(): [React.RefObject<HTMLDivElement | null>, React.RefObject<ActivationMaps | null>] {
-  const [host, maps] = useRenderer((el) =>
-    createActivationMaps(el, {
-      label: (id) => nodeLabel(mapsGraph(), id),
-      onPick: (node, channel, y, x) => {
-        const graph = mapsGraph();
-        const chain = graph ? spatialChain(graph, node) : null;
-        const windows = chain ? receptiveWindows(chain.steps, chain.input, y, x) : [];
-        maps.current?.highlight({ node, channel, y, x }, windows);
-      },
-    }),
+  const [host, maps] = useRenderer(
+    (el) =>
+      createActivationMaps(el, {
+        label: (id) => nodeLabel(mapsGraph(), id),
+        onPick: (node, channel, y, x) => {
+          const graph = mapsGraph();
+          const chain = graph ? spatialChain(graph, node) : null;
+          const windows = chain ? receptiveWindows(chain.steps, chain.input, y, x) : [];
+          maps.current?.highlight({ node, channel, y, x }, windows);
+        },
+      }),
+    { clearOnNewRun: true },
   );
   return [host, maps];
 }

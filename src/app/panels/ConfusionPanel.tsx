@@ -9,7 +9,7 @@ import { useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 const NAME = 'Confusion matrix';
 
 function CellImages({ cell }: { cell: { row: number; col: number; indices: number[] } }) {
-  const [host, grid] = useRenderer((el) => createImageGrid(el, { scale: 2 }));
+  const [host, grid] = useRenderer((el) => createImageGrid(el, { scale: 2 }), { clearOnNewRun: true });
   useEffect(() => {
     if (cell.indices.length === 0) return;
     const want = cell.indices.join(',');
@@ -46,19 +46,21 @@ function CellImages({ cell }: { cell: { row: number; col: number; indices: numbe
 function ConfusionBody() {
   const examples = useRef<{ classes: number; examples: Int32Array } | null>(null);
   const [cell, setCell] = useState<{ row: number; col: number; indices: number[] } | null>(null);
-  const [host, r] = useRenderer((el) =>
-    createConfusion(el, {
-      onCell: (row, col) => {
-        const e = examples.current;
-        const indices: number[] = [];
-        if (e)
-          for (let k = 0; k < 16; k++) {
-            const v = e.examples[(row * e.classes + col) * 16 + k]!;
-            if (v >= 0) indices.push(v);
-          }
-        setCell({ row, col, indices });
-      },
-    }),
+  const [host, r] = useRenderer(
+    (el) =>
+      createConfusion(el, {
+        onCell: (row, col) => {
+          const e = examples.current;
+          const indices: number[] = [];
+          if (e)
+            for (let k = 0; k < 16; k++) {
+              const v = e.examples[(row * e.classes + col) * 16 + k]!;
+              if (v >= 0) indices.push(v);
+            }
+          setCell({ row, col, indices });
+        },
+      }),
+    { clearOnNewRun: true },
   );
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'confusion' }, active);

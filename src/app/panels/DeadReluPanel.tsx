@@ -14,7 +14,7 @@ function DeadReluBody() {
   const edit = useAppStore((s) => s.edit);
   const setHyper = useAppStore((s) => s.setHyper);
   const lr = useAppStore((s) => s.hyper.learningRate);
-  const [host, r] = useRenderer((el) => createDeadRelu(el));
+  const [host, r] = useRenderer((el) => createDeadRelu(el), { clearOnNewRun: true });
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'deadRelu' }, active);
   useFrames('deadRelu', active, (f) => {

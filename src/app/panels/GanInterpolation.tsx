@@ -7,12 +7,14 @@ export function GanInterpolation({ active, a, b }: { active: boolean; a: number;
   const readout = useRef<HTMLSpanElement | null>(null);
   const [hasPath, setHasPath] = useState(false);
   const [playing, setPlaying] = useState(false);
-  const [host, player] = useRenderer((el) =>
-    createInterpolationPlayer(el, {
-      onFrame: (i, steps) => {
-        if (readout.current) readout.current.textContent = `frame ${i + 1} / ${steps}`;
-      },
-    }),
+  const [host, player] = useRenderer(
+    (el) =>
+      createInterpolationPlayer(el, {
+        onFrame: (i, steps) => {
+          if (readout.current) readout.current.textContent = `frame ${i + 1} / ${steps}`;
+        },
+      }),
+    { clearOnNewRun: true },
   );
   useFrames('ganSamples', active, (f) => {
     if (!f.interpolation || f.interpolationSteps === 0) return;

@@ -74,16 +74,20 @@ function GanBody() {
   const nextEnd = useRef<'a' | 'b'>('a');
   const latest = useRef<GanFrame | null>(null);
   const endsRef = useRef(ends);
-  const [host, grid] = useRenderer((el) =>
-    createImageGrid(el, {
-      onPick: (i) => {
-        const which = nextEnd.current;
-        nextEnd.current = which === 'a' ? 'b' : 'a';
-        setEnds((e) => ({ ...e, [which]: i }));
-      },
-    }),
+  const [host, grid] = useRenderer(
+    (el) =>
+      createImageGrid(el, {
+        onPick: (i) => {
+          const which = nextEnd.current;
+          nextEnd.current = which === 'a' ? 'b' : 'a';
+          setEnds((e) => ({ ...e, [which]: i }));
+        },
+      }),
+    { clearOnNewRun: true },
   );
-  const [lapseHost, lapse] = useRenderer((el) => createTimeLapseStrip(el, { keep: 8 }));
+  const [lapseHost, lapse] = useRenderer((el) => createTimeLapseStrip(el, { keep: 8 }), {
+    clearOnNewRun: true,
+  });
   const visible = useOnScreen(host);
   // Only GAN runs answer this probe; asking a classifier run would end it with an error.
   const ganRun = useAppStore((s) => runKindOf(s.runGraph) === 'gan');

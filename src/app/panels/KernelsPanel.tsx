@@ -30,8 +30,9 @@ function KernelsBody() {
     const s = useAppStore.getState();
     return shownRef.current === null ? s.runGraph : (s.ganGraphs?.[shownRef.current] ?? null);
   };
-  const [host, grid] = useRenderer((el) =>
-    createKernelGrid(el, { label: (id) => nodeLabel(labelGraph(), id) }),
+  const [host, grid] = useRenderer(
+    (el) => createKernelGrid(el, { label: (id) => nodeLabel(labelGraph(), id) }),
+    { clearOnNewRun: true },
   );
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'kernels', gradients }, active);

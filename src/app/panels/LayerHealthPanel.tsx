@@ -6,7 +6,7 @@ import { nodeLabel, useFrames, useProbeNeed, useRenderer } from './usePanelFrame
 const NAME = 'Layer health';
 
 function HealthBody() {
-  const [host, r] = useRenderer((el) => createLayerHealth(el));
+  const [host, r] = useRenderer((el) => createLayerHealth(el), { clearOnNewRun: true });
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'health' }, active);
   useFrames('health', active, (f) => {

@@ -20,7 +20,7 @@ function PoolingBody() {
   // Select the graph (a stable reference) and derive from it: a selector returning a fresh object loops React.
   const graph = useAppStore((s) => s.runGraph ?? s.graph);
   const pool = useMemo(() => firstPool(graph), [graph]);
-  const [host, r] = useRenderer((el) => createPooling(el));
+  const [host, r] = useRenderer((el) => createPooling(el), { clearOnNewRun: true });
   const active = useOnScreen(host) && pool !== null;
   useProbeNeed(pool ? { kind: 'pooling', node: pool.id } : null, active);
   useFrames('pooling', active, (f) => {

@@ -5,7 +5,7 @@ import { useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 const NAME = 'Predictions';
 
 function PredictionsBody() {
-  const [host, r] = useRenderer((el) => createPredictions(el));
+  const [host, r] = useRenderer((el) => createPredictions(el), { clearOnNewRun: true });
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'predict' }, active);
   useFrames('predict', active, (f) => r.current?.update({ probabilities: f.probabilities, label: f.label }));

@@ -11,7 +11,7 @@ export const RECONSTRUCT_COUNT = 8;
 
 function ReconstructionsBody() {
   const [step, setStep] = useState<number | null>(null);
-  const [host, grid] = useRenderer((el) => createImageGrid(el, { scale: 2 }));
+  const [host, grid] = useRenderer((el) => createImageGrid(el, { scale: 2 }), { clearOnNewRun: true });
   // Only autoencoder runs answer this probe; asking another run would end it with an error.
   const visible = useOnScreen(host);
   const autoencoderRun = useAppStore((s) => runKindOf(s.runGraph) === 'autoencoder');

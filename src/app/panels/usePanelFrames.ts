@@ -31,22 +31,34 @@ export function useFrames<K extends ProbeKind>(
   }, [kind, active]);
 }
 
-/** Creates a renderer on a container ref; destroys it on unmount. */
+/**
+ * Creates a renderer on a container ref; destroys it on unmount. With `clearOnNewRun`, a new run (the frame bus is
+ * cleared) replaces it by a fresh, blank one, so a panel never shows the previous network's kernels or maps.
+ */
 export function useRenderer<R extends { destroy(): void }>(
   make: (host: HTMLDivElement) => R,
+  opts: { readonly clearOnNewRun?: boolean } = {},
 ): [React.RefObject<HTMLDivElement | null>, React.RefObject<R | null>] {
   const host = useRef<HTMLDivElement | null>(null);
   const renderer = useRef<R | null>(null);
   const factory = useRef(make);
+  const clearOnNewRun = opts.clearOnNewRun === true;
   useEffect(() => {
-    if (!host.current) return;
-    const r = factory.current(host.current);
-    renderer.current = r;
+    const el = host.current;
+    if (!el) return;
+    renderer.current = factory.current(el);
+    const off = clearOnNewRun
+      ? frameBus.onClear(() => {
+          renderer.current?.destroy();
+          renderer.current = factory.current(el);
+        })
+      : () => undefined;
     return () => {
-      r.destroy();
+      off();
+      renderer.current?.destroy();
       renderer.current = null;
     };
-  }, []);
+  }, [clearOnNewRun]);
   return [host, renderer];
 }
 
