@@ -3,7 +3,7 @@
  * inspector share one computation per edit.
  */
 import { useMemo } from 'react';
-import type { Graph, NodeId, Shape } from '../../engine/graph/types';
+import type { Graph, NodeId } from '../../engine/graph/types';
 import type { GraphIssue } from '../../engine/graph/issues';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import { inferShapes } from '../../engine/graph/shapes';
