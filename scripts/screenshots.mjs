@@ -5,7 +5,9 @@
  *   npx vite build --outDir /tmp/dist-shots && npx vite preview --outDir /tmp/dist-shots --port 4302 --host 127.0.0.1
  *   node scripts/screenshots.mjs [baseUrl]            (or SCREENSHOT_URL=...; default http://127.0.0.1:4302)
  *
- * Writes docs/screenshot.png, docs/screenshot-dark.png and docs/panels/*.png. Drives the UI only by accessible
+ * Writes docs/screenshot.png (default preset), docs/screenshot-gan.png (DCGAN), docs/screenshot-autoencoder.png
+ * (denoising autoencoder), all at 1366×768 (a classroom projector) while training, docs/screenshot-dark.png and
+ * docs/panels/*.png. Drives the UI only by accessible
  * names (see the conventions), so a broken name fails here as it would in e2e. Takes about two minutes.
  * CHROMIUM_PATH overrides /usr/bin/chromium; SCREENSHOT_GAN_SECONDS (default 40) trains the DCGAN longer, worth it
  * where training is slow (headless without a GPU the samples are still noise after 40 s).
@@ -125,7 +127,7 @@ async function shootApp(page, file) {
 
 /** Fresh page (no autosave carried over), a preset and dataset chosen, then Train. */
 async function startRun(browser, { preset, dataset, epochs }) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.goto(baseUrl);
@@ -189,6 +191,7 @@ async function gan(browser) {
   console.log('DCGAN on MNIST');
   const { context, page } = await startRun(browser, { preset: 'DCGAN', dataset: 'MNIST' });
   await page.waitForTimeout(seconds(Number(process.env.SCREENSHOT_GAN_SECONDS ?? 40)));
+  await shootApp(page, 'screenshot-gan.png');
   await unrollDock(page);
   await shootRegion(page, 'GAN samples', 'gan-samples.png');
   await shootRegion(page, 'Loss', 'gan-loss.png');
@@ -198,23 +201,8 @@ async function gan(browser) {
 async function autoencoder(browser) {
   console.log('Denoising autoencoder on MNIST');
   const { context, page } = await startRun(browser, { preset: 'Denoising autoencoder', dataset: 'MNIST' });
-  // With the classifier panels open their probes crowd out the reconstruction probe (it stayed on its placeholder
-  // for 40 s in our runs), so close them, as a user watching reconstructions would.
-  for (const name of [
-    'Loss',
-    'Kernels',
-    'Activation maps',
-    'Draw',
-    'Predictions',
-    'Confusion matrix',
-    'Dead ReLU',
-    'Pooling',
-    'Layer health',
-    'GAN samples',
-  ]) {
-    await page.getByRole('button', { name: `Collapse ${name}`, exact: true }).click();
-  }
   await page.waitForTimeout(seconds(20));
+  await shootApp(page, 'screenshot-autoencoder.png');
   await unrollDock(page);
   await shootRegion(page, 'Reconstructions', 'reconstructions.png');
   await context.close();

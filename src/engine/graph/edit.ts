@@ -3,7 +3,7 @@
  */
 import type { Graph, GraphEdge, GraphNode, LayerKind, LayerSpec, NodeId } from './types';
 import { asNodeId } from './types';
-import { predecessors, successors, wouldCycle } from './graphUtils';
+import { descendants, predecessors, successors, wouldCycle } from './graphUtils';
 import { autoLayout } from './layout';
 
 export { topologicalOrder, outputNode } from './graphUtils';
@@ -113,18 +113,6 @@ const COLUMN_SPAN = 180;
 
 const sameColumn = (a: Position, b: Position): boolean => Math.abs(a.x - b.x) < COLUMN_SPAN;
 
-/** Every node reachable from `id` (not `id` itself). */
-function descendants(g: Graph, id: NodeId): Set<NodeId> {
-  const seen = new Set<NodeId>();
-  const stack = successors(g, id);
-  while (stack.length > 0) {
-    const n = stack.pop() as NodeId;
-    if (seen.has(n) || n === id) continue;
-    seen.add(n);
-    stack.push(...successors(g, n));
-  }
-  return seen;
-}
 
 /**
  * Makes room below a freshly placed node: when a downstream node of the same column sits less than APPEND_STEP

@@ -18,6 +18,19 @@ export function successors(g: Graph, id: NodeId): NodeId[] {
  * Kahn's algorithm; ties broken by node order so the result is stable.
  * Nodes on a cycle (or downstream of one) are left out: compare the length with g.nodes.length to detect cycles.
  */
+/** Every node reachable from `id` (not `id` itself). */
+export function descendants(g: Graph, id: NodeId): Set<NodeId> {
+  const seen = new Set<NodeId>();
+  const stack = successors(g, id);
+  while (stack.length > 0) {
+    const n = stack.pop() as NodeId;
+    if (seen.has(n) || n === id) continue;
+    seen.add(n);
+    stack.push(...successors(g, n));
+  }
+  return seen;
+}
+
 export function topologicalOrder(g: Graph): NodeId[] {
   const known = new Set(g.nodes.map((n) => n.id));
   const indegree = new Map<NodeId, number>();

@@ -5,7 +5,7 @@
  * it along that flow, so nothing overlaps and the row stays a row.
  */
 import type { Graph, GraphNode, NodeId } from './types';
-import { predecessors, successors } from './graphUtils';
+import { descendants, predecessors, successors } from './graphUtils';
 import type { Position, Side, Size } from './layout';
 import { SPACING, nodeSize, opposite, sideToward } from './layout';
 
@@ -48,17 +48,6 @@ function onward(g: Graph, n: GraphNode, fallback: Side, skip: ReadonlySet<NodeId
   return fallback;
 }
 
-function descendants(g: Graph, id: NodeId): Set<NodeId> {
-  const seen = new Set<NodeId>();
-  const stack = successors(g, id);
-  while (stack.length > 0) {
-    const n = stack.pop() as NodeId;
-    if (seen.has(n) || n === id) continue;
-    seen.add(n);
-    stack.push(...successors(g, n));
-  }
-  return seen;
-}
 
 /**
  * Pushes the layers after `id` that lie ahead of it in its lane (the strip across the flow it occupies) along
