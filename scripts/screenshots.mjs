@@ -45,7 +45,8 @@ const region = (page, name) => page.getByRole('region', { name, exact: true });
 const UNROLLED_DOCK = `
   .app { height: auto !important; grid-template-rows: auto auto 400px 8px auto !important; }
   .app__dock, .panel-dock { overflow: visible !important; }
-  .panel-dock { align-items: start; }
+  .panel-dock { align-items: start; grid-auto-rows: auto !important; }
+  .panel-body { container-type: normal !important; overflow: visible !important; }
 `;
 async function unrollDock(page) {
   await page.addStyleTag({ content: UNROLLED_DOCK });
