@@ -16,9 +16,14 @@ describe('decimateMinMax', () => {
   });
   it('is fast enough to run per frame', () => {
     const pts = series(100_000, (i) => Math.cos(i));
-    const t0 = performance.now();
-    decimateMinMax(pts, 600, 0, 99_999);
-    expect(performance.now() - t0).toBeLessThan(50);
+    // Best of five: a loaded machine may preempt one run, not all of them.
+    let best = Infinity;
+    for (let k = 0; k < 5; k++) {
+      const t0 = performance.now();
+      decimateMinMax(pts, 600, 0, 99_999);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(50);
   });
   it('returns small inputs unchanged but drops NaN', () => {
     expect(
