@@ -129,7 +129,7 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
         kind: msg.gan ? 'gan' : 'net',
         now: deps.now,
         onProgress: (message) => post({ type: 'preparing', runId, stage: 'backend', message }),
-        beforeMeasuring: () => loading,
+        beforeMeasuring: async () => (await loading).ok,
       },
     );
   } catch (e) {
@@ -141,7 +141,8 @@ async function init(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDe
   if (!r.ok && r.e === SUPERSEDED) return;
   if (!r.ok) return failDataset(r.e);
   const dataset = r.d;
-  if (state.currentRunId !== runId) return;
+  // A newer init has arrived meanwhile (noteArrival): building this model would only delay it.
+  if (state.currentRunId !== runId || (state.newestInit !== null && state.newestInit !== runId)) return;
   post({ type: 'preparing', runId, stage: 'model', message: 'Building the model…' });
   let trainer;
   try {

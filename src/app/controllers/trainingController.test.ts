@@ -215,6 +215,22 @@ describe('training controller', () => {
     expect(selectGraphChangedSinceRun(store.getState())).toBe(false);
   });
 
+  it('a run stopped by an error stays stopped when the loop reports its end; Train builds a new run', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    emit({
+      type: 'error',
+      runId: runId(),
+      code: 'badGraph',
+      message: 'The output has 5 units but training uses 3 labels',
+    });
+    emit({ type: 'state', runId: runId(), running: false, step: 40, epoch: 0 });
+    expect(store.getState().status).toBe('error');
+    ctl.train();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+  });
+
   it('shows errors and lets Train try again', () => {
     const { store, calls, emit, runId, ctl } = setup();
     ctl.train();

@@ -238,6 +238,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         return;
       }
       case 'state': {
+        // A stopped run (e.g. a label subset the head cannot take) stays stopped: Train builds a new one.
+        if (s.status === 'error') return;
         const status = m.running ? 'running' : m.step > 0 ? 'paused' : 'ready';
         s.patchRun({
           status: s.status === 'finished' && !m.running ? 'finished' : status,

@@ -169,10 +169,36 @@ describe('backend selection', () => {
     expect(info.measured.find((m) => m.backend === 'wasm')?.note).toBe('failed: kernel missing');
   });
 
-  it('when the only candidate cannot be activated, a software backend still trains', async () => {
+  it('when the only candidate cannot be activated, a software backend still trains, software WebGPU last', async () => {
     const s = new BackendSelector(env(ALL, ['wasm']));
     const info = await s.select('auto', 1000, () => Promise.reject(new Error('must not measure')));
+    expect(info.name).toBe('cpu');
+    const s1 = new BackendSelector(env(ALL, ['wasm', 'cpu']));
+    expect((await s1.select('auto', 1000, () => Promise.reject(new Error('no')))).name).toBe('webgl');
+    const s2 = new BackendSelector(env(ALL, ['wasm', 'webgl', 'cpu']));
+    expect((await s2.select('auto', 1000, () => Promise.reject(new Error('no')))).name).toBe('webgpu');
+  });
+
+  it('splits the budget fairly, keeps nothing when a candidate failed, and stops when the data is not there', async () => {
+    const store = memoryStore();
+    const budgets: number[] = [];
+    const s = new BackendSelector({ ...env(GPU, ['webgl']), store });
+    const info = await s.select(
+      'auto',
+      1000,
+      async (n, budget) => {
+        budgets.push(Math.round(budget));
+        return GPU_RATES[n];
+      },
+      { now: () => 0, budgetMs: 1500 },
+    );
+    expect(budgets).toEqual([500, 1500]); // wasm a third, webgl failed to start, webgpu the rest
     expect(info.name).toBe('webgpu');
+    expect(store.data.size).toBe(0);
+    const cancelled = new BackendSelector(env(GPU)).select('auto', 1000, async () => 1, {
+      beforeMeasuring: async () => false,
+    });
+    await expect(cancelled).rejects.toThrow(/cancelled/);
   });
 
   it('without WASM, a software WebGL is timed against the CPU', async () => {

@@ -50,6 +50,8 @@ export type SelectProgress = (message: string) => void;
 
 /** The whole auto measurement stays within this. */
 export const MEASURE_BUDGET_MS = 1500;
+/** A candidate is not started with less than this left of the budget. */
+const MIN_SLOT_MS = 100;
 
 export const BACKEND_LABEL: Readonly<Record<BackendName, string>> = {
   webgpu: 'WebGPU',
@@ -105,7 +107,7 @@ export function sizeBucket(params: number): number {
 }
 
 export function cacheKey(params: number, deviceKey: string, kind = 'net'): string {
-  return `${kind}|${sizeBucket(params)}|${deviceKey}`;
+  return `v2|${kind}|${sizeBucket(params)}|${deviceKey}`;
 }
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -165,8 +167,8 @@ export interface SelectOptions {
   readonly onProgress?: SelectProgress;
   readonly now?: () => number;
   readonly budgetMs?: number;
-  /** Awaited before timing starts (the worker's dataset download); not awaited when nothing is timed. */
-  readonly beforeMeasuring?: () => Promise<unknown>;
+  /** Awaited before timing starts (the worker's dataset download); false cancels. Not awaited when nothing is timed. */
+  readonly beforeMeasuring?: () => Promise<boolean>;
 }
 
 export class BackendSelector {
@@ -225,13 +227,14 @@ export class BackendSelector {
     const rows: Measured[] = [...unavailable, ...plan.skipped];
     const n = plan.candidates.length;
     // Timing needs the data; a single candidate is activated while the dataset still downloads.
-    if (n > 1) await opts.beforeMeasuring?.();
+    if (n > 1 && (await opts.beforeMeasuring?.()) === false)
+      throw new Error('Backend measurement cancelled: the data is not there.');
     const deadline = now() + (opts.budgetMs ?? MEASURE_BUDGET_MS);
     let complete = true;
     let only: BackendName | null = null;
     for (const [i, name] of plan.candidates.entries()) {
       const left = deadline - now();
-      if (n > 1 && i > 0 && left <= 0) {
+      if (n > 1 && i > 0 && left < MIN_SLOT_MS) {
         rows.push({ backend: name, examplesPerSec: null, note: 'not timed: the measuring time was used up' });
         complete = false;
         continue;
@@ -255,7 +258,8 @@ export class BackendSelector {
         break;
       }
       try {
-        const r = await measure(name, Math.max(0, deadline - now()));
+        // An equal share of what is left, so the last candidates (GPUs, whose first batch compiles) get their turn.
+        const r = await measure(name, Math.max(0, deadline - now()) / (n - i));
         const rate = typeof r === 'number' ? r : r.examplesPerSec;
         if (typeof r !== 'number' && !r.complete) complete = false;
         rows.push({
@@ -272,18 +276,32 @@ export class BackendSelector {
       }
     }
     const measured = BACKEND_ORDER.flatMap((b) => rows.filter((r) => r.backend === b));
-    let chosen = only ?? fastest(measured);
-    if (chosen && !only && !(await this.env.activate(chosen))) chosen = null;
+    const best = fastest(measured);
+    let chosen: BackendName | null = only;
+    if (!chosen && best && (await this.env.activate(best))) chosen = best;
     if (!chosen) {
-      // Nothing timed worked: take whatever can be activated, in preference order (a software GPU beats nothing).
-      for (const p of probes.filter((x) => x.available && !plan.candidates.includes(x.name)))
-        if (await this.env.activate(p.name)) {
-          chosen = p.name;
+      // The pick would not start: the other timed ones by rate, then the rest with software WebGPU last.
+      const rated = measured
+        .filter((m) => m.examplesPerSec !== null && m.backend !== best)
+        .sort((x, y) => (y.examplesPerSec ?? 0) - (x.examplesPerSec ?? 0))
+        .map((m) => m.backend);
+      const rank = (p: BackendProbe): number => (p.name === 'webgpu' && p.software ? 2 : p.software ? 1 : 0);
+      const others = probes
+        .filter((p) => p.available && p.name !== best && !rated.includes(p.name))
+        .sort((x, y) => rank(x) - rank(y))
+        .map((p) => p.name);
+      for (const name of [...rated, ...others])
+        if (await this.env.activate(name)) {
+          chosen = name;
           break;
         }
     }
     if (!chosen) throw new Error('No TF.js backend could train this model.');
-    if (complete && !only && fastest(measured)) {
+    // Only a full comparison is kept: a candidate that failed to start may work next time.
+    const everyRated = plan.candidates.every(
+      (c) => measured.find((m) => m.backend === c)?.examplesPerSec !== null,
+    );
+    if (complete && everyRated && !only) {
       this.cache.set(key, measured);
       await this.env.store?.set(key, measured).catch(() => undefined);
     }
