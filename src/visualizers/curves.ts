@@ -275,19 +275,16 @@ export function createCurves(
       .attr('font-size', FONT);
     // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
     const titleY = (plotTop: number): number => plotTop - 5;
-    s.append('text')
-      .attr('x', M.l + 6)
-      .attr('y', titleY(lossTop))
-      .attr('font-size', FONT)
-      .attr('fill', 'currentColor')
-      .text(layout.upper);
-    if (layout.lower !== null)
+    const title = (plotTop: number, text: string): void => {
       s.append('text')
         .attr('x', M.l + 6)
-        .attr('y', titleY(accTop))
+        .attr('y', titleY(plotTop))
         .attr('font-size', FONT)
         .attr('fill', 'currentColor')
-        .text(layout.lower);
+        .text(text);
+    };
+    title(lossTop, layout.upper);
+    if (layout.lower !== null) title(accTop, layout.lower);
     const dark = luminance(doc.defaultView?.getComputedStyle(box).color ?? '') > 0.5;
     const background = (doc.body && doc.defaultView?.getComputedStyle(doc.body).backgroundColor) || '';
     if (d.runs.some((r) => r.points.length > 0 && !isGanRun(r))) {

@@ -11,24 +11,31 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const gan = presetById('dcgan')?.gan;
+const dcgan = presetById('dcgan')?.gan;
+if (!dcgan) throw new Error('no dcgan preset');
+const gan = dcgan;
 const convIds = (g: Graph): string[] =>
   g.nodes.filter((n) => n.layer.kind === 'conv2d' || n.layer.kind === 'conv2dTranspose').map((n) => n.id);
 const spread = (a: Uint8Array | Float32Array): number => Math.max(...a) - Math.min(...a);
 
+/** The DCGAN preset on a few procedural images, batch 8, a 4-sample grid. */
+function smallGan(dataSeed: number, seed: number) {
+  const dataset = makeProceduralDataset({ seed: dataSeed, train: 32, test: 16 });
+  const t = createGanAsTrainer({
+    ...gan,
+    dataset,
+    hyper: { ...DEFAULT_HYPER, batchSize: 8 },
+    gan: DEFAULT_GAN_HYPER,
+    seed,
+    gridSize: 4,
+  });
+  return { t, dataset };
+}
+
 describe('createGanAsTrainer', () => {
   it('trains through the Trainer contract, answers GAN probes, and frees everything', async () => {
-    if (!gan) throw new Error('no dcgan preset');
-    const dataset = makeProceduralDataset({ seed: 3, train: 32, test: 16 });
     const before = tf.memory().numTensors;
-    const t = createGanAsTrainer({
-      ...gan,
-      dataset,
-      hyper: { ...DEFAULT_HYPER, batchSize: 8 },
-      gan: DEFAULT_GAN_HYPER,
-      seed: 1,
-      gridSize: 4,
-    });
+    const { t } = smallGan(3, 1);
     const first = await t.probe({ kind: 'ganSamples', interpolate: { a: 0, b: 3, steps: 5 } });
     const stats = await t.trainBatches(2);
     expect(stats.gan?.dLoss.length).toBe(2);
@@ -48,17 +55,8 @@ describe('createGanAsTrainer', () => {
   });
 
   it("answers kernels of both networks (weights and loss gradients), the discriminator's maps of a real and a fake image, and real samples", async () => {
-    if (!gan) throw new Error('no dcgan preset');
-    const dataset = makeProceduralDataset({ seed: 4, train: 32, test: 16 });
     const before = tf.memory().numTensors;
-    const t = createGanAsTrainer({
-      ...gan,
-      dataset,
-      hyper: { ...DEFAULT_HYPER, batchSize: 8 },
-      gan: DEFAULT_GAN_HYPER,
-      seed: 2,
-      gridSize: 4,
-    });
+    const { t, dataset } = smallGan(4, 2);
     await t.trainBatches(1);
 
     // Kernels: every conv layer of each network once, tagged with its network, discriminator first.
