@@ -13,6 +13,14 @@ export type RunId = string & { readonly [runIdBrand]: 'RunId' };
 export const asRunId = (s: string): RunId => s as RunId;
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** How the UI and the worker's progress messages name each backend. */
+export const BACKEND_LABEL: Readonly<Record<BackendName, string>> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU',
+};
 export type BackendPolicy = 'auto' | BackendName;
 
 export interface BackendInfo {

@@ -1,7 +1,6 @@
+import { BACKEND_LABEL } from '../../workers/protocol';
 import { useAppStore } from '../store';
 import { selectBackend } from '../store/selectors';
-
-const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
 /** The backend in use and why it was chosen (visible text and a tooltip with the measured rates). */
 export function BackendBadge() {
@@ -16,13 +15,13 @@ export function BackendBadge() {
   const rates = backend.measured
     .map(
       (m) =>
-        `${NAMES[m.backend]}: ${m.examplesPerSec === null ? m.note : `${Math.round(m.examplesPerSec).toLocaleString('en-US')} ex/s`}`,
+        `${BACKEND_LABEL[m.backend]}: ${m.examplesPerSec === null ? m.note : `${Math.round(m.examplesPerSec).toLocaleString('en-US')} ex/s`}`,
     )
     .join('\n');
-  const tip = `${NAMES[backend.name]} (${backend.adapter}) — ${backend.reason}${rates ? `\n${rates}` : ''}`;
+  const tip = `${BACKEND_LABEL[backend.name]} (${backend.adapter}) — ${backend.reason}${rates ? `\n${rates}` : ''}`;
   return (
     <span className="badge" title={tip} data-testid="backend-badge">
-      <strong>{NAMES[backend.name]}</strong> <span className="badge__reason">{backend.reason}</span>
+      <strong>{BACKEND_LABEL[backend.name]}</strong> <span className="badge__reason">{backend.reason}</span>
     </span>
   );
 }

@@ -6,6 +6,7 @@
  * backends, switching, timing steps) is injected as a BackendEnv, so this file is unit-tested without a browser.
  */
 import type { BackendInfo, BackendName, BackendPolicy } from '../../workers/protocol';
+import { BACKEND_LABEL } from '../../workers/protocol';
 
 /** Preference order (ties and fallbacks follow it). */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -52,13 +53,6 @@ export type SelectProgress = (message: string) => void;
 export const MEASURE_BUDGET_MS = 1500;
 /** A candidate is not started with less than this left of the budget. */
 const MIN_SLOT_MS = 100;
-
-export const BACKEND_LABEL: Readonly<Record<BackendName, string>> = {
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  wasm: 'WASM',
-  cpu: 'CPU',
-};
 
 /** Cheapest to try first: WASM compiles nothing per model; GPU backends compile shaders on their first batch. */
 const MEASURE_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
