@@ -3,17 +3,22 @@
  * settings to localStorage; what comes back from storage is untrusted and is validated field by field.
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
+import { persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { createGraphSlice } from './graphSlice';
 import { createMetricsSlice } from './metricsSlice';
 import { createTrainingSlice } from './trainingSlice';
-import { clampDock, createUiSlice } from './uiSlice';
+import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
-import { parseGraphValue } from '../persistence/graphData';
-import { parsePanelPrefs, parseSettings } from '../persistence/settings';
+import {
+  autosaveStorage,
+  isAutosaveStorage,
+  migrateSaved,
+  STORAGE_KEY,
+  STORAGE_VERSION,
+} from '../persistence/autosave';
+import { hydrate } from '../persistence/hydrate';
 
-export const STORAGE_KEY = 'cnn-playground';
-export const STORAGE_VERSION = 1;
+export { STORAGE_KEY, STORAGE_VERSION };
 
 const SAVED_KEYS = [
   'graph',
@@ -35,47 +40,9 @@ export function partialize(s: AppState): Saved {
   return Object.fromEntries(SAVED_KEYS.map((k) => [k, s[k]])) as unknown as Saved;
 }
 
-/** Restores what is valid in the saved state; a bad part is skipped (and reported in a banner), never trusted. */
+/** Restores what is valid in the saved state; each bad part is reset (and named in a banner), never trusted. */
 export function mergeSaved(saved: unknown, current: AppState): AppState {
-  if (typeof saved !== 'object' || saved === null) return current;
-  const s = saved as Record<string, unknown>;
-  const problems: string[] = [];
-  let next: AppState = { ...current };
-  const graph = parseGraphValue(s['graph'], 'graph');
-  const gan = s['ganGraphs'];
-  if (graph.ok) {
-    next = { ...next, graph: graph.value, ganGraphs: null, activeNetwork: 'main' };
-    if (gan && typeof gan === 'object') {
-      const g = parseGraphValue((gan as Record<string, unknown>)['generator'], 'generator');
-      const d = parseGraphValue((gan as Record<string, unknown>)['discriminator'], 'discriminator');
-      if (g.ok && d.ok)
-        next = {
-          ...next,
-          ganGraphs: { generator: g.value, discriminator: d.value },
-          graph: g.value,
-          activeNetwork: 'generator',
-        };
-      else problems.push(g.ok ? (d.ok ? '' : d.reason) : g.reason);
-    }
-  } else if (s['graph'] !== undefined) problems.push(graph.reason);
-  const settings = parseSettings(s);
-  if (settings.ok) next = { ...next, ...settings.value };
-  else if (s['hyper'] !== undefined) problems.push(settings.reason);
-  if (s['theme'] === 'light' || s['theme'] === 'dark') next = { ...next, theme: s['theme'] };
-  const collapsed = s['collapsedPanels'];
-  if (Array.isArray(collapsed) && collapsed.every((x) => typeof x === 'string'))
-    next = { ...next, collapsedPanels: collapsed };
-  if (typeof s['dockSize'] === 'number') next = { ...next, dockSize: clampDock(s['dockSize']) };
-  if (s['panelPrefs'] !== undefined) next = { ...next, panelPrefs: parsePanelPrefs(s['panelPrefs']) };
-  if (problems.length > 0)
-    next = {
-      ...next,
-      banner: {
-        kind: 'error',
-        message: `Part of your autosaved work could not be restored: ${problems.join('; ')}`,
-      },
-    };
-  return next;
+  return hydrate(saved, current);
 }
 
 const noStorage: StateStorage = {
@@ -105,8 +72,17 @@ export function skipUnchanged(inner: PersistStorage<Saved>): PersistStorage<Save
   };
 }
 
-/** A fresh store; tests pass their own storage. */
+/**
+ * A fresh store; tests pass their own storage. The page's reads localStorage through autosaveStorage, which keeps
+ * a copy it cannot use aside (hydrate) before persist writes the store back.
+ */
 export function createAppStore(storage?: PersistStorage<Saved>) {
+  const inner =
+    storage ??
+    (autosaveStorage(() =>
+      typeof localStorage === 'undefined' ? noStorage : localStorage,
+    ) as unknown as PersistStorage<Saved>);
+  const guarded = isAutosaveStorage(inner) ? inner : undefined;
   return create<AppState>()(
     persist(
       (...a) => ({
@@ -118,14 +94,10 @@ export function createAppStore(storage?: PersistStorage<Saved>) {
       {
         name: STORAGE_KEY,
         version: STORAGE_VERSION,
-        storage: skipUnchanged(
-          storage ??
-            (createJSONStorage<Saved>(() =>
-              typeof localStorage === 'undefined' ? noStorage : localStorage,
-            ) as PersistStorage<Saved>),
-        ),
+        storage: skipUnchanged(inner),
         partialize,
-        merge: mergeSaved,
+        migrate: (state, version) => migrateSaved(state, version) as Saved,
+        merge: (saved, current) => hydrate(saved, current, guarded),
       },
     ),
   );

@@ -8,6 +8,7 @@ import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../workers/protocol';
 import type { PanelPrefs } from './uiSlice';
+import type { SharedState } from '../persistence/share';
 
 /** graphSlice.ts — the edited network, selection, undo/redo. */
 export interface GraphSlice {
@@ -85,6 +86,13 @@ export interface MetricsSlice {
   clearMetrics(): void;
 }
 
+/** A message across the top; `download` offers a text file (e.g. an autosave that could not be read). */
+export interface Banner {
+  readonly kind: 'error' | 'info';
+  readonly message: string;
+  readonly download?: { readonly label: string; readonly filename: string; readonly text: string };
+}
+
 /** uiSlice.ts — theme, panel layout, chosen sample, banners. */
 export interface UiSlice {
   readonly theme: 'light' | 'dark';
@@ -93,13 +101,16 @@ export interface UiSlice {
   /** Dock choices per kind of network: hidden panels, the maximised one (see panels/panelLayout.ts). */
   readonly panelPrefs: PanelPrefs;
   readonly sample: { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn' };
-  readonly banner: { readonly kind: 'error' | 'info'; readonly message: string } | null;
+  readonly banner: Banner | null;
+  /** A share link waiting for the user's answer (it would replace work that differs from it and the default). */
+  readonly pendingShare: SharedState | null;
   setTheme(t: 'light' | 'dark'): void;
   togglePanel(name: string): void;
   setDockSize(px: number): void;
   updatePanelPrefs(fn: (p: PanelPrefs) => PanelPrefs): void;
   setSample(s: UiSlice['sample']): void;
   setBanner(b: UiSlice['banner']): void;
+  setPendingShare(shared: SharedState | null): void;
 }
 
 export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice;

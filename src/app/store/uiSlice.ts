@@ -32,6 +32,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   panelPrefs: DEFAULT_PANEL_PREFS,
   sample: { from: 'test', index: 0 },
   banner: null,
+  pendingShare: null,
   setTheme: (theme) => set({ theme }),
   togglePanel: (name) =>
     set((s) => ({
@@ -43,4 +44,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   updatePanelPrefs: (fn) => set((s) => ({ panelPrefs: fn(s.panelPrefs) })),
   setSample: (sample) => set({ sample }),
   setBanner: (banner) => set({ banner }),
+  setPendingShare: (pendingShare) => set({ pendingShare }),
 });

@@ -1,0 +1,164 @@
+/**
+ * Reading the autosave safely. The stored text is untrusted: it may be cut off, hand-edited, or written by an older
+ * or newer version of the playground. zustand's persist writes the store back to the same key during page load, so
+ * a copy that cannot be read (or is read only in part) is kept aside under BACKUP_KEY before that happens, and the
+ * banner offers it as a download.
+ *
+ * Format versions: STORAGE_VERSION is what this version writes. An older version is read when MIGRATIONS holds a step
+ * from it to the next version (persist's `migrate` runs the chain); anything else is kept aside, not guessed at.
+ */
+import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
+
+export const STORAGE_KEY = 'cnn-playground';
+export const STORAGE_VERSION = 1;
+export const BACKUP_KEY = 'cnn-playground:backup';
+/** Backups kept; beyond this the oldest goes (and the banner says so). */
+export const MAX_BACKUPS = 3;
+
+/** One step per old version: the saved state of version N → the state of version N + 1. None yet. */
+export type Migrations = Readonly<
+  Record<number, (state: Record<string, unknown>) => Record<string, unknown>>
+>;
+export const MIGRATIONS: Migrations = {};
+
+export interface Backup {
+  readonly savedAt: string;
+  readonly reason: string;
+  readonly text: string;
+}
+
+export type Envelope =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'ok'; readonly value: StorageValue<Record<string, unknown>> }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** True when `from` can be brought to `to` by the migration chain. */
+const canMigrate = (from: number, to: number, migrations: Migrations): boolean => {
+  for (let v = from; v < to; v++) if (typeof migrations[v] !== 'function') return false;
+  return true;
+};
+
+/** Checks the outer shape of the stored text: JSON, an object with a known `version` and an object `state`. */
+export function readEnvelope(
+  text: string | null,
+  version = STORAGE_VERSION,
+  migrations: Migrations = MIGRATIONS,
+): Envelope {
+  if (text === null) return { kind: 'empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kind: 'unreadable', reason: 'autosave: not valid JSON, perhaps cut off' };
+  }
+  if (!isObject(data)) return { kind: 'unreadable', reason: 'autosave: expected an object with a state' };
+  const v = data['version'];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v))
+    return { kind: 'unreadable', reason: 'autosave.version: expected a whole number' };
+  if (v > version)
+    return {
+      kind: 'unreadable',
+      reason: `autosave.version: format ${v} was written by a newer version of the playground (this one reads up to ${version})`,
+    };
+  if (v !== version && !canMigrate(v, version, migrations))
+    return { kind: 'unreadable', reason: `autosave.version: format ${v} is not one this version reads` };
+  const state = data['state'];
+  if (!isObject(state)) return { kind: 'unreadable', reason: 'autosave.state: expected an object' };
+  return { kind: 'ok', value: { state, version: v } };
+}
+
+/** persist's `migrate`: runs the chain from `from` to the current version (readEnvelope has checked it exists). */
+export function migrateSaved(
+  state: unknown,
+  from: number,
+  version = STORAGE_VERSION,
+  migrations: Migrations = MIGRATIONS,
+): unknown {
+  let s = state;
+  for (let v = from; v < version; v++) {
+    const step = migrations[v];
+    if (!step || !isObject(s)) return undefined;
+    s = step(s);
+  }
+  return s;
+}
+
+/** The backups in storage, oldest first; a damaged backup list reads as empty (it is never trusted). */
+export function readBackups(raw: Pick<StateStorage, 'getItem'>): Backup[] {
+  let list: unknown;
+  try {
+    list = JSON.parse((raw.getItem(BACKUP_KEY) as string | null) ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (b): b is Backup =>
+      isObject(b) &&
+      typeof b['text'] === 'string' &&
+      typeof b['reason'] === 'string' &&
+      typeof b['savedAt'] === 'string',
+  );
+}
+
+export interface KeptAside {
+  /** False when the browser refused to store it (full storage): then only the download is left. */
+  readonly stored: boolean;
+  /** How many older backups were dropped to stay within MAX_BACKUPS. */
+  readonly dropped: number;
+}
+
+/** Appends a backup, dropping the oldest beyond MAX_BACKUPS (or to make room when storage is full). */
+export function keepAside(raw: StateStorage, text: string, reason: string, now = new Date()): KeptAside {
+  const old = readBackups(raw);
+  if (old.at(-1)?.text === text) return { stored: true, dropped: 0 };
+  let list = [...old, { savedAt: now.toISOString(), reason, text }];
+  let dropped = Math.max(0, list.length - MAX_BACKUPS);
+  list = list.slice(dropped);
+  while (list.length > 0) {
+    try {
+      void raw.setItem(BACKUP_KEY, JSON.stringify(list));
+      return { stored: true, dropped };
+    } catch {
+      if (list.length === 1) break;
+      list = list.slice(1);
+      dropped++;
+    }
+  }
+  return { stored: false, dropped: 0 };
+}
+
+/** The autosave's storage, plus what the page needs to keep a bad copy before persist overwrites it. */
+export interface AutosaveStorage extends PersistStorage<Record<string, unknown>> {
+  /** The text the last read found, as it was (null when nothing was saved). */
+  lastText(): string | null;
+  /** Why the last read could not use the copy at all (null when it could, or nothing was saved). */
+  unreadable(): string | null;
+  keepAside(text: string, reason: string): KeptAside;
+}
+
+/** JSON storage over a synchronous string storage (localStorage), reading through readEnvelope. */
+export function autosaveStorage(getRaw: () => StateStorage): AutosaveStorage {
+  let text: string | null = null;
+  let why: string | null = null;
+  return {
+    getItem(name) {
+      const value = getRaw().getItem(name);
+      text = typeof value === 'string' ? value : null;
+      const env = readEnvelope(text);
+      why = env.kind === 'unreadable' ? env.reason : null;
+      return env.kind === 'ok' ? env.value : null;
+    },
+    setItem: (name, value) => getRaw().setItem(name, JSON.stringify(value)),
+    removeItem: (name) => getRaw().removeItem(name),
+    lastText: () => text,
+    unreadable: () => why,
+    keepAside: (t, reason) => keepAside(getRaw(), t, reason),
+  };
+}
+
+export const isAutosaveStorage = (s: object): s is AutosaveStorage =>
+  typeof (s as Partial<AutosaveStorage>).keepAside === 'function';
