@@ -13,6 +13,7 @@ import { validateGraph } from '../engine/graph/validate';
 import { createTrainer } from '../engine/train/createTrainer';
 import { createGanAsTrainer } from '../engine/gan/ganAsTrainer';
 import type { Trainer, TrainerOptions } from '../engine/train/trainer';
+import type { DeviceLimits } from './sizeCheck';
 import type { LoopTuning, ModelSize, WorkerDeps } from './workerState';
 
 export interface DepsParts {
@@ -23,11 +24,10 @@ export interface DepsParts {
   readonly yieldToEventLoop: () => Promise<void>;
   readonly now?: () => number;
   readonly memoryBudgetBytes?: number;
+  /** The device's memory and GPU limits (the worker asks the browser; Node tests tell nothing by default). */
+  readonly deviceLimits?: () => Promise<DeviceLimits>;
   readonly tuning?: Partial<LoopTuning>;
 }
-
-/** 1 GiB: what a browser tab reliably gives a WASM heap or a WebGPU/WebGL context without being killed. */
-export const DEFAULT_MEMORY_BUDGET = 2 ** 30;
 
 /** Every dataset the app ships is 28×28 grey with 10 classes (MNIST, Fashion-MNIST, procedural). */
 export function validateForDataset(
@@ -49,7 +49,13 @@ export function modelSize(graph: Graph): ModelSize | null {
   const info = inferShapes(graph);
   for (const i of info.values()) if (i.output === null) return null;
   const t = totals(info);
-  return { params: t.params, activationBytes: t.activationBytes };
+  let largestWeightBytes = 0;
+  let largestActivationBytes = 0;
+  for (const i of info.values()) {
+    largestWeightBytes = Math.max(largestWeightBytes, i.params * 4);
+    largestActivationBytes = Math.max(largestActivationBytes, i.activationBytes);
+  }
+  return { params: t.params, activationBytes: t.activationBytes, largestWeightBytes, largestActivationBytes };
 }
 
 /** A GAN run when the options carry both networks, else the classifier/autoencoder trainer. */
@@ -73,11 +79,15 @@ export function createWorkerDeps(parts: DepsParts): WorkerDeps {
     createTrainer: createAnyTrainer,
     validate: parts.validate ?? validateForDataset,
     modelSize,
-    memoryBudgetBytes: parts.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET,
+    deviceLimits: parts.deviceLimits ?? (() => Promise.resolve({})),
     selectBackend: (policy, params, measure, opts) => selector.select(policy, params, measure, opts),
     fallbackBackend: (failed, info, tried) => selector.fallback(failed, info, tried),
     now: parts.now ?? (() => performance.now()),
     yieldToEventLoop: parts.yieldToEventLoop,
   };
-  return parts.tuning ? { ...deps, tuning: parts.tuning } : deps;
+  return {
+    ...deps,
+    ...(parts.memoryBudgetBytes !== undefined ? { memoryBudgetBytes: parts.memoryBudgetBytes } : {}),
+    ...(parts.tuning ? { tuning: parts.tuning } : {}),
+  };
 }

@@ -108,6 +108,7 @@ function makeRun(trainer: Trainer, extras: TrainerExtras, now = 0): Run {
     dataset,
     seed: 1,
     trainer,
+    deviceLimits: {},
     backend: { name: 'cpu', adapter: 'test', reason: 'test', measured: [] },
     now,
   });

@@ -14,6 +14,7 @@ import { BACKEND_ORDER } from '../engine/backend/select';
 import type { BackendEnv, BackendProbe } from '../engine/backend/select';
 import type { BackendName } from './protocol';
 import { createIdbMeasurementStore } from './backendStore';
+import type { DeviceLimits } from './sizeCheck';
 
 interface GpuAdapterLike {
   readonly info?: {
@@ -23,6 +24,7 @@ interface GpuAdapterLike {
     readonly device?: string;
   };
   readonly isFallbackAdapter?: boolean;
+  readonly limits?: { readonly maxBufferSize?: number; readonly maxStorageBufferBindingSize?: number };
 }
 interface GpuLike {
   requestAdapter(): Promise<GpuAdapterLike | null>;
@@ -113,6 +115,46 @@ async function probeOne(name: BackendName): Promise<BackendProbe> {
     }
   }
 }
+
+const GL_MAX_TEXTURE_SIZE = 0x0d33;
+
+function webglMaxTextureSize(): number | undefined {
+  if (typeof OffscreenCanvas === 'undefined') return undefined;
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as unknown as
+      (GlLike & { getExtension(n: 'WEBGL_lose_context'): { loseContext(): void } | null }) | null;
+    const size = gl?.getParameter(GL_MAX_TEXTURE_SIZE);
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return typeof size === 'number' && size > 0 ? size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const positive = (x: unknown): number | undefined =>
+  typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : undefined;
+
+async function readDeviceLimits(): Promise<DeviceLimits> {
+  const nav = globalThis.navigator as { deviceMemory?: number; gpu?: GpuLike } | undefined;
+  const heap = (globalThis.performance as { memory?: { jsHeapSizeLimit?: number } } | undefined)?.memory;
+  const adapter = nav?.gpu ? await nav.gpu.requestAdapter().catch(() => null) : null;
+  const buf = positive(adapter?.limits?.maxBufferSize);
+  const binding = positive(adapter?.limits?.maxStorageBufferBindingSize);
+  const gpuBytes = buf !== undefined && binding !== undefined ? Math.min(buf, binding) : (buf ?? binding);
+  const tex = webglMaxTextureSize();
+  const memory = positive(nav?.deviceMemory);
+  const heapLimit = positive(heap?.jsHeapSizeLimit);
+  return {
+    ...(memory !== undefined ? { deviceMemoryGiB: memory } : {}),
+    ...(heapLimit !== undefined ? { jsHeapLimitBytes: heapLimit } : {}),
+    ...(gpuBytes !== undefined ? { webgpuMaxBufferBytes: gpuBytes } : {}),
+    ...(tex !== undefined ? { webglMaxTextureSize: tex } : {}),
+  };
+}
+
+let limits: Promise<DeviceLimits> | null = null;
+/** What the browser tells about this device's memory and GPU buffers; asked once per worker. */
+export const deviceLimits = (): Promise<DeviceLimits> => (limits ??= readDeviceLimits());
 
 export function createTfBackendEnv(): BackendEnv {
   setWasmPaths({

@@ -9,7 +9,7 @@ import { createWorkerDeps } from './engineDeps';
 import { handleMessage } from './handleMessage';
 import { SerialQueue } from './mutex';
 import type { FromWorker, ToWorker } from './protocol';
-import { createTfBackendEnv } from './tfBackends';
+import { createTfBackendEnv, deviceLimits } from './tfBackends';
 import { createWorkerState, noteArrival } from './workerState';
 import { createYield } from './yieldToEventLoop';
 
@@ -43,6 +43,7 @@ function cachedDataset(
 const deps = createWorkerDeps({
   env: createTfBackendEnv(),
   loadDataset: cachedDataset,
+  deviceLimits,
   yieldToEventLoop: createYield(),
 });
 

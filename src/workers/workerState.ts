@@ -18,6 +18,7 @@ import type {
 } from './protocol';
 import type { MeasureRate, SelectOptions } from '../engine/backend/select';
 import { Mutex } from './mutex';
+import type { DeviceLimits } from './sizeCheck';
 import type { ProbeEntry } from './probeBudget';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -26,6 +27,10 @@ export interface ModelSize {
   readonly params: number;
   /** Bytes of activations for ONE example (all layer outputs, float32). */
   readonly activationBytes: number;
+  /** The largest layer's weights, bytes (float32). */
+  readonly largestWeightBytes: number;
+  /** The largest layer output for ONE example, bytes (float32). */
+  readonly largestActivationBytes: number;
 }
 
 export interface WorkerDeps {
@@ -39,8 +44,10 @@ export interface WorkerDeps {
   validate(graph: Graph, dataset: DatasetId, labelSubset: readonly number[]): readonly GraphIssue[];
   /** Null when the shapes cannot be inferred (validation reports why). */
   modelSize(graph: Graph): ModelSize | null;
-  /** Refuse models whose estimated training memory exceeds this. */
-  readonly memoryBudgetBytes: number;
+  /** What the browser tells about this device's memory and GPU limits (asked once, then cached). */
+  deviceLimits(): Promise<DeviceLimits>;
+  /** Refuse models whose estimated training memory exceeds this; derived from deviceLimits unless set (tests). */
+  readonly memoryBudgetBytes?: number;
   /** Chooses and activates a backend; `measure` times real training steps on the active one within a budget. */
   selectBackend(
     policy: BackendPolicy,
@@ -98,6 +105,10 @@ export interface Run {
   readonly seed: number;
   trainer: Trainer;
   backend: BackendInfo;
+  /** What the device allows (sizeCheck.ts): a batch-size change mid-run is checked against it. */
+  readonly deviceLimits: DeviceLimits;
+  /** The GAN batch size now (it can change mid-run); null for other runs. */
+  ganBatchSize: number | null;
   readonly triedBackends: Set<BackendName>;
   readonly frozen: Map<NodeId, boolean>;
   readonly lock: Mutex;
@@ -191,6 +202,7 @@ export function newRun(fields: {
   seed: number;
   trainer: Trainer;
   backend: BackendInfo;
+  deviceLimits: DeviceLimits;
   now: number;
 }): Run {
   const { now, ...rest } = fields;
@@ -198,6 +210,7 @@ export function newRun(fields: {
   for (const n of fields.graph.nodes) if (n.frozen) frozen.set(n.id, true);
   return {
     ...rest,
+    ganBatchSize: fields.extras.gan?.hyper.batchSize ?? null,
     triedBackends: new Set(),
     frozen,
     lock: new Mutex(),
