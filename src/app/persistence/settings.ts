@@ -19,6 +19,8 @@ export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 export const OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam', 'adadelta', 'rmsprop'];
+/** The largest gradient clip norm a setting may hold (the field offers the same range). */
+export const CLIP_NORM_MAX = 1000;
 export const BACKEND_POLICIES: readonly BackendPolicy[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
@@ -28,7 +30,7 @@ const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
 
 type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
 const NUMBER_RULES: Record<
-  'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery',
+  'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery' | 'clipNorm',
   NumRule
 > = {
   learningRate: { min: 0, max: 10, minExclusive: true },
@@ -37,6 +39,8 @@ const NUMBER_RULES: Record<
   batchSize: { min: 1, max: 4096, int: true },
   epochs: { min: 1, max: 1000, int: true },
   validateEvery: { min: 0, max: 1_000_000, int: true },
+  // 0 = off. Saves and links from before it existed have none: the defaults above fill it in with 0.
+  clipNorm: { min: 0, max: CLIP_NORM_MAX },
 };
 
 function checkNumber(name: string, x: unknown, r: NumRule): string | null {
@@ -69,6 +73,7 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       batchSize: h['batchSize'] as number,
       epochs: h['epochs'] as number,
       validateEvery: h['validateEvery'] as number,
+      clipNorm: h['clipNorm'] as number,
       labelSubset: subset as number[],
     },
   };

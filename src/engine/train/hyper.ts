@@ -14,6 +14,8 @@ export interface Hyper {
   readonly validateEvery: number;
   /** Only these labels are used for training and validation (transfer learning: 0–4 then 5–9). Empty = all. */
   readonly labelSubset: readonly number[];
+  /** Gradients are scaled down to this global norm before each update when it is larger (0 = off). */
+  readonly clipNorm: number;
 }
 
 export const DEFAULT_HYPER: Hyper = {
@@ -25,6 +27,7 @@ export const DEFAULT_HYPER: Hyper = {
   epochs: 1,
   validateEvery: 200,
   labelSubset: [],
+  clipNorm: 0,
 };
 
 export const effectiveLearningRate = (h: Pick<Hyper, 'learningRate' | 'decay'>, iteration: number): number =>
