@@ -8,6 +8,7 @@ import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../workers/protocol';
 import type { PanelPrefs } from './uiSlice';
+import type { MetricHistory } from './metricHistory';
 import type { SharedState } from '../persistence/share';
 
 /** graphSlice.ts — the edited network, selection, undo/redo. */
@@ -76,11 +77,11 @@ type TrainingActions = Pick<
 
 /** metricsSlice.ts — curves (decimated on draw, not here). Several runs can be overlaid. */
 export interface MetricsSlice {
-  readonly runs: readonly {
+  /** Each run's history is bounded (metricHistory.ts): at most MAX_POINTS points, evenly over the whole run. */
+  readonly runs: readonly ({
     readonly runId: RunId;
     readonly label: string;
-    readonly points: readonly MetricPoint[];
-  }[];
+  } & MetricHistory)[];
   appendMetrics(runId: RunId, points: readonly MetricPoint[]): void;
   startMetricsRun(runId: RunId, label: string): void;
   clearMetrics(): void;
