@@ -10,6 +10,7 @@ import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../worke
 import type { PanelPrefs } from './uiSlice';
 import type { MetricHistory } from './metricHistory';
 import type { SharedState } from '../persistence/share';
+import type { Checkpoint } from './checkpoint';
 
 /** graphSlice.ts — the edited network, selection, undo/redo. */
 export interface GraphSlice {
@@ -20,6 +21,10 @@ export interface GraphSlice {
   readonly selection: readonly NodeId[];
   readonly past: readonly Graph[];
   readonly future: readonly Graph[];
+  /** The last change that replaced the whole work (networks and settings), undone as one step (checkpoint.ts). */
+  readonly checkpoint: Checkpoint | null;
+  /** Runs `apply` (which replaces networks and settings through the usual setters) as one undoable step. */
+  replaceWork(apply: () => void): void;
   /** Replace the graph, recording the previous one for undo (unless record is false). */
   setGraph(graph: Graph, opts?: { record?: boolean }): void;
   /** Apply a pure edit (from src/engine/graph/edit.ts) and record it for undo. */
@@ -75,7 +80,7 @@ type TrainingActions = Pick<
   'setHyper' | 'setGanHyper' | 'setDataset' | 'setSeed' | 'setBackendPolicy' | 'setPreset' | 'patchRun'
 >;
 
-/** metricsSlice.ts — curves (decimated on draw, not here). Several runs can be overlaid. */
+/** metricsSlice.ts — curves (bounded here, decimated again on draw). Several runs can be overlaid. */
 export interface MetricsSlice {
   /** Each run's history is bounded (metricHistory.ts): at most MAX_POINTS points, evenly over the whole run. */
   readonly runs: readonly ({
