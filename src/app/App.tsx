@@ -8,6 +8,7 @@ import { selectMaximizedPanel } from './panels/panelLayout';
 import { DatasetStatus } from './data/DatasetStatus';
 import { TrainingBar } from './training/TrainingBar';
 import { Banner } from './shell/Banner';
+import { ShareConfirm } from './shell/ShareConfirm';
 import { DockHandle } from './shell/DockHandle';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { ProjectActions } from './shell/ProjectActions';
@@ -43,6 +44,7 @@ export function App() {
         <TrainingBar />
       </header>
       <Banner />
+      <ShareConfirm />
       <main className="app__workspace">
         <aside className="app__palette" aria-label="Layer palette">
           <ErrorBoundary area="The palette">

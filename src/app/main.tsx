@@ -15,8 +15,11 @@ import { useAppStore } from './store';
 import { createTrainingClient } from '../workers/trainingClient';
 import './styles.css';
 
-if (applyLocation(useAppStore.getState, location) || location.hash.startsWith('#s=')) {
-  // The link's state is now the user's work (and autosaved); a reload should not apply the link again.
+if (
+  applyLocation(useAppStore.getState, location, useAppStore.getInitialState()) ||
+  location.hash.startsWith('#s=')
+) {
+  // The link's state is now the user's work (and autosaved), or waits in the dialog; a reload should not apply it again.
   history.replaceState(null, '', location.pathname + location.search);
 }
 document.documentElement.dataset['theme'] = useAppStore.getState().theme;

@@ -1,8 +1,17 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { toBase64Url } from './base64url';
-import { decodeShare, encodeShare, isShareHash, MAX_JSON_BYTES, shareUrl, type SharedState } from './share';
+import {
+  decodeShare,
+  encodeShare,
+  isShareHash,
+  MAX_JSON_BYTES,
+  MAX_LINK_CHARS,
+  shareUrl,
+  type SharedState,
+} from './share';
 import { smallCnn } from './testGraphs';
 
 const state: SharedState = {
@@ -98,6 +107,23 @@ describe('share links', () => {
   it('refuses a deflate bomb', () => {
     const big = `{"v":1,"pad":"${'a'.repeat(MAX_JSON_BYTES + 10)}"}`;
     expect(reasonOf(`#s=v1.${toBase64Url(deflateSync(strToU8(big)))}`)).toMatch(/more data/);
+  });
+
+  it('stops inflating at the size limit: a 195 KB link of zeros is refused at once', () => {
+    // 150 MB of zeros deflate to ~146 KB: a link just under the length limit (node's zlib builds it in ~0.4 s).
+    const hash = `#s=v1.${toBase64Url(deflateRawSync(Buffer.alloc(150_000_000), { level: 9 }))}`;
+    expect(hash.length).toBeGreaterThan(190_000);
+    expect(hash.length).toBeLessThanOrEqual(MAX_LINK_CHARS);
+    let best = Infinity;
+    let reason = '';
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      reason = reasonOf(hash);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(reason).toMatch(/more data/);
+    // Inflating all 150 MB took ~3.5 s; stopping at MAX_JSON_BYTES takes ~10–25 ms (best of 5, warm).
+    expect(best).toBeLessThan(50);
   });
 
   it('validates the graph through the engine parser and names the bad field', () => {

@@ -42,21 +42,28 @@ export function shareUrl(pageUrl: string, state: SharedState): string {
 /** True when the hash is meant to be a share link (so a failure to decode deserves a banner). */
 export const isShareHash = (hash: string): boolean => hash.startsWith(SHARE_PREFIX);
 
+/**
+ * Compressed input is fed in slices this small so that decompression stops soon after the output passes
+ * MAX_JSON_BYTES: a slice of deflated zeros inflates to at most ~1 MB.
+ */
+const INFLATE_SLICE = 1024;
+
 function inflateLimited(bytes: Uint8Array): Uint8Array | string {
   const parts: Uint8Array[] = [];
   let total = 0;
-  let tooLarge = false;
   const inf = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > MAX_JSON_BYTES) tooLarge = true;
-    else parts.push(chunk);
+    if (total <= MAX_JSON_BYTES) parts.push(chunk);
   });
   try {
-    inf.push(bytes, true);
+    for (let at = 0; at < bytes.length; at += INFLATE_SLICE) {
+      const end = Math.min(bytes.length, at + INFLATE_SLICE);
+      inf.push(bytes.subarray(at, end), end === bytes.length);
+      if (total > MAX_JSON_BYTES) return 'the link holds more data than a network needs';
+    }
   } catch {
     return 'the link is damaged: its data could not be decompressed';
   }
-  if (tooLarge) return 'the link holds more data than a network needs';
   if (total === 0) return 'the link is damaged: its data could not be decompressed';
   const out = new Uint8Array(total);
   let at = 0;

@@ -1,8 +1,11 @@
 /**
- * What the page does with its address on load: a share link (#s=v1.…) replaces the autosaved work only when it
- * decodes and validates; otherwise a banner says what was wrong and the autosaved work stays. `?backend=` picks
- * the backend. The hash is removed afterwards so a reload restores the autosave, not the link again.
+ * What the page does with its address on load: a share link (#s=v1.…) is opened only when it decodes and validates;
+ * otherwise a banner says what was wrong and the autosaved work stays. When the user's own work differs from both
+ * the default and the link, the link waits (`pendingShare`) for the user's answer in a dialog. Opening it is one
+ * undoable step: Undo brings back the network and the settings together. `?backend=` picks the backend. The hash is
+ * removed afterwards so a reload restores the autosave, not the link again.
  */
+import { serializeGraph } from '../../engine/graph/parse';
 import type { BackendPolicy } from '../../workers/protocol';
 import type { AppState } from '../store/types';
 import { BACKEND_POLICIES } from './settings';
@@ -20,16 +23,95 @@ export function applySharedState(s: AppState, shared: SharedState): void {
   s.patchRun({ presetId: settings.presetId });
 }
 
-/** Returns true when the address held a share link that was applied. */
-export function applyLocation(get: () => AppState, loc: { hash: string; search: string }): boolean {
+/** JSON with sorted keys, so that equal work compares equal whatever order its fields were built in. */
+function stable(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(stable).join(',')}]`;
+  if (typeof x === 'object' && x !== null)
+    return `{${Object.keys(x)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(x) ?? 'null';
+}
+
+/** The networks and settings a share link carries, as one comparable text. */
+function workKey(w: SharedState): string {
+  const { settings: t, ganGraphs: gan } = w;
+  return stable({
+    networks: gan ? [gan.generator, gan.discriminator] : [w.graph],
+    settings: [t.presetId, t.dataset, t.hyper, t.seed, t.backendPolicy],
+  });
+}
+
+const workOf = (s: AppState): SharedState => ({
+  graph: s.graph,
+  ganGraphs: s.ganGraphs,
+  settings: {
+    presetId: s.presetId,
+    dataset: s.dataset,
+    hyper: s.hyper,
+    seed: s.seed,
+    backendPolicy: s.backendPolicy,
+  },
+});
+
+/**
+ * Opens a decoded link as one undoable step; the banner says how to get the previous work back, and offers it as a
+ * file when it was the user's own (`offerDownload`).
+ */
+export function openShared(get: () => AppState, shared: SharedState, offerDownload = false): void {
+  const previous = get().graph;
+  get().replaceWork(() => applySharedState(get(), shared));
+  get().setPendingShare(null);
+  const download = {
+    label: 'Download your previous network',
+    filename: 'previous-network.json',
+    text: serializeGraph(previous),
+  };
+  get().setBanner({
+    kind: 'info',
+    message:
+      'Loaded the network and settings from the shared link. Undo (Ctrl+Z) brings your previous work back.',
+    ...(offerDownload ? { download } : {}),
+  });
+}
+
+/** The dialog's "Open the shared network". */
+export function openPendingShare(get: () => AppState): void {
+  const shared = get().pendingShare;
+  if (shared) openShared(get, shared, true);
+}
+
+/** The dialog's "Keep my network". */
+export function keepOwnWork(get: () => AppState): void {
+  get().setPendingShare(null);
+  get().setBanner({
+    kind: 'info',
+    message: 'Kept your network and settings; the shared link was not opened.',
+  });
+}
+
+/**
+ * Returns true when the address held a share link that was opened. `defaults` is the store's initial state (the
+ * default preset): work equal to it, or to the link, is replaced without asking; other work makes the link wait.
+ */
+export function applyLocation(
+  get: () => AppState,
+  loc: { hash: string; search: string },
+  defaults?: AppState,
+): boolean {
   const backend = new URLSearchParams(loc.search).get('backend');
   let applied = false;
   if (isShareHash(loc.hash)) {
     const r = decodeShare(loc.hash);
     if (r.ok) {
-      applySharedState(get(), r.value);
-      get().setBanner({ kind: 'info', message: 'Loaded the network and settings from the shared link.' });
-      applied = true;
+      const own = workKey(workOf(get()));
+      const ask = defaults !== undefined && own !== workKey(workOf(defaults)) && own !== workKey(r.value);
+      if (ask) get().setPendingShare(r.value);
+      else {
+        openShared(get, r.value);
+        applied = true;
+      }
     } else {
       get().setBanner({
         kind: 'error',

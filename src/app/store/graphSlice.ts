@@ -11,6 +11,7 @@ import { GRAPH_VERSION, asNodeId } from '../../engine/graph/types';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import type { AppState, GraphSlice } from './types';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../engine/graph/presets';
+import { redoCheckpoint, snapshotOf, undoCheckpoint } from './checkpoint';
 
 /** How many steps undo remembers. */
 export const HISTORY_LIMIT = 100;
@@ -67,6 +68,7 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
     selection: [],
     past: [],
     future: [],
+    checkpoint: null,
 
     setGraph(graph, opts) {
       set((s) => {
@@ -91,6 +93,8 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
 
     undo() {
       set((s) => {
+        const across = undoCheckpoint(s);
+        if (across) return across;
         const prev = s.past[s.past.length - 1];
         if (!prev) return {};
         return {
@@ -104,6 +108,8 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
 
     redo() {
       set((s) => {
+        const across = redoCheckpoint(s);
+        if (across) return across;
         const next = s.future[0];
         if (!next) return {};
         return {
@@ -113,6 +119,15 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
           future: s.future.slice(1),
         };
       });
+    },
+
+    replaceWork(apply) {
+      const before = snapshotOf(get());
+      apply();
+      const s = get();
+      // Loading a GAN pair (or leaving one) starts a fresh history: the step back to `before` is still offered.
+      const past = s.past.length > 0 ? s.past : [before.graph];
+      set({ past, future: [], checkpoint: { before, after: { ...snapshotOf(s), past } } });
     },
 
     select(ids) {

@@ -1,0 +1,47 @@
+import { useEffect, useId, useRef } from 'react';
+import { useAppStore } from '../store';
+import { keepOwnWork, openPendingShare } from '../persistence/startup';
+
+/**
+ * Asks before a share link replaces the user's own work (see persistence/startup.ts): "Open the shared network"
+ * opens it as one undoable step, "Keep my network" (or Escape) leaves everything as it is.
+ */
+export function ShareConfirm() {
+  const pending = useAppStore((s) => s.pendingShare !== null);
+  const titleId = useId();
+  const textId = useId();
+  const openRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (pending) openRef.current?.focus();
+  }, [pending]);
+  if (!pending) return null;
+  const keep = () => keepOwnWork(useAppStore.getState);
+  return (
+    <div className="share-confirm__backdrop">
+      <div
+        className="share-confirm"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') keep();
+        }}
+      >
+        <h2 id={titleId}>Open the shared network?</h2>
+        <p id={textId}>
+          The link holds a network and settings that differ from yours. Your current one is kept in Undo
+          (Ctrl+Z), and you can download it once the link is open.
+        </p>
+        <div className="share-confirm__actions">
+          <button type="button" ref={openRef} onClick={() => openPendingShare(useAppStore.getState)}>
+            Open the shared network
+          </button>
+          <button type="button" onClick={keep}>
+            Keep my network
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
