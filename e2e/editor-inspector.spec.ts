@@ -18,7 +18,9 @@ test('Kernel size and Stride update the shapes and the formula; undo and redo re
   await expect(formula).toHaveText('ceil(28 / 1) = 28');
 
   await inspector.getByLabel('Kernel size', { exact: true }).fill('10');
+  await inspector.getByLabel('Kernel size', { exact: true }).press('Enter');
   await inspector.getByLabel('Stride', { exact: true }).fill('2');
+  await inspector.getByLabel('Stride', { exact: true }).press('Enter');
   await expect(shape).toHaveText('14×14×8');
   await expect(formula).toHaveText('ceil(28 / 2) = 14');
   await expect(params).toHaveText('(10·10·1)·8 + 8 = 808');
@@ -29,9 +31,11 @@ test('Kernel size and Stride update the shapes and the formula; undo and redo re
 
   // An invalid number shows an error and changes nothing.
   await inspector.getByLabel('Stride', { exact: true }).fill('0');
+  await inspector.getByLabel('Stride', { exact: true }).press('Enter');
   await expect(inspector.getByRole('alert')).toHaveText('Must be at least 1.');
   await expect(shape).toHaveText('10×10×8');
   await inspector.getByLabel('Stride', { exact: true }).fill('2');
+  await inspector.getByLabel('Stride', { exact: true }).press('Enter');
 
   // Undo from the keyboard (outside the text fields, whose own undo applies there).
   await conv.focus();

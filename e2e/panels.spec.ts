@@ -20,6 +20,7 @@ test('live panels draw, change, and respond to clicks and drawing', async ({ pag
   await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
   // One epoch of Procedural (6,000 images) takes a few seconds; train long enough to see the panels change.
   await page.getByLabel('Epochs', { exact: true }).fill('50');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'Train' }).click();
 
   const first: Record<string, string> = {};

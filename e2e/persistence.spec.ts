@@ -20,7 +20,9 @@ test('a share link carries the network and settings to a fresh browser', async (
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   await presets.selectOption(options[1] ?? options[0] ?? '');
   await field(page, 'Learning rate').fill('0.05');
+  await field(page, 'Learning rate').press('Enter');
   await field(page, 'Seed').fill('77');
+  await field(page, 'Seed').press('Enter');
   await field(page, 'Optimizer').selectOption({ label: 'RMSprop' });
   const graph = await exportJson(page);
   await page.getByRole('button', { name: 'Share' }).click();
@@ -46,7 +48,9 @@ test('a share link carries the network and settings to a fresh browser', async (
 test('a tampered link shows what was wrong and keeps the current work', async ({ page }) => {
   await page.goto('/');
   await field(page, 'Seed').fill('1234');
+  await field(page, 'Seed').press('Enter');
   await field(page, 'Epochs').fill('4');
+  await field(page, 'Epochs').press('Enter');
   const graph = await exportJson(page);
   await page.getByRole('button', { name: 'Share' }).click();
   const link = await page.getByRole('textbox', { name: /Share link|Link copied/ }).inputValue();
@@ -75,6 +79,7 @@ test('autosave restores the graph and settings after a reload', async ({ page })
   const target = values[2] ?? values[0] ?? '';
   await presets.selectOption(target);
   await field(page, 'Batch size').fill('48');
+  await field(page, 'Batch size').press('Enter');
   await field(page, 'Backend').selectOption({ label: 'CPU' });
   const graph = await exportJson(page);
   await page.reload();

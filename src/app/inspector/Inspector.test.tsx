@@ -9,6 +9,8 @@ import type { Conv2DLayer, Graph } from '../../engine/graph/types';
 import { asNodeId } from '../../engine/graph/types';
 import { useAppStore } from '../store';
 import { Inspector } from './Inspector';
+import { description, fieldNamed, leave, pressKey, typeKeys, typeText } from '../fields/typeInto';
+import { MAX_SIZE } from '../../engine/graph/parseLayer';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -22,21 +24,11 @@ const graph: Graph = chain('classifier', [
 let root: Root;
 let host: HTMLElement;
 
-/** The form control whose <label> reads exactly `name`. */
-function field(name: string): HTMLInputElement | HTMLSelectElement {
-  const label = [...host.querySelectorAll('label')].find((l) => l.textContent === name);
-  const el = label ? host.ownerDocument.getElementById(label.htmlFor) : null;
-  if (!el) throw new Error(`No field named ${name}`);
-  return el as HTMLInputElement | HTMLSelectElement;
-}
-
-/** Types into a React-controlled field the way a browser does (native setter + input event). */
+const field = (name: string) => fieldNamed(host, name);
+/** Types the whole value, then presses Enter (a select applies on change). */
 function type(el: HTMLInputElement | HTMLSelectElement, value: string): void {
-  const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
-  act(() => {
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  });
+  typeText(el, value);
+  if (el instanceof HTMLInputElement) pressKey(el, 'Enter');
 }
 
 const conv = (): Conv2DLayer =>
@@ -71,7 +63,7 @@ describe('Inspector', () => {
     expect(host.textContent).toContain('Output shape10');
   });
 
-  it('applies Kernel size and Stride as you type and shows the filled-in formulas', () => {
+  it('applies Kernel size and Stride on Enter and shows the filled-in formulas', () => {
     act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
     expect(host.querySelector('[data-testid="output-formula"]')?.textContent).toBe('(28 − 5) / 1 + 1 = 24');
     type(field('Kernel size') as HTMLInputElement, '10');
@@ -96,6 +88,49 @@ describe('Inspector', () => {
     type(filters, '16');
     expect(conv().filters).toBe(16);
     expect(host.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('applies nothing while typing: "1e10" is refused with its reason, not applied as 10 or 1', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    const filters = field('Filters') as HTMLInputElement;
+    typeKeys(filters, '1e10');
+    // "1" and "1e1" were valid on the way; neither was applied.
+    expect(conv().filters).toBe(8);
+    expect(useAppStore.getState().past).toHaveLength(0);
+    expect(filters.value).toBe('1e10');
+    pressKey(filters, 'Enter');
+    expect(conv().filters).toBe(8);
+    expect(filters.value).toBe('1e10');
+    expect(filters.getAttribute('aria-invalid')).toBe('true');
+    expect(description(filters)).toBe(`Must be at most ${MAX_SIZE}.`);
+  });
+
+  it('Escape goes back to the applied value; Enter applies the typed one as one undo step', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    const filters = field('Filters') as HTMLInputElement;
+    typeKeys(filters, '32');
+    pressKey(filters, 'Escape');
+    expect(filters.value).toBe('8');
+    expect(conv().filters).toBe(8);
+    typeKeys(filters, '32');
+    pressKey(filters, 'Enter');
+    expect(conv().filters).toBe(32);
+    expect(filters.value).toBe('32');
+    expect(useAppStore.getState().past).toHaveLength(1);
+  });
+
+  it('leaving the field applies a valid value; an invalid one reverts and says it was not applied', () => {
+    act(() => useAppStore.getState().select([asNodeId('conv2d_1')]));
+    const stride = field('Stride') as HTMLInputElement;
+    typeKeys(stride, '2');
+    leave(stride);
+    expect(conv().stride).toEqual([2, 2]);
+    typeKeys(stride, '0');
+    leave(stride);
+    expect(conv().stride).toEqual([2, 2]);
+    expect(stride.value).toBe('2');
+    expect(stride.getAttribute('aria-invalid')).toBeNull();
+    expect(description(stride)).toBe('“0” was not applied. Must be at least 1.');
   });
 
   it('follows undo: the field shows the restored value', () => {

@@ -1,4 +1,4 @@
-/** The inspector's form for one layer: one labelled field per setting, each applied to the graph as you type. */
+/** The inspector's form for one layer: one labelled field per setting, each applied to the graph on Enter or blur. */
 import type {
   ActivationFn,
   ConvPadding,

@@ -1,38 +1,23 @@
 /**
- * Labelled form fields for the inspector. Number fields apply each valid value as you type; invalid text stays in
- * the field with an inline message and is not applied. When the value changes from outside (undo, a fix), the
- * field shows the new value.
+ * Labelled form fields for the inspector. Typed fields apply their value on Enter or when they lose focus, never
+ * per keystroke (see useCommitDraft); invalid text is not applied and the reason shows beside the field. When the
+ * value changes from outside (undo, a fix), the field shows the new value.
  */
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Pair } from '../../engine/graph/types';
+import { useCommitDraft } from '../fields/useCommitDraft';
+import type { CommitDraft } from '../fields/useCommitDraft';
 import type { NumberRule, Parsed } from './parseField';
 import { parseNumber } from './parseField';
 
-/** Text the user typed, remembered together with the value it was typed against. */
-interface Draft<T> {
-  readonly text: string;
-  readonly against: T;
-  readonly error: string | null;
-}
-
-function useDraft<T>(
-  value: T,
-  format: (v: T) => string,
-  parse: (t: string) => Parsed<T>,
-  apply: (v: T) => void,
-  same: (a: T, b: T) => boolean,
-) {
-  const [draft, setDraft] = useState<Draft<T> | null>(null);
-  const live = draft && same(draft.against, value) ? draft : null;
-  const onText = (text: string): void => {
-    const r = parse(text);
-    if (r.ok) {
-      setDraft({ text, against: r.value, error: null });
-      if (!same(r.value, value)) apply(r.value);
-    } else setDraft({ text, against: value, error: r.message });
-  };
-  return { text: live ? live.text : format(value), error: live ? live.error : null, onText };
+/** aria attributes of a typed field: invalid while its text is, described by its message while there is one. */
+function ariaOf(id: string, d: CommitDraft, also?: string) {
+  const ids = [d.error ? `${id}-error` : null, also ?? null].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': d.invalid ? true : undefined,
+    'aria-describedby': ids === '' ? undefined : ids,
+  } as const;
 }
 
 function FieldShell({
@@ -72,24 +57,22 @@ export function NumberField(props: {
   step?: number;
 }) {
   const id = useId();
-  const { text, error, onText } = useDraft(
-    props.value,
-    String,
-    (t) => parseNumber(t, props.rule),
-    props.onChange,
-    Object.is,
-  );
+  const d = useCommitDraft({
+    value: props.value,
+    format: String,
+    parse: (t) => parseNumber(t, props.rule),
+    commit: props.onChange,
+    same: Object.is,
+  });
   return (
-    <FieldShell id={id} label={props.label} error={error}>
+    <FieldShell id={id} label={props.label} error={d.error}>
       <input
         id={id}
         className="field__input"
         type="text"
         inputMode={props.rule.integer ? 'numeric' : 'decimal'}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onText(e.target.value)}
+        {...d.inputProps}
+        {...ariaOf(id, d)}
       />
     </FieldShell>
   );
@@ -104,24 +87,16 @@ export function TextField<T>(props: {
   onChange: (v: T) => void;
 }) {
   const id = useId();
-  const { text, error, onText } = useDraft(
-    props.value,
-    props.format,
-    props.parse,
-    props.onChange,
-    props.same,
-  );
+  const d = useCommitDraft({
+    value: props.value,
+    format: props.format,
+    parse: props.parse,
+    commit: props.onChange,
+    same: props.same,
+  });
   return (
-    <FieldShell id={id} label={props.label} error={error}>
-      <input
-        id={id}
-        className="field__input"
-        type="text"
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onText(e.target.value)}
-      />
+    <FieldShell id={id} label={props.label} error={d.error}>
+      <input id={id} className="field__input" type="text" {...d.inputProps} {...ariaOf(id, d)} />
     </FieldShell>
   );
 }
@@ -141,13 +116,13 @@ export function PairField(props: {
   const square = h === w;
   const [open, setOpen] = useState(false);
   const showPair = open || !square;
-  const single = useDraft<number | null>(
-    square ? h : null,
-    (v) => (v === null ? '' : String(v)),
-    (t) => parseNumber(t, props.rule),
-    (v) => v !== null && props.onChange([v, v]),
-    Object.is,
-  );
+  const single = useCommitDraft<number | null>({
+    value: square ? h : null,
+    format: (v) => (v === null ? '' : String(v)),
+    parse: (t) => parseNumber(t, props.rule),
+    commit: (v) => v !== null && props.onChange([v, v]),
+    same: Object.is,
+  });
   return (
     <div className="pair-field">
       <FieldShell
@@ -172,11 +147,9 @@ export function PairField(props: {
           className="field__input"
           type="text"
           inputMode="numeric"
-          value={single.text}
           placeholder={square ? undefined : `${h}×${w}`}
-          aria-invalid={single.error ? true : undefined}
-          aria-describedby={single.error ? `${id}-error` : undefined}
-          onChange={(e) => single.onText(e.target.value)}
+          {...single.inputProps}
+          {...ariaOf(id, single)}
         />
       </FieldShell>
       {showPair && (
@@ -212,24 +185,22 @@ function PairPart(props: {
   onChange: (v: number) => void;
 }) {
   const id = useId();
-  const { text, error, onText } = useDraft(
-    props.value,
-    String,
-    (t) => parseNumber(t, props.rule),
-    props.onChange,
-    Object.is,
-  );
+  const d = useCommitDraft({
+    value: props.value,
+    format: String,
+    parse: (t) => parseNumber(t, props.rule),
+    commit: props.onChange,
+    same: Object.is,
+  });
   return (
-    <FieldShell id={id} label={props.label} error={error}>
+    <FieldShell id={id} label={props.label} error={d.error}>
       <input
         id={id}
         className="field__input field__input--small"
         type="text"
         inputMode="numeric"
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error ${props.describedBy}` : props.describedBy}
-        onChange={(e) => onText(e.target.value)}
+        {...d.inputProps}
+        {...ariaOf(id, d, props.describedBy)}
       />
     </FieldShell>
   );

@@ -24,6 +24,12 @@ describe('parseNumber', () => {
     expect(parseNumber('1e-3', RULES.epsilon)).toEqual({ ok: true, value: 0.001 });
     expect(parseNumber('0', RULES.epsilon).ok).toBe(false);
   });
+  it('treats an exclusive minimum as exclusive', () => {
+    const rule = { min: 0, max: 10, integer: false, inclusiveMin: false };
+    expect(parseNumber('0', rule)).toEqual({ ok: false, message: 'Must be more than 0.' });
+    expect(parseNumber('1e-9', rule)).toEqual({ ok: true, value: 1e-9 });
+    expect(parseNumber('1e10', rule)).toEqual({ ok: false, message: 'Must be at most 10.' });
+  });
 });
 
 describe('parseShape', () => {

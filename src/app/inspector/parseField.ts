@@ -4,13 +4,15 @@
  * accepts also survives a share link or a saved file.
  */
 import { MAX_SIZE } from '../../engine/graph/parseLayer';
+import type { Parsed } from '../fields/useCommitDraft';
 
-export type Parsed<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type { Parsed };
 
 export interface NumberRule {
   readonly min: number;
   readonly max: number;
+  /** Whether min itself is allowed (default true; a learning rate of 0 is not). */
+  readonly inclusiveMin?: boolean;
   /** Whether max itself is allowed (default true). */
   readonly inclusiveMax?: boolean;
   readonly integer: boolean;
@@ -35,7 +37,12 @@ export function parseNumber(text: string, rule: NumberRule): Parsed<number> {
   if (!Number.isFinite(value)) return { ok: false, message: 'The number is too large.' };
   if (rule.integer && !Number.isInteger(value)) return { ok: false, message: 'Enter a whole number.' };
   const inclusive = rule.inclusiveMax ?? true;
-  if (value < rule.min) return { ok: false, message: `Must be at least ${rule.min}.` };
+  if (rule.inclusiveMin === false ? value <= rule.min : value < rule.min)
+    return {
+      ok: false,
+      message:
+        rule.inclusiveMin === false ? `Must be more than ${rule.min}.` : `Must be at least ${rule.min}.`,
+    };
   if (inclusive ? value > rule.max : value >= rule.max) {
     return {
       ok: false,
