@@ -8,6 +8,7 @@
  * from it to the next version (persist's `migrate` runs the chain); anything else is kept aside, not guessed at.
  */
 import type { PersistStorage, StateStorage, StorageValue } from 'zustand/middleware';
+import { nestsDeeper } from './jsonDepth';
 
 export const STORAGE_KEY = 'cnn-playground';
 export const STORAGE_VERSION = 1;
@@ -48,6 +49,7 @@ export function readEnvelope(
   migrations: Migrations = MIGRATIONS,
 ): Envelope {
   if (text === null) return { kind: 'empty' };
+  if (nestsDeeper(text)) return { kind: 'unreadable', reason: 'autosave: nested deeper than any saved work' };
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -2,6 +2,7 @@
 import { parseGraph, parseGraphText } from '../../engine/graph/parse';
 import type { Graph } from '../../engine/graph/types';
 import type { Parsed } from './settings';
+import { nestsDeeper } from './jsonDepth';
 
 type Errors = readonly { readonly path: string; readonly message: string }[];
 
@@ -19,6 +20,7 @@ export function parseGraphValue(value: unknown, where: string): Parsed<Graph> {
 }
 
 export function parseGraphFile(text: string, where: string): Parsed<Graph> {
+  if (nestsDeeper(text)) return { ok: false, reason: `${where}: nested deeper than any network` };
   const r = parseGraphText(text);
   return r.ok ? { ok: true, value: r.graph } : { ok: false, reason: reasonOf(r.errors, where) };
 }

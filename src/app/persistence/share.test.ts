@@ -126,6 +126,20 @@ describe('share links', () => {
     expect(best).toBeLessThan(50);
   });
 
+  it('refuses contents nested a million levels deep before parsing them', () => {
+    // 2 MB of brackets: a 2 KB link. JSON.parse alone spends ~0.25 s on it.
+    const text = '['.repeat(1_000_000) + ']'.repeat(1_000_000);
+    const hash = `#s=v1.${toBase64Url(deflateSync(strToU8(text), { level: 9 }))}`;
+    expect(hash.length).toBeLessThan(10_000);
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      expect(reasonOf(hash)).toMatch(/nest/);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(50);
+  });
+
   it('validates the graph through the engine parser and names the bad field', () => {
     const bad = JSON.parse(JSON.stringify(state)) as {
       graph: { nodes: { layer: Record<string, unknown> }[] };

@@ -7,6 +7,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Graph } from '../../engine/graph/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { parseGraphValue } from './graphData';
+import { depthScanner } from './jsonDepth';
 import { parseSettings, type Parsed, type Settings } from './settings';
 
 export const SHARE_PREFIX = '#s=';
@@ -51,15 +52,20 @@ const INFLATE_SLICE = 1024;
 function inflateLimited(bytes: Uint8Array): Uint8Array | string {
   const parts: Uint8Array[] = [];
   let total = 0;
+  let tooDeep = false;
+  const depth = depthScanner();
   const inf = new Inflate((chunk) => {
     total += chunk.length;
-    if (total <= MAX_JSON_BYTES) parts.push(chunk);
+    if (total > MAX_JSON_BYTES) return;
+    parts.push(chunk);
+    tooDeep ||= depth.push(chunk);
   });
   try {
     for (let at = 0; at < bytes.length; at += INFLATE_SLICE) {
       const end = Math.min(bytes.length, at + INFLATE_SLICE);
       inf.push(bytes.subarray(at, end), end === bytes.length);
       if (total > MAX_JSON_BYTES) return 'the link holds more data than a network needs';
+      if (tooDeep) return 'the link is damaged: its contents nest deeper than any network does';
     }
   } catch {
     return 'the link is damaged: its data could not be decompressed';

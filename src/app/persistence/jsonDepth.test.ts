@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { nestsDeeper } from './jsonDepth';
+
+describe('nestsDeeper', () => {
+  it('counts arrays and objects, not brackets inside strings', () => {
+    expect(nestsDeeper('[[[1]]]', 3)).toBe(false);
+    expect(nestsDeeper('[[[[1]]]]', 3)).toBe(true);
+    expect(nestsDeeper('{"a":{"b":{"c":{}}}}', 3)).toBe(true);
+    expect(nestsDeeper('["[[[[[[", "\\"[[[["]', 2)).toBe(false);
+    expect(nestsDeeper('[1],[2],[3],[4]', 1)).toBe(false);
+  });
+
+  it('scans 2 MB of brackets in a few milliseconds', () => {
+    const text = '['.repeat(1_000_000) + ']'.repeat(1_000_000);
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      expect(nestsDeeper(text)).toBe(true);
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(20);
+    const flat = '[' + '0,'.repeat(1_000_000) + '0]';
+    const t0 = performance.now();
+    expect(nestsDeeper(flat)).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(50);
+  });
+});
