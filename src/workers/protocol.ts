@@ -207,11 +207,16 @@ export type ErrorCode =
   | 'dataset'
   | 'backend'
   | 'nonFinite'
+  /** The loss exploded, or sits above chance with a zero gradient (finite values): paused, like nonFinite. */
+  | 'diverged'
   | 'tooLarge'
   | 'notReady'
   /** A probe failed; the run itself carries on. */
   | 'probe'
   | 'internal';
+
+/** Errors that pause a run (its model is intact and it can go on or be reset) instead of ending it. */
+export const isPausingError = (code: ErrorCode): boolean => code === 'nonFinite' || code === 'diverged';
 
 export type ToWorker =
   | {

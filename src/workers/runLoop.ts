@@ -3,7 +3,7 @@
  * chunks so pause/probe/setHyper messages get in, metrics in batches, validation, checkpoints, throttled probes,
  * and recovery onto another backend when the current one fails.
  */
-import { NonFiniteError } from '../engine/train/trainer';
+import { DivergedError, NonFiniteError } from '../engine/train/trainer';
 import type { BatchStats } from '../engine/train/trainer';
 import type { ProbeRequest } from './protocol';
 import { flushMetrics, recordChunk, recordValidation } from './metrics';
@@ -147,7 +147,8 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
       if (e instanceof NonFiniteError) {
         stop(run);
         flushMetrics(run, post, deps.now(), 0, tuning.maxPointsPerFlush, true);
-        post({ type: 'error', runId: run.runId, code: 'nonFinite', message: e.message });
+        const code = e instanceof DivergedError ? 'diverged' : 'nonFinite';
+        post({ type: 'error', runId: run.runId, code, message: e.message });
         break;
       }
       if (await recover(run, e, post, deps)) continue;

@@ -7,7 +7,7 @@ import type { DatasetId } from '../engine/data/types';
 import type { Graph, NodeId } from '../engine/graph/types';
 import type { Hyper } from '../engine/train/hyper';
 import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId, ToWorker } from './protocol';
-import { asRunId } from './protocol';
+import { asRunId, isPausingError } from './protocol';
 
 export interface InitArgs {
   readonly graph: Graph;
@@ -72,7 +72,7 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
         w.resolve(v);
       }
     }
-    if (msg.type === 'error' && msg.code !== 'nonFinite') failWaiters(msg.message);
+    if (msg.type === 'error' && !isPausingError(msg.code)) failWaiters(msg.message);
     for (const l of [...listeners]) l(msg);
   };
   worker.onerror = (e: ErrorEvent) => {

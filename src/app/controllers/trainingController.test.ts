@@ -231,6 +231,23 @@ describe('training controller', () => {
     expect(calls.filter((c) => c === 'init')).toHaveLength(2);
   });
 
+  it('a diverging loss pauses the run and keeps its message; Train resumes the same run', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    const message = 'Training is stuck at step 51: … Lower the learning rate (now 10.0, try 1.00)';
+    emit({ type: 'error', runId: runId(), code: 'diverged', message });
+    emit({ type: 'state', runId: runId(), running: false, step: 55, epoch: 0 });
+    expect(store.getState().status).toBe('paused');
+    expect(store.getState().error).toEqual({ code: 'diverged', message });
+    store.getState().setHyper({ clipNorm: 1 });
+    ctl.train();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(1);
+    expect(calls).toContain('setHyper {"clipNorm":1}');
+    expect(calls.at(-1)).toBe('start');
+    expect(store.getState().error).toBeNull();
+  });
+
   it('shows errors and lets Train try again', () => {
     const { store, calls, emit, runId, ctl } = setup();
     ctl.train();

@@ -9,6 +9,7 @@ import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import { presetById } from '../../engine/graph/presets';
 import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId } from '../../workers/protocol';
+import { isPausingError } from '../../workers/protocol';
 import type { FrameBus } from '../frames/frameBus';
 import type { ProbeNeed } from '../panels/probeNeeds';
 import { IDLE_RUN } from '../store/trainingSlice';
@@ -267,14 +268,14 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
           s.patchRun({ notice: m.message });
           return;
         }
-        // A non-finite loss pauses the run (the model still exists); other errors end it.
+        // A non-finite or diverging loss pauses the run (the model still exists); other errors end it.
         s.patchRun({
           preparing: null,
-          status: m.code === 'nonFinite' ? 'paused' : 'error',
+          status: isPausingError(m.code) ? 'paused' : 'error',
           error: { code: m.code, message: m.message },
           ...(m.code === 'dataset' ? { datasetProgress: null } : {}),
         });
-        if (m.code !== 'nonFinite' && m.code !== 'notReady') startWhenReady = false;
+        if (!isPausingError(m.code) && m.code !== 'notReady') startWhenReady = false;
         return;
       case 'probe':
         publish(m.result);

@@ -67,6 +67,17 @@ describe('graphToKeras', () => {
     expect(code).toContain('BinaryCrossentropy(from_logits=True)');
   });
 
+  it('exports gradient clipping as global_clipnorm (the norm of all gradients together), only when it is on', () => {
+    const g = smallCnn();
+    expect(graphToKeras(g, { ...DEFAULT_HYPER, clipNorm: 1.5 })).toContain(
+      'keras.optimizers.Adam(learning_rate=0.001, global_clipnorm=1.5)',
+    );
+    expect(graphToKeras(g, { ...DEFAULT_HYPER, optimizer: 'momentum', clipNorm: 2 })).toContain(
+      'SGD(learning_rate=0.001, global_clipnorm=2, momentum=0.9)',
+    );
+    expect(graphToKeras(g, DEFAULT_HYPER)).not.toContain('clipnorm');
+  });
+
   it('refuses to build a graph with a cycle instead of emitting a different network', () => {
     const g = chain('classifier', [defaultLayer('input'), defaultLayer('dense'), defaultLayer('dense')]);
     const a = g.nodes[1]!.id;

@@ -124,10 +124,12 @@ function variableNames(nodes: readonly GraphNode[]): Map<NodeId, string> {
 }
 
 function optimizerCode(h: Hyper): string {
-  const lr =
+  const rate =
     h.decay > 0
       ? `keras.optimizers.schedules.InverseTimeDecay(${pyNum(h.learningRate)}, decay_steps=1, decay_rate=${pyNum(h.decay)})`
       : pyNum(effectiveLearningRate(h, 0));
+  // The playground clips by the norm of all gradients together: Keras's global_clipnorm (clipnorm is per variable).
+  const lr = h.clipNorm > 0 ? `${rate}, global_clipnorm=${pyNum(h.clipNorm)}` : rate;
   switch (h.optimizer) {
     case 'sgd':
       return `keras.optimizers.SGD(learning_rate=${lr})`;

@@ -7,6 +7,7 @@ import type { BackendPolicy } from '../../workers/protocol';
 import { useAppStore } from '../store';
 import { selectSettings } from '../store/selectors';
 import { NumberField } from './NumberField';
+import { CLIP_NORM_MAX } from '../persistence/settings';
 
 const DATASETS: readonly [DatasetId, string][] = [
   ['mnist', 'MNIST'],
@@ -127,6 +128,14 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         max={1}
         hint="learning rate = lr0 / (1 + decay · step)"
         onCommit={(decay) => a.setHyper({ decay })}
+      />
+      <NumberField
+        label="Gradient clip norm"
+        value={s.hyper.clipNorm}
+        min={0}
+        max={CLIP_NORM_MAX}
+        hint="0 = off; otherwise the gradients are scaled down to this total size before each update"
+        onCommit={(clipNorm) => a.setHyper({ clipNorm })}
       />
       <NumberField
         label="Seed"

@@ -139,6 +139,7 @@ const ERROR_TITLE: Record<string, string> = {
   dataset: 'The dataset could not be loaded',
   backend: 'No backend could train this model',
   nonFinite: 'The loss became NaN or infinite (paused)',
+  diverged: 'Training is diverging or stuck (paused)',
   tooLarge: 'The model is too large',
   notReady: 'Not ready yet',
   internal: 'Something went wrong',

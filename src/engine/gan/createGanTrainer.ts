@@ -9,6 +9,7 @@ import type { Graph } from '../graph/types';
 import type { Dataset } from '../data/types';
 import { EpochSampler, subsetIndices } from '../train/batches';
 import { nonFiniteError } from '../train/nonFinite';
+import { clipByGlobalNorm } from '../train/clipGradients';
 import type { GanHyper } from './ganHyper';
 import { discriminatorLoss, generatorLoss, meanRealProbability } from './ganLosses';
 import { drawLatent } from './latent';
@@ -28,6 +29,8 @@ export interface GanTrainer {
   readonly latentSize: number;
   readonly hyper: GanHyper;
   setHyper(patch: Partial<GanHyper>): void;
+  /** Each network's gradients are clipped to this global norm before its update (0 = off). */
+  setClipNorm(clipNorm: number): void;
   trainIterations(n: number): Promise<GanStats>;
   /** Generator outputs for flat latent vectors [count·latentSize], as uint8 pixels (tanh −1..1 → 0..255). */
   generate(z: Float32Array): Promise<Uint8Array>;
@@ -54,6 +57,8 @@ export interface GanTrainerOptions {
   readonly seed: number;
   /** Train only on these labels (e.g. one digit); empty = all. */
   readonly labelSubset?: readonly number[];
+  /** Gradient clipping by global norm, per network (0 or absent = off). */
+  readonly clipNorm?: number;
 }
 
 /** Real images in [−1, 1], shape [n, h, w, c]. Call inside tf.tidy. */
@@ -75,6 +80,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
   const latentSize = generator.inputs[0]?.shape[1] ?? 0;
   if (latentSize <= 0) throw new Error('GAN generator must take a latent vector input');
   let hyper = opts.hyper;
+  let clipNorm = opts.clipNorm ?? 0;
   let iteration = 0;
   let noiseSeed = seed * 7919 + 1;
   const sampler = new EpochSampler(subsetIndices(dataset.train, opts.labelSubset ?? []), seed);
@@ -107,7 +113,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
         );
         return discriminatorLoss(hyper.loss, realOut, fakeOut, realLabel);
       }, dVars());
-      optimizers.d.applyGradients(grads);
+      optimizers.d.applyGradients(clipByGlobalNorm(grads, clipNorm));
       const row = tf.stack([value, ...probes]) as tf.Tensor1D;
       for (const t of probes) t.dispose();
       return row;
@@ -122,7 +128,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
         }) as tf.Tensor;
         return generatorLoss(hyper.loss, fakeOut);
       }, gVars());
-      optimizers.g.applyGradients(grads);
+      optimizers.g.applyGradients(clipByGlobalNorm(grads, clipNorm));
       return value;
     });
 
@@ -150,6 +156,9 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
         optimizers.g.dispose();
         optimizers = makeOpts();
       }
+    },
+    setClipNorm(n) {
+      clipNorm = n;
     },
     async trainIterations(n) {
       const dRows: tf.Tensor1D[] = [];

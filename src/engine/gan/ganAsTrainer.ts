@@ -42,6 +42,7 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
     hyper: { ...opts.gan, batchSize: opts.hyper.batchSize },
     seed: opts.seed,
     labelSubset: opts.hyper.labelSubset,
+    clipNorm: opts.hyper.clipNorm,
   });
   const grid = opts.gridSize ?? 64;
   const fixedNoise = drawLatent(grid, gan.latentSize, opts.gan.distribution, opts.seed + 424242);
@@ -142,6 +143,7 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
     setHyper(patch) {
       hyper = { ...hyper, ...patch };
       if (patch.batchSize !== undefined) gan.setHyper({ batchSize: patch.batchSize });
+      if (patch.clipNorm !== undefined) gan.setClipNorm(patch.clipNorm);
     },
     setGanHyper(patch) {
       gan.setHyper(patch);

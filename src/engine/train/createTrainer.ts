@@ -14,6 +14,9 @@ import { EpochSampler, imagesTensor, labelsTensor, makeLabelMap, subsetIndices }
 import { correctCount, lossOf, targetFor } from './losses';
 import { disposeOptimizer, makeOptimizer, setLearningRate, setMomentum } from './optimizer';
 import { nonFiniteError } from './nonFinite';
+import { clipByGlobalNorm, globalNorm } from './clipGradients';
+import { DivergenceGuard } from './divergence';
+import { divergedError } from './divergenceReport';
 import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from './weights';
 import { reseedDropout } from './dropoutSeeds';
 import { runProbe } from './probes/runProbe';
@@ -23,6 +26,8 @@ import type { ProbeRequest, ProbeResult } from '../../workers/protocol';
 export interface EngineTrainerOptions extends TrainerOptions {
   /** Denoising autoencoders: std-dev of the Gaussian noise added to inputs (pixels in 0..1) while training. */
   readonly noise?: number;
+  /** The divergence guard (divergence.ts) is on unless this is false (throughput measurements). */
+  readonly divergenceGuard?: boolean;
 }
 
 const EVAL_BATCH = 256;
@@ -45,6 +50,10 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
   let optimizer: tf.Optimizer | null = null;
   let optimizerLr = NaN;
   let trainableVars: tf.Variable[] = [];
+  const guard =
+    opts.divergenceGuard === false
+      ? null
+      : new DivergenceGuard({ chance: target === 'labels' && classes > 1 ? Math.log(classes) : NaN });
 
   const collectVars = (): tf.Variable[] => model.trainableWeights.map((w) => w.read() as tf.Variable);
   const currentLr = (): number => effectiveLearningRate(hyper, step);
@@ -70,12 +79,15 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
     if (disposed) throw new Error('Trainer used after dispose()');
   };
 
-  /** One step; returns [loss, correct] scalars the caller must dispose. */
-  const trainStep = (): { loss: tf.Scalar; correct: tf.Scalar | null; n: number } => {
+  /**
+   * One step; returns the loss, the correct count and the global gradient norm before clipping (null when nothing
+   * is trainable, or neither the guard nor clipping needs it) as scalars the caller must dispose.
+   */
+  const trainStep = (): { loss: tf.Scalar; correct: tf.Scalar | null; norm: tf.Scalar | null; n: number } => {
     const opt = ensureOptimizer();
     const idx = sampler.next(hyper.batchSize);
     reseedDropout(model, seed, step);
-    const held: { correct: tf.Scalar | null } = { correct: null };
+    const held: { correct: tf.Scalar | null; norm: tf.Scalar | null } = { correct: null, norm: null };
     const loss = tf.tidy(() => {
       const x = imagesTensor(dataset.train, dataset.shape, idx);
       const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
@@ -97,11 +109,17 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       };
       if (trainableVars.length === 0) return f();
       const { value, grads } = tf.variableGrads(f, trainableVars);
-      opt.applyGradients(grads);
+      if (guard === null && !(hyper.clipNorm > 0)) {
+        opt.applyGradients(grads);
+        return value;
+      }
+      const norm = globalNorm(grads);
+      opt.applyGradients(clipByGlobalNorm(grads, hyper.clipNorm, norm));
+      held.norm = tf.keep(norm);
       return value;
     });
     step++;
-    return { loss, correct: held.correct, n: idx.length };
+    return { loss, correct: held.correct, norm: held.norm, n: idx.length };
   };
 
   const context = (): TrainContext => ({
@@ -137,6 +155,13 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       assertLive();
       const prev = hyper;
       hyper = { ...hyper, ...patch };
+      // A new rate, optimizer or clip is a fresh start for the guard: judge the run from here on.
+      if (
+        hyper.learningRate !== prev.learningRate ||
+        hyper.optimizer !== prev.optimizer ||
+        hyper.clipNorm !== prev.clipNorm
+      )
+        guard?.reset();
       if (hyper.optimizer !== prev.optimizer) dropOptimizer();
       else if (hyper.momentum !== prev.momentum && optimizer !== null) {
         setMomentum(optimizer, hyper.momentum);
@@ -163,18 +188,21 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       assertLive();
       const losses: tf.Scalar[] = [];
       const corrects: (tf.Scalar | null)[] = [];
+      const norms: (tf.Scalar | null)[] = [];
       const sizes: number[] = [];
       try {
         for (let i = 0; i < n; i++) {
           const r = trainStep();
           losses.push(r.loss);
           corrects.push(r.correct);
+          norms.push(r.norm);
           sizes.push(r.n);
         }
         const packed = tf.tidy(() => {
           const l = tf.stack(losses);
           const c = corrects.map((t) => t ?? tf.scalar(NaN));
-          return losses.length === 0 ? l : tf.concat([l, tf.stack(c)]);
+          const g = norms.map((t) => t ?? tf.scalar(NaN));
+          return losses.length === 0 ? l : tf.concat([l, tf.stack(c), tf.stack(g)]);
         });
         const all = await packed.data<'float32'>();
         packed.dispose();
@@ -183,10 +211,13 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
         for (let i = 0; i < n; i++) accuracies[i] = (all[n + i] as number) / (sizes[i] as number);
         const bad = lossValues.findIndex((v) => !Number.isFinite(v));
         if (bad >= 0) throw nonFiniteError(model, step - n + bad + 1, currentLr());
+        const d = guard?.observeAll(lossValues, all.subarray(2 * n, 3 * n)) ?? null;
+        if (d) throw await divergedError(context(), d, step - n + d.index + 1);
         return { losses: lossValues, accuracies };
       } finally {
         for (const t of losses) t.dispose();
         for (const t of corrects) t?.dispose();
+        for (const t of norms) t?.dispose();
       }
     },
 
@@ -229,6 +260,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       assertLive();
       restoreCheckpoint(model, cp);
       dropOptimizer(); // slots describe the abandoned trajectory
+      guard?.reset();
     },
 
     exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }> {

@@ -42,7 +42,10 @@ export interface Trainer {
   setFrozen(nodes: readonly NodeId[], frozen: boolean): void;
   /** GAN runs only: change the GAN settings at the next iteration. */
   setGanHyper?(patch: Partial<GanHyper>): void;
-  /** Trains n mini-batches (tf.tidy per step; one readback for all n). Rejects with a NonFiniteError on NaN/Inf. */
+  /**
+   * Trains n mini-batches (tf.tidy per step; one readback for all n). Rejects with a NonFiniteError on NaN/Inf and a
+   * DivergedError when the loss explodes or sticks (divergence.ts).
+   */
   trainBatches(n: number): Promise<BatchStats>;
   /** Loss and accuracy on (up to `limit` examples of) the test split. */
   evaluate(limit?: number): Promise<{ loss: number; accuracy: number }>;
@@ -61,6 +64,21 @@ export class NonFiniteError extends Error {
   ) {
     super(message);
     this.name = 'NonFiniteError';
+  }
+}
+
+/**
+ * The loss exploded or got stuck above chance with a zero gradient (divergence.ts), though every value is finite.
+ * A NonFiniteError in all but name, so every path that pauses on NaN pauses on this too; the worker tells them apart.
+ */
+export class DivergedError extends NonFiniteError {
+  constructor(
+    node: NodeId | null,
+    readonly kind: 'exploding' | 'stuck',
+    message: string,
+  ) {
+    super(node, message);
+    this.name = 'DivergedError';
   }
 }
 
