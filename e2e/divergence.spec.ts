@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+
+// At the UI's largest learning rate the softmax saturates at once and the loss sits at ~15 with no gradient: the run
+// pauses by itself and says why (it used to train on for thousands of steps without a word).
+test('learning rate 10 pauses the run with the layer and the remedy; clipping and a lower rate train on', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
+  await page.getByLabel('Backend').selectOption({ label: 'WASM' });
+  const lr = page.getByLabel('Learning rate', { exact: true });
+  await lr.fill('10');
+  await lr.press('Enter');
+  await expect(lr).toHaveValue('10');
+
+  const bar = page.getByRole('region', { name: 'Training', exact: true });
+  await bar.getByRole('button', { name: 'Train' }).click();
+  const alert = bar.getByRole('alert');
+  await expect(alert).toContainText('Training is diverging or stuck (paused)', { timeout: 120_000 });
+  await expect(alert).toContainText(/Training is stuck at step \d+/);
+  await expect(alert).toContainText(/Layer "[^"]+" is where it shows/);
+  await expect(alert).toContainText('try 1.00');
+  await expect(alert).toContainText('Gradient clip norm');
+  await expect(bar.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(bar).toContainText('Paused');
+
+  // The remedy is one field away: clip, lower the rate, train on (the same run: no new "Preparing").
+  const clip = page.getByLabel('Gradient clip norm', { exact: true });
+  await expect(clip).toHaveValue('0');
+  await clip.fill('1');
+  await clip.press('Enter');
+  await lr.fill('0.001');
+  await lr.press('Enter');
+  await bar.getByRole('button', { name: 'Train' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(bar.getByRole('button', { name: 'Pause' })).toBeEnabled();
+});
