@@ -71,7 +71,11 @@ export function pathKeys(path: string): (string | number)[] {
   return keys;
 }
 
-/** True when `path` names a place in `doc`: every key but the last exists (the last may be a missing field). */
+/**
+ * True when `path` names a place in `doc`: every key but the last exists (the last may be a missing field), or the
+ * path stops one key below a plain value (a shorthand read as its full form: `kernel: 3` as `[3, 3]`, reported at
+ * `kernel[0]`; `padding: 2` as `{ explicit: 2 }`).
+ */
 export function pathResolves(doc: unknown, keys: readonly (string | number)[]): boolean {
   let at: unknown = doc;
   for (let i = 0; i < keys.length - 1; i++) {
@@ -80,7 +84,7 @@ export function pathResolves(doc: unknown, keys: readonly (string | number)[]): 
     if (!Object.hasOwn(at, k)) return false;
     at = (at as Record<string | number, unknown>)[k];
   }
-  return keys.length === 0 || (typeof at === 'object' && at !== null) || at === undefined;
+  return true;
 }
 
 const childrenOf = (v: unknown): [string | number, unknown][] =>
