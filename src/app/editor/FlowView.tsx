@@ -40,6 +40,13 @@ const selectViewKey = (s: { presetId: string; activeNetwork: string }): string =
 
 const selectPaneSize = (s: { width: number; height: number }): string => `${s.width}×${s.height}`;
 
+/**
+ * From this many layers on, only the nodes and connections in view are in the page, drawn with fewer clip and
+ * transform layers (editor.css, .flow-view--large). Every such layer on the canvas costs the browser's compositing
+ * on each repaint, even of a character typed in the inspector: at 1,000 layers that was about 40 ms a frame.
+ */
+export const CULL_FROM_NODES = 200;
+
 export function FlowView({ onStatus, view }: { onStatus: (message: string) => void; view: GraphFit }) {
   const graph = useAppStore((s) => s.graph);
   const viewKey = useAppStore(selectViewKey);
@@ -62,6 +69,7 @@ export function FlowView({ onStatus, view }: { onStatus: (message: string) => vo
     selection,
   );
   const { screenToFlowPosition } = useReactFlow();
+  const large = graph.nodes.length >= CULL_FROM_NODES;
   const paneRef = useRef<HTMLDivElement>(null);
   // The first view, and each preset or network swapped in, is fitted whole; a layer added out of sight is shown.
   useRevealNew(graph, paneRef, { viewKey, ready, fit });
@@ -123,7 +131,12 @@ export function FlowView({ onStatus, view }: { onStatus: (message: string) => vo
   );
 
   return (
-    <div className="flow-view" ref={paneRef} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={large ? 'flow-view flow-view--large' : 'flow-view'}
+      ref={paneRef}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -138,6 +151,7 @@ export function FlowView({ onStatus, view }: { onStatus: (message: string) => vo
         colorMode={theme}
         minZoom={MIN_ZOOM}
         onMoveStart={view.onMoveStart}
+        onlyRenderVisibleElements={large}
         proOptions={{ hideAttribution: true }}
         aria-label="Network graph"
       >

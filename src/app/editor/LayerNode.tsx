@@ -4,7 +4,7 @@
  * normalization, dropout, reshaping) shows its name, one detail and the shape. The id is in the accessible name
  * ('Conv2D conv2d_1') and the tooltip. Issues open in a popover over the neighbours.
  */
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { Side } from '../../engine/graph/layout';
@@ -53,9 +53,17 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   ]
     .filter(Boolean)
     .join(' ');
-  // Handles move when the layout turns a row; React Flow must re-read where they are.
+  // Handles move when the layout turns a row; React Flow must re-read where they are. Not on mount: React Flow
+  // measures a new node itself, and one call per node (a query and a store update each) froze the page for most
+  // of a minute when a 1,000-node network was opened.
   const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [id, sides.input, sides.output, updateNodeInternals]);
+  const placedSides = useRef(`${sides.input}/${sides.output}`);
+  useEffect(() => {
+    const now = `${sides.input}/${sides.output}`;
+    if (placedSides.current === now) return;
+    placedSides.current = now;
+    updateNodeInternals(id);
+  }, [id, sides.input, sides.output, updateNodeInternals]);
   // An error from shape inference that validation did not report (should be rare) is still shown.
   const orphanError = info?.error && issues.length === 0 ? info.error : null;
   const details = keyParams(node.layer);

@@ -3,7 +3,7 @@
  * positions while a drag is under way, and which edges are selected. Changes that mean an edit (a finished move,
  * a selection) go to the store; everything else stays here.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { EdgeChange, NodeChange, XYPosition } from '@xyflow/react';
 import type { Graph, NodeId } from '../../engine/graph/types';
 import { asNodeId } from '../../engine/graph/types';
@@ -12,6 +12,7 @@ import { useAppStore } from '../store';
 import type { GraphAnalysis } from './useGraphAnalysis';
 import type { LayerFlowNode, ShapeFlowEdge } from './toFlow';
 import { toFlowEdges, toFlowNodes } from './toFlow';
+import { keepUnchanged } from './keepUnchanged';
 
 type Size = { width: number; height: number };
 
@@ -48,17 +49,23 @@ export function useFlowState(graph: Graph, analysis: GraphAnalysis, selection: r
   const selSet = useMemo(() => new Set(selection), [selection]);
   const edgeSet = useMemo(() => new Set(selectedEdges), [selectedEdges]);
   const base = useMemo(() => toFlowNodes(graph, analysis, selSet), [graph, analysis, selSet]);
-  const nodes = useMemo<LayerFlowNode[]>(
-    () =>
-      base.map((n) => {
-        const m = measured.get(n.id);
-        const p = dragging.get(n.id);
-        if (!m && !p) return n;
-        return { ...n, ...(m ? { measured: m } : {}), ...(p ? { position: p } : {}) };
-      }),
-    [base, measured, dragging],
-  );
-  const edges = useMemo(() => toFlowEdges(graph, analysis, edgeSet), [graph, analysis, edgeSet]);
+  // The objects of the last render, reused where nothing changed (see keepUnchanged).
+  const shownNodes = useRef<LayerFlowNode[]>([]);
+  const shownEdges = useRef<ShapeFlowEdge[]>([]);
+  const nodes = useMemo<LayerFlowNode[]>(() => {
+    const fresh = base.map((n) => {
+      const m = measured.get(n.id);
+      const p = dragging.get(n.id);
+      if (!m && !p) return n;
+      return { ...n, ...(m ? { measured: m } : {}), ...(p ? { position: p } : {}) };
+    });
+    shownNodes.current = keepUnchanged(shownNodes.current, fresh);
+    return shownNodes.current;
+  }, [base, measured, dragging]);
+  const edges = useMemo(() => {
+    shownEdges.current = keepUnchanged(shownEdges.current, toFlowEdges(graph, analysis, edgeSet));
+    return shownEdges.current;
+  }, [graph, analysis, edgeSet]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {

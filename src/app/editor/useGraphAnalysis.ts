@@ -1,6 +1,6 @@
 /**
- * Shape inference and validation of the edited graph, memoized on the graph object so the canvas and the
- * inspector share one computation per edit.
+ * Shape inference and validation of the edited graph, cached on the graph object (graphs are immutable) so the
+ * canvas, the inspector and anything else share one computation per edit.
  */
 import { useMemo } from 'react';
 import type { Graph, NodeId } from '../../engine/graph/types';
@@ -34,9 +34,22 @@ export function analyse(graph: Graph, ctx: ValidationContext): GraphAnalysis {
 const selectLabelSubset = (s: { hyper: { labelSubset: readonly number[] } }): readonly number[] =>
   s.hyper.labelSubset;
 
+const CACHE = new WeakMap<
+  Graph,
+  { readonly labelSubset: readonly number[]; readonly analysis: GraphAnalysis }
+>();
+
+/** The analysis of `graph` for the label subset; computed once per graph object and subset. */
+export function analysisOf(graph: Graph, labelSubset: readonly number[]): GraphAnalysis {
+  const hit = CACHE.get(graph);
+  if (hit && hit.labelSubset === labelSubset) return hit.analysis;
+  const analysis = analyse(graph, validationContext(labelSubset));
+  CACHE.set(graph, { labelSubset, analysis });
+  return analysis;
+}
+
 export function useGraphAnalysis(): GraphAnalysis {
   const graph = useAppStore(selectGraph);
   const labelSubset = useAppStore(selectLabelSubset);
-  const ctx = useMemo(() => validationContext(labelSubset), [labelSubset]);
-  return useMemo(() => analyse(graph, ctx), [graph, ctx]);
+  return useMemo(() => analysisOf(graph, labelSubset), [graph, labelSubset]);
 }
