@@ -1,7 +1,9 @@
 /**
  * Fetches one file as bytes, streaming, reporting each chunk. Maps HTTP and network failures to DatasetError:
- * 404/410 → 'missing', anything else → 'network'. Reads at most `expectBytes + 1` bytes so a wrong server answer
- * cannot exhaust memory (verifyFile then reports the size).
+ * 404/410 → 'missing', anything else → 'network'. A web page instead of the file is 'missing' too: a server with
+ * a single-page-app fallback (`vite preview`, `vite`) answers a file it does not have with index.html and status
+ * 200, which used to be reported as a truncated file. Reads at most `expectBytes + 1` bytes so a wrong server
+ * answer cannot exhaust memory (verifyFile then reports the size: shorter → 'truncated', other bytes → 'corrupt').
  */
 import { DatasetError } from './types';
 
@@ -22,16 +24,44 @@ export async function fetchFile(url: string, opts: FetchFileOptions): Promise<Ui
   } catch (e) {
     throw new DatasetError('network', label, `${label} could not be fetched from ${url}: ${errorText(e)}`);
   }
-  if (res.status === 404 || res.status === 410) {
-    throw new DatasetError(
-      'missing',
-      label,
-      `${label} is missing (HTTP ${res.status} for ${url}); run \`npm run datasets\``,
-    );
-  }
+  if (res.status === 404 || res.status === 410) throw missing(label, `HTTP ${res.status} for ${url}`);
   if (!res.ok) {
     throw new DatasetError('network', label, `${label}: HTTP ${res.status} ${res.statusText} for ${url}`);
   }
+  if (/^\s*text\/html\b/i.test(res.headers.get('content-type') ?? '')) {
+    await res.body?.cancel().catch(() => undefined);
+    throw missing(label, `${url} answered with a web page`);
+  }
+  const bytes = await readBody(res, label, opts);
+  // No content type (or a wrong one) but an HTML page all the same; a real file of the listed size is kept.
+  if (bytes.length !== opts.expectBytes && looksLikeHtml(bytes)) {
+    throw missing(label, `${url} answered with a web page`);
+  }
+  return bytes;
+}
+
+/** The file is not on the server: say which file, what the server did, and how to get the datasets. */
+function missing(label: string, what: string): DatasetError {
+  return new DatasetError(
+    'missing',
+    label,
+    `${label} is missing: it is not on the server (${what}). Run \`npm run datasets\` to download and prepare the datasets, then reload.`,
+  );
+}
+
+const HTML_START = /^(\ufeff)?\s*<(!doctype\s+html|html[\s>])/i;
+
+/** Whether the bytes begin like an HTML document ("<!doctype html", "<html"). */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 64));
+  return HTML_START.test(head);
+}
+
+async function readBody(
+  res: Response,
+  label: string,
+  opts: FetchFileOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
   const limit = opts.expectBytes + 1;
   if (!res.body) {
     const all = new Uint8Array(await res.arrayBuffer());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datasetUrl, loadDataset } from './loader';
-import { fakeFetch, makeFixture, type Fixture } from './testFixtures';
+import { fakeFetch, makeFixture, spaFallbackFetch, type Fixture } from './testFixtures';
 import { DatasetError, type LoadProgress } from './types';
 
 const BASE = 'http://test';
@@ -109,6 +109,55 @@ describe('loadDataset', () => {
     const noManifest = await loadError(fx, (files) => files.delete('manifest.json'));
     expect(noManifest.code).toBe('missing');
     expect(noManifest.file).toBe('mnist/manifest.json');
+  });
+
+  it('reports a file the server answers with its index.html page (vite preview, status 200) as missing', async () => {
+    const fx = await makeFixture();
+    for (const contentType of ['text/html; charset=utf-8', null]) {
+      const files = new Map<string, Uint8Array>(fx.files);
+      files.delete('train-images.bin.gzip');
+      const err = await loadDataset('mnist', {
+        baseUrl: BASE,
+        fetch: spaFallbackFetch(files, contentType),
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DatasetError);
+      const e = err as DatasetError;
+      expect(e.code, `content type ${contentType}`).toBe('missing');
+      expect(e.file).toBe('mnist/train-images.bin.gzip');
+      expect(e.message).toContain('not on the server');
+      expect(e.message).toContain('npm run datasets');
+    }
+    // The manifest too: it used to read as "not valid JSON".
+    const noManifest = new Map<string, Uint8Array>(fx.files);
+    noManifest.delete('manifest.json');
+    const err = await loadDataset('mnist', {
+      baseUrl: BASE,
+      fetch: spaFallbackFetch(noManifest, null),
+    }).catch((e: unknown) => e);
+    expect((err as DatasetError).code).toBe('missing');
+    expect((err as DatasetError).file).toBe('mnist/manifest.json');
+  });
+
+  it('keeps a short file truncated and a changed one corrupt when the server also has a fallback page', async () => {
+    const fx = await makeFixture();
+    const entry = fx.manifest.files.find((f) => f.role === 'testImages')!;
+    const short = new Map<string, Uint8Array>(fx.files);
+    short.set(entry.name, fx.files.get(entry.name)!.slice(0, entry.bytes - 1));
+    const truncated = await loadDataset('mnist', { baseUrl: BASE, fetch: spaFallbackFetch(short) }).catch(
+      (e: unknown) => e,
+    );
+    expect((truncated as DatasetError).code).toBe('truncated');
+    // A file of the listed size that begins like a web page is a file, judged by its checksum.
+    const html = new TextEncoder().encode('<!doctype html>');
+    const changed = Uint8Array.from(fx.files.get(entry.name)!);
+    changed.set(html);
+    const same = new Map<string, Uint8Array>(fx.files);
+    same.set(entry.name, changed);
+    const corrupt = await loadDataset('mnist', { baseUrl: BASE, fetch: spaFallbackFetch(same) }).catch(
+      (e: unknown) => e,
+    );
+    expect((corrupt as DatasetError).code).toBe('corrupt');
+    expect((corrupt as DatasetError).message).toMatch(/sha256/);
   });
 
   it('reports a bad manifest with the path of the bad field', async () => {

@@ -83,3 +83,26 @@ export function fakeFetch(files: ReadonlyMap<string, Uint8Array>, requested: str
     return new Response(body, { status: 200 });
   }) as typeof fetch;
 }
+
+/** The app's index.html, as a server with a single-page-app fallback sends it for any path it has no file for. */
+export const INDEX_HTML =
+  '<!doctype html>\n<html lang="en">\n<head><title>CNN playground</title></head>\n<body></body></html>\n';
+
+/**
+ * What `vite preview` does: files it has are served (by `fakeFetch`); any other path answers index.html with
+ * status 200, with the given content type (null: none).
+ */
+export function spaFallbackFetch(
+  files: ReadonlyMap<string, Uint8Array>,
+  contentType: string | null = 'text/html',
+): typeof fetch {
+  const served = fakeFetch(files);
+  return (async (input: RequestInfo | URL) => {
+    const name = String(input).replace(/^http:\/\/test\/datasets\/mnist\//, '');
+    if (files.has(name)) return served(input);
+    const headers: Record<string, string> = contentType === null ? {} : { 'content-type': contentType };
+    const body = new Blob([INDEX_HTML]).stream();
+    // A stream body carries no content type of its own, so `null` really sends none.
+    return new Response(body, { status: 200, headers });
+  }) as typeof fetch;
+}
