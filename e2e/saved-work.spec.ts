@@ -105,6 +105,11 @@ test('a share link asks before replacing own work, and Undo brings all of it bac
   const dialog = page.getByRole('dialog', { name: 'Open the shared network?' });
   await expect(dialog).toContainText('kept in Undo');
   await expect(field(page, 'Seed')).toHaveValue('555');
+  // The dialog is modal: Ctrl+Z while it asks does not touch the work behind it.
+  await expect(dialog.getByRole('button', { name: 'Open the shared network' })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(field(page, 'Preset')).toHaveValue('one-10x10');
+  await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep my network' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(field(page, 'Preset')).toHaveValue('one-10x10');

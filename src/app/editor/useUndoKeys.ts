@@ -10,6 +10,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return el.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
+/** True inside an open modal dialog: its question comes first, the work behind it is not to be touched. */
+const inModal = (target: EventTarget | null): boolean =>
+  typeof (target as Element | null)?.closest === 'function' &&
+  (target as Element).closest('dialog[open], [aria-modal="true"]') !== null;
+
 export type UndoKey = 'undo' | 'redo' | null;
 
 export function undoKeyOf(
@@ -25,7 +30,7 @@ export function undoKeyOf(
 export function useUndoKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || isTypingTarget(e.target)) return;
+      if (e.defaultPrevented || isTypingTarget(e.target) || inModal(e.target)) return;
       const action = undoKeyOf(e);
       if (!action) return;
       e.preventDefault();

@@ -39,7 +39,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'hyper.epochs': 'Epochs',
   'hyper.validateEvery': 'Validate every',
   'hyper.labelSubset': 'Train on labels',
-  'hyper.clipNorm': 'Clip norm',
+  'hyper.clipNorm': 'Gradient clip norm',
 };
 const labelOf = (field: string): string => LABELS[field] ?? field;
 

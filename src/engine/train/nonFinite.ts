@@ -29,6 +29,7 @@ export function nonFiniteError(model: tf.LayersModel, step: number, learningRate
     node,
     `Training diverged at step ${step}: ${where} became NaN or infinite. ` +
       `Lower the learning rate (now ${learningRate.toPrecision(3)}, try ${(learningRate / 10).toPrecision(3)}), ` +
-      'add batch normalization after the convolutions, or use Adam; then reset or restore the last checkpoint.',
+      'add batch normalization after the convolutions, or set a Gradient clip norm (e.g. 1); ' +
+      'then reset or restore the last checkpoint.',
   );
 }
