@@ -28,6 +28,7 @@ export function unreadableBanner(reason: string, text: string, k: KeptAside | nu
       `Your autosaved work could not be read (${reason}), so the playground started from the default network and ` +
       `settings. ${whereKept(k)}`,
     download: download(text),
+    autosave: true,
   };
 }
 
@@ -46,6 +47,7 @@ export function partialBanner(
       `Part of your autosaved work could not be restored. Reset to the default: ${list(reset)}.${keptText} ` +
       whereKept(k).replace('a copy of it', 'a copy of the autosave as it was'),
     download: { ...download(text), label: 'Download the autosave as it was' },
+    autosave: true,
   };
 }
 

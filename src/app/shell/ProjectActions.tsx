@@ -3,12 +3,14 @@ import { useController } from '../controllers/ControllerContext';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
 import {
+  download,
   exportGraphJson,
   exportKerasCode,
   exportModelFiles,
   importGraphFile,
 } from '../persistence/exportImport';
 import { graphToKeras } from '../persistence/kerasCode';
+import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
 import { shareUrl } from '../persistence/share';
 
 const sharedStateOf = (s: AppState) => ({
@@ -23,13 +25,18 @@ const sharedStateOf = (s: AppState) => ({
   },
 });
 
-/** Share link, graph JSON export/import, trained-model export (TF.js files) and Keras code. */
+/**
+ * Share link, graph JSON export/import, trained-model export (TF.js files) and Keras code; the kept autosaves, while
+ * any exist.
+ */
 export function ProjectActions() {
   const ctl = useController();
   const fileInput = useRef<HTMLInputElement>(null);
   const [link, setLink] = useState('');
   const [copied, setCopied] = useState(false);
   const hasRun = useAppStore((s) => s.runId !== null && s.step > 0);
+  // Autosaves are kept aside only while the store loads, before this renders.
+  const [hasKept] = useState(() => keptAutosavesJson(pageStorage()) !== null);
 
   const share = async () => {
     const url = shareUrl(location.href, sharedStateOf(useAppStore.getState()));
@@ -111,6 +118,18 @@ export function ProjectActions() {
       >
         Export Keras
       </button>
+      {hasKept && (
+        <button
+          type="button"
+          title="Autosaves that could not be read in full, kept aside in this browser (as one JSON file)"
+          onClick={() => {
+            const json = keptAutosavesJson(pageStorage());
+            if (json !== null) download(KEPT_AUTOSAVES_FILE, json, 'application/json');
+          }}
+        >
+          Download kept autosaves
+        </button>
+      )}
       {link && (
         <span className="share-link">
           <label htmlFor="share-link">{copied ? 'Link copied' : 'Share link'}</label>

@@ -97,6 +97,10 @@ export interface Banner {
   readonly kind: 'error' | 'info';
   readonly message: string;
   readonly download?: { readonly label: string; readonly filename: string; readonly text: string };
+  /** A message about the autosave (what was kept, reset or not saved): a later message does not remove it. */
+  readonly autosave?: boolean;
+  /** Earlier autosave messages still shown above this one, oldest first (see store/banners.ts). */
+  readonly earlier?: readonly Banner[];
 }
 
 /** uiSlice.ts — theme, panel layout, chosen sample, banners. */

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, UiSlice } from './types';
+import { nextBanner } from './banners';
 
 export const DOCK_MIN = 120;
 export const DOCK_MAX = 640;
@@ -43,6 +44,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setDockSize: (px) => set({ dockSize: clampDock(px) }),
   updatePanelPrefs: (fn) => set((s) => ({ panelPrefs: fn(s.panelPrefs) })),
   setSample: (sample) => set({ sample }),
-  setBanner: (banner) => set({ banner }),
+  setBanner: (banner) => set((s) => ({ banner: nextBanner(s.banner, banner) })),
   setPendingShare: (pendingShare) => set({ pendingShare }),
 });
