@@ -88,18 +88,20 @@ export async function handleMessage(
           });
         }
       }
-      // A larger batch must still fit the device (the init checked the batch it started with).
-      if (msg.patch.batchSize !== undefined || msg.gan?.batchSize !== undefined) {
-        const refusal = batchRefusal(run, msg.patch.batchSize, msg.gan?.batchSize, deps);
+      // A larger batch must still fit the device: if not, the run pauses at its old batch size (the rest applies).
+      let patch = msg.patch;
+      if (patch.batchSize !== undefined) {
+        const refusal = batchRefusal(run, patch.batchSize, deps);
         if (refusal) {
           run.running = false;
           run.stepsRemaining = 0;
-          return post({ type: 'error', runId, code: 'tooLarge', message: refusal });
+          post({ type: 'error', runId, code: 'batchTooLarge', message: refusal });
+          const { batchSize: _refused, ...rest } = patch;
+          patch = rest;
         }
-        if (msg.gan?.batchSize !== undefined) run.ganBatchSize = msg.gan.batchSize;
       }
       await run.lock.run(() => {
-        run.trainer.setHyper(msg.patch);
+        run.trainer.setHyper(patch);
         if (msg.gan) run.trainer.setGanHyper?.(msg.gan);
       });
       if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs)

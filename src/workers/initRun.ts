@@ -7,6 +7,7 @@ import { DatasetError } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
 import { NonFiniteError } from '../engine/train/trainer';
 import type { Trainer, TrainerExtras } from '../engine/train/trainer';
+import { BACKEND_LABEL } from './protocol';
 import type { BackendName, ToWorker } from './protocol';
 import {
   memoryBudget,
@@ -83,7 +84,6 @@ async function measureRate(
 function loadsOf(
   msg: Pick<InitMsg, 'graph' | 'gan'>,
   batchSize: number,
-  ganBatch: number | undefined,
   deps: WorkerDeps,
 ): NetworkLoad[] | null {
   const gan = msg.gan;
@@ -95,7 +95,7 @@ function loadsOf(
           gan: {
             generator: gan.generator,
             discriminator: gan.discriminator,
-            batchSize: ganBatch ?? gan.hyper.batchSize,
+            batchSize, // the GAN trainer uses the run's Batch size for both networks
           },
         }
       : {}),
@@ -116,7 +116,7 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
     .flatMap((g) => deps.validate(g, msg.dataset, msg.hyper.labelSubset))
     .filter((i) => i.severity === 'error');
   if (errors.length > 0) return fail('badGraph', errors.map((i) => i.message).join('\n'));
-  const loads = loadsOf(msg, msg.hyper.batchSize, msg.gan?.hyper.batchSize, deps);
+  const loads = loadsOf(msg, msg.hyper.batchSize, deps);
   if (!loads) return fail('badGraph', 'The shapes of this graph cannot be worked out.');
   const limits = await deps.deviceLimits();
   const refusal = tooLargeMessage(loads, budgetOf(deps, limits));
@@ -176,6 +176,7 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
     backend = {
       ...backend,
       name: next,
+      adapter: backend.measured.find((m) => m.backend === next)?.note ?? BACKEND_LABEL[next],
       reason: `${backend.name} cannot hold its largest tensor; using ${next}`,
     };
     tensorRefusal = tensorTooLargeMessage(loads, next, limits);
@@ -217,26 +218,20 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
     now: deps.now(),
   });
   for (const [node, frozen] of state.run.frozen) trainer.setFrozen([node], frozen);
+  for (const b of tried) state.run.triedBackends.add(b); // a later fallback does not go back to them
   post({ type: 'ready', runId, backend, trainCount: dataset.train.count, testCount: dataset.test.count });
 }
 
 /** Why a new batch size does not fit this run's networks on its backend, or null when it does. */
-export function batchRefusal(
-  run: Run,
-  batchSize: number | undefined,
-  ganBatch: number | undefined,
-  deps: WorkerDeps,
-): string | null {
+export function batchRefusal(run: Run, batchSize: number, deps: WorkerDeps): string | null {
   const gan = run.extras.gan;
-  const loads = loadsOf(
-    { graph: run.graph, ...(gan ? { gan } : {}) },
-    batchSize ?? run.trainer.hyper.batchSize,
-    ganBatch ?? run.ganBatchSize ?? undefined,
-    deps,
-  );
+  const loads = loadsOf({ graph: run.graph, ...(gan ? { gan } : {}) }, batchSize, deps);
   if (!loads) return null;
   const why =
     tooLargeMessage(loads, budgetOf(deps, run.deviceLimits)) ??
     tensorTooLargeMessage(loads, run.backend.name, run.deviceLimits);
-  return why && `The new batch size does not fit: ${why}`;
+  return (
+    why &&
+    `Batch size ${batchSize} does not fit, so the run goes on at ${run.trainer.hyper.batchSize} (paused): ${why}`
+  );
 }

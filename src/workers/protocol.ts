@@ -210,13 +210,12 @@ export type ErrorCode =
   /** The loss exploded, or sits above chance with a zero gradient (finite values): paused, like nonFinite. */
   | 'diverged'
   | 'tooLarge'
+  /** A batch-size change mid-run that does not fit: refused, the run paused at its old batch size. */
+  | 'batchTooLarge'
   | 'notReady'
   /** A probe failed; the run itself carries on. */
   | 'probe'
   | 'internal';
-
-/** Errors that pause a run (its model is intact and it can go on or be reset) instead of ending it. */
-export const isPausingError = (code: ErrorCode): boolean => code === 'nonFinite' || code === 'diverged';
 
 export type ToWorker =
   | {

@@ -42,13 +42,13 @@ function wideDiscriminator(filters: number): Graph {
 }
 
 function ganInit(id: string, discriminator: Graph, batchSize = 64): ToWorker {
-  const base = initMsg(id, dcgan!.generator);
+  const base = initMsg(id, dcgan!.generator, { ...HYPER, batchSize });
   return {
     ...(base as Extract<ToWorker, { type: 'init' }>),
     gan: {
       generator: dcgan!.generator,
       discriminator,
-      hyper: { ...DEFAULT_GAN_HYPER, batchSize },
+      hyper: DEFAULT_GAN_HYPER, // its batchSize (64) is not the one the trainer uses
     },
   };
 }
@@ -155,7 +155,23 @@ describe('the worker refuses what does not fit before allocating', () => {
     expect(ofType(forced.posted, 'error')[0]?.message).toMatch(/on WebGPU, .* Or choose another backend\.$/);
   });
 
-  it('refuses a batch size mid-run that no longer fits, and pauses the run', async () => {
+  it("checks a GAN at the Batch size its trainer uses (the run's, for both networks)", async () => {
+    const { posted, post } = recorder();
+    const deps = testDeps(); // the device says nothing: 1 GiB
+    const msg = ganInit('bigBatch', dcgan!.discriminator);
+    const init = msg as Extract<ToWorker, { type: 'init' }>;
+    await handleMessage(
+      createWorkerState(),
+      { ...init, hyper: { ...init.hyper, batchSize: 4096 } },
+      post,
+      deps,
+    );
+    const err = ofType(posted, 'error')[0];
+    expect(err).toMatchObject({ code: 'tooLarge' });
+    expect(err?.message).toMatch(/4096 through the generator, 8192 through the discriminator/);
+  });
+
+  it('refuses a batch size mid-run that no longer fits: paused at the old one, the rest of the change applied', async () => {
     const state = createWorkerState();
     const { posted, post } = recorder();
     // The tiny CNN at batch 16 needs well under 4 MB; at 20,000 it needs far more.
@@ -164,12 +180,24 @@ describe('the worker refuses what does not fit before allocating', () => {
     await handleMessage(state, initMsg(r, tinyCnn(), HYPER), post, deps);
     expect(ofType(posted, 'ready')).toHaveLength(1);
     await handleMessage(state, { type: 'start', runId: r }, post, deps);
-    await handleMessage(state, { type: 'setHyper', runId: r, patch: { batchSize: 20_000 } }, post, deps);
-    expect(ofType(posted, 'error')[0]).toMatchObject({ code: 'tooLarge' });
-    expect(ofType(posted, 'error')[0]?.message).toMatch(/^The new batch size does not fit: This model needs/);
+    await handleMessage(
+      state,
+      { type: 'setHyper', runId: r, patch: { batchSize: 20_000, learningRate: 0.005 } },
+      post,
+      deps,
+    );
+    expect(ofType(posted, 'error')[0]).toMatchObject({ code: 'batchTooLarge' });
+    expect(ofType(posted, 'error')[0]?.message).toMatch(
+      /^Batch size 20000 does not fit, so the run goes on at 16 \(paused\): This model needs/,
+    );
     expect(state.run?.trainer.hyper.batchSize).toBe(HYPER.batchSize);
+    expect(state.run?.trainer.hyper.learningRate).toBe(0.005);
     await whenIdle(state.run!);
     expect(state.run?.running).toBe(false);
+    // Train goes on at the old batch size.
+    await handleMessage(state, { type: 'step', runId: r, batches: 2 }, post, deps);
+    await whenIdle(state.run!);
+    expect(state.run?.trainer.step).toBeGreaterThan(0);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
 });

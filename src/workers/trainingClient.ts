@@ -7,7 +7,8 @@ import type { DatasetId } from '../engine/data/types';
 import type { Graph, NodeId } from '../engine/graph/types';
 import type { Hyper } from '../engine/train/hyper';
 import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId, ToWorker } from './protocol';
-import { asRunId, isPausingError } from './protocol';
+import { isPausingError } from './errors';
+import { asRunId } from './protocol';
 
 export interface InitArgs {
   readonly graph: Graph;

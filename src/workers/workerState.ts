@@ -107,8 +107,6 @@ export interface Run {
   backend: BackendInfo;
   /** What the device allows (sizeCheck.ts): a batch-size change mid-run is checked against it. */
   readonly deviceLimits: DeviceLimits;
-  /** The GAN batch size now (it can change mid-run); null for other runs. */
-  ganBatchSize: number | null;
   readonly triedBackends: Set<BackendName>;
   readonly frozen: Map<NodeId, boolean>;
   readonly lock: Mutex;
@@ -210,7 +208,6 @@ export function newRun(fields: {
   for (const n of fields.graph.nodes) if (n.frozen) frozen.set(n.id, true);
   return {
     ...rest,
-    ganBatchSize: fields.extras.gan?.hyper.batchSize ?? null,
     triedBackends: new Set(),
     frozen,
     lock: new Mutex(),

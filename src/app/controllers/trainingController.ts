@@ -9,7 +9,7 @@ import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import { presetById } from '../../engine/graph/presets';
 import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId } from '../../workers/protocol';
-import { isPausingError } from '../../workers/protocol';
+import { isPausingError } from '../../workers/errors';
 import type { FrameBus } from '../frames/frameBus';
 import type { ProbeNeed } from '../panels/probeNeeds';
 import { IDLE_RUN } from '../store/trainingSlice';
@@ -98,6 +98,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   const queued = new Map<string, ProbeRequest>();
   /** The hyperparameters the worker has (sent at init or since); changes made while it initializes are sent on ready. */
   let sentHyper: Hyper | null = null;
+  /** The batch size the run trains at before the last change was sent (put back when the worker refuses it). */
+  let runBatchSize: number | null = null;
   let sentGanHyper: GanHyper | null = null;
   const published = new WeakSet<ProbeResult>();
 
@@ -155,6 +157,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     if (!sentHyper || !sentGanHyper) return;
     const patch = changed(sentHyper, s.hyper);
     const gan = changed(sentGanHyper, s.ganHyper);
+    if (patch.batchSize !== undefined) runBatchSize = sentHyper.batchSize;
     sentHyper = s.hyper;
     sentGanHyper = s.ganHyper;
     if (Object.keys(gan).length > 0) client.setHyper(patch, gan);
@@ -276,6 +279,12 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
           ...(m.code === 'dataset' ? { datasetProgress: null } : {}),
         });
         if (!isPausingError(m.code) && m.code !== 'notReady') startWhenReady = false;
+        // The field goes back to the batch size the run still trains at.
+        // The worker kept it, so nothing needs sending.
+        if (m.code === 'batchTooLarge' && runBatchSize !== null && sentHyper) {
+          sentHyper = { ...sentHyper, batchSize: runBatchSize };
+          s.setHyper({ batchSize: runBatchSize });
+        }
         return;
       case 'probe':
         publish(m.result);

@@ -122,8 +122,9 @@ describe('share links', () => {
       best = Math.min(best, performance.now() - t0);
     }
     expect(reason).toMatch(/more data/);
-    // Inflating all 150 MB took ~3.5 s; stopping at MAX_JSON_BYTES takes ~10–25 ms (best of 5, warm).
-    expect(best).toBeLessThan(50);
+    // Inflating all 150 MB took 0.7–3.5 s; stopping at MAX_JSON_BYTES takes ~10–25 ms (best of 5, warm). The bound
+    // leaves room for a loaded 2-core machine and still fails on the old code by a factor of three or more.
+    expect(best).toBeLessThan(250);
   });
 
   it('refuses contents nested a million levels deep before parsing them', () => {
@@ -137,7 +138,8 @@ describe('share links', () => {
       expect(reasonOf(hash)).toMatch(/nest/);
       best = Math.min(best, performance.now() - t0);
     }
-    expect(best).toBeLessThan(50);
+    // ~0.25 s before (JSON.parse on it); a few ms now. Room for a loaded machine.
+    expect(best).toBeLessThan(100);
   });
 
   it('validates the graph through the engine parser and names the bad field', () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useController } from '../controllers/ControllerContext';
+import type { ErrorCode } from '../../workers/protocol';
 import { useAppStore } from '../store';
 import {
   selectGraphChangedSinceRun,
@@ -134,13 +135,16 @@ const STATUS_TEXT = {
   error: 'Stopped',
 } as const;
 
-const ERROR_TITLE: Record<string, string> = {
+/** One title per ErrorCode (the `satisfies` keeps the table complete); unknown codes read "Training stopped". */
+const ERROR_TITLE: Readonly<Record<string, string>> = {
   badGraph: 'The network cannot be trained',
   dataset: 'The dataset could not be loaded',
   backend: 'No backend could train this model',
   nonFinite: 'The loss became NaN or infinite (paused)',
   diverged: 'Training is diverging or stuck (paused)',
   tooLarge: 'The model is too large',
+  batchTooLarge: 'The batch size is too large (paused)',
+  probe: 'A panel could not be drawn',
   notReady: 'Not ready yet',
   internal: 'Something went wrong',
-};
+} satisfies Record<ErrorCode, string>;

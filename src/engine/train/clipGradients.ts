@@ -14,9 +14,9 @@ export function globalNorm(grads: Grads): tf.Scalar {
  * The gradients scaled by clipNorm / max(norm, clipNorm): unchanged while the global norm is within clipNorm, scaled
  * down to exactly clipNorm above it (directions kept). clipNorm ≤ 0 means off and returns `grads` itself.
  */
-export function clipByGlobalNorm(grads: Grads, clipNorm: number, norm: tf.Scalar = globalNorm(grads)): Grads {
-  if (!(clipNorm > 0)) return grads;
-  const scale = tf.div(clipNorm, tf.maximum(norm, clipNorm));
+export function clipByGlobalNorm(grads: Grads, clipNorm: number, norm?: tf.Scalar): Grads {
+  if (!(clipNorm > 0)) return grads; // off: not even the norm is computed
+  const scale = tf.div(clipNorm, tf.maximum(norm ?? globalNorm(grads), clipNorm));
   const out: Grads = {};
   for (const [name, g] of Object.entries(grads)) out[name] = tf.mul(g, scale);
   return out;
