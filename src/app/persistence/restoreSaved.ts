@@ -2,7 +2,7 @@
  * Restores an autosave part by part: the network (or each GAN network), every setting on its own, the layout.
  * A bad part is reset to its default and reported with its field path; every valid part is kept. The Preset shown
  * always matches what is loaded: a network reset to the default comes with the default preset, and a restored
- * network whose preset name is unusable shows as "Custom network".
+ * network whose preset name is unusable (reset, unknown, or of the other kind: GAN vs not) shows as "Custom network".
  */
 import { PRESETS, type Preset } from '../../engine/graph/presets';
 import { DEFAULT_HYPER, type Hyper } from '../../engine/train/hyper';
@@ -151,8 +151,14 @@ export function restoreSaved(saved: unknown, current: AppState): Restored {
   if (graphs.presetId) next = { ...next, presetId: graphs.presetId };
   // The network shown is the default one: so is the preset.
   else if (!graphs.part) next = { ...next, presetId: current.presetId };
-  // A restored network under a name that is no preset shows as "Custom network".
-  else if (!PRESETS.some((p) => p.id === next.presetId)) next = { ...next, presetId: '' };
+  else {
+    // A restored network shows as "Custom network" under a preset name that was reset (its default would name
+    // another network), is no preset, or names a preset of the other kind (a classifier's over GAN networks).
+    const presetReset = reset.slice(resetBefore).some((p) => p.reason.startsWith('presetId'));
+    const preset = PRESETS.find((p) => p.id === next.presetId);
+    const isGan = graphs.part.ganGraphs !== null;
+    if (presetReset || !preset || Boolean(preset.gan) !== isGan) next = { ...next, presetId: '' };
+  }
   if (settings.checked > 0) kept.push(reset.length > resetBefore ? 'every other setting' : 'every setting');
   const theme = saved['theme'];
   if (theme === 'light' || theme === 'dark') next = { ...next, theme };
