@@ -22,6 +22,13 @@ export type Migrations = Readonly<
 >;
 export const MIGRATIONS: Migrations = {};
 
+/** The format a store reads and writes: its version and the steps from older ones (tests pass their own). */
+export interface Format {
+  readonly version: number;
+  readonly migrations: Migrations;
+}
+export const FORMAT: Format = { version: STORAGE_VERSION, migrations: MIGRATIONS };
+
 export interface Backup {
   readonly savedAt: string;
   readonly reason: string;
@@ -72,20 +79,44 @@ export function readEnvelope(
   return { kind: 'ok', value: { state, version: v } };
 }
 
-/** persist's `migrate`: runs the chain from `from` to the current version (readEnvelope has checked it exists). */
+export type Migrated =
+  | { readonly ok: true; readonly state: Record<string, unknown> }
+  | { readonly ok: false; readonly reason: string };
+
+/** Runs the chain from `from` to `version`; a step that throws or gives no object stops it, with the reason. */
+export function runMigrations(
+  state: unknown,
+  from: number,
+  version = STORAGE_VERSION,
+  migrations: Migrations = MIGRATIONS,
+): Migrated {
+  const failed = (why: string): Migrated => ({
+    ok: false,
+    reason: `autosave: format ${from} could not be converted to format ${version} (${why})`,
+  });
+  let s = state;
+  for (let v = from; v < version; v++) {
+    const step = migrations[v];
+    if (!step) return failed(`no step from format ${v}`);
+    if (!isObject(s)) return failed(`format ${v} is not an object`);
+    try {
+      s = step(s);
+    } catch (e) {
+      return failed(`the step from format ${v} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return isObject(s) ? { ok: true, state: s } : failed(`format ${version} is not an object`);
+}
+
+/** persist's `migrate`: the migrated state, or undefined when the chain fails (readEnvelope checked it exists). */
 export function migrateSaved(
   state: unknown,
   from: number,
   version = STORAGE_VERSION,
   migrations: Migrations = MIGRATIONS,
 ): unknown {
-  let s = state;
-  for (let v = from; v < version; v++) {
-    const step = migrations[v];
-    if (!step || !isObject(s)) return undefined;
-    s = step(s);
-  }
-  return s;
+  const r = runMigrations(state, from, version, migrations);
+  return r.ok ? r.state : undefined;
 }
 
 /** The backups in storage, oldest first; a damaged backup list reads as empty (it is never trusted). */
@@ -140,21 +171,49 @@ export interface AutosaveStorage extends PersistStorage<Record<string, unknown>>
   /** Why the last read could not use the copy at all (null when it could, or nothing was saved). */
   unreadable(): string | null;
   keepAside(text: string, reason: string): KeptAside;
+  /** persist's `migrate` in this storage's format; a failure makes the copy unreadable (and kept aside). */
+  migrate(state: unknown, from: number): unknown;
+}
+
+export interface AutosaveOptions {
+  readonly format?: Format;
+  /**
+   * Called when the browser refuses a write (full storage), once until a write succeeds again. The write is not
+   * retried, but the next change writes again; nothing throws into the store's update.
+   */
+  readonly onWriteError?: (error: unknown) => void;
 }
 
 /** JSON storage over a synchronous string storage (localStorage), reading through readEnvelope. */
-export function autosaveStorage(getRaw: () => StateStorage): AutosaveStorage {
+export function autosaveStorage(getRaw: () => StateStorage, opts: AutosaveOptions = {}): AutosaveStorage {
+  const { version, migrations } = opts.format ?? FORMAT;
   let text: string | null = null;
   let why: string | null = null;
+  let failing = false;
   return {
     getItem(name) {
       const value = getRaw().getItem(name);
       text = typeof value === 'string' ? value : null;
-      const env = readEnvelope(text);
+      const env = readEnvelope(text, version, migrations);
       why = env.kind === 'unreadable' ? env.reason : null;
       return env.kind === 'ok' ? env.value : null;
     },
-    setItem: (name, value) => getRaw().setItem(name, JSON.stringify(value)),
+    setItem(name, value) {
+      try {
+        void getRaw().setItem(name, JSON.stringify(value));
+        failing = false;
+      } catch (e) {
+        if (failing) return;
+        failing = true;
+        opts.onWriteError?.(e);
+      }
+    },
+    migrate(state, from) {
+      const r = runMigrations(state, from, version, migrations);
+      if (r.ok) return r.state;
+      why = r.reason;
+      return undefined;
+    },
     removeItem: (name) => getRaw().removeItem(name),
     lastText: () => text,
     unreadable: () => why,

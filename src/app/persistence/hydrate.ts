@@ -16,7 +16,7 @@ function download(text: string): NonNullable<Banner['download']> {
 function whereKept(k: KeptAside | null): string {
   if (!k) return 'You can download it here.';
   if (!k.stored)
-    return "It could not be kept in this browser's storage (it is full): download it now, before you change anything.";
+    return "It could not be kept in this browser's storage (it is full): download it now, before you reload or close this page (the autosave itself has already been replaced).";
   const dropped = k.dropped > 0 ? ' (the oldest kept copy was removed to make room)' : '';
   return `Kept a copy of it in this browser's storage${dropped}; you can download it here.`;
 }
@@ -53,8 +53,13 @@ export function partialBanner(
 
 /** The store's `merge`: `storage` is the autosave's storage when it can keep copies aside (the page's is). */
 export function hydrate(saved: unknown, current: AppState, storage?: AutosaveStorage): AppState {
-  const why = storage?.unreadable() ?? null;
   const text = storage?.lastText() ?? null;
+  // Text was stored but nothing came of it (a migration failed): the copy is unreadable, not a first visit.
+  const nothingRead =
+    text !== null && (typeof saved !== 'object' || saved === null || Array.isArray(saved))
+      ? 'autosave: could not be converted to the format this version reads'
+      : null;
+  const why = storage?.unreadable() ?? nothingRead;
   if (why !== null && text !== null && storage)
     return { ...current, banner: unreadableBanner(why, text, storage.keepAside(text, why)) };
   const r = restoreSaved(saved, current);
@@ -63,4 +68,20 @@ export function hydrate(saved: unknown, current: AppState, storage?: AutosaveSto
   const reason = r.reset.map((p) => p.reason).join('; ');
   const kept = storage ? storage.keepAside(raw, reason) : null;
   return { ...r.state, banner: partialBanner(r.reset, r.kept, raw, kept) };
+}
+
+/** Shown once when the browser refuses to write the autosave (autosave.ts onWriteError). */
+export function writeFailedBanner(error: unknown): Banner {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const full = name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED';
+  const cause = full
+    ? "this browser's storage for the page is full"
+    : `the browser refused to store it (${error instanceof Error ? error.message : String(error)})`;
+  return {
+    kind: 'error',
+    message:
+      `Autosave failed: ${cause}, so your latest changes are not saved in this browser. Download your work ` +
+      '(Export JSON) before you reload or close this page; the playground tries again on every change.',
+    autosave: true,
+  };
 }

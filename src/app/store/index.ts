@@ -9,14 +9,17 @@ import { createMetricsSlice } from './metricsSlice';
 import { createTrainingSlice } from './trainingSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
+import type { Banner } from './types';
 import {
   autosaveStorage,
+  FORMAT,
   isAutosaveStorage,
   migrateSaved,
   STORAGE_KEY,
   STORAGE_VERSION,
+  type Format,
 } from '../persistence/autosave';
-import { hydrate } from '../persistence/hydrate';
+import { hydrate, writeFailedBanner } from '../persistence/hydrate';
 
 export { STORAGE_KEY, STORAGE_VERSION };
 
@@ -73,17 +76,27 @@ export function skipUnchanged(inner: PersistStorage<Saved>): PersistStorage<Save
 }
 
 /**
- * A fresh store; tests pass their own storage. The page's reads localStorage through autosaveStorage, which keeps
- * a copy it cannot use aside (hydrate) before persist writes the store back.
+ * A fresh store; tests pass their own storage (or format). The page's reads localStorage through autosaveStorage,
+ * which keeps a copy it cannot use aside (hydrate) before persist writes the store back, and reports a write the
+ * browser refuses (full storage) in a banner instead of throwing into the update.
  */
-export function createAppStore(storage?: PersistStorage<Saved>) {
+export function createAppStore(storage?: PersistStorage<Saved>, format: Format = FORMAT) {
+  // A write can fail while the store is still being created (persist writes after a migration): shown once it exists.
+  let announce: ((b: Banner) => void) | null = null;
+  let early: Banner | null = null;
+  const onWriteError = (e: unknown) => {
+    const b = writeFailedBanner(e);
+    if (announce) announce(b);
+    else early = b;
+  };
   const inner =
     storage ??
-    (autosaveStorage(() =>
-      typeof localStorage === 'undefined' ? noStorage : localStorage,
-    ) as unknown as PersistStorage<Saved>);
+    (autosaveStorage(() => (typeof localStorage === 'undefined' ? noStorage : localStorage), {
+      format,
+      onWriteError,
+    }) as unknown as PersistStorage<Saved>);
   const guarded = isAutosaveStorage(inner) ? inner : undefined;
-  return create<AppState>()(
+  const store = create<AppState>()(
     persist(
       (...a) => ({
         ...createGraphSlice(...a),
@@ -93,14 +106,20 @@ export function createAppStore(storage?: PersistStorage<Saved>) {
       }),
       {
         name: STORAGE_KEY,
-        version: STORAGE_VERSION,
+        version: format.version,
         storage: skipUnchanged(inner),
         partialize,
-        migrate: (state, version) => migrateSaved(state, version) as Saved,
+        migrate: (state, version) =>
+          (guarded
+            ? guarded.migrate(state, version)
+            : migrateSaved(state, version, format.version, format.migrations)) as Saved,
         merge: (saved, current) => hydrate(saved, current, guarded),
       },
     ),
   );
+  announce = (b) => store.getState().setBanner(b);
+  if (early) announce(early);
+  return store;
 }
 
 export const useAppStore = createAppStore();
