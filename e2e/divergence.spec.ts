@@ -24,15 +24,32 @@ test('learning rate 10 pauses the run with the layer and the remedy; clipping an
   await expect(alert).toContainText('Gradient clip norm');
   await expect(bar.getByRole('button', { name: 'Train' })).toBeEnabled();
   await expect(bar).toContainText('Paused');
+  const stepNow = async (): Promise<number> =>
+    Number(
+      (
+        (await bar
+          .locator('span', { hasText: /^Step\b/ })
+          .locator('output')
+          .textContent()) ?? '0'
+      ).replace(/\D/g, ''),
+    );
+  const pausedAt = await stepNow();
+  expect(pausedAt).toBeGreaterThan(0);
 
-  // The remedy is one field away: clip, lower the rate, train on (the same run: no new "Preparing").
+  await expect(alert).toContainText('then press Reset');
+  // The remedy is one field away: clip, lower the rate, Reset (the saturated weights stay stuck), train again.
   const clip = page.getByLabel('Gradient clip norm', { exact: true });
   await expect(clip).toHaveValue('0');
   await clip.fill('1');
   await clip.press('Enter');
   await lr.fill('0.001');
   await lr.press('Enter');
+  await bar.getByRole('button', { name: 'Reset' }).click();
+  await expect.poll(stepNow).toBe(0);
   await bar.getByRole('button', { name: 'Train' }).click();
   await expect(alert).toHaveCount(0);
   await expect(bar.getByRole('button', { name: 'Pause' })).toBeEnabled();
+  // It trains on well past the guard's window (50 steps stuck would pause it), towards the epoch's end (188 steps).
+  await expect.poll(stepNow, { timeout: 120_000 }).toBeGreaterThanOrEqual(150);
+  await expect(alert).toHaveCount(0);
 });

@@ -18,7 +18,7 @@ const MESSAGE =
   'Training is stuck at step 51: for 50 steps the loss stayed at about 14.6 (a uniform guess scores 2.30) with a ' +
   'zero gradient, so nothing can learn. Layer "dense_2" is where it shows: its softmax is pinned at 0 and 1. ' +
   'Lower the learning rate (now 10.0, try 1.00), add batch normalization after the convolutions or turn on ' +
-  'gradient clipping (Gradient clip norm, e.g. 1); then reset or restore the last checkpoint.';
+  'gradient clipping (Gradient clip norm, e.g. 1); then press Reset (training on from these weights rarely recovers).';
 
 describe('training bar: divergence', () => {
   beforeEach(() => {

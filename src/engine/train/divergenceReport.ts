@@ -109,7 +109,7 @@ export function remedies(ctx: Pick<TrainContext, 'learningRate' | 'graph' | 'hyp
   );
   const last = parts.pop() as string;
   const list = parts.length > 0 ? `${parts.join(', ')} or ${last}` : last;
-  return `${list.charAt(0).toUpperCase()}${list.slice(1)}; then reset or restore the last checkpoint.`;
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)}; then press Reset (training on from these weights rarely recovers).`;
 }
 
 /** The error the run pauses with; `step` is the 1-based step that tripped the guard. */
