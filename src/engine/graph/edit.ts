@@ -113,7 +113,6 @@ const COLUMN_SPAN = 180;
 
 const sameColumn = (a: Position, b: Position): boolean => Math.abs(a.x - b.x) < COLUMN_SPAN;
 
-
 /**
  * Makes room below a freshly placed node: when a downstream node of the same column sits less than APPEND_STEP
  * below it (or on top of it), every downstream node at or below it moves down by the same amount, so no two

@@ -45,10 +45,6 @@ export function successors(g: Graph, id: NodeId): NodeId[] {
   return [...(adjacency(g).out.get(id) ?? [])];
 }
 
-/**
- * Kahn's algorithm; ties broken by node order so the result is stable.
- * Nodes on a cycle (or downstream of one) are left out: compare the length with g.nodes.length to detect cycles.
- */
 /** Every node reachable from `id` (not `id` itself). */
 export function descendants(g: Graph, id: NodeId): Set<NodeId> {
   const seen = new Set<NodeId>();
@@ -62,6 +58,10 @@ export function descendants(g: Graph, id: NodeId): Set<NodeId> {
   return seen;
 }
 
+/**
+ * Kahn's algorithm; ties broken by node order so the result is stable.
+ * Nodes on a cycle (or downstream of one) are left out: compare the length with g.nodes.length to detect cycles.
+ */
 export function topologicalOrder(g: Graph): NodeId[] {
   const known = new Set(g.nodes.map((n) => n.id));
   const indegree = new Map<NodeId, number>();

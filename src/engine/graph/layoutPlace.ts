@@ -48,7 +48,6 @@ function onward(g: Graph, n: GraphNode, fallback: Side, skip: ReadonlySet<NodeId
   return fallback;
 }
 
-
 /**
  * Pushes the layers after `id` that lie ahead of it in its lane (the strip across the flow it occupies) along
  * `dir`, just far enough that the nearest one is a gap away; layers elsewhere (other rows, other branches) stay.
