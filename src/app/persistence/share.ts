@@ -5,6 +5,7 @@
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Graph } from '../../engine/graph/types';
+import type { AppState } from '../store/types';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { parseGraphValue } from './graphData';
 import { depthScanner } from './jsonDepth';
@@ -22,6 +23,19 @@ export interface SharedState {
   readonly ganGraphs: { readonly generator: Graph; readonly discriminator: Graph } | null;
   readonly settings: Settings;
 }
+
+/** The store's current networks and settings, as a share link carries them. */
+export const sharedStateOf = (s: AppState): SharedState => ({
+  graph: s.graph,
+  ganGraphs: s.ganGraphs,
+  settings: {
+    presetId: s.presetId,
+    dataset: s.dataset,
+    hyper: s.hyper,
+    seed: s.seed,
+    backendPolicy: s.backendPolicy,
+  },
+});
 
 /** The hash fragment (starting with '#s=') for a state. */
 export function encodeShare(state: SharedState): string {

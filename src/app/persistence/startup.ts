@@ -9,7 +9,7 @@ import { serializeGraph } from '../../engine/graph/parse';
 import type { BackendPolicy } from '../../workers/protocol';
 import type { AppState } from '../store/types';
 import { BACKEND_POLICIES } from './settings';
-import { decodeShare, isShareHash, type SharedState } from './share';
+import { decodeShare, isShareHash, sharedStateOf, type SharedState } from './share';
 
 export function applySharedState(s: AppState, shared: SharedState): void {
   const { settings } = shared;
@@ -42,18 +42,6 @@ function workKey(w: SharedState): string {
     settings: [t.presetId, t.dataset, t.hyper, t.seed, t.backendPolicy],
   });
 }
-
-const workOf = (s: AppState): SharedState => ({
-  graph: s.graph,
-  ganGraphs: s.ganGraphs,
-  settings: {
-    presetId: s.presetId,
-    dataset: s.dataset,
-    hyper: s.hyper,
-    seed: s.seed,
-    backendPolicy: s.backendPolicy,
-  },
-});
 
 /**
  * Opens a decoded link as one undoable step; the banner says how to get the previous work back, and offers it as a
@@ -105,8 +93,9 @@ export function applyLocation(
   if (isShareHash(loc.hash)) {
     const r = decodeShare(loc.hash);
     if (r.ok) {
-      const own = workKey(workOf(get()));
-      const ask = defaults !== undefined && own !== workKey(workOf(defaults)) && own !== workKey(r.value);
+      const own = workKey(sharedStateOf(get()));
+      const ask =
+        defaults !== undefined && own !== workKey(sharedStateOf(defaults)) && own !== workKey(r.value);
       if (ask) get().setPendingShare(r.value);
       else {
         openShared(get, r.value);

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useController } from '../controllers/ControllerContext';
 import { useAppStore } from '../store';
-import type { AppState } from '../store/types';
 import {
   download,
   exportGraphJson,
@@ -11,19 +10,7 @@ import {
 } from '../persistence/exportImport';
 import { graphToKeras } from '../persistence/kerasCode';
 import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
-import { shareUrl } from '../persistence/share';
-
-const sharedStateOf = (s: AppState) => ({
-  graph: s.graph,
-  ganGraphs: s.ganGraphs,
-  settings: {
-    presetId: s.presetId,
-    dataset: s.dataset,
-    hyper: s.hyper,
-    seed: s.seed,
-    backendPolicy: s.backendPolicy,
-  },
-});
+import { sharedStateOf, shareUrl } from '../persistence/share';
 
 /**
  * Share link, graph JSON export/import, trained-model export (TF.js files) and Keras code; the kept autosaves, while
@@ -69,12 +56,10 @@ export function ProjectActions() {
     try {
       exportModelFiles(await ctl.exportModel());
     } catch (e) {
-      useAppStore
-        .getState()
-        .setBanner({
-          kind: 'error',
-          message: `Model export failed: ${e instanceof Error ? e.message : String(e)}`,
-        });
+      useAppStore.getState().setBanner({
+        kind: 'error',
+        message: `Model export failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   };
 
