@@ -112,10 +112,6 @@ export function trainingEstimate(loads: readonly NetworkLoad[]): TrainingEstimat
   };
 }
 
-/** Back-compatible single-network form: bytes to train `size` with batches of `batchSize`. */
-export const trainingBytes = (size: ModelSize, batchSize: number): number =>
-  trainingEstimate([{ name: 'model', size, examples: batchSize }]).totalBytes;
-
 const whatTrains = (loads: readonly NetworkLoad[]): string =>
   loads.length > 1 ? 'The generator and discriminator together need' : 'This model needs';
 
