@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import { chain } from '../../engine/graph/edit';
@@ -11,8 +10,7 @@ import { useAppStore } from '../store';
 import { Inspector } from './Inspector';
 import { description, fieldNamed, leave, pressKey, typeKeys, typeText } from '../fields/typeInto';
 import { MAX_SIZE } from '../../engine/graph/parseLayer';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from '../testing/mount';
 
 const graph: Graph = chain('classifier', [
   defaultLayer('input'),
@@ -45,14 +43,11 @@ describe('Inspector', () => {
       future: [],
       presetId: 'notes-small',
     });
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    ({ host, root } = mount());
     act(() => root.render(<Inspector />));
   });
   afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
+    unmount({ host, root });
   });
 
   it('is a region named Inspector that summarises the model when nothing is selected', () => {

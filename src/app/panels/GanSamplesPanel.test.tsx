@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import { chain } from '../../engine/graph/edit';
@@ -9,8 +9,7 @@ import { frameBus } from '../frames/frameBus';
 import { useAppStore } from '../store';
 import { GanSamplesPanel } from './GanSamplesPanel';
 import { currentProbeNeeds, onProbeNow, resetProbeNeeds } from './probeNeeds';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from '../testing/mount';
 
 let root: Root;
 let host: HTMLElement;
@@ -36,13 +35,10 @@ const frame = (step: number, count: number) => ({
 
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom has no canvas
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  ({ host, root } = mount());
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  unmount({ host, root });
   frameBus.clear();
   resetProbeNeeds();
   useAppStore.getState().clearMetrics();

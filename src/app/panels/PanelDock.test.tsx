@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import { chain } from '../../engine/graph/edit';
@@ -10,8 +10,7 @@ import { DEFAULT_PANEL_PREFS } from '../store/uiSlice';
 import { PanelDock } from './PanelDock';
 import { PanelsMenu } from './PanelsMenu';
 import { resetProbeNeeds } from './probeNeeds';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from '../testing/mount';
 
 let root: Root;
 let host: HTMLElement;
@@ -34,14 +33,11 @@ const button = (name: string) => {
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom has no canvas
   useAppStore.setState({ panelPrefs: DEFAULT_PANEL_PREFS, collapsedPanels: [] });
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  ({ host, root } = mount());
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  unmount({ host, root });
   useAppStore.setState(initial, true);
   resetProbeNeeds();
   vi.restoreAllMocks();

@@ -1,26 +1,22 @@
 // @vitest-environment jsdom
 /** The kept autosaves stay downloadable from the project actions after their banner is gone. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_KEY } from '../persistence/autosave';
 import * as files from '../persistence/exportImport';
 import { KEPT_AUTOSAVES_FILE } from '../persistence/keptAutosaves';
 import { ProjectActions } from './ProjectActions';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from '../testing/mount';
 
 let root: Root;
 let host: HTMLElement;
 beforeEach(() => {
   localStorage.clear();
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
+  ({ host, root } = mount());
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  unmount({ host, root });
   localStorage.clear();
   vi.restoreAllMocks();
 });
@@ -30,7 +26,9 @@ const button = () =>
 
 describe('Download kept autosaves', () => {
   it('is offered while a kept autosave exists, and downloads them all as JSON', () => {
-    const kept = [{ savedAt: '2024-01-01T00:00:00.000Z', reason: 'autosave: not valid JSON', text: 'broken {' }];
+    const kept = [
+      { savedAt: '2024-01-01T00:00:00.000Z', reason: 'autosave: not valid JSON', text: 'broken {' },
+    ];
     localStorage.setItem(BACKUP_KEY, JSON.stringify(kept));
     const spy = vi.spyOn(files, 'download').mockImplementation(() => undefined);
     act(() => root.render(<ProjectActions />));

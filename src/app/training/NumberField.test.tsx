@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { useAppStore } from '../store';
 import { description, fieldNamed, leave, pressKey, typeKeys } from '../fields/typeInto';
 import { GanSettings } from './GanSettings';
 import { SettingsFields } from './SettingsFields';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from '../testing/mount';
 
 let root: Root;
 let host: HTMLElement;
@@ -19,14 +17,11 @@ const hyper = () => useAppStore.getState().hyper;
 describe('settings number fields', () => {
   beforeEach(() => {
     useAppStore.setState({ hyper: { ...DEFAULT_HYPER, learningRate: 0.01, batchSize: 32 }, seed: 7 });
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    ({ host, root } = mount());
     act(() => root.render(<SettingsFields />));
   });
   afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
+    unmount({ host, root });
   });
 
   it('"1e10" in Learning rate is refused with its reason on Enter, never applied as 10 on the way', () => {
@@ -90,14 +85,11 @@ describe('GAN number fields', () => {
   beforeEach(() => {
     const g = useAppStore.getState().graph;
     useAppStore.setState({ ganGraphs: { generator: g, discriminator: g } });
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    ({ host, root } = mount());
     act(() => root.render(<GanSettings />));
   });
   afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
+    unmount({ host, root });
   });
 
   it('apply on Enter only', () => {

@@ -1,14 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { useAppStore } from '../store';
 import { fieldNamed, pressKey, typeText } from '../fields/typeInto';
 import { TrainingBar } from './TrainingBar';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mount, unmount } from '../testing/mount';
 
 let root: Root;
 let host: HTMLElement;
@@ -23,13 +21,10 @@ const MESSAGE =
 describe('training bar: divergence', () => {
   beforeEach(() => {
     useAppStore.setState({ hyper: { ...DEFAULT_HYPER, learningRate: 10 } });
-    host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
+    ({ host, root } = mount());
   });
   afterEach(() => {
-    act(() => root.unmount());
-    host.remove();
+    unmount({ host, root });
     useAppStore.setState(initial, true);
   });
 
