@@ -21,16 +21,12 @@ import {
   Slowest,
 } from './fuzzSupport';
 import { restoreGanHyper } from './ganSettings';
+import { memoryStorage } from './memoryStorage';
 import { parseGraphValue } from './graphData';
 import { restoreSaved } from './restoreSaved';
 import { parseSettings } from './settings';
 
-const data = new Map<string, string>();
-const ls: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = {
-  getItem: (k) => data.get(k) ?? null,
-  setItem: (k, v) => void data.set(k, String(v)),
-  removeItem: (k) => void data.delete(k),
-};
+const ls = memoryStorage();
 beforeAll(() => vi.stubGlobal('localStorage', ls));
 afterAll(() => vi.unstubAllGlobals());
 
@@ -79,10 +75,10 @@ function expectValid(s: AppState): void {
 
 /** Loads `text` as the page does, then lets the app write its autosave once. */
 function load(text: string, describe: () => string): AppState {
-  data.clear();
-  data.set(STORAGE_KEY, text);
+  ls.clear();
+  ls.setItem(STORAGE_KEY, text);
   const s = slowest.time(() => {
-    data.set(STORAGE_KEY, text);
+    ls.setItem(STORAGE_KEY, text);
     return createAppStore().getState();
   }, describe);
   s.setTheme(s.theme === 'dark' ? 'light' : 'dark');
@@ -95,7 +91,7 @@ function check(text: string, s: AppState): void {
   const reset = env.kind === 'ok' ? restoreSaved(env.value.state, defaults).reset : [];
   if (env.kind !== 'unreadable' && reset.length === 0) {
     expect(s.banner).toBeNull();
-    expect(data.get(BACKUP_KEY)).toBeUndefined();
+    expect(ls.getItem(BACKUP_KEY)).toBeNull();
     return;
   }
   // Whatever could not be used is kept aside and offered.

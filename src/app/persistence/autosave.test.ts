@@ -6,26 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/index';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../engine/graph/presets';
 import { BACKUP_KEY, MAX_BACKUPS, migrateSaved, readBackups, readEnvelope } from './autosave';
+import { memoryStorage } from './memoryStorage';
 
 const KEY = 'cnn-playground';
 
-function memoryLocalStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    key: (i) => [...data.keys()][i] ?? null,
-    getItem: (k) => data.get(k) ?? null,
-    setItem: (k, v) => void data.set(k, String(v)),
-    removeItem: (k) => void data.delete(k),
-    clear: () => data.clear(),
-  };
-}
-
 let ls: Storage;
 beforeEach(() => {
-  ls = memoryLocalStorage();
+  ls = memoryStorage();
   vi.stubGlobal('localStorage', ls);
 });
 afterEach(() => vi.unstubAllGlobals());
