@@ -3,7 +3,8 @@
  * directly with injected deps (procedural dataset, tfjs cpu). Messages for another run id are ignored.
  */
 import { assertNever } from '../engine/graph/types';
-import { batchRefusal, errorText, initRun } from './initRun';
+import { errorText } from './errors';
+import { batchRefusal, initRun } from './initRun';
 import type { RunId, ToWorker } from './protocol';
 import { completedEpochs, ensureLoop, runProbe, whenIdle } from './runLoop';
 import type { Post, Run, WorkerDeps, WorkerState } from './workerState';

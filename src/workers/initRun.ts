@@ -7,6 +7,7 @@ import { DatasetError } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
 import { NonFiniteError } from '../engine/train/trainer';
 import type { Trainer, TrainerExtras } from '../engine/train/trainer';
+import { errorText } from './errors';
 import { BACKEND_LABEL } from './protocol';
 import type { BackendName, ToWorker } from './protocol';
 import {
@@ -22,8 +23,6 @@ import type { Post, Run, WorkerDeps, WorkerState } from './workerState';
 
 /** The reason an init stops early: a newer init arrived while it waited for its dataset. */
 const SUPERSEDED = Symbol('superseded');
-
-export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 type InitMsg = Extract<ToWorker, { type: 'init' }>;
 

@@ -11,8 +11,7 @@ import { forTransfer } from './transfer';
 import { nextProbe, recordProbe } from './probeBudget';
 import { tuningOf } from './workerState';
 import type { LoopTuning, Post, Run, WorkerDeps } from './workerState';
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+import { errorText } from './errors';
 
 /** Steps per epoch for the current hyperparameters (labels outside labelSubset are skipped). */
 export function stepsPerEpoch(run: Run): number {
