@@ -4,7 +4,8 @@ import type { PersistStorage } from 'zustand/middleware';
 import { createAppStore, type Saved } from '../store/index';
 import { PRESETS } from '../../engine/graph/presets';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
-import { encodeShare, type SharedState } from './share';
+import type { AppState } from '../store/types';
+import { encodeShare, sharedStateOf, type SharedState } from './share';
 import { applyLocation, keepOwnWork, openPendingShare } from './startup';
 import { smallCnn } from './testGraphs';
 
@@ -37,13 +38,7 @@ function ownWork() {
   return store;
 }
 
-const settingsOf = (s: ReturnType<ReturnType<typeof createAppStore>['getState']>) => ({
-  presetId: s.presetId,
-  dataset: s.dataset,
-  hyper: s.hyper,
-  seed: s.seed,
-  backendPolicy: s.backendPolicy,
-});
+const settingsOf = (s: AppState) => sharedStateOf(s).settings;
 
 describe('opening a share link', () => {
   it('asks before replacing work that differs from the default and from the link', () => {
