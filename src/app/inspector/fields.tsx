@@ -49,6 +49,10 @@ function FieldShell({
   );
 }
 
+/** The draft of a typed number field: applied on Enter or blur when it passes the rule. */
+const useNumberDraft = (value: number, rule: NumberRule, commit: (v: number) => void) =>
+  useCommitDraft({ value, format: String, parse: (t) => parseNumber(t, rule), commit, same: Object.is });
+
 export function NumberField(props: {
   label: string;
   value: number;
@@ -57,13 +61,7 @@ export function NumberField(props: {
   step?: number;
 }) {
   const id = useId();
-  const d = useCommitDraft({
-    value: props.value,
-    format: String,
-    parse: (t) => parseNumber(t, props.rule),
-    commit: props.onChange,
-    same: Object.is,
-  });
+  const d = useNumberDraft(props.value, props.rule, props.onChange);
   return (
     <FieldShell id={id} label={props.label} error={d.error}>
       <input
@@ -185,13 +183,7 @@ function PairPart(props: {
   onChange: (v: number) => void;
 }) {
   const id = useId();
-  const d = useCommitDraft({
-    value: props.value,
-    format: String,
-    parse: (t) => parseNumber(t, props.rule),
-    commit: props.onChange,
-    same: Object.is,
-  });
+  const d = useNumberDraft(props.value, props.rule, props.onChange);
   return (
     <FieldShell id={id} label={props.label} error={d.error}>
       <input
