@@ -116,9 +116,5 @@ function ActivationsBody() {
 
 export function ActivationsPanel() {
   const collapsed = usePanelCollapsed(NAME);
-  return (
-    <Panel name={NAME} wide>
-      {collapsed ? null : <ActivationsBody />}
-    </Panel>
-  );
+  return <Panel name={NAME}>{collapsed ? null : <ActivationsBody />}</Panel>;
 }

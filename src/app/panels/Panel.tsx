@@ -36,13 +36,10 @@ function MaximizeIcon({ maximized }: { maximized: boolean }) {
 export function Panel({
   name,
   children,
-  wide = false,
   fill = false,
 }: {
   name: string;
   children: ReactNode;
-  /** Kept for callers; the dock's plan (panelLayout.ts) decides how wide a panel is. */
-  wide?: boolean;
   /** The body is a column whose last child takes the height left (charts that size to their box). */
   fill?: boolean;
 }) {
@@ -59,7 +56,7 @@ export function Panel({
       role="region"
       aria-label={name}
       data-panel={name}
-      className={`panel${wide ? ' panel-wide' : ''}${collapsed ? ' panel-collapsed' : ''}${maximized ? ' panel-maximized' : ''}`}
+      className={`panel${collapsed ? ' panel-collapsed' : ''}${maximized ? ' panel-maximized' : ''}`}
     >
       <header className="panel-header">
         <h3>{name}</h3>
