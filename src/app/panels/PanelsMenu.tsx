@@ -5,15 +5,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
-import { KIND_LABELS, dockKindOf, panelPlan, withAllShown, withPanelShown } from './panelLayout';
+import { KIND_LABELS, dockKindOf, panelPlan, shownPanels, withAllShown, withPanelShown } from './panelLayout';
 
 export function PanelsMenu() {
-  const { kind, hidden } = useAppStore(
-    useShallow((s) => {
-      const k = dockKindOf(s);
-      return { kind: k, hidden: s.panelPrefs[k].hidden };
-    }),
-  );
+  const { kind, prefs } = useAppStore(useShallow((s) => ({ kind: dockKindOf(s), prefs: s.panelPrefs })));
+  const hidden = prefs[kind].hidden;
   const update = useAppStore((s) => s.updatePanelPrefs);
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement | null>(null);
@@ -21,7 +17,7 @@ export function PanelsMenu() {
   const popover = useRef<HTMLDivElement | null>(null);
   const id = useId();
   const plan = panelPlan(kind);
-  const shownCount = plan.filter((p) => !hidden.includes(p.name)).length;
+  const shownCount = shownPanels(kind, prefs).length;
 
   const close = (refocus: boolean): void => {
     setOpen(false);
