@@ -22,7 +22,7 @@ export interface GraphAnalysis {
 
 export function analyse(graph: Graph, ctx: ValidationContext): GraphAnalysis {
   const info = inferShapes(graph);
-  const issues = validateGraph(graph, ctx);
+  const issues = validateGraph(graph, ctx, info);
   const byNode = new Map<NodeId, GraphIssue[]>();
   for (const issue of issues) {
     if (issue.node === undefined) continue;

@@ -255,11 +255,18 @@ function budgetIssues(
   return out;
 }
 
-/** Every issue of the graph for a dataset of `ctx.imageShape` images and `ctx.classes` classes. */
-export function validateGraph(graph: Graph, ctx: ValidationContext): GraphIssue[] {
+/**
+ * Every issue of the graph for a dataset of `ctx.imageShape` images and `ctx.classes` classes. `known`: the graph's
+ * shape inference when the caller has it already (the editor's analysis), so it is not run twice.
+ */
+export function validateGraph(
+  graph: Graph,
+  ctx: ValidationContext,
+  known?: ReadonlyMap<NodeId, NodeInfo>,
+): GraphIssue[] {
   const { issues, unreachable } = structureIssues(graph);
   if (graph.nodes.length === 0) return issues;
-  const info = inferShapes(graph);
+  const info = known ?? inferShapes(graph);
   for (const node of graph.nodes) {
     if (unreachable.has(node.id)) continue;
     issues.push(...layerIssues(graph, node, info, ctx));
