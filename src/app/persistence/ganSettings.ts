@@ -1,31 +1,28 @@
 /** The GAN settings from an autosave, checked one field at a time (the same ranges as the GAN settings fields). */
 import { DEFAULT_GAN_HYPER, type GanHyper } from '../../engine/gan/ganHyper';
+import { checkNumber, type NumRule } from './settings';
 
-type Check = (x: unknown) => string | null;
+/** Why the value of the field `name` is refused, as `<name> must …`; null when it is fine. */
+type Check = (name: string, x: unknown) => string | null;
 
 const number =
-  (min: number, max: number, opts: { int?: boolean; minExclusive?: boolean } = {}): Check =>
-  (x) => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) return 'must be a finite number';
-    if (opts.int && !Number.isInteger(x)) return 'must be a whole number';
-    if (x > max || x < min || (opts.minExclusive && x === min))
-      return `must be ${opts.minExclusive ? 'above' : 'at least'} ${min} and at most ${max}`;
-    return null;
-  };
+  (rule: NumRule): Check =>
+  (name, x) =>
+    checkNumber(name, x, rule);
 const oneOf =
   (list: readonly string[]): Check =>
-  (x) =>
-    typeof x === 'string' && list.includes(x) ? null : `must be one of ${list.join(', ')}`;
+  (name, x) =>
+    typeof x === 'string' && list.includes(x) ? null : `${name} must be one of ${list.join(', ')}`;
 
 const GAN_RULES: { readonly [K in keyof GanHyper]: Check } = {
-  kD: number(0, 10, { int: true }),
-  kG: number(0, 10, { int: true }),
-  lrD: number(0, 1, { minExclusive: true }),
-  lrG: number(0, 1, { minExclusive: true }),
-  beta1: number(0, 0.999),
+  kD: number({ min: 0, max: 10, int: true }),
+  kG: number({ min: 0, max: 10, int: true }),
+  lrD: number({ min: 0, max: 1, minExclusive: true }),
+  lrG: number({ min: 0, max: 1, minExclusive: true }),
+  beta1: number({ min: 0, max: 0.999 }),
   loss: oneOf(['nonSaturating', 'leastSquares']),
-  labelSmoothing: (x) => (typeof x === 'boolean' ? null : 'must be true or false'),
-  batchSize: number(1, 4096, { int: true }),
+  labelSmoothing: (name, x) => (typeof x === 'boolean' ? null : `${name} must be true or false`),
+  batchSize: number({ min: 1, max: 4096, int: true }),
   distribution: oneOf(['normal', 'uniform']),
 };
 
@@ -51,8 +48,8 @@ export function restoreGanHyper(
   const bad: { field: keyof GanHyper; reason: string }[] = [];
   for (const field of Object.keys(GAN_RULES) as (keyof GanHyper)[]) {
     if (!Object.hasOwn(x, field)) continue;
-    const why = GAN_RULES[field](x[field]);
-    if (why) bad.push({ field, reason: `ganHyper.${field} ${why}` });
+    const why = GAN_RULES[field](`ganHyper.${field}`, x[field]);
+    if (why) bad.push({ field, reason: why });
     else value[field] = x[field];
   }
   return { value: value as unknown as GanHyper, bad };

@@ -28,7 +28,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
 const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
   typeof x === 'string' && (list as readonly string[]).includes(x);
 
-type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
+export type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
 const NUMBER_RULES: Record<
   'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery' | 'clipNorm',
   NumRule
@@ -43,7 +43,8 @@ const NUMBER_RULES: Record<
   clipNorm: { min: 0, max: CLIP_NORM_MAX },
 };
 
-function checkNumber(name: string, x: unknown, r: NumRule): string | null {
+/** Why `x` breaks the rule, as `<name> must …`; null when it keeps it. */
+export function checkNumber(name: string, x: unknown, r: NumRule): string | null {
   if (typeof x !== 'number' || !Number.isFinite(x)) return `${name} must be a finite number`;
   if (r.int && !Number.isInteger(x)) return `${name} must be a whole number`;
   if (x > r.max || x < r.min || (r.minExclusive && x === r.min))
