@@ -10,6 +10,7 @@ import { createTrainingController } from './controllers/trainingController';
 import { frameBus } from './frames/frameBus';
 import { getDrawnImage } from './panels/drawnImage';
 import { currentProbeNeeds, onProbeNow, subscribeProbeNeeds } from './panels/probeNeeds';
+import { isShareHash } from './persistence/share';
 import { applyLocation } from './persistence/startup';
 import { useAppStore } from './store';
 import { createTrainingClient } from '../workers/trainingClient';
@@ -17,7 +18,7 @@ import './styles.css';
 
 if (
   applyLocation(useAppStore.getState, location, useAppStore.getInitialState()) ||
-  location.hash.startsWith('#s=')
+  isShareHash(location.hash)
 ) {
   // The link's state is now the user's work (and autosaved), or waits in the dialog; a reload should not apply it again.
   history.replaceState(null, '', location.pathname + location.search);
