@@ -108,13 +108,11 @@ test('graph JSON export and import round trip; a bad file is refused', async ({ 
   ).toBeVisible();
   expect(await exportJson(page)).toBe(first);
 
-  await page
-    .getByLabel('Graph JSON file')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"version":1,"nodes":[]'),
-    });
+  await page.getByLabel('Graph JSON file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"version":1,"nodes":[]'),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'Could not import bad.json' })).toBeVisible();
   expect(await exportJson(page)).toBe(first);
 });

@@ -17,7 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const savedSeed = () => (JSON.parse(ls.getItem(KEY) ?? 'null') as { state: { seed: number } } | null)?.state.seed;
+const savedSeed = () =>
+  (JSON.parse(ls.getItem(KEY) ?? 'null') as { state: { seed: number } } | null)?.state.seed;
 
 describe('a full storage', () => {
   it('does not make store updates throw; says so once, and keeps trying on later changes', () => {
@@ -71,7 +72,12 @@ describe('a migration that fails', () => {
   });
 
   it.each([
-    ['throws', () => { throw new Error('boom'); }],
+    [
+      'throws',
+      () => {
+        throw new Error('boom');
+      },
+    ],
     ['returns nothing', () => undefined],
   ])('a step that %s: the copy is kept aside and the banner says it could not be read', (_name, step) => {
     ls.setItem(KEY, v1);

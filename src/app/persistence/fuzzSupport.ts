@@ -6,6 +6,7 @@
  * Each input is timed on its own and must take at most MAX_MS; an input over a tenth of that is timed twice more and
  * the best time counts, so a garbage-collection pause on a loaded machine is not mistaken for a slow input.
  */
+import { mutate } from '../../engine/graph/jsonMutate';
 import fc from 'fast-check';
 
 export const MAX_MS = 50;
@@ -123,34 +124,6 @@ export function pathAt(v: unknown, index: number, maxDepth = 24): (string | numb
     at = next[1];
   }
   return path;
-}
-
-/** A copy of `doc` with the value at `path` deleted or replaced. */
-export function mutate(
-  doc: unknown,
-  path: readonly (string | number)[],
-  op: 'delete' | 'replace',
-  value: unknown,
-): unknown {
-  if (path.length === 0) return op === 'delete' ? undefined : value;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(doc)) {
-    const copy = [...doc];
-    if (rest.length === 0 && op === 'delete') copy.splice(head as number, 1);
-    else copy[head as number] = mutate(copy[head as number], rest, op, value);
-    return copy;
-  }
-  if (typeof doc !== 'object' || doc === null) return doc;
-  const obj = { ...(doc as Record<string, unknown>) };
-  if (rest.length === 0 && op === 'delete') delete obj[head];
-  else
-    Object.defineProperty(obj, head, {
-      value: mutate(obj[head], rest, op, value),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return obj;
 }
 
 /** Values that break parsers: wrong types, edge numbers, prototype keys, deep and wide structures. */

@@ -114,7 +114,7 @@ describe('app store', () => {
     expect(s.getState().runs.at(-1)?.runId).toBe('r9');
   });
 
-  it('reads the current run\'s latest validation, none before the first', () => {
+  it("reads the current run's latest validation, none before the first", () => {
     const s = createAppStore(memoryStorage().storage);
     const r = asRunId('v');
     s.getState().patchRun({ runId: r });

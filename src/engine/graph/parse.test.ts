@@ -1,3 +1,4 @@
+import { mutate } from './jsonMutate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Graph, GraphEdge, GraphNode, LayerSpec } from './types';
@@ -116,21 +117,6 @@ function paths(v: unknown, prefix: (string | number)[] = []): (string | number)[
   else if (typeof v === 'object' && v !== null)
     for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
   return out;
-}
-
-function mutate(doc: unknown, path: (string | number)[], op: 'delete' | 'replace', value: unknown): unknown {
-  if (path.length === 0) return op === 'delete' ? undefined : value;
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  if (Array.isArray(doc)) {
-    const copy = [...doc];
-    if (rest.length === 0 && op === 'delete') copy.splice(head as number, 1);
-    else copy[head as number] = mutate(copy[head as number], rest, op, value);
-    return copy;
-  }
-  const obj = { ...(doc as Record<string, unknown>) };
-  if (rest.length === 0 && op === 'delete') delete obj[head];
-  else obj[head] = mutate(obj[head], rest, op, value);
-  return obj;
 }
 
 const nasty = fc.oneof(
