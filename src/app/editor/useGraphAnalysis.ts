@@ -8,7 +8,7 @@ import type { GraphIssue } from '../../engine/graph/issues';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import { inferShapes } from '../../engine/graph/shapes';
 import { validateGraph } from '../../engine/graph/validate';
-import type { ValidationContext } from '../../engine/graph/validate';
+import type { ValidationContext } from '../../engine/graph/validationContext';
 import { useAppStore } from '../store';
 import { validationContext } from './validationContext';
 import { selectGraph } from '../store/selectors';

@@ -1,5 +1,5 @@
 /** What the edited graph is validated against: the dataset's image shape, its classes and the label subset. */
-import type { ValidationContext } from '../../engine/graph/validate';
+import type { ValidationContext } from '../../engine/graph/validationContext';
 
 /** Every dataset the app offers (MNIST, Fashion-MNIST, procedural) has 28×28 greyscale images. */
 export const IMAGE_SHAPE = [28, 28, 1] as const;

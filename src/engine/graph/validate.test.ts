@@ -3,7 +3,7 @@ import type { GraphIssue, GraphIssueCode } from './issues';
 import type { Graph, LayerSpec } from './types';
 import { asNodeId } from './types';
 import { validateGraph } from './validate';
-import type { ValidationContext } from './validate';
+import type { ValidationContext } from './validationContext';
 import { applyFix } from './fixes';
 import { addNode, chain, connect, removeNodes } from './edit';
 import { L } from './layerBuilders';

@@ -10,17 +10,7 @@ import { formatShape } from './convArithmetic';
 import { hasCycle, inputNodes, predecessors, reachableFrom, sinkNodes, topologicalOrder } from './graphUtils';
 import { fractionalIssue, nonPositiveFixes } from './sizeFixes';
 import { roleIssues } from './validateRole';
-
-export interface ValidationContext {
-  readonly imageShape: Shape;
-  readonly classes: number;
-  /**
-   * The classes training uses ("Train on labels"); empty or absent means all. A classifier may end in one unit per
-   * class of the dataset, or in one unit per label of the subset (the labels are then remapped to 0…n−1).
-   */
-  readonly labelSubset?: readonly number[];
-  readonly budget?: { readonly maxParams?: number; readonly maxActivationBytes?: number };
-}
+import type { ValidationContext } from './validationContext';
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 const fmt = (n: number): string => n.toLocaleString('en-US');
