@@ -68,6 +68,14 @@ describe('shuffles', () => {
     expect([...out].sort((a, b) => a - b)).toEqual(xs);
   });
 
+  it('shuffleInPlace gives the same order for a seed on arrays and typed arrays (pinned: batch order)', () => {
+    const pinned = [0, 7, 3, 5, 2, 1, 8, 9, 4, 6];
+    const ints = Int32Array.from({ length: 10 }, (_, i) => i);
+    expect([...shuffleInPlace(ints, mulberry32(42))]).toEqual(pinned);
+    expect(shuffleInPlace(Array.from({ length: 10 }, (_, i) => i), mulberry32(42))).toEqual(pinned);
+    expect([...permutation(10, mulberry32(42))]).toEqual(pinned);
+  });
+
   it('randInt stays in range and hits both ends', () => {
     const r = mulberry32(3);
     const seen = new Set<number>();

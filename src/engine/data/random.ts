@@ -47,12 +47,18 @@ export function gaussianPair(rng: Rng, out: [number, number]): [number, number] 
   return out;
 }
 
-/** Fisher–Yates shuffle in place; returns the same array. */
-export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
+/** Anything indexable and writable by number: an array or a typed array. */
+type Indexable = { length: number; [i: number]: unknown };
+
+/**
+ * Fisher–Yates shuffle in place (an array or a typed array); returns the same array. One rng() per position from
+ * the end, so a seed gives the same order for every caller (batch order, permutations, data).
+ */
+export function shuffleInPlace<A extends Indexable>(items: A, rng: Rng): A {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
-    const a = items[i] as T;
-    items[i] = items[j] as T;
+    const a = items[i] as A[number];
+    items[i] = items[j] as A[number];
     items[j] = a;
   }
   return items;
@@ -62,11 +68,5 @@ export function shuffleInPlace<T>(items: T[], rng: Rng): T[] {
 export function permutation(n: number, rng: Rng): Uint32Array {
   const p = new Uint32Array(n);
   for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const a = p[i] ?? 0;
-    p[i] = p[j] ?? 0;
-    p[j] = a;
-  }
-  return p;
+  return shuffleInPlace(p, rng);
 }

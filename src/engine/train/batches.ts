@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
-import { mulberry32, shuffleInPlace } from './random';
+import { mulberry32, shuffleInPlace } from '../data/random';
 
 export type Split = Dataset['train'];
 
