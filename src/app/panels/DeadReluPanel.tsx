@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { createDeadRelu } from '../../visualizers/deadRelu';
 import { useAppStore } from '../store';
-import { applyHeInit, applyLeakyRelu } from './deadReluRemedies';
+import { applyHeInit, applyLeakyRelu } from '../../engine/graph/deadReluRemedies';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { nodeLabel, useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { asNodeId, GRAPH_VERSION, type Graph } from '../../engine/graph/types';
+import { asNodeId, GRAPH_VERSION, type Graph } from './types';
 import { applyHeInit, applyLeakyRelu } from './deadReluRemedies';
-import { defaultLayer } from '../../engine/graph/catalogue';
+import { defaultLayer } from './catalogue';
 
 const g: Graph = {
   version: GRAPH_VERSION,

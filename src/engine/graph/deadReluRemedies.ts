@@ -1,6 +1,6 @@
 /** One-click remedies for dead ReLUs, as pure graph edits (recorded for undo through the store's `edit`). */
-import { appendAfter, updateLayer } from '../../engine/graph/edit';
-import type { Graph } from '../../engine/graph/types';
+import { appendAfter, updateLayer } from './edit';
+import type { Graph } from './types';
 
 /** Every ReLU becomes Leaky ReLU (α 0.2): fused relu → linear + an Activation node after; relu nodes switch fn. */
 export function applyLeakyRelu(g: Graph): Graph {
