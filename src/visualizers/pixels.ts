@@ -70,11 +70,6 @@ export function fillMaps(
   }
 }
 
-/** Fills a whole packed buffer with one colour (the panel background). */
-export function clearPacked(dst: Uint32Array, colour: number): void {
-  dst.fill(colour);
-}
-
 /** Packs r, g, b into a pixel in the same byte order as an ImageData's Uint32 view. */
 export function packRgb(r: number, g: number, b: number): number {
   const px = new Uint8ClampedArray([r, g, b, 255]);

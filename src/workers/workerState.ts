@@ -5,7 +5,6 @@
 import type { Graph, NodeId } from '../engine/graph/types';
 import type { GraphIssue } from '../engine/graph/issues';
 import type { Dataset, DatasetId } from '../engine/data/types';
-import type { Hyper } from '../engine/train/hyper';
 import type { Checkpoint, Trainer, TrainerOptions, TrainerExtras } from '../engine/train/trainer';
 import type {
   BackendInfo,
@@ -232,6 +231,3 @@ export function newRun(fields: {
     lastValidation: null,
   };
 }
-
-/** Same hyperparameters, the batch of the current trainer. */
-export const currentHyper = (run: Run): Hyper => run.trainer.hyper;

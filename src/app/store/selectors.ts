@@ -5,10 +5,7 @@ export const selectGraph = (s: AppState) => s.graph;
 export const selectTheme = (s: AppState) => s.theme;
 export const selectBanner = (s: AppState) => s.banner;
 export const selectDockSize = (s: AppState) => s.dockSize;
-export const selectCollapsedPanels = (s: AppState) => s.collapsedPanels;
-export const selectStatus = (s: AppState) => s.status;
 export const selectBackend = (s: AppState) => s.backend;
-export const selectHyper = (s: AppState) => s.hyper;
 export const selectRunError = (s: AppState) => s.error;
 
 /** The settings the training bar edits. */
@@ -42,10 +39,6 @@ export const selectDatasetStatus = (s: AppState) => ({
  */
 export const selectGraphChangedSinceRun = (s: AppState): boolean =>
   s.runGraph !== null && s.runGraph !== s.graph && s.status === 'running';
-
-/** The run can take commands (a model exists in the worker). */
-export const selectHasRun = (s: AppState): boolean =>
-  s.runId !== null && s.status !== 'idle' && s.status !== 'error';
 
 /** The current run's latest validation (accuracy NaN where the model has none); null before the first one. */
 export const selectLastValidation = (s: AppState): { loss: number; accuracy: number } | null => {

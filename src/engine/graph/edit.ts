@@ -220,11 +220,6 @@ export function updateLayer(g: Graph, id: NodeId, patch: Partial<LayerSpec>): Gr
   };
 }
 
-/** Replaces a node's layer wholesale (e.g. switching maxPool2d ↔ avgPool2d). */
-export function replaceLayer(g: Graph, id: NodeId, layer: LayerSpec): Graph {
-  return { ...g, nodes: g.nodes.map((n) => (n.id === id ? { ...n, layer } : n)) };
-}
-
 export function setFrozen(g: Graph, ids: readonly NodeId[], frozen: boolean): Graph {
   const set = new Set(ids);
   return { ...g, nodes: g.nodes.map((n) => (set.has(n.id) ? { ...n, frozen } : n)) };

@@ -1,9 +1,5 @@
 /** Small read-only helpers over a Graph: neighbours, topological order, the output node. */
-import type { Graph, GraphNode, NodeId } from './types';
-
-export function nodeById(g: Graph, id: NodeId): GraphNode | undefined {
-  return g.nodes.find((n) => n.id === id);
-}
+import type { Graph, NodeId } from './types';
 
 interface Adjacency {
   readonly into: ReadonlyMap<NodeId, readonly NodeId[]>;

@@ -265,8 +265,3 @@ export function validateGraph(
   issues.push(...budgetIssues(graph, info, ctx));
   return issues;
 }
-
-/** True when no issue is an error (warnings allowed): the graph can be compiled and trained. */
-export function isTrainable(issues: readonly GraphIssue[]): boolean {
-  return issues.every((i) => i.severity !== 'error');
-}
