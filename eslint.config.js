@@ -13,6 +13,12 @@ const noUi = {
   message: 'src/engine is pure TypeScript: no React, DOM, zustand or d3.',
 };
 
+const benchImports = {
+  group: ['**/app/**', '**/visualizers/**', 'react', 'react-dom', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+  message:
+    'Bench code (bench/) drives src/engine and src/workers; it never imports the app or the renderers.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -116,5 +122,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['bench/**/*.{ts,mts}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [benchImports] }] },
+  },
+  {
+    // The harness page's main thread, like the app's, has no TF.js: only its bench worker (and the training worker) do.
+    files: ['bench/harness/*.ts'],
+    ignores: ['bench/harness/bench.worker.ts', 'bench/harness/bareLoop.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noTfjs, benchImports] }] },
   },
 );

@@ -36,7 +36,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    // e2e-harness.html drives the worker directly for the backend e2e spec and the bench.
-    rollupOptions: { input: { main: 'index.html', harness: 'e2e-harness.html' } },
+    // Only the app (index.html). The worker harness page (bench/harness/) is built by bench/build-harness.mjs for
+    // `npm run bench` and e2e/worker-backends.spec.ts, never into dist/.
   },
 });

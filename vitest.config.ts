@@ -5,7 +5,7 @@ const jsonOut = process.env['VITEST_JSON_OUTPUT'];
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.mjs'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'bench/**/*.test.ts', 'scripts/**/*.test.mjs'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,17 +1,35 @@
 /**
  * The training worker on every backend: a tiny CNN on the procedural dataset, forced to each backend, trains 2×10
  * batches and its loss falls; 'auto' picks WASM at once on a GPU-less machine (software GPUs are not timed).
- * Drives e2e-harness.html (window.__harness, src/workers/harness.ts), not the UI.
+ * Drives the worker harness page (window.__harness, bench/harness/harness.ts), not the UI. The harness is not in dist/:
+ * beforeAll builds it (bench/build-harness.mjs, a few seconds) into its own git-ignored folder beside E2E_DIST and
+ * serves it on a free port, so any run of this spec (`npm test`, or the spec alone) gets a fresh one.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import type { BackendPolicy } from '../src/workers/protocol';
-import type { TrainReport } from '../src/workers/harness';
+import type { BackendPolicy } from '../src/engine/backend/types';
+import { buildHarness, HARNESS_PAGE, previewBuilt } from '../bench/build-harness.mjs';
+import type { TrainReport } from '../bench/harness/harness';
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+// dist-harness by default (git-ignored as dist-*); E2E_DIST=dist-x gives dist-x-harness, so side-by-side runs don't clash.
+const HARNESS_DIST = `${(process.env['E2E_DIST'] ?? 'dist').replace(/\/+$/, '')}-harness`;
+let harness: { url: string; close: () => Promise<void> } | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await buildHarness(HARNESS_DIST, { withApp: false });
+  harness = await previewBuilt(HARNESS_DIST, 0);
+});
+
+test.afterAll(async () => {
+  await harness?.close();
+});
+
 async function openHarness(page: Page): Promise<void> {
-  await page.goto('/e2e-harness.html');
+  if (!harness) throw new Error('the harness server did not start');
+  await page.goto(`${harness.url}${HARNESS_PAGE}`);
   await page.waitForFunction(() => window.__harness !== undefined);
 }
 

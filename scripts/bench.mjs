@@ -3,14 +3,14 @@
 // on) and in a bare trainOnBatch loop, per backend; ConvNetJS on its MNIST demo net beside TF.js on the same net.
 // Writes bench/results.json and prints a table. `npm run bench -- --accuracy`: 1 epoch of MNIST on the auto backend.
 // Pages: index.html (the app, driven through its UI by bench/app-page.mjs: fps, long tasks and the app's rate are
-// measured there) and e2e-harness.html (src/workers/harness.ts: bare loop, ConvNetJS), built into bench/dist.
+// measured there) and the worker harness page (bench/harness/: bare loop, ConvNetJS), both built into bench/dist by
+// bench/build-harness.mjs (the harness is never part of dist/).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { preview } from 'vite';
 import { openApp, selectBackend, trainWindow, visiblePanels, batchSize } from '../bench/app-page.mjs';
-import { buildHarness } from '../bench/build-harness.mjs';
+import { buildHarness, HARNESS_PAGE, previewBuilt } from '../bench/build-harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'dist');
@@ -40,13 +40,7 @@ const round = (/** @type {number | null | undefined} */ x, d = 0) =>
 async function main() {
   log('building the harness page…');
   await buildHarness(OUT_DIR, { withApp: !accuracyMode });
-  const server = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: OUT_DIR },
-    preview: { host: '127.0.0.1', port: PORT, strictPort: true },
-  });
+  const server = await previewBuilt(OUT_DIR, PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ARGS,
@@ -58,13 +52,13 @@ async function main() {
       route.fulfill({ contentType: 'text/javascript', body: convnet }),
     );
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${PORT}/e2e-harness.html`);
+    await page.goto(`${server.url}${HARNESS_PAGE}`);
     await page.waitForFunction(() => window.__harness !== undefined);
     if (accuracyMode) await accuracy(page);
     else await bench(page, browser);
   } finally {
     await browser.close();
-    await new Promise((r) => server.httpServer.close(r));
+    await server.close();
   }
 }
 

@@ -3,7 +3,7 @@
  * adadelta, batch 20), for the benchmark. ConvNetJS is loaded as a same-origin script at /convnet.js (the benchmark
  * serves node_modules/convnetjs/build/convnet.js there); it runs on the main thread, as in its demo.
  */
-import { loadDataset } from '../engine/data/loader';
+import { loadDataset } from '../../src/engine/data/loader';
 
 interface Vol {
   w: Float64Array | number[];

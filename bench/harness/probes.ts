@@ -1,7 +1,7 @@
 /** The harness's stand-in for the app's panels: asks for every probe kind and draws what comes back on one canvas. */
-import type { Graph } from '../engine/graph/types';
-import type { ProbeRequest, ProbeResult } from './protocol';
-import type { TrainingClient } from './trainingClient';
+import type { Graph } from '../../src/engine/graph/types';
+import type { ProbeRequest, ProbeResult } from '../../src/engine/train/probes/types';
+import type { TrainingClient } from '../../src/workers/trainingClient';
 
 export function allProbes(graph: Graph): ProbeRequest[] {
   const sample = { from: 'test', index: 0 } as const;

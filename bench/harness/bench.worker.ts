@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 /** Benchmark worker: runs the bare trainOnBatch baseline (bareLoop.ts) on a chosen backend. Used by the harness page. */
-import { loadDataset } from '../engine/data/loader';
-import type { Dataset, DatasetId } from '../engine/data/types';
-import type { Graph } from '../engine/graph/types';
-import type { OptimizerId } from '../engine/train/hyper';
+import { loadDataset } from '../../src/engine/data/loader';
+import type { Dataset, DatasetId } from '../../src/engine/data/types';
+import type { Graph } from '../../src/engine/graph/types';
+import type { OptimizerId } from '../../src/engine/train/hyper';
 import { bareTrainOnBatch } from './bareLoop';
-import type { BackendName } from './protocol';
-import { createTfBackendEnv } from './tfBackends';
+import type { BackendName } from '../../src/engine/backend/types';
+import { createTfBackendEnv } from '../../src/workers/tfBackends';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -3,10 +3,10 @@
  * probes, metrics batching or yields. Optionally on 24×24 centre crops (ConvNetJS's MNIST demo input).
  */
 import * as tf from '@tensorflow/tfjs';
-import { compileGraph } from '../engine/compile/compile';
-import type { Dataset } from '../engine/data/types';
-import type { Graph } from '../engine/graph/types';
-import type { OptimizerId } from '../engine/train/hyper';
+import { compileGraph } from '../../src/engine/compile/compile';
+import type { Dataset } from '../../src/engine/data/types';
+import type { Graph } from '../../src/engine/graph/types';
+import type { OptimizerId } from '../../src/engine/train/hyper';
 
 export interface BareOptions {
   readonly graph: Graph;

@@ -1,73 +1,18 @@
 /**
- * Test/benchmark harness page (e2e-harness.html): drives the real training worker through the client and exposes
+ * Test/benchmark harness page (bench/harness/index.html): drives the real training worker through the client and exposes
  * `window.__harness` to Playwright (e2e/worker-backends.spec.ts, scripts/bench.mjs). Main thread: no TF.js here.
  */
-import type { DatasetId } from '../engine/data/types';
-import { chain } from '../engine/graph/edit';
-import { DEFAULT_PRESET_ID, presetById } from '../engine/graph/presets';
-import type { Graph } from '../engine/graph/types';
-import { DEFAULT_HYPER } from '../engine/train/hyper';
-import type { Hyper } from '../engine/train/hyper';
+import type { DatasetId } from '../../src/engine/data/types';
+import { DEFAULT_HYPER } from '../../src/engine/train/hyper';
+import type { Hyper } from '../../src/engine/train/hyper';
 import type { BareReply, BareRequest } from './bench.worker';
-import { runConvnetjs } from './harnessConvnet';
-import { keepProbing } from './harnessProbes';
-import type { BackendInfo, BackendName, BackendPolicy, FromWorker } from './protocol';
-import { createTrainingClient } from './trainingClient';
-
-export type ModelName = 'tiny' | 'convnet' | 'preset';
-
-export function harnessGraph(model: ModelName, side = 28): Graph {
-  const conv = (filters: number, k: number) =>
-    ({
-      kind: 'conv2d',
-      filters,
-      kernel: [k, k],
-      stride: [1, 1],
-      padding: 'same',
-      dilation: [1, 1],
-      activation: 'relu',
-      useBias: true,
-      initializer: 'heNormal',
-    }) as const;
-  const input = { kind: 'input', source: 'dataset', shape: [side, side, 1] } as const;
-  const softmax = {
-    kind: 'dense',
-    units: 10,
-    activation: 'softmax',
-    useBias: true,
-    initializer: 'glorotUniform',
-  } as const;
-  switch (model) {
-    case 'tiny':
-      return chain('classifier', [
-        input,
-        conv(4, 3),
-        { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' },
-        { kind: 'flatten' },
-        softmax,
-      ]);
-    case 'convnet':
-      // ConvNetJS's MNIST demo: conv 5×5×8 pad 2 relu → pool 2/2 → conv 5×5×16 pad 2 relu → pool 3/3 → softmax 10.
-      return chain('classifier', [
-        input,
-        conv(8, 5),
-        { kind: 'maxPool2d', pool: [2, 2], stride: [2, 2], padding: 'valid' },
-        conv(16, 5),
-        { kind: 'maxPool2d', pool: [3, 3], stride: [3, 3], padding: 'valid' },
-        { kind: 'flatten' },
-        softmax,
-      ]);
-    case 'preset': {
-      const p = presetById(DEFAULT_PRESET_ID);
-      if (!p) throw new Error(`no preset ${DEFAULT_PRESET_ID}`);
-      return p.graph;
-    }
-    default: {
-      const never: never = model;
-      return never;
-    }
-  }
-}
+import { runConvnetjs } from './convnetjs';
+import { harnessGraph } from './models';
+import type { ModelName } from './models';
+import { keepProbing } from './probes';
+import type { BackendInfo, BackendName, BackendPolicy } from '../../src/engine/backend/types';
+import type { FromWorker } from '../../src/workers/protocol';
+import { createTrainingClient } from '../../src/workers/trainingClient';
 
 export interface TrainOptions {
   readonly backend: BackendPolicy;
