@@ -9,6 +9,7 @@ import { blit, canvasPoint, ctx2d, el, makeFrame, sizeCanvas, type Frame } from 
 import { layoutMaps, mapAt, mapRect, type MapLayout } from './mapLayout';
 import { fillMaps } from './pixels';
 import { createFrameScheduler } from './scheduler';
+import { scheduledRenderer, type Renderer } from './renderer';
 
 export interface MapStackData {
   readonly node: NodeId;
@@ -36,15 +37,12 @@ export interface ActivationMapsOptions {
   readonly onPick?: (node: NodeId, channel: number, y: number, x: number) => void;
 }
 
-export interface ActivationMaps {
-  update(data: ActivationData): void;
+export interface ActivationMaps extends Renderer<ActivationData> {
   /** Outlines: windows on the input node go on the thumbnail, others on every map of their layer. */
   highlight(
     picked: { node: NodeId; channel: number; y: number; x: number } | null,
     windows: readonly HighlightWindow[],
   ): void;
-  resize(): void;
-  destroy(): void;
 }
 
 const INPUT_SCALE = 4;
@@ -194,18 +192,17 @@ export function createActivationMaps(
   maps.base.addEventListener('click', onClick);
 
   return {
-    update: (d) => scheduler.schedule(d),
+    ...scheduledRenderer(
+      scheduler,
+      () => current,
+      () => {
+        maps.base.removeEventListener('click', onClick);
+        wrap.remove();
+      },
+    ),
     highlight: (picked, windows) => {
       lastHighlight = [picked, windows];
       drawOverlay();
-    },
-    resize: () => {
-      if (current) scheduler.schedule(current);
-    },
-    destroy: () => {
-      scheduler.cancel();
-      maps.base.removeEventListener('click', onClick);
-      wrap.remove();
     },
   };
 }

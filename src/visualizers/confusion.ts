@@ -5,6 +5,7 @@
 import { viridisLut } from './colormap';
 import { canvasPoint, ctx2d, el, ensureCanvas, sizeCanvas } from './canvas';
 import { createFrameScheduler } from './scheduler';
+import { scheduledRenderer, type Renderer } from './renderer';
 
 export const CELL = 28;
 export const MARGIN = 18;
@@ -35,7 +36,7 @@ export interface ConfusionOptions {
 export function createConfusion(
   element: HTMLElement | HTMLCanvasElement,
   options: ConfusionOptions = {},
-): { update(d: ConfusionData): void; resize(): void; destroy(): void } {
+): Renderer<ConfusionData> {
   const canvas = ensureCanvas(element, 'viz-canvas viz-confusion');
   canvas.style.imageRendering = 'auto';
   canvas.style.maxWidth = '100%';
@@ -90,16 +91,13 @@ export function createConfusion(
     if (hit) options.onCell?.(hit.row, hit.col);
   };
   canvas.addEventListener('click', onClick);
-  return {
-    update: (d) => scheduler.schedule(d),
-    resize: () => {
-      if (current) scheduler.schedule(current);
-    },
-    destroy: () => {
-      scheduler.cancel();
+  return scheduledRenderer(
+    scheduler,
+    () => current,
+    () => {
       canvas.removeEventListener('click', onClick);
       note.remove();
       if (!(element instanceof HTMLCanvasElement)) canvas.remove();
     },
-  };
+  );
 }

@@ -8,6 +8,7 @@ import { axisBottom, axisLeft, color, scaleLinear, scaleLog, schemeTableau10, se
 import { ctx2d, el, ensureCanvas, observeWidth, sizeCanvas } from './canvas';
 import { decimateMinMax, smooth, type XY } from './decimate';
 import { createFrameScheduler } from './scheduler';
+import type { Renderer } from './renderer';
 
 export interface CurvePoint {
   readonly step: number;
@@ -175,14 +176,7 @@ function observeSize(element: HTMLElement, onSize: () => void): () => void {
   return () => ro.disconnect();
 }
 
-export function createCurves(
-  element: HTMLElement,
-  options: CurvesOptions = {},
-): {
-  update(d: CurvesData): void;
-  resize(): void;
-  destroy(): void;
-} {
+export function createCurves(element: HTMLElement, options: CurvesOptions = {}): Renderer<CurvesData> {
   const doc = element.ownerDocument;
   const fill = options.fillHeight === true;
   const box = el(doc, 'div', 'viz-curves');

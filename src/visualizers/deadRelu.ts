@@ -5,6 +5,7 @@
 import { schemeTableau10 } from 'd3';
 import { ctx2d, el, ensureCanvas, sizeCanvas } from './canvas';
 import { createFrameScheduler } from './scheduler';
+import { scheduledRenderer, type Renderer } from './renderer';
 
 export interface DeadReluData {
   /** `node` (short) labels the bars; `label` (long) the text readout. */
@@ -36,11 +37,7 @@ function fitText(g: CanvasRenderingContext2D, text: string, width: number): stri
   return `${t}…`;
 }
 
-export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): {
-  update(d: DeadReluData): void;
-  resize(): void;
-  destroy(): void;
-} {
+export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): Renderer<DeadReluData> {
   const canvas = ensureCanvas(element, 'viz-canvas viz-deadrelu');
   canvas.style.width = '100%';
   canvas.style.imageRendering = 'auto';
@@ -123,15 +120,12 @@ export function createDeadRelu(element: HTMLElement | HTMLCanvasElement): {
     }
   };
   const scheduler = createFrameScheduler(draw);
-  return {
-    update: (d) => scheduler.schedule(d),
-    resize: () => {
-      if (current) scheduler.schedule(current);
-    },
-    destroy: () => {
-      scheduler.cancel();
+  return scheduledRenderer(
+    scheduler,
+    () => current,
+    () => {
       legend.remove();
       if (!(element instanceof HTMLCanvasElement)) canvas.remove();
     },
-  };
+  );
 }

@@ -15,6 +15,7 @@ import {
 } from './canvas';
 import { fillMaps, gridSize, tileOrigin } from './pixels';
 import { createFrameScheduler } from './scheduler';
+import type { Renderer } from './renderer';
 
 export interface ImageGridData {
   readonly count: number;
@@ -45,7 +46,7 @@ export interface ImageGridOptions {
 export function createImageGrid(
   element: HTMLElement | HTMLCanvasElement,
   options: ImageGridOptions = {},
-): { update(d: ImageGridData): void; resize(): void; destroy(): void } {
+): Renderer<ImageGridData> {
   const canvas = ensureCanvas(element, 'viz-canvas viz-grid');
   canvas.style.imageRendering = 'pixelated';
   const maxZoom = options.scale ?? 4;

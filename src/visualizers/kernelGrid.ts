@@ -23,6 +23,7 @@ import {
 } from './kernelLayout';
 import { packRgb } from './pixels';
 import { createFrameScheduler } from './scheduler';
+import type { Renderer } from './renderer';
 
 export interface KernelGridOptions {
   /** Layer caption for a node id (e.g. "conv1 5×5"). */
@@ -35,11 +36,7 @@ export interface KernelGridData {
   readonly layers: readonly KernelData[];
 }
 
-export interface KernelGrid {
-  update(data: KernelGridData): void;
-  resize(): void;
-  destroy(): void;
-}
+export type KernelGrid = Renderer<KernelGridData>;
 
 const fmt = (v: number): string => (Math.abs(v) >= 0.01 || v === 0 ? v.toFixed(3) : v.toExponential(1));
 

@@ -1,5 +1,6 @@
 /** Layer health: one line per layer with weight norm, gradient norm and update/weight ratio; NaN/Inf in red. */
 import { el } from './canvas';
+import type { Renderer } from './renderer';
 
 export interface HealthRow {
   readonly node: string;
@@ -21,11 +22,7 @@ export function ratioNote(r: number): string {
   return '';
 }
 
-export function createLayerHealth(element: HTMLElement): {
-  update(rows: readonly HealthRow[]): void;
-  resize(): void;
-  destroy(): void;
-} {
+export function createLayerHealth(element: HTMLElement): Renderer<readonly HealthRow[]> {
   const doc = element.ownerDocument;
   const list = el(doc, 'ul', 'viz-health');
   element.appendChild(list);

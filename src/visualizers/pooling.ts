@@ -6,6 +6,7 @@ import { greysLut } from './colormap';
 import { blit, canvasPoint, ctx2d, el, makeFrame, sizeCanvas, type Frame } from './canvas';
 import { fillMaps } from './pixels';
 import { createFrameScheduler } from './scheduler';
+import { scheduledRenderer, type Renderer } from './renderer';
 
 export interface PoolingData {
   readonly input: {
@@ -47,10 +48,7 @@ export function poolCells(
   return { y, x, h: Math.min(d.pool[0], d.input.h - y), w: Math.min(d.pool[1], d.input.w - x) };
 }
 
-export function createPooling(
-  element: HTMLElement,
-  options: { label?: string } = {},
-): { update(d: PoolingData): void; resize(): void; destroy(): void } {
+export function createPooling(element: HTMLElement, options: { label?: string } = {}): Renderer<PoolingData> {
   const doc = element.ownerDocument;
   // The box shrinks to the canvas (drawn at 3× already, never stretched past that), so the overlay covers it exactly.
   const box = el(doc, 'div', 'viz-pooling');
@@ -151,16 +149,13 @@ export function createPooling(
     readout.textContent = `channel ${c + 1}, output (${oy}, ${ox}) ← ${d.argmax ? `max at input (${cell.y}, ${cell.x})` : `mean of input rows ${cell.y}–${cell.y + cell.h - 1}, columns ${cell.x}–${cell.x + cell.w - 1}`}`;
   };
   base.addEventListener('pointermove', onMove);
-  return {
-    update: (d) => scheduler.schedule(d),
-    resize: () => {
-      if (current) scheduler.schedule(current);
-    },
-    destroy: () => {
-      scheduler.cancel();
+  return scheduledRenderer(
+    scheduler,
+    () => current,
+    () => {
       base.removeEventListener('pointermove', onMove);
       box.remove();
       readout.remove();
     },
-  };
+  );
 }

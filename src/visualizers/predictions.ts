@@ -4,6 +4,7 @@
  * while the visible text keeps two.
  */
 import { el } from './canvas';
+import type { Renderer } from './renderer';
 
 export interface PredictionData {
   readonly probabilities: Float32Array;
@@ -17,11 +18,7 @@ export function topClass(p: Float32Array): number {
   return best;
 }
 
-export function createPredictions(element: HTMLElement): {
-  update(d: PredictionData): void;
-  resize(): void;
-  destroy(): void;
-} {
+export function createPredictions(element: HTMLElement): Renderer<PredictionData> {
   const doc = element.ownerDocument;
   const summary = el(doc, 'div', 'viz-prediction', 'No prediction yet.');
   summary.setAttribute('aria-live', 'polite');
