@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeGraph } from '../../engine/graph/parse';
 import { importGraphFile, withWeightsPath } from './exportImport';
-import { smallCnn } from './testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 
 const file = (text: string, name = 'net.json') => Object.assign(new Blob([text]), { name });
 

@@ -8,7 +8,7 @@ import { bannerEntries } from '../store/banners';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { encodeShare, type SharedState } from './share';
 import { applyLocation, keepOwnWork } from './startup';
-import { smallCnn } from './testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 import { memoryStorage } from './memoryStorage';
 
 const KEY = 'cnn-playground';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { parseHyper, parseSettings } from './settings';
 import { decodeShare, encodeShare, type SharedState } from './share';
-import { smallCnn } from './testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 
 const settings = {
   presetId: 'notes-small',

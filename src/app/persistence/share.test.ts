@@ -12,7 +12,7 @@ import {
   shareUrl,
   type SharedState,
 } from './share';
-import { smallCnn } from './testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 
 const state: SharedState = {
   graph: smallCnn(),

@@ -7,7 +7,7 @@ import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import type { AppState } from '../store/types';
 import { encodeShare, sharedStateOf, type SharedState } from './share';
 import { applyLocation, keepOwnWork, openPendingShare } from './startup';
-import { smallCnn } from './testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 
 const noStorage: PersistStorage<Saved> = {
   getItem: () => null,

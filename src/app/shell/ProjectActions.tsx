@@ -8,7 +8,7 @@ import {
   exportModelFiles,
   importGraphFile,
 } from '../persistence/exportImport';
-import { graphToKeras } from '../persistence/kerasCode';
+import { graphToKeras } from '../../engine/export/kerasCode';
 import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
 import { sharedStateOf, shareUrl } from '../persistence/share';
 

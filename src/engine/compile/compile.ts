@@ -6,7 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { assertNever } from '../graph/types';
-import type { FusedActivation, Graph, GraphNode, Initializer, LayerSpec, NodeId } from '../graph/types';
+import type { Graph, GraphNode, Initializer, NodeId } from '../graph/types';
+import type { CompileContext } from '../layers/module';
+import { moduleOf } from '../layers/registry';
 import { outputNode, predecessors, topologicalOrder } from '../graph/graphUtils';
 import { deriveSeed } from './seeds';
 
@@ -14,25 +16,9 @@ export interface CompileOptions {
   readonly seed: number;
 }
 
-/** Suffix of the ZeroPadding2D layer inserted before a conv with explicit padding. */
-export const PAD_SUFFIX = '__pad';
+export { PAD_SUFFIX } from '../layers/conv2d';
 
 type SymbolicTensor = tf.SymbolicTensor;
-type ActivationName = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax' | 'elu';
-
-function activationName(a: FusedActivation): ActivationName {
-  switch (a) {
-    case 'linear':
-    case 'relu':
-    case 'sigmoid':
-    case 'tanh':
-    case 'softmax':
-    case 'elu':
-      return a;
-    default:
-      return assertNever(a);
-  }
-}
 
 /** Hands out seeded initializers; each call uses the next seed so no two weights share a random stream. */
 class SeededInit {
@@ -60,135 +46,25 @@ class SeededInit {
   }
 }
 
-function single(inputs: SymbolicTensor[], id: NodeId): SymbolicTensor {
-  const x = inputs[0];
-  if (x === undefined || inputs.length !== 1) {
-    throw new Error(`compileGraph: node ${id} expects exactly one input, got ${inputs.length}`);
-  }
-  return x;
-}
-
-function applyLayer(layer: tf.layers.Layer, x: SymbolicTensor | SymbolicTensor[]): SymbolicTensor {
-  return layer.apply(x) as SymbolicTensor;
-}
-
-/** Builds the tf layer(s) for one node and applies them to its inputs. */
+/** Builds the tf layer(s) for one node through its layer module and applies them to its inputs. */
 function buildNode(node: GraphNode, inputs: SymbolicTensor[], init: SeededInit): SymbolicTensor {
-  const name = node.id;
-  const trainable = !node.frozen;
-  const spec: LayerSpec = node.layer;
-  switch (spec.kind) {
-    case 'input':
-      throw new Error(`compileGraph: input node ${name} handled separately`);
-    case 'conv2d': {
-      let x = single(inputs, node.id);
-      let padding: 'valid' | 'same';
-      if (typeof spec.padding === 'object') {
-        const p = spec.padding.explicit;
-        if (p > 0) {
-          x = applyLayer(
-            tf.layers.zeroPadding2d({ padding: [p, p], name: `${name}${PAD_SUFFIX}`, trainable }),
-            x,
-          );
-        }
-        padding = 'valid';
-      } else {
-        padding = spec.padding;
+  const ctx: CompileContext = {
+    tf,
+    name: node.id,
+    trainable: !node.frozen,
+    inputs,
+    init: (kind) => init.make(kind),
+    nextSeed: () => init.nextSeed(),
+    applyOne(layer, x) {
+      const input = x ?? inputs[0];
+      if (input === undefined || (x === undefined && inputs.length !== 1)) {
+        throw new Error(`compileGraph: node ${node.id} expects exactly one input, got ${inputs.length}`);
       }
-      const layer = tf.layers.conv2d({
-        name,
-        trainable,
-        filters: spec.filters,
-        kernelSize: [spec.kernel[0], spec.kernel[1]],
-        strides: [spec.stride[0], spec.stride[1]],
-        dilationRate: [spec.dilation[0], spec.dilation[1]],
-        padding,
-        activation: activationName(spec.activation),
-        useBias: spec.useBias,
-        kernelInitializer: init.make(spec.initializer),
-        biasInitializer: 'zeros',
-      });
-      return applyLayer(layer, x);
-    }
-    case 'conv2dTranspose':
-      return applyLayer(
-        tf.layers.conv2dTranspose({
-          name,
-          trainable,
-          filters: spec.filters,
-          kernelSize: [spec.kernel[0], spec.kernel[1]],
-          strides: [spec.stride[0], spec.stride[1]],
-          padding: spec.padding,
-          activation: activationName(spec.activation),
-          useBias: spec.useBias,
-          kernelInitializer: init.make(spec.initializer),
-          biasInitializer: 'zeros',
-        }),
-        single(inputs, node.id),
-      );
-    case 'maxPool2d':
-    case 'avgPool2d': {
-      const args = {
-        name,
-        trainable,
-        poolSize: [spec.pool[0], spec.pool[1]] as [number, number],
-        strides: [spec.stride[0], spec.stride[1]] as [number, number],
-        padding: spec.padding,
-      };
-      const layer =
-        spec.kind === 'maxPool2d' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
-      return applyLayer(layer, single(inputs, node.id));
-    }
-    case 'globalAvgPool':
-      return applyLayer(tf.layers.globalAveragePooling2d({ name, trainable }), single(inputs, node.id));
-    case 'dense':
-      return applyLayer(
-        tf.layers.dense({
-          name,
-          trainable,
-          units: spec.units,
-          activation: activationName(spec.activation),
-          useBias: spec.useBias,
-          kernelInitializer: init.make(spec.initializer),
-          biasInitializer: 'zeros',
-        }),
-        single(inputs, node.id),
-      );
-    case 'flatten':
-      return applyLayer(tf.layers.flatten({ name, trainable }), single(inputs, node.id));
-    case 'reshape':
-      return applyLayer(
-        tf.layers.reshape({ name, trainable, targetShape: [...spec.shape] }),
-        single(inputs, node.id),
-      );
-    case 'dropout':
-      return applyLayer(
-        tf.layers.dropout({ name, trainable, rate: spec.rate, seed: init.nextSeed() }),
-        single(inputs, node.id),
-      );
-    case 'batchNorm':
-      return applyLayer(
-        tf.layers.batchNormalization({ name, trainable, momentum: spec.momentum, epsilon: spec.epsilon }),
-        single(inputs, node.id),
-      );
-    case 'activation': {
-      const x = single(inputs, node.id);
-      if (spec.fn === 'leakyRelu')
-        return applyLayer(tf.layers.leakyReLU({ name, trainable, alpha: spec.alpha }), x);
-      return applyLayer(tf.layers.activation({ name, trainable, activation: activationName(spec.fn) }), x);
-    }
-    case 'upSampling2d':
-      return applyLayer(
-        tf.layers.upSampling2d({ name, trainable, size: [spec.size[0], spec.size[1]] }),
-        single(inputs, node.id),
-      );
-    case 'add':
-      return applyLayer(tf.layers.add({ name, trainable }), inputs);
-    case 'concatenate':
-      return applyLayer(tf.layers.concatenate({ name, trainable, axis: -1 }), inputs);
-    default:
-      return assertNever(spec);
-  }
+      return layer.apply(input) as SymbolicTensor;
+    },
+    applyAll: (layer) => layer.apply(inputs) as SymbolicTensor,
+  };
+  return moduleOf(node.layer).compile(node.layer, ctx);
 }
 
 /** Compiles the graph; throws only on programmer errors (the graph is assumed validated). */
@@ -203,7 +79,7 @@ export function compileGraph(graph: Graph, opts: CompileOptions): tf.LayersModel
     const node = byId.get(id);
     if (node === undefined) throw new Error(`compileGraph: unknown node ${id}`);
     if (node.layer.kind === 'input') {
-      const input = tf.input({ shape: [...node.layer.shape], name: id });
+      const input = buildNode(node, [], init);
       modelInputs.push(input);
       outputs.set(id, input);
       continue;

@@ -2,7 +2,7 @@
  * Output-size arithmetic for convolutions and pooling, following TF.js's rules exactly
  * (tfjs-layers conv_utils: convOutputLength and deconvLength), plus the classic notes' exact-division check.
  */
-import type { ConvPadding, Pair, PoolPadding, Shape } from './types';
+import type { ConvPadding, Pair, PoolPadding, Shape } from '../layers/primitives';
 
 /** The × sign (U+00D7) between sizes: [28, 28, 8] → '28×28×8'. */
 export function formatShape(s: Shape): string {

@@ -5,6 +5,7 @@ import type { Graph, GraphEdge, GraphNode, LayerKind, LayerSpec, NodeId } from '
 import { asNodeId } from './types';
 import { descendants, predecessors, successors, wouldCycle } from './graphUtils';
 import { autoLayout } from './layout';
+import { LAYERS } from '../layers/registry';
 
 export { topologicalOrder, outputNode } from './graphUtils';
 // The layout lives in its own module; re-exported so callers keep one import for editing operations.
@@ -12,28 +13,12 @@ export { autoLayout } from './layout';
 
 export type Position = { readonly x: number; readonly y: number };
 
-const SNAKE: { readonly [K in LayerKind]: string } = {
-  input: 'input',
-  conv2d: 'conv2d',
-  conv2dTranspose: 'conv2d_transpose',
-  maxPool2d: 'max_pool',
-  avgPool2d: 'avg_pool',
-  globalAvgPool: 'global_avg_pool',
-  dense: 'dense',
-  flatten: 'flatten',
-  reshape: 'reshape',
-  dropout: 'dropout',
-  batchNorm: 'batch_norm',
-  activation: 'activation',
-  upSampling2d: 'up_sampling',
-  add: 'add',
-  concatenate: 'concatenate',
-};
+const SNAKE = (kind: LayerKind): string => LAYERS[kind].idPrefix;
 
 /** A readable id not yet used in the graph: 'conv2d_1', 'conv2d_2', … */
 export function newNodeId(g: Graph, kind: LayerKind): NodeId {
   const used = new Set<string>(g.nodes.map((n) => n.id));
-  const base = SNAKE[kind];
+  const base = SNAKE(kind);
   for (let i = 1; ; i++) {
     const id = `${base}_${i}`;
     if (!used.has(id)) return asNodeId(id);

@@ -1,3 +1,4 @@
+import type { GraphIssueCode } from './issueCodes';
 import type { Graph, LayerSpec, NodeId } from './types';
 
 /** A one-call fix for an issue: apply it to the graph to get the corrected graph. */
@@ -18,26 +19,7 @@ export type GraphFix =
   | { readonly kind: 'removeNode'; readonly label: string; readonly node: NodeId }
   | { readonly kind: 'setFrozen'; readonly label: string; readonly node: NodeId; readonly frozen: boolean };
 
-export type GraphIssueCode =
-  | 'cycle'
-  | 'unreachable'
-  | 'noInput'
-  | 'noOutput'
-  | 'multipleOutputs'
-  | 'badArity'
-  | 'nonPositiveSize'
-  | 'fractionalSize'
-  | 'shapeMismatch'
-  | 'needsFlatten'
-  | 'needsSpatial'
-  | 'softmaxNotLast'
-  | 'outputUnitsMismatch'
-  | 'generatorOutputMismatch'
-  | 'discriminatorOutput'
-  | 'overBudget'
-  | 'dilationTrainable'
-  | 'inputShapeMismatch'
-  | 'reshapeMismatch';
+export type { GraphIssueCode } from './issueCodes';
 
 export interface GraphIssue {
   readonly code: GraphIssueCode;

@@ -4,6 +4,7 @@
  * view know them without measuring: the editor draws each node at exactly `nodeSize(kind)`.
  */
 import type { LayerKind } from './types';
+import { LAYERS } from '../layers/registry';
 
 export type Position = { readonly x: number; readonly y: number };
 export type Size = { readonly width: number; readonly height: number };
@@ -23,30 +24,14 @@ export const NODE_SIZES: { readonly [F in NodeForm]: Size } = {
   compact: { width: 88, height: 48 },
 };
 
-const FORMS: { readonly [K in LayerKind]: NodeForm } = {
-  input: 'full',
-  conv2d: 'full',
-  conv2dTranspose: 'wide',
-  maxPool2d: 'compact',
-  avgPool2d: 'compact',
-  globalAvgPool: 'wide',
-  dense: 'full',
-  flatten: 'compact',
-  reshape: 'compact',
-  dropout: 'compact',
-  batchNorm: 'compact',
-  activation: 'compact',
-  upSampling2d: 'full',
-  add: 'full',
-  concatenate: 'full',
-};
+const form = (kind: LayerKind): NodeForm => LAYERS[kind].form;
 
 export function nodeForm(kind: LayerKind): NodeForm {
-  return FORMS[kind];
+  return form(kind);
 }
 
 export function nodeSize(kind: LayerKind): Size {
-  return NODE_SIZES[FORMS[kind]];
+  return NODE_SIZES[form(kind)];
 }
 
 /**

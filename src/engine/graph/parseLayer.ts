@@ -2,26 +2,18 @@
  * Field-by-field reading of untrusted JSON values into typed layer specs. Every failure is recorded with the path
  * of the bad field (e.g. 'nodes[3].layer.kernel[1]'); nothing here throws.
  */
-import type {
-  ActivationFn,
-  ConvPadding,
-  FusedActivation,
-  Initializer,
-  LayerKind,
-  LayerSpec,
-  Pair,
-  PoolPadding,
-  Shape,
-} from './types';
+import type { ConvPadding, LayerSpec, Pair, Shape } from './types';
 import { assertNever } from './types';
+import { MAX_SIZE } from '../layers/primitives';
+import type { FieldSpec } from '../layers/module';
+import { LAYERS, LAYER_KINDS } from '../layers/registry';
 
 export interface FieldError {
   readonly path: string;
   readonly message: string;
 }
 
-/** Largest size accepted for any single dimension, kernel, filter count or unit count. */
-export const MAX_SIZE = 65_536;
+export { MAX_SIZE };
 
 export class Reader {
   readonly errors: FieldError[] = [];
@@ -81,33 +73,33 @@ export class Reader {
   }
 }
 
-export const LAYER_KINDS: readonly LayerKind[] = [
-  'input',
-  'conv2d',
-  'conv2dTranspose',
-  'maxPool2d',
-  'avgPool2d',
-  'globalAvgPool',
-  'dense',
-  'flatten',
-  'reshape',
-  'dropout',
-  'batchNorm',
-  'activation',
-  'upSampling2d',
-  'add',
-  'concatenate',
-];
-const FUSED: readonly FusedActivation[] = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu'];
-const ACTIVATIONS: readonly ActivationFn[] = [...FUSED, 'leakyRelu'];
-const INITIALIZERS: readonly Initializer[] = [
-  'heNormal',
-  'heUniform',
-  'glorotUniform',
-  'glorotNormal',
-  'zeros',
-];
-const POOL_PADDING: readonly PoolPadding[] = ['valid', 'same'];
+export { LAYER_KINDS };
+
+/** Reads one field of a layer by its descriptor (the same one the inspector renders); undefined when bad. */
+function readField(r: Reader, f: FieldSpec<Record<string, unknown>>, value: unknown, path: string): unknown {
+  switch (f.type) {
+    case 'number':
+      return f.rule.integer
+        ? r.int(value, path, f.rule.min, f.rule.max)
+        : r.real(value, path, f.rule.min, f.rule.max, f.rule.inclusiveMax ?? true);
+    case 'pair':
+      return r.pair(value, path, f.rule.min);
+    case 'select':
+      return r.oneOf(
+        value,
+        path,
+        f.options.map((o) => o.value),
+      );
+    case 'check':
+      return r.bool(value, path);
+    case 'shape':
+      return r.shape(value, path);
+    case 'convPadding':
+      return convPadding(r, value, path);
+    default:
+      return assertNever(f);
+  }
+}
 
 function convPadding(r: Reader, value: unknown, path: string): ConvPadding | undefined {
   if (value === 'valid' || value === 'same') return value;
@@ -125,109 +117,11 @@ export function readLayer(r: Reader, value: unknown, path: string): LayerSpec | 
   const kind = r.oneOf(o['kind'], `${path}.kind`, LAYER_KINDS);
   if (!kind) return undefined;
   const before = r.errors.length;
-  const f = (name: string): string => `${path}.${name}`;
-  let spec: LayerSpec | undefined;
-  switch (kind) {
-    case 'input': {
-      const source = r.oneOf(o['source'], f('source'), ['dataset', 'latent'] as const);
-      const shape = r.shape(o['shape'], f('shape'));
-      const distribution =
-        o['distribution'] === undefined
-          ? undefined
-          : r.oneOf(o['distribution'], f('distribution'), ['normal', 'uniform'] as const);
-      if (source && shape) {
-        spec = distribution ? { kind, source, shape, distribution } : { kind, source, shape };
-      }
-      break;
-    }
-    case 'conv2d': {
-      const filters = r.int(o['filters'], f('filters'));
-      const kernel = r.pair(o['kernel'], f('kernel'));
-      const stride = r.pair(o['stride'], f('stride'));
-      const padding = convPadding(r, o['padding'], f('padding'));
-      const dilation = r.pair(o['dilation'], f('dilation'));
-      const activation = r.oneOf(o['activation'], f('activation'), FUSED);
-      const useBias = r.bool(o['useBias'], f('useBias'));
-      const initializer = r.oneOf(o['initializer'], f('initializer'), INITIALIZERS);
-      if (
-        filters &&
-        kernel &&
-        stride &&
-        padding &&
-        dilation &&
-        activation &&
-        useBias !== undefined &&
-        initializer
-      ) {
-        spec = { kind, filters, kernel, stride, padding, dilation, activation, useBias, initializer };
-      }
-      break;
-    }
-    case 'conv2dTranspose': {
-      const filters = r.int(o['filters'], f('filters'));
-      const kernel = r.pair(o['kernel'], f('kernel'));
-      const stride = r.pair(o['stride'], f('stride'));
-      const padding = r.oneOf(o['padding'], f('padding'), POOL_PADDING);
-      const activation = r.oneOf(o['activation'], f('activation'), FUSED);
-      const useBias = r.bool(o['useBias'], f('useBias'));
-      const initializer = r.oneOf(o['initializer'], f('initializer'), INITIALIZERS);
-      if (filters && kernel && stride && padding && activation && useBias !== undefined && initializer) {
-        spec = { kind, filters, kernel, stride, padding, activation, useBias, initializer };
-      }
-      break;
-    }
-    case 'maxPool2d':
-    case 'avgPool2d': {
-      const pool = r.pair(o['pool'], f('pool'));
-      const stride = r.pair(o['stride'], f('stride'));
-      const padding = r.oneOf(o['padding'], f('padding'), POOL_PADDING);
-      if (pool && stride && padding) spec = { kind, pool, stride, padding };
-      break;
-    }
-    case 'dense': {
-      const units = r.int(o['units'], f('units'));
-      const activation = r.oneOf(o['activation'], f('activation'), FUSED);
-      const useBias = r.bool(o['useBias'], f('useBias'));
-      const initializer = r.oneOf(o['initializer'], f('initializer'), INITIALIZERS);
-      if (units && activation && useBias !== undefined && initializer)
-        spec = { kind, units, activation, useBias, initializer };
-      break;
-    }
-    case 'reshape': {
-      const shape = r.shape(o['shape'], f('shape'));
-      if (shape) spec = { kind, shape };
-      break;
-    }
-    case 'dropout': {
-      const rate = r.real(o['rate'], f('rate'), 0, 1);
-      if (rate !== undefined) spec = { kind, rate };
-      break;
-    }
-    case 'batchNorm': {
-      const momentum = r.real(o['momentum'], f('momentum'), 0, 1);
-      const epsilon = r.real(o['epsilon'], f('epsilon'), 1e-12, 1, true);
-      if (momentum !== undefined && epsilon !== undefined) spec = { kind, momentum, epsilon };
-      break;
-    }
-    case 'activation': {
-      const fn = r.oneOf(o['fn'], f('fn'), ACTIVATIONS);
-      const alpha = r.real(o['alpha'], f('alpha'), 0, 1, true);
-      if (fn && alpha !== undefined) spec = { kind, fn, alpha };
-      break;
-    }
-    case 'upSampling2d': {
-      const size = r.pair(o['size'], f('size'));
-      if (size) spec = { kind, size };
-      break;
-    }
-    case 'globalAvgPool':
-    case 'flatten':
-    case 'add':
-    case 'concatenate':
-      spec = { kind } as LayerSpec;
-      break;
-    default:
-      return assertNever(kind);
+  const spec: Record<string, unknown> = { kind };
+  for (const f of LAYERS[kind].fields as unknown as readonly FieldSpec<Record<string, unknown>>[]) {
+    const v = o[f.key];
+    if (v === undefined && f.type === 'select' && f.optionalDefault !== undefined) continue;
+    spec[f.key] = readField(r, f, v, `${path}.${f.key}`);
   }
-  return r.errors.length === before ? spec : undefined;
+  return r.errors.length === before ? (spec as unknown as LayerSpec) : undefined;
 }

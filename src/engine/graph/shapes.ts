@@ -5,8 +5,8 @@
  */
 import type { GraphIssueCode } from './issues';
 import type { Graph, LayerSpec, NodeId, Shape } from './types';
-import { assertNever } from './types';
-import { dilatedSize } from './convArithmetic';
+import type { Field as RfField } from '../layers/module';
+import { moduleOf } from '../layers/registry';
 import { inferLayer } from './layerShape';
 import { predecessors, topologicalOrder } from './graphUtils';
 
@@ -39,64 +39,12 @@ export interface NodeInfo {
   readonly errorCode: GraphIssueCode | null;
 }
 
-/** Receptive field and jump per axis (height, width). */
-interface Field {
-  readonly rf: readonly [number, number];
-  readonly jump: readonly [number, number];
-}
+type Field = RfField;
 
 const BYTES_PER_VALUE = 4;
 
-function nextField(layer: LayerSpec, inputs: readonly (Field | null)[]): Field | null {
-  const f = inputs[0] ?? null;
-  switch (layer.kind) {
-    case 'input':
-      return layer.shape.length === 3 ? { rf: [1, 1], jump: [1, 1] } : null;
-    case 'conv2d':
-    case 'maxPool2d':
-    case 'avgPool2d': {
-      if (!f) return null;
-      const k = layer.kind === 'conv2d' ? layer.kernel : layer.pool;
-      const d = layer.kind === 'conv2d' ? layer.dilation : ([1, 1] as const);
-      const ext = [dilatedSize(k[0], d[0]), dilatedSize(k[1], d[1])] as const;
-      return {
-        rf: [f.rf[0] + (ext[0] - 1) * f.jump[0], f.rf[1] + (ext[1] - 1) * f.jump[1]],
-        jump: [f.jump[0] * layer.stride[0], f.jump[1] * layer.stride[1]],
-      };
-    }
-    case 'conv2dTranspose': {
-      if (!f) return null;
-      const jump = [f.jump[0] / layer.stride[0], f.jump[1] / layer.stride[1]] as const;
-      return {
-        rf: [f.rf[0] + (layer.kernel[0] - 1) * jump[0], f.rf[1] + (layer.kernel[1] - 1) * jump[1]],
-        jump,
-      };
-    }
-    case 'upSampling2d':
-      return f ? { rf: f.rf, jump: [f.jump[0] / layer.size[0], f.jump[1] / layer.size[1]] } : null;
-    case 'add':
-    case 'concatenate': {
-      if (inputs.some((x) => x === null) || inputs.length === 0) return null;
-      const all = inputs as readonly Field[];
-      const max = (pick: (x: Field) => number): number => Math.max(...all.map(pick));
-      return {
-        rf: [max((x) => x.rf[0]), max((x) => x.rf[1])],
-        jump: [max((x) => x.jump[0]), max((x) => x.jump[1])],
-      };
-    }
-    case 'dropout':
-    case 'activation':
-    case 'batchNorm':
-      return f;
-    case 'dense':
-    case 'flatten':
-    case 'reshape':
-    case 'globalAvgPool':
-      return null;
-    default:
-      return assertNever(layer);
-  }
-}
+const nextField = (layer: LayerSpec, inputs: readonly (Field | null)[]): Field | null =>
+  moduleOf(layer).field(layer, inputs);
 
 const EMPTY: Omit<NodeInfo, 'error' | 'errorCode'> = {
   output: null,

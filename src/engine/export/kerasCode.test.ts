@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addNode, chain, connect } from '../../engine/graph/edit';
-import { defaultLayer } from '../../engine/graph/catalogue';
-import type { Graph } from '../../engine/graph/types';
-import { DEFAULT_HYPER } from '../../engine/train/hyper';
+import { addNode, chain, connect } from '../graph/edit';
+import { defaultLayer } from '../graph/catalogue';
+import type { Graph } from '../graph/types';
+import { DEFAULT_HYPER } from '../train/hyper';
 import { graphToKeras, pyStr } from './kerasCode';
-import { smallCnn } from './testGraphs';
+import { smallCnn } from '../graph/testGraphs';
 
 const layerLines = (code: string): string[] => code.split('\n').filter((l) => /^x_\S+ = /.test(l));
 

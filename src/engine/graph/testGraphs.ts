@@ -1,7 +1,7 @@
-/** Small graphs for the persistence tests (not shipped code paths). */
-import { chain } from '../../engine/graph/edit';
-import { defaultLayer } from '../../engine/graph/catalogue';
-import type { Graph } from '../../engine/graph/types';
+/** Small graphs for tests (not shipped code paths). */
+import { chain } from './edit';
+import { defaultLayer } from './catalogue';
+import type { Graph } from './types';
 
 export function smallCnn(): Graph {
   return chain('classifier', [

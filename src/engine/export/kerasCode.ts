@@ -1,0 +1,115 @@
+/**
+ * Export a graph as a Python script that builds the same network with the tf.keras functional API, for users who
+ * outgrow the browser. Each layer's line comes from its module (src/engine/layers/<kind>.ts). Node ids become layer names, so weights and summaries line up with the playground.
+ */
+import { endsInSigmoid, outputNode, predecessors, topologicalOrder } from '../graph/graphUtils';
+import type { Hyper } from '../train/hyper';
+import { effectiveLearningRate } from '../train/hyper';
+import type { Graph, GraphNode, NodeId } from '../graph/types';
+import { assertNever } from '../graph/types';
+import { moduleOf } from '../layers/registry';
+import { pyNum, pyStr } from '../layers/python';
+
+export { pyStr } from '../layers/python';
+
+/** Python variable names from node ids: unique, valid identifiers. */
+function variableNames(nodes: readonly GraphNode[]): Map<NodeId, string> {
+  const used = new Set<string>();
+  const names = new Map<NodeId, string>();
+  for (const node of nodes) {
+    const base = `x_${node.id.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    let name = base;
+    for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+    used.add(name);
+    names.set(node.id, name);
+  }
+  return names;
+}
+
+function optimizerCode(h: Hyper): string {
+  const rate =
+    h.decay > 0
+      ? `keras.optimizers.schedules.InverseTimeDecay(${pyNum(h.learningRate)}, decay_steps=1, decay_rate=${pyNum(h.decay)})`
+      : pyNum(effectiveLearningRate(h, 0));
+  // The playground clips by the norm of all gradients together: Keras's global_clipnorm (clipnorm is per variable).
+  const lr = h.clipNorm > 0 ? `${rate}, global_clipnorm=${pyNum(h.clipNorm)}` : rate;
+  switch (h.optimizer) {
+    case 'sgd':
+      return `keras.optimizers.SGD(learning_rate=${lr})`;
+    case 'momentum':
+      return `keras.optimizers.SGD(learning_rate=${lr}, momentum=${pyNum(h.momentum)})`;
+    case 'adam':
+      return `keras.optimizers.Adam(learning_rate=${lr})`;
+    case 'adadelta':
+      return `keras.optimizers.Adadelta(learning_rate=${lr})`;
+    case 'rmsprop':
+      return `keras.optimizers.RMSprop(learning_rate=${lr})`;
+    default:
+      return assertNever(h.optimizer);
+  }
+}
+
+function compileCode(g: Graph, hyper: Hyper | undefined): string[] {
+  if (!hyper || g.role === 'generator') return [];
+  const loss =
+    g.role === 'classifier'
+      ? "'categorical_crossentropy'"
+      : g.role === 'autoencoder'
+        ? endsInSigmoid(g)
+          ? "'binary_crossentropy'"
+          : "'mean_squared_error'"
+        : 'keras.losses.BinaryCrossentropy(from_logits=True)';
+  const metrics = g.role === 'autoencoder' ? '' : ", metrics=['accuracy']";
+  return ['', `model.compile(optimizer=${optimizerCode(hyper)}, loss=${loss}${metrics})`];
+}
+
+/**
+ * A runnable Python script building the graph. A graph with a cycle or no output cannot be built; the script then
+ * says so and raises, rather than producing a network that differs from the one in the playground.
+ */
+export function graphToKeras(graph: Graph, hyper?: Hyper): string {
+  const head = [
+    '# Built with the CNN playground. Run with: python model.py  (needs: pip install tensorflow)',
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers',
+    '',
+  ];
+  const order = topologicalOrder(graph);
+  const out = outputNode(graph);
+  if (order.length < graph.nodes.length || out === undefined) {
+    const why = out === undefined ? 'it has no output layer' : 'its connections form a cycle';
+    return [...head, `raise ValueError(${pyStr(`This network cannot be built: ${why}.`)})`, ''].join('\n');
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n] as const));
+  const vars = variableNames(order.map((id) => byId.get(id)!));
+  const lines: string[] = [];
+  const inputs: string[] = [];
+  for (const id of order) {
+    const node = byId.get(id)!;
+    const v = vars.get(id)!;
+    const layer = node.layer;
+    const m = moduleOf(layer);
+    const ins = predecessors(graph, id).map((p) => vars.get(p) ?? 'None');
+    const arg = m.arity === 'many' ? `[${ins.join(', ')}]` : (ins[0] ?? 'None');
+    const k = m.keras(layer, { name: `name=${pyStr(id)}`, id, variable: v, input: arg });
+    lines.push(...k.before);
+    if (m.arity === 'none') {
+      inputs.push(v);
+      lines.push(`${v} = ${k.call}`);
+    } else {
+      lines.push(`${v} = ${k.call}(${k.input})`);
+    }
+  }
+  const frozen = graph.nodes.filter((n) => n.frozen && n.layer.kind !== 'input');
+  const inputList = inputs.length === 1 ? inputs[0] : `[${inputs.join(', ')}]`;
+  return [
+    ...head,
+    ...lines,
+    '',
+    `model = keras.Model(inputs=${inputList}, outputs=${vars.get(out)}, name=${pyStr(graph.role)})`,
+    ...frozen.map((n) => `model.get_layer(${pyStr(n.id)}).trainable = False  # frozen in the playground`),
+    ...compileCode(graph, hyper),
+    'model.summary()',
+    '',
+  ].join('\n');
+}

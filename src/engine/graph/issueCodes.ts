@@ -1,0 +1,21 @@
+/** The codes of everything validation can report (a leaf module: layer modules use it without the graph types). */
+export type GraphIssueCode =
+  | 'cycle'
+  | 'unreachable'
+  | 'noInput'
+  | 'noOutput'
+  | 'multipleOutputs'
+  | 'badArity'
+  | 'nonPositiveSize'
+  | 'fractionalSize'
+  | 'shapeMismatch'
+  | 'needsFlatten'
+  | 'needsSpatial'
+  | 'softmaxNotLast'
+  | 'outputUnitsMismatch'
+  | 'generatorOutputMismatch'
+  | 'discriminatorOutput'
+  | 'overBudget'
+  | 'dilationTrainable'
+  | 'inputShapeMismatch'
+  | 'reshapeMismatch';
