@@ -4,7 +4,7 @@ import { DEFAULT_GAN_HYPER } from '../engine/gan/ganHyper';
 import { presetById } from '../engine/graph/presets';
 import type { BatchStats, Trainer, TrainerExtras } from '../engine/train/trainer';
 import { asRunId } from './protocol';
-import type { ProbeRequest, ProbeResult } from './protocol';
+import type { ProbeRequest, ProbeResult } from '../engine/train/probes/types';
 import {
   estimateCost,
   fitsBudget,
@@ -13,11 +13,10 @@ import {
   recordProbe,
   spentInWindow,
 } from './probeBudget';
-import type { ProbeEntry } from './probeBudget';
 import { ensureLoop, whenIdle } from './runLoop';
 import { testDeps, tinyCnn, HYPER } from './testing';
 import { DEFAULT_TUNING, newRun } from './workerState';
-import type { Run, WorkerDeps } from './workerState';
+import type { ProbeEntry, Run, WorkerDeps } from './workerState';
 
 type Kind = ProbeRequest['kind'];
 

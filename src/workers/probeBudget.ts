@@ -14,8 +14,8 @@
  * and as it may include one-off setup (shader compilation, first allocations) its cost only caps the estimate of
  * the next one.
  */
-import type { ProbeRequest } from './protocol';
-import type { LoopTuning, Run } from './workerState';
+import type { ProbeRequest } from '../engine/train/probes/types';
+import type { LoopTuning, ProbeEntry, Run } from './workerState';
 
 type Kind = ProbeRequest['kind'];
 
@@ -38,15 +38,6 @@ const SAFETY = 2;
 export const PRIORITY_SHARE: Partial<Record<Kind, number>> = { ganSamples: 0.1, reconstruct: 0.1 };
 /** Confusion sample counts the worker chooses from (few distinct tensor shapes: no shader recompiles on GPUs). */
 export const CONFUSION_STEPS = [100, 250, 500, 1000] as const;
-
-export interface ProbeEntry {
-  /** deps.now() when the probe ended. */
-  readonly end: number;
-  readonly ms: number;
-  readonly kind?: Kind;
-  /** A warm-up (see above): counts against no budget. */
-  readonly warmup?: boolean;
-}
 
 const isPriority = (kind: Kind): boolean => PRIORITY_SHARE[kind] !== undefined;
 

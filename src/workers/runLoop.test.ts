@@ -7,9 +7,8 @@ import { asRunId } from './protocol';
 import { adaptChunk, whenIdle } from './runLoop';
 import { HYPER, initMsg, ofType, recorder, testDeps, tinyCnn } from './testing';
 import { CONFUSION_STEPS, spentInWindow } from './probeBudget';
-import type { ProbeEntry } from './probeBudget';
 import { DEFAULT_TUNING, createWorkerState } from './workerState';
-import type { Post, WorkerDeps, WorkerState } from './workerState';
+import type { Post, ProbeEntry, WorkerDeps, WorkerState } from './workerState';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -6,19 +6,13 @@ import type { Graph, NodeId } from '../engine/graph/types';
 import type { GraphIssue } from '../engine/graph/issues';
 import type { Dataset, DatasetId } from '../engine/data/types';
 import type { Checkpoint, Trainer, TrainerOptions, TrainerExtras } from '../engine/train/trainer';
-import type {
-  BackendInfo,
-  BackendName,
-  BackendPolicy,
-  FromWorker,
-  MetricPoint,
-  ProbeRequest,
-  RunId,
-} from './protocol';
+import type { BackendInfo, BackendName, BackendPolicy } from '../engine/backend/types';
+import type { FromWorker, RunId } from './protocol';
+import type { MetricPoint } from '../engine/train/metricPoint';
+import type { ProbeRequest } from '../engine/train/probes/types';
 import type { MeasureRate, SelectOptions } from '../engine/backend/select';
 import { Mutex } from './mutex';
 import type { DeviceLimits } from './sizeCheck';
-import type { ProbeEntry } from './probeBudget';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -94,6 +88,16 @@ export const DEFAULT_TUNING: LoopTuning = {
   maxPointsPerFlush: 64,
 };
 
+/** One probe served while training (Run.probeLog; probeBudget.ts reads the log). */
+export interface ProbeEntry {
+  /** deps.now() when the probe ended. */
+  readonly end: number;
+  readonly ms: number;
+  readonly kind?: ProbeRequest['kind'];
+  /** A warm-up (probeBudget.ts): counts against no budget. */
+  readonly warmup?: boolean;
+}
+
 export interface Run {
   readonly runId: RunId;
   readonly graph: Graph;
@@ -116,7 +120,11 @@ export interface Run {
   finished: boolean;
   /** Batches per chunk, adapted to LoopTuning.chunkMs. */
   chunk: number;
-  /** Newest request per probe kind, served between chunks. */
+  /**
+   * Newest request per probe kind, served between chunks. Keyed by kind as a guard, not as the page's dedupe (that
+   * is app/controllers/probeScheduler.ts, one request per kind in flight): a kind the page sends again after its
+   * timeout, and the bench harness, which asks for every kind without a scheduler, replace the waiting request.
+   */
   readonly pendingProbes: Map<ProbeRequest['kind'], ProbeRequest>;
   /** Last measured cost per probe kind, ms, and (confusion) the examples it covered. */
   readonly probeCost: Map<ProbeRequest['kind'], { readonly ms: number; readonly examples: number }>;
