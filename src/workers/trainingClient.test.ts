@@ -44,6 +44,13 @@ describe('trainingClient', () => {
     ]);
   });
 
+  it('sends the init message from the arguments, the backend policy auto unless given', () => {
+    const f = fakeWorker();
+    const c = createTrainingClient({ workerFactory: () => f.worker });
+    const r = c.init({ ...args, noise: 0.3 });
+    expect(f.sent).toEqual([{ type: 'init', runId: r, ...args, noise: 0.3, backend: 'auto' }]);
+  });
+
   it('probe resolves with the next result of the same kind of the current run', async () => {
     const f = fakeWorker();
     const c = createTrainingClient({ workerFactory: () => f.worker });

@@ -3,22 +3,19 @@
  * TF.js stays in the worker chunk. Every init starts a new run id; messages of older runs are dropped.
  */
 import type { GanHyper } from '../engine/gan/ganHyper';
-import type { DatasetId } from '../engine/data/types';
-import type { Graph, NodeId } from '../engine/graph/types';
+import type { NodeId } from '../engine/graph/types';
 import type { Hyper } from '../engine/train/hyper';
-import type { BackendPolicy, FromWorker, ProbeRequest, ProbeResult, RunId, ToWorker } from './protocol';
+import type { FromWorker, RunId, ToWorker } from './protocol';
+import type { ProbeRequest, ProbeResult } from '../engine/train/probes/types';
 import { isPausingError } from './errors';
 import { asRunId } from './protocol';
 
-export interface InitArgs {
-  readonly graph: Graph;
-  readonly dataset: DatasetId;
-  readonly hyper: Hyper;
-  readonly seed: number;
-  readonly backend?: BackendPolicy;
-  readonly noise?: number;
-  readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
-}
+type InitMessage = Extract<ToWorker, { type: 'init' }>;
+
+/** The init message's fields but the run id (the client makes a new one); the backend policy defaults to 'auto'. */
+export type InitArgs = Omit<InitMessage, 'type' | 'runId' | 'backend'> & {
+  readonly backend?: InitMessage['backend'];
+};
 
 export interface TrainingClient {
   readonly runId: RunId | null;
@@ -28,7 +25,11 @@ export interface TrainingClient {
   step(batches: number): void;
   setHyper(patch: Partial<Hyper>, gan?: Partial<GanHyper>): void;
   freeze(nodes: readonly NodeId[], frozen: boolean): void;
-  /** Resolves with the next probe result of the same kind for the current run; rejects if the run ends first. */
+  /**
+   * Resolves with the next probe result of the same kind for the current run; rejects if the run ends or fails
+   * first. Results carry no request id, so every pending call of a kind gets that kind's next result; the page
+   * sends one per kind at a time (app/controllers/probeScheduler.ts).
+   */
   probe(request: ProbeRequest): Promise<ProbeResult>;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
   reset(): void;
@@ -99,17 +100,7 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
     init(args) {
       failWaiters('A new run started.');
       runId = newRunId();
-      send({
-        type: 'init',
-        runId,
-        graph: args.graph,
-        dataset: args.dataset,
-        hyper: args.hyper,
-        seed: args.seed,
-        backend: args.backend ?? 'auto',
-        ...(args.noise !== undefined ? { noise: args.noise } : {}),
-        ...(args.gan ? { gan: args.gan } : {}),
-      });
+      send({ ...args, type: 'init', runId, backend: args.backend ?? 'auto' });
       return runId;
     },
     start: () => send({ type: 'start', runId: current() }),

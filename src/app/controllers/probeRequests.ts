@@ -1,7 +1,7 @@
 /** Turns the visible panels' probe needs into worker requests, filling in the chosen sample and pooling node. */
 import type { Graph } from '../../engine/graph/types';
-import type { ProbeRequest, SampleRef } from '../../workers/protocol';
-import type { ProbeNeed } from '../panels/probeNeeds';
+import type { ProbeRequest, SampleRef } from '../../engine/train/probes/types';
+import type { ProbeNeed } from './probeScheduler';
 import type { UiSlice } from '../store/types';
 import { assertNever } from '../../engine/graph/types';
 

@@ -2,20 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PersistStorage } from 'zustand/middleware';
 import { createAppStore, type Saved } from '../store/index';
 import { createFrameBus } from '../frames/frameBus';
-import {
-  asRunId,
-  type FromWorker,
-  type ProbeRequest,
-  type ProbeResult,
-  type RunId,
-} from '../../workers/protocol';
-import type { ProbeNeed } from '../panels/probeNeeds';
+import { asRunId, type FromWorker, type RunId } from '../../workers/protocol';
+import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
+import type { ProbeNeed } from './probeScheduler';
 import {
   createTrainingController,
   type ControllerClient,
   type TrainingController,
 } from './trainingController';
-import { smallCnn } from '../persistence/testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 import { PRESETS } from '../../engine/graph/presets';
 import { selectGraphChangedSinceRun } from '../store/selectors';
 

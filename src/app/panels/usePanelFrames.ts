@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import { frameBus, type FrameOf, type ProbeKind } from '../frames/frameBus';
-import { registerProbeNeed, type ProbeNeed } from './probeNeeds';
+import type { ProbeNeed } from '../controllers/probeScheduler';
+import { registerProbeNeed } from './probeNeeds';
 
 export function useProbeNeed(need: ProbeNeed | null, active: boolean): void {
   const key = need ? JSON.stringify(need) : null;

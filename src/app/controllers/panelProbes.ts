@@ -1,0 +1,92 @@
+/**
+ * The probes the page asks for, wired to the probe scheduler: what the visible panels need, made into requests for
+ * the current network and sample; polled while training, asked at once when a panel appears or the sample changes,
+ * and the panels' one-shot requests (a confusion cell's images). Every result reaches the frame bus once.
+ */
+import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
+import type { FrameBus } from '../frames/frameBus';
+import type { AppState } from '../store/types';
+import { createProbeScheduler, type ProbeNeed, type ProbeNeedKind } from './probeScheduler';
+import { sampleRef, toRequest } from './probeRequests';
+import { PROBEABLE } from './storeReactions';
+
+/** Probes that depend on the chosen sample (test image or drawing): re-requested when it changes. */
+const SAMPLE_KINDS: ReadonlySet<ProbeNeedKind> = new Set(['activations', 'predict', 'pooling']);
+
+export interface PanelProbesDeps {
+  readonly getState: () => AppState;
+  readonly probe: (request: ProbeRequest) => Promise<ProbeResult>;
+  readonly bus: FrameBus;
+  /** Whether there is a run (its model may still be building). */
+  readonly hasRun: () => boolean;
+  readonly probeNeeds: () => readonly ProbeNeed[];
+  readonly onProbeNow?: (cb: (req: ProbeRequest) => void) => () => void;
+  /** Called back when the visible panels' needs change, so a panel shown while not training gets a frame at once. */
+  readonly onProbeNeedsChange?: (cb: () => void) => () => void;
+  readonly drawnImage?: () => Uint8Array | null;
+  readonly pollMs?: number;
+}
+
+export interface PanelProbes {
+  /** Asks for one probe (not urgent: skipped if one of its kind is in flight). */
+  request(request: ProbeRequest): void;
+  /** Asks for what the visible panels need (not urgent). */
+  visible(): void;
+  /** The sample changed: the sample-based panels' probes, at once. */
+  sampleChanged(): void;
+  /** A result that came as a worker message (it may also be the answer to a request: published once). */
+  publish(result: ProbeResult): void;
+  /** A new run: forget the requests in flight and queued. */
+  clear(): void;
+  dispose(): void;
+}
+
+export function createPanelProbes(deps: PanelProbesDeps): PanelProbes {
+  const published = new WeakSet<ProbeResult>();
+  function publish(result: ProbeResult): void {
+    if (published.has(result)) return;
+    published.add(result);
+    deps.bus.publish(result);
+  }
+
+  const scheduler = createProbeScheduler({
+    probe: deps.probe,
+    onResult: publish,
+    // No model yet: the worker would refuse the probe ("notReady"); 'ready' asks for what the panels need.
+    canSend: () => deps.hasRun() && deps.getState().status !== 'initializing',
+  });
+
+  function visible(urgent = false, only?: ReadonlySet<ProbeNeedKind>): void {
+    const s = deps.getState();
+    const sample = sampleRef(s.sample, deps.drawnImage?.() ?? null);
+    const graph = s.runGraph ?? s.graph;
+    scheduler.requestNeeds(
+      deps.probeNeeds(),
+      (need) => (only && !only.has(need.kind) ? null : toRequest(need, graph, sample)),
+      urgent,
+    );
+  }
+
+  const offOneShot = deps.onProbeNow?.((req) => scheduler.request(req, true)) ?? (() => undefined);
+  const offNeeds =
+    deps.onProbeNeedsChange?.(() => {
+      if (deps.hasRun() && PROBEABLE.has(deps.getState().status)) visible(true);
+    }) ?? (() => undefined);
+  const timer = setInterval(() => {
+    if (deps.getState().status === 'running') visible();
+  }, deps.pollMs ?? 500);
+
+  return {
+    request: (req) => scheduler.request(req),
+    visible: () => visible(),
+    sampleChanged: () => visible(true, SAMPLE_KINDS),
+    publish,
+    clear: () => scheduler.clear(),
+    dispose() {
+      clearInterval(timer);
+      offOneShot();
+      offNeeds();
+      scheduler.clear();
+    },
+  };
+}
