@@ -13,7 +13,7 @@ import { LAYER_KIND_MIME, parseDroppedKind } from './appendLayer';
 import { LayerNode } from './LayerNode';
 import { ShapeEdge } from './ShapeEdge';
 import { useFlowState } from './useFlowState';
-import { useGraphAnalysis } from './useGraphAnalysis';
+import { useGraphAnalysis } from '../graphView/useGraphAnalysis';
 import { useRevealNew } from './useRevealNew';
 import type { GraphFit } from './useFitGraph';
 import { MIN_ZOOM } from './useFitGraph';

@@ -10,17 +10,12 @@ import type { NodeProps } from '@xyflow/react';
 import type { Side } from '../../engine/graph/layout';
 import { CATALOGUE } from '../../engine/graph/catalogue';
 import { nodeForm, nodeSize } from '../../engine/graph/layout';
-import { IssueList } from './IssueList';
+import { IssueList } from '../graphView/IssueList';
+import { paramsText, shapeText } from '../graphView/graphText';
 import { keyParams, nodeFace } from './keyParams';
 import type { LayerFlowNode } from './toFlow';
-import { shapeText } from './toFlow';
 
-const COUNT = new Intl.NumberFormat('en-US');
 const COMPACT_COUNT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 3 });
-
-export function paramsText(n: number): string {
-  return `${COUNT.format(n)} ${n === 1 ? 'param' : 'params'}`;
-}
 
 /** On a node: '80 params', '25,120 params', and from 100,000 on '3.21M params', which fits the node's width. */
 export function nodeParamsText(n: number): string {

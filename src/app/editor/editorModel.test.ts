@@ -6,7 +6,7 @@ import { asNodeId } from '../../engine/graph/types';
 import type { Graph } from '../../engine/graph/types';
 import { appendAnchor, appendLayer, parseDroppedKind } from './appendLayer';
 import { keyParams } from './keyParams';
-import { analyse } from './useGraphAnalysis';
+import { analyse } from '../graphView/useGraphAnalysis';
 import { ISSUES_Z, toFlowEdges, toFlowNodes } from './toFlow';
 import { commitMoves, nextSelection } from './useFlowState';
 import { isTypingTarget, undoKeyOf } from './useUndoKeys';

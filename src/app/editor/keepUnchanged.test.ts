@@ -4,8 +4,8 @@ import { chain, updateLayer } from '../../engine/graph/edit';
 import { asNodeId } from '../../engine/graph/types';
 import { keepUnchanged, sameData } from './keepUnchanged';
 import { toFlowEdges, toFlowNodes } from './toFlow';
-import { analyse } from './useGraphAnalysis';
-import { validationContext } from './validationContext';
+import { analyse } from '../graphView/useGraphAnalysis';
+import { validationContext } from '../graphView/validationContext';
 
 describe('keepUnchanged', () => {
   it('compares plain data by value', () => {

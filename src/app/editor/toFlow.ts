@@ -9,13 +9,13 @@ import type { Graph, GraphNode, NodeId } from '../../engine/graph/types';
 import type { GraphIssue } from '../../engine/graph/issues';
 import type { NodeInfo } from '../../engine/graph/shapes';
 import type { Size } from '../../engine/graph/layout';
-import { formatShape } from '../../engine/graph/shapes';
 import { CATALOGUE } from '../../engine/graph/catalogue';
 import { topologicalOrder } from '../../engine/graph/graphUtils';
 import { nodeSize } from '../../engine/graph/layout';
 import type { LabelPlacement, NodeSides } from './flowGeometry';
 import { labelPlacement, nodeSides } from './flowGeometry';
-import type { GraphAnalysis } from './useGraphAnalysis';
+import type { GraphAnalysis } from '../graphView/useGraphAnalysis';
+import { shapeText } from '../graphView/graphText';
 
 /**
  * Where a node's issue popover opens: below the node in the upper half of the graph, above it in the lower half;
@@ -52,10 +52,6 @@ export const ISSUES_Z = 2000;
 /** 'Conv2D conv2d_1' — the node's accessible name. */
 export function nodeLabel(n: GraphNode): string {
   return `${CATALOGUE[n.layer.kind].title} ${n.id}`;
-}
-
-export function shapeText(info: NodeInfo | undefined): string {
-  return info?.output ? formatShape(info.output) : '?';
 }
 
 function hasError(issues: readonly GraphIssue[], info: NodeInfo | undefined): boolean {

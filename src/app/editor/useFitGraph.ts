@@ -12,7 +12,7 @@ import { inferShapes } from '../../engine/graph/shapes';
 import { useAppStore } from '../store';
 import type { Rect } from './flowGeometry';
 import { graphBounds } from './flowGeometry';
-import { shapeText } from './toFlow';
+import { shapeText } from '../graphView/graphText';
 
 /** Room left between the graph and the canvas edge, in screen pixels. */
 export const FIT_PADDING = 4;

@@ -9,7 +9,7 @@ import type { Graph, NodeId } from '../../engine/graph/types';
 import { asNodeId } from '../../engine/graph/types';
 import { moveNode } from '../../engine/graph/edit';
 import { useAppStore } from '../store';
-import type { GraphAnalysis } from './useGraphAnalysis';
+import type { GraphAnalysis } from '../graphView/useGraphAnalysis';
 import type { LayerFlowNode, ShapeFlowEdge } from './toFlow';
 import { toFlowEdges, toFlowNodes } from './toFlow';
 import { keepUnchanged } from './keepUnchanged';

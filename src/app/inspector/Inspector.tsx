@@ -1,7 +1,7 @@
 /** The inspector region: the selected layer's settings and arithmetic, or the whole model's summary. */
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
-import { useGraphAnalysis } from '../editor/useGraphAnalysis';
+import { useGraphAnalysis } from '../graphView/useGraphAnalysis';
 import { ModelSummary } from './ModelSummary';
 import { NodeInspector } from './NodeInspector';
 import './inspector.css';

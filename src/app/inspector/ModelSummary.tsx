@@ -1,9 +1,9 @@
 /** With nothing selected, the inspector summarises the whole model: parameters, output shape and issues. */
 import { totals } from '../../engine/graph/shapes';
 import { outputNode } from '../../engine/graph/edit';
-import { IssueList } from '../editor/IssueList';
-import type { GraphAnalysis } from '../editor/useGraphAnalysis';
-import { shapeText } from '../editor/toFlow';
+import { IssueList } from '../graphView/IssueList';
+import type { GraphAnalysis } from '../graphView/useGraphAnalysis';
+import { shapeText } from '../graphView/graphText';
 import { useAppStore } from '../store';
 import { selectGraph } from '../store/selectors';
 

@@ -5,9 +5,8 @@ import type { GraphIssue } from '../../engine/graph/issues';
 import { CATALOGUE } from '../../engine/graph/catalogue';
 import { setFrozen, updateLayer } from '../../engine/graph/edit';
 import { useAppStore } from '../store';
-import { IssueList } from '../editor/IssueList';
-import { paramsText } from '../editor/LayerNode';
-import { shapeText } from '../editor/toFlow';
+import { IssueList } from '../graphView/IssueList';
+import { paramsText, shapeText } from '../graphView/graphText';
 import { CheckField } from './fields';
 import { LayerFields } from './LayerFields';
 
