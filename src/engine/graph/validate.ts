@@ -3,16 +3,17 @@
  * one-call fixes (applied with applyFix from fixes.ts).
  */
 import type { GraphFix, GraphIssue } from './issues';
-import type { Graph, GraphNode, NodeId, Shape } from './types';
+import type { Graph, GraphNode, LayerSpec, NodeId, Shape } from './types';
+import { assertNever } from './types';
+import type { LayerFix } from '../layers/module';
+import { moduleOf } from '../layers/registry';
 import { inferShapes, totals } from './shapes';
 import type { NodeInfo } from './shapes';
-import { formatShape } from './convArithmetic';
 import { hasCycle, inputNodes, predecessors, reachableFrom, sinkNodes, topologicalOrder } from './graphUtils';
 import { fractionalIssue, nonPositiveFixes } from './sizeFixes';
 import { roleIssues } from './validateRole';
 import type { ValidationContext } from './validationContext';
 
-const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
 function structureIssues(graph: Graph): { issues: GraphIssue[]; unreachable: Set<NodeId> } {
@@ -87,21 +88,33 @@ function structureIssues(graph: Graph): { issues: GraphIssue[]; unreachable: Set
   return { issues, unreachable };
 }
 
+/** A layer module's own fix, with the node (and for Flatten its input) filled in. */
+function graphFix(node: GraphNode, pred: NodeId | undefined, fix: LayerFix<LayerSpec>): GraphFix | null {
+  switch (fix.kind) {
+    case 'setParams':
+      return { kind: 'setParams', label: fix.label, node: node.id, patch: fix.patch };
+    case 'setFrozen':
+      return { kind: 'setFrozen', label: fix.label, node: node.id, frozen: fix.frozen };
+    case 'removeNode':
+      return { kind: 'removeNode', label: `${fix.label} ${node.id}`, node: node.id };
+    case 'flattenInput':
+      return pred === undefined
+        ? null
+        : { kind: 'insertAfter', label: fix.label, node: pred, layer: { kind: 'flatten' } };
+    default:
+      return assertNever(fix);
+  }
+}
+
+const graphFixes = (node: GraphNode, pred: NodeId | undefined, fixes: readonly LayerFix<LayerSpec>[]) =>
+  fixes.map((f) => graphFix(node, pred, f)).filter((f): f is GraphFix => f !== null);
+
 function shapeIssue(node: GraphNode, info: NodeInfo, input: Shape | null): GraphIssue | null {
   if (!info.error || !info.errorCode) return null;
   let fixes: readonly GraphFix[] = [];
   if (info.errorCode === 'nonPositiveSize') fixes = nonPositiveFixes(node, input);
-  if (info.errorCode === 'badArity' && (node.layer.kind === 'add' || node.layer.kind === 'concatenate')) {
-    fixes = [{ kind: 'removeNode', label: `remove ${node.id}`, node: node.id }];
-  }
-  if (info.errorCode === 'reshapeMismatch' && input && node.layer.kind === 'reshape') {
-    const total = input.reduce((a, b) => a * b, 1);
-    const [h, w] = node.layer.shape;
-    const target =
-      node.layer.shape.length === 3 && h && w && total % (h * w) === 0 ? [h, w, total / (h * w)] : [total];
-    fixes = [
-      { kind: 'setParams', label: `shape ${formatShape(target)}`, node: node.id, patch: { shape: target } },
-    ];
+  if (info.errorCode === 'badArity' || info.errorCode === 'reshapeMismatch') {
+    fixes = graphFixes(node, undefined, moduleOf(node.layer).errorFixes(node.layer, input));
   }
   return { code: info.errorCode, node: node.id, severity: 'error', message: info.error, fixes };
 }
@@ -142,57 +155,14 @@ function layerIssues(
     const found = out[i];
     if (found) out[i] = { ...found, fixes: [...found.fixes, fix] };
   }
-  if (l.kind === 'dense' && input && input.length >= 2) {
-    const pred = preds[0] as NodeId;
+  const checks = moduleOf(l).check(l, { input, frozen: node.frozen, imageShape: ctx.imageShape });
+  for (const issue of checks) {
     out.push({
-      code: 'needsFlatten',
+      code: issue.code,
       node: node.id,
-      severity: 'error',
-      message: `Dense expects a vector, but gets the ${input.length}-D tensor ${formatShape(input)}; flatten it first (TF.js would apply Dense to the last axis only).`,
-      fixes: [{ kind: 'insertAfter', label: 'insert Flatten', node: pred, layer: { kind: 'flatten' } }],
-    });
-  }
-  if (l.kind === 'conv2d' && (l.dilation[0] > 1 || l.dilation[1] > 1)) {
-    if (l.stride[0] > 1 || l.stride[1] > 1) {
-      out.push({
-        code: 'dilationTrainable',
-        node: node.id,
-        severity: 'error',
-        message:
-          'TF.js cannot combine dilation > 1 with stride > 1 in one convolution; use one or the other.',
-        fixes: [
-          { kind: 'setParams', label: 'stride 1', node: node.id, patch: { stride: [1, 1] } },
-          { kind: 'setParams', label: 'dilation 1', node: node.id, patch: { dilation: [1, 1] } },
-        ],
-      });
-    } else if (!node.frozen) {
-      out.push({
-        code: 'dilationTrainable',
-        node: node.id,
-        severity: 'error',
-        message:
-          'TF.js has no gradient for dilated convolutions (dilation > 1), so this layer cannot be trained; freeze it (keep its weights) or use dilation 1.',
-        fixes: [
-          { kind: 'setFrozen', label: 'freeze layer', node: node.id, frozen: true },
-          { kind: 'setParams', label: 'dilation 1', node: node.id, patch: { dilation: [1, 1] } },
-        ],
-      });
-    }
-  }
-  if (l.kind === 'input' && l.source === 'dataset' && !sameShape(l.shape, ctx.imageShape)) {
-    out.push({
-      code: 'inputShapeMismatch',
-      node: node.id,
-      severity: 'error',
-      message: `The dataset's images are ${formatShape(ctx.imageShape)}, but this Input expects ${formatShape(l.shape)}.`,
-      fixes: [
-        {
-          kind: 'setParams',
-          label: `shape ${formatShape(ctx.imageShape)}`,
-          node: node.id,
-          patch: { shape: [...ctx.imageShape] },
-        },
-      ],
+      severity: issue.severity,
+      message: issue.message,
+      fixes: graphFixes(node, preds[0], issue.fixes),
     });
   }
   return out;
