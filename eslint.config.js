@@ -12,6 +12,21 @@ const noUi = {
   group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*', '@xyflow/*'],
   message: 'src/engine is pure TypeScript: no React, DOM, zustand or d3.',
 };
+const engineIsBelow = {
+  group: ['**/workers/**', '**/app/**'],
+  message:
+    'src/engine is the lowest layer: it never imports src/workers or src/app. A value type the engine produces lives in the engine (e.g. engine/train/probes/types.ts); the protocol imports it.',
+};
+/**
+ * Plain-data engine type files (no TF.js) that the app and the visualizers may import. Gitignore rules: a file in a
+ * folder below an excluded one is only re-included after its folder is, hence the probes lines.
+ */
+const engineTypeFiles = [
+  '!**/engine/train/probes',
+  '**/engine/train/probes/*',
+  '!**/engine/train/probes/types',
+  '!**/engine/train/metricPoint',
+];
 
 const benchImports = {
   group: ['**/app/**', '**/visualizers/**', 'react', 'react-dom', 'zustand', 'zustand/*', 'd3', 'd3-*'],
@@ -53,7 +68,7 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noUi] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noUi, engineIsBelow] }] },
   },
   {
     files: ['src/visualizers/**/*.ts'],
@@ -73,6 +88,7 @@ export default tseslint.config(
                 '**/workers/**',
                 '**/engine/compile/**',
                 '**/engine/train/**',
+                ...engineTypeFiles,
               ],
               message: 'Visualizers are framework-free and never see TF.js or the store.',
             },
@@ -90,13 +106,15 @@ export default tseslint.config(
           patterns: [
             noTfjs,
             {
-              // hyper.ts and trainer.ts are plain data/types with no TF.js: the app may use them.
+              // hyper.ts, trainer.ts and the engine's type files are plain data/types with no TF.js: the app may use them.
               group: [
                 '**/engine/compile/**',
                 '**/engine/train/**',
                 '!**/engine/train/hyper',
                 '!**/engine/train/trainer',
+                ...engineTypeFiles,
                 '**/engine/backend/**',
+                '!**/engine/backend/types',
                 '**/engine/gan/**',
                 '!**/engine/gan/ganHyper',
               ],

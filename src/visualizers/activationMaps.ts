@@ -4,6 +4,7 @@
  * the windows back through `highlight`, drawn as outlines on overlay canvases (input and maps).
  */
 import type { NodeId } from '../engine/graph/types';
+import type { MapStack } from '../engine/train/probes/types';
 import { greysLut } from './colormap';
 import { blit, canvasPoint, ctx2d, el, makeFrame, sizeCanvas, type Frame } from './canvas';
 import { layoutMaps, mapAt, mapRect, type MapLayout } from './mapLayout';
@@ -11,13 +12,8 @@ import { fillMaps } from './pixels';
 import { createFrameScheduler } from './scheduler';
 import { scheduledRenderer, type Renderer } from './renderer';
 
-export interface MapStackData {
-  readonly node: NodeId;
-  readonly h: number;
-  readonly w: number;
-  readonly count: number;
-  readonly data: Uint8Array;
-}
+/** The parts of the engine's MapStack the maps need. */
+export type MapStackData = Pick<MapStack, 'node' | 'h' | 'w' | 'count' | 'data'>;
 
 export interface ActivationData {
   readonly input: MapStackData;

@@ -3,16 +3,10 @@
  * columns are filters; the first layer is drawn larger. Pure, so the hit test is unit tested.
  */
 import type { NodeId } from '../engine/graph/types';
+import type { KernelSet } from '../engine/train/probes/types';
 
-/** The parts of a KernelSet the layout needs (values layout [kh, kw, in, out]). */
-export interface KernelData {
-  readonly node: NodeId;
-  readonly kh: number;
-  readonly kw: number;
-  readonly inChannels: number;
-  readonly filters: number;
-  readonly values: Float32Array;
-}
+/** The parts of the engine's KernelSet the layout needs (values layout [kh, kw, in, out]). */
+export type KernelData = Pick<KernelSet, 'node' | 'kh' | 'kw' | 'inChannels' | 'filters' | 'values'>;
 
 export interface KernelBlock {
   readonly node: NodeId;

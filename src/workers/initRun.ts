@@ -8,8 +8,9 @@ import type { Hyper } from '../engine/train/hyper';
 import { NonFiniteError } from '../engine/train/trainer';
 import type { Trainer, TrainerExtras } from '../engine/train/trainer';
 import { errorText } from './errors';
-import { BACKEND_LABEL } from './protocol';
-import type { BackendName, ToWorker } from './protocol';
+import { BACKEND_LABEL } from '../engine/backend/types';
+import type { BackendName } from '../engine/backend/types';
+import type { ToWorker } from './protocol';
 import {
   memoryBudget,
   networkLoads,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decimate } from './metrics';
-import type { MetricPoint } from './protocol';
+import type { MetricPoint } from '../engine/train/metricPoint';
 import { forTransfer } from './transfer';
 
 const point = (step: number, loss: number, val?: number): MetricPoint => ({

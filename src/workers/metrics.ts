@@ -1,7 +1,7 @@
 /** Metric points of the run loop: one per batch, posted in batches (~every 200 ms), averaged when too many. */
 import { effectiveLearningRate } from '../engine/train/hyper';
 import type { BatchStats } from '../engine/train/trainer';
-import type { MetricPoint } from './protocol';
+import type { MetricPoint } from '../engine/train/metricPoint';
 import type { Post, Run } from './workerState';
 
 /** Appends one point per trained batch. `firstStep` is the trainer's step before the chunk. */

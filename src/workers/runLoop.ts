@@ -5,7 +5,7 @@
  */
 import { DivergedError, NonFiniteError } from '../engine/train/trainer';
 import type { BatchStats } from '../engine/train/trainer';
-import type { ProbeRequest } from './protocol';
+import type { ProbeRequest } from '../engine/train/probes/types';
 import { flushMetrics, recordChunk, recordValidation } from './metrics';
 import { forTransfer } from './transfer';
 import { nextProbe, recordProbe } from './probeBudget';

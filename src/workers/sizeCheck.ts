@@ -5,8 +5,8 @@
  * WebGL's largest texture); a GPU backend also has a largest single buffer, which one tensor must fit.
  */
 import type { Graph } from '../engine/graph/types';
-import type { BackendName } from './protocol';
-import { BACKEND_LABEL } from './protocol';
+import type { BackendName } from '../engine/backend/types';
+import { BACKEND_LABEL } from '../engine/backend/types';
 import type { ModelSize } from './workerState';
 
 /** One network's part in a training step: its size and how many examples pass through it per step. */

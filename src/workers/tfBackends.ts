@@ -12,7 +12,7 @@ import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-was
 import { registerWasmConvBackpropFilter } from '../engine/backend/conv2dBackpropFilterWasm';
 import { BACKEND_ORDER } from '../engine/backend/select';
 import type { BackendEnv, BackendProbe } from '../engine/backend/select';
-import type { BackendName } from './protocol';
+import type { BackendName } from '../engine/backend/types';
 import { createIdbMeasurementStore } from './backendStore';
 import type { DeviceLimits } from './sizeCheck';
 

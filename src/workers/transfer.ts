@@ -2,7 +2,7 @@
  * Makes a probe result safe to transfer: every typed array is copied into a buffer of its own (a TF.js dataSync()
  * array may be the backend's storage, or a view into the dataset) and the copies' buffers are listed for transfer.
  */
-import type { ProbeResult } from './protocol';
+import type { ProbeResult } from '../engine/train/probes/types';
 
 type Plain = unknown;
 

@@ -3,7 +3,7 @@
  * The training controller publishes each probe result here; canvases subscribe and draw in
  * requestAnimationFrame, newest frame wins.
  */
-import type { ProbeResult } from '../../workers/protocol';
+import type { ProbeResult } from '../../engine/train/probes/types';
 
 export type ProbeKind = ProbeResult['kind'];
 export type FrameOf<K extends ProbeKind> = Extract<ProbeResult, { kind: K }>;

@@ -3,7 +3,7 @@
  * select shows the discriminator's (default) or the generator's.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { GanNetwork, ProbeResult } from '../../workers/protocol';
+import type { GanNetwork, ProbeResult } from '../../engine/train/probes/types';
 import { createKernelGrid } from '../../visualizers/kernelGrid';
 import { frameBus } from '../frames/frameBus';
 import { useAppStore } from '../store';

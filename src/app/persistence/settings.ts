@@ -4,7 +4,7 @@
  */
 import { DATASET_IDS, type DatasetId } from '../../engine/data/types';
 import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
-import type { BackendPolicy } from '../../workers/protocol';
+import type { BackendPolicy } from '../../engine/backend/types';
 import { DEFAULT_PANEL_PREFS, DOCK_KINDS, type PanelPrefs } from '../store/uiSlice';
 
 export interface Settings {

@@ -6,7 +6,7 @@
  * removed afterwards so a reload restores the autosave, not the link again.
  */
 import { serializeGraph } from '../../engine/graph/parse';
-import type { BackendPolicy } from '../../workers/protocol';
+import type { BackendPolicy } from '../../engine/backend/types';
 import type { AppState } from '../store/types';
 import { BACKEND_POLICIES } from './settings';
 import { decodeShare, isShareHash, sharedStateOf, type SharedState } from './share';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asRunId } from '../../workers/protocol';
-import type { MetricPoint } from '../../workers/protocol';
+import type { MetricPoint } from '../../engine/train/metricPoint';
 import { appendHistory, EMPTY_HISTORY, MAX_POINTS, mergePoints } from './metricHistory';
 import { createAppStore } from './index';
 import { selectLastValidation } from './selectors';

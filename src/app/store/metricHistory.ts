@@ -5,7 +5,7 @@
  * many. The last point may be an open group, updated in place as its steps arrive, so the curves and the step
  * counters always show the newest step.
  */
-import type { MetricPoint } from '../../workers/protocol';
+import type { MetricPoint } from '../../engine/train/metricPoint';
 
 /** Points kept per run: four per pixel column of a wide curve, about 0.5 MB per run. */
 export const MAX_POINTS = 4096;

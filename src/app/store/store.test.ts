@@ -3,7 +3,8 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { createAppStore, type Saved } from './index';
 import { PRESETS } from '../../engine/graph/presets';
 import { selectGraphChangedSinceRun, selectLastValidation } from './selectors';
-import { asRunId, type MetricPoint } from '../../workers/protocol';
+import { asRunId } from '../../workers/protocol';
+import type { MetricPoint } from '../../engine/train/metricPoint';
 import { smallCnn } from '../persistence/testGraphs';
 
 function memoryStorage(initial?: StorageValue<Saved>) {

@@ -6,7 +6,9 @@ import type { Graph, NodeId } from '../../engine/graph/types';
 import type { DatasetId } from '../../engine/data/types';
 import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
-import type { BackendInfo, BackendPolicy, MetricPoint, RunId } from '../../workers/protocol';
+import type { BackendInfo, BackendPolicy } from '../../engine/backend/types';
+import type { MetricPoint } from '../../engine/train/metricPoint';
+import type { ErrorCode, RunId } from '../../workers/protocol';
 import type { PanelPrefs } from './uiSlice';
 import type { MetricHistory } from './metricHistory';
 import type { SharedState } from '../persistence/share';
@@ -61,7 +63,7 @@ export interface TrainingSlice {
   readonly examplesPerSec: number;
   readonly datasetProgress: { readonly loaded: number; readonly total: number } | null;
   readonly datasetCounts: { readonly train: number; readonly test: number } | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: { readonly code: ErrorCode; readonly message: string } | null;
   readonly notice: string | null;
   /** What the worker is doing while the run initializes ("Measuring backends: WebGL (2/3)…"); null otherwise. */
   readonly preparing: string | null;

@@ -1,4 +1,4 @@
-import { BACKEND_LABEL } from '../../workers/protocol';
+import { BACKEND_LABEL } from '../../engine/backend/types';
 import { useAppStore } from '../store';
 import { selectBackend } from '../store/selectors';
 

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../engine/graph/presets';
 import type { DatasetId } from '../../engine/data/types';
 import type { OptimizerId } from '../../engine/train/hyper';
-import type { BackendPolicy } from '../../workers/protocol';
+import type { BackendPolicy } from '../../engine/backend/types';
 import { useAppStore } from '../store';
 import { selectSettings } from '../store/selectors';
 import { NumberField } from './NumberField';

@@ -112,8 +112,7 @@ export function TrainingBar() {
       )}
       {error && (
         <div className="run-error" role="alert">
-          <strong>{ERROR_TITLE[error.code] ?? 'Training stopped'}:</strong>{' '}
-          <span className="pre">{error.message}</span>
+          <strong>{ERROR_TITLE[error.code]}:</strong> <span className="pre">{error.message}</span>
         </div>
       )}
       {notice && !error && (
@@ -135,8 +134,8 @@ const STATUS_TEXT = {
   error: 'Stopped',
 } as const;
 
-/** One title per ErrorCode (the `satisfies` keeps the table complete); unknown codes read "Training stopped". */
-const ERROR_TITLE: Readonly<Record<string, string>> = {
+/** One title per ErrorCode (the Record type keeps the table complete; the store types `error.code` as ErrorCode). */
+const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   badGraph: 'The network cannot be trained',
   dataset: 'The dataset could not be loaded',
   backend: 'No backend could train this model',
@@ -147,4 +146,4 @@ const ERROR_TITLE: Readonly<Record<string, string>> = {
   probe: 'A panel could not be drawn',
   notReady: 'Not ready yet',
   internal: 'Something went wrong',
-} satisfies Record<ErrorCode, string>;
+};

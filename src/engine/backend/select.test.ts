@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendName } from '../../workers/protocol';
+import type { BackendName } from './types';
 import { BackendSelector, cacheKey, describeChoice, fastest, nextBackend, sizeBucket } from './select';
 import type { BackendEnv, BackendProbe, Measured, MeasurementStore } from './select';
 

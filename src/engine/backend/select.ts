@@ -5,8 +5,8 @@
  * through the env's store, across visits). A forced name is used as is. Pure logic: the TF.js side (registering
  * backends, switching, timing steps) is injected as a BackendEnv, so this file is unit-tested without a browser.
  */
-import type { BackendInfo, BackendName, BackendPolicy } from '../../workers/protocol';
-import { BACKEND_LABEL } from '../../workers/protocol';
+import type { BackendInfo, BackendName, BackendPolicy } from './types';
+import { BACKEND_LABEL } from './types';
 
 /** Preference order (ties and fallbacks follow it). */
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];

@@ -13,7 +13,7 @@ import { probeActivations } from '../train/probes/activations';
 import { probeSamples } from '../train/probes/samples';
 import { assertNever } from '../graph/types';
 import type { TrainContext } from '../train/context';
-import type { KernelSet, ProbeRequest, ProbeResult, SampleRef } from '../../workers/protocol';
+import type { KernelSet, ProbeRequest, ProbeResult, SampleRef } from '../train/probes/types';
 import { createGanTrainer } from './createGanTrainer';
 import type { GanHyper } from './ganHyper';
 import { drawLatent, slerpPath } from './latent';

@@ -21,7 +21,7 @@ import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from './weights';
 import { reseedDropout } from './dropoutSeeds';
 import { runProbe } from './probes/runProbe';
 import type { TrainContext } from './context';
-import type { ProbeRequest, ProbeResult } from '../../workers/protocol';
+import type { ProbeRequest, ProbeResult } from './probes/types';
 
 export interface EngineTrainerOptions extends TrainerOptions {
   /** Denoising autoencoders: std-dev of the Gaussian noise added to inputs (pixels in 0..1) while training. */

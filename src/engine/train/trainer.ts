@@ -6,7 +6,7 @@ import type { Graph, NodeId } from '../graph/types';
 import type { Dataset } from '../data/types';
 import type { Hyper } from './hyper';
 import type { GanHyper } from '../gan/ganHyper';
-import type { ProbeRequest, ProbeResult } from '../../workers/protocol';
+import type { ProbeRequest, ProbeResult } from './probes/types';
 
 export interface BatchStats {
   /** Per-batch training loss and accuracy (NaN accuracy where it has no meaning), read back once per call. */

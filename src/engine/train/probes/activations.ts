@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LayerKind, NodeId } from '../../graph/types';
 import { predecessors } from '../../graph/graphUtils';
-import type { MapStack, ProbeResult, SampleRef } from '../../../workers/protocol';
+import type { MapStack, ProbeResult, SampleRef } from './types';
 import { compileProbeModel } from '../../compile/compile';
 import type { TrainContext } from '../context';
 import { mapGeometry, quantiseMaps } from './maps';

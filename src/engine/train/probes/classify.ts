@@ -1,6 +1,6 @@
 /** Confusion matrix on the validation split (with example indices per cell) and class probabilities for a sample. */
 import * as tf from '@tensorflow/tfjs';
-import type { ProbeResult, SampleRef } from '../../../workers/protocol';
+import type { ProbeResult, SampleRef } from './types';
 import { imagesTensor } from '../batches';
 import type { TrainContext } from '../context';
 import { sampleLabel, sampleTensor } from './sample';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { GraphNode } from '../../graph/types';
-import type { ProbeResult } from '../../../workers/protocol';
+import type { ProbeResult } from './types';
 import { compileProbeModel } from '../../compile/compile';
 import type { TrainContext } from '../context';
 import { probeBatch } from './sample';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { asNodeId } from '../../graph/types';
-import type { LayerHealth, ProbeResult } from '../../../workers/protocol';
+import type { LayerHealth, ProbeResult } from './types';
 import type { TrainContext } from '../context';
 import { probeGradients } from './gradients';
 

@@ -1,6 +1,6 @@
 /** Kernels (or their loss gradients on the probe batch) of every conv layer, layout [kh, kw, in, out]. */
 import * as tf from '@tensorflow/tfjs';
-import type { KernelSet, ProbeResult } from '../../../workers/protocol';
+import type { KernelSet, ProbeResult } from './types';
 import type { TrainContext } from '../context';
 import { probeGradients } from './gradients';
 

@@ -1,6 +1,6 @@
 /** Quantising channel-last maps to Uint8 picture stacks (one 0..255 range per map), on the CPU. */
 import type { NodeId } from '../../graph/types';
-import type { MapStack } from '../../../workers/protocol';
+import type { MapStack } from './types';
 
 /** Height, width and map count of a per-example shape: [h, w, c] → c maps of h×w; [n] → one 1×n map. */
 export function mapGeometry(shape: readonly (number | null)[]): { h: number; w: number; count: number } {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrainer } from '../createTrainer';
 import type { Trainer } from '../trainer';
 import { tinyCnn, tinyData, tinyHyper } from '../testGraphs';
-import type { ProbeRequest, ProbeResult } from '../../../workers/protocol';
+import type { ProbeRequest, ProbeResult } from './types';
 import { maxPoolArgmax } from './argmax';
 import { quantiseMaps } from './maps';
 import { asNodeId } from '../../graph/types';

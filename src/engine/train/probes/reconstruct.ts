@@ -1,6 +1,6 @@
 /** Autoencoder probe: the first `count` test images as the model sees them (noisy for denoising runs) and its outputs. */
 import * as tf from '@tensorflow/tfjs';
-import type { ProbeResult } from '../../../workers/protocol';
+import type { ProbeResult } from './types';
 import type { TrainContext } from '../context';
 import { imagesTensor } from '../batches';
 

@@ -1,7 +1,7 @@
 /** Dispatches a probe request to its computation. Results hold typed arrays only, never tensors. */
 import { probeReconstruct } from './reconstruct';
 import { assertNever } from '../../graph/types';
-import type { ProbeRequest, ProbeResult } from '../../../workers/protocol';
+import type { ProbeRequest, ProbeResult } from './types';
 import type { TrainContext } from '../context';
 import { probeKernels } from './kernels';
 import { probeActivations, probePooling } from './activations';

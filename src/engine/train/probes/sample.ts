@@ -1,6 +1,6 @@
 /** Turning probe inputs (a test index, a drawn image, the fixed probe batch) into tensors. Call inside tf.tidy. */
 import * as tf from '@tensorflow/tfjs';
-import type { SampleRef } from '../../../workers/protocol';
+import type { SampleRef } from './types';
 import { imagesTensor, labelsTensor } from '../batches';
 import type { TrainContext } from '../context';
 

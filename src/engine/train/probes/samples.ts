@@ -1,5 +1,5 @@
 /** Pixels and labels of chosen examples, copied straight from the dataset arrays (no tensors). */
-import type { ProbeResult } from '../../../workers/protocol';
+import type { ProbeResult } from './types';
 import type { TrainContext } from '../context';
 
 export function probeSamples(

@@ -1,0 +1,21 @@
+/** One training metrics sample, as the training worker reports it after a batch. Plain data. */
+export interface MetricPoint {
+  readonly step: number;
+  readonly epoch: number;
+  readonly examplesPerSec: number;
+  readonly loss: number;
+  /** NaN where the model has no accuracy (autoencoder). */
+  readonly accuracy: number;
+  readonly valLoss?: number;
+  readonly valAccuracy?: number;
+  /** Fraction of the current epoch done, 0..1. */
+  readonly epochProgress: number;
+  readonly learningRate: number;
+  /** GAN runs: discriminator and generator losses, mean D(x) on real and D(G(z)) on generated images. */
+  readonly gan?: {
+    readonly dLoss: number;
+    readonly gLoss: number;
+    readonly dReal: number;
+    readonly dFake: number;
+  };
+}

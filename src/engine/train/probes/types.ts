@@ -1,0 +1,149 @@
+/**
+ * What a probe asks of a trained model and what it returns (src/engine/train/probes/runProbe.ts). Plain data with
+ * typed arrays, no TF.js: the app and the visualizers may import it.
+ */
+import type { NodeId } from '../../graph/types';
+
+export type ProbeRequest =
+  | { readonly kind: 'kernels'; readonly gradients: boolean }
+  | { readonly kind: 'activations'; readonly sample: SampleRef }
+  | { readonly kind: 'pooling'; readonly node: NodeId; readonly sample: SampleRef }
+  | { readonly kind: 'deadRelu' }
+  | { readonly kind: 'health' }
+  /** `limit`: at most this many validation examples (the worker caps it on slow backends to keep probes cheap). */
+  | { readonly kind: 'confusion'; readonly limit?: number }
+  | { readonly kind: 'predict'; readonly sample: SampleRef }
+  | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] }
+  /** Autoencoders: the first `count` test images (noisy when the run adds noise) and the model's reconstructions. */
+  | { readonly kind: 'reconstruct'; readonly count: number }
+  /** GAN runs: the fixed-noise grid, and optionally a slerp path between two of its cells (indices into the grid). */
+  | {
+      readonly kind: 'ganSamples';
+      readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number };
+    };
+
+/** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
+export type SampleRef =
+  { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn'; readonly pixels: Uint8Array };
+
+/** Quantised picture stack: `count` maps of h×w, uint8, each normalised to 0..255 with its own range. */
+export interface MapStack {
+  readonly node: NodeId;
+  readonly h: number;
+  readonly w: number;
+  readonly count: number;
+  readonly data: Uint8Array;
+  /** Per-map min and max of the raw values, so the legend is honest. */
+  readonly min: Float32Array;
+  readonly max: Float32Array;
+}
+
+export interface KernelSet {
+  readonly node: NodeId;
+  readonly kh: number;
+  readonly kw: number;
+  readonly inChannels: number;
+  readonly filters: number;
+  /** Raw float weights (or gradients), layout [kh, kw, in, out] as TF.js stores them. */
+  readonly values: Float32Array;
+  /** GAN runs: the network the layer belongs to (node ids of the two networks may coincide). */
+  readonly network?: GanNetwork;
+}
+
+export type GanNetwork = 'generator' | 'discriminator';
+
+export interface LayerHealth {
+  readonly node: NodeId;
+  readonly weightNorm: number;
+  readonly gradNorm: number;
+  readonly updateRatio: number;
+  readonly nonFinite: boolean;
+}
+
+export type ProbeResult =
+  | {
+      readonly kind: 'kernels';
+      readonly gradients: boolean;
+      readonly step: number;
+      readonly layers: readonly KernelSet[];
+    }
+  | {
+      readonly kind: 'activations';
+      readonly step: number;
+      readonly input: MapStack;
+      readonly layers: readonly MapStack[];
+      /**
+       * GAN runs: `input`/`layers` are the discriminator's maps of the real image; these are its maps of a generated
+       * one, G(z) for cell `index` of the fixed-noise grid.
+       */
+      readonly fake?: {
+        readonly index: number;
+        readonly input: MapStack;
+        readonly layers: readonly MapStack[];
+      };
+    }
+  | {
+      readonly kind: 'pooling';
+      readonly step: number;
+      readonly node: NodeId;
+      readonly input: MapStack;
+      readonly output: MapStack;
+      /** For max pooling: per output cell, the flat index (y * w + x) into its input map of the winning cell. */
+      readonly argmax: Int32Array | null;
+    }
+  | {
+      readonly kind: 'deadRelu';
+      readonly step: number;
+      readonly layers: readonly {
+        readonly node: NodeId;
+        readonly deadFraction: number;
+        readonly zeroFraction: number;
+      }[];
+    }
+  | { readonly kind: 'health'; readonly step: number; readonly layers: readonly LayerHealth[] }
+  | {
+      readonly kind: 'confusion';
+      readonly step: number;
+      readonly classes: number;
+      /** Row = true class, column = predicted; counts. */
+      readonly matrix: Int32Array;
+      /** Up to 16 test indices per cell, -1 padded: layout [true][pred][16]. */
+      readonly examples: Int32Array;
+    }
+  | {
+      readonly kind: 'predict';
+      readonly step: number;
+      readonly probabilities: Float32Array;
+      readonly label: number | null;
+    }
+  | {
+      readonly kind: 'samples';
+      readonly split: 'train' | 'test';
+      readonly indices: readonly number[];
+      readonly labels: Uint8Array;
+      readonly pixels: Uint8Array;
+    }
+  | {
+      readonly kind: 'reconstruct';
+      readonly step: number;
+      readonly count: number;
+      readonly h: number;
+      readonly w: number;
+      /** What the model was given (with noise for denoising runs), and its outputs; uint8, count×h×w each. */
+      readonly inputs: Uint8Array;
+      readonly outputs: Uint8Array;
+    }
+  | {
+      readonly kind: 'ganSamples';
+      readonly step: number;
+      /** `count` images of h×w (one channel), uint8, the fixed-noise grid in row-major order. */
+      readonly count: number;
+      readonly h: number;
+      readonly w: number;
+      readonly pixels: Uint8Array;
+      /** `interpolationSteps` images along slerp(z_a, z_b), or null. */
+      readonly interpolation: Uint8Array | null;
+      readonly interpolationSteps: number;
+      /** Diversity of the grid: mean pairwise L2 distance between samples divided by that of real images (≈1 healthy, ≪1 collapse). */
+      readonly diversity: number;
+    };
