@@ -6,7 +6,7 @@
 import { useRef } from 'react';
 import type { Graph } from '../../engine/graph/types';
 import { createActivationMaps, type ActivationMaps } from '../../visualizers/activationMaps';
-import { receptiveWindows, spatialChain } from '../../visualizers/receptiveField';
+import { receptiveWindows, spatialChain } from '../../engine/graph/receptiveField';
 import { useAppStore } from '../store';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { runKindOf } from './panelMath';

@@ -1,19 +1,15 @@
 /**
  * Receptive fields from the graph's own numbers: which input pixels (and which window of every earlier layer)
- * one output pixel depends on. Pure functions; the chain is walked back along first predecessors.
+ * one output pixel depends on. Pure functions; the chain is walked back along first predecessors, each layer's
+ * step coming from its module (spatialStep).
  */
-import type { Graph, NodeId } from '../engine/graph/types';
-import { inferShapes } from '../engine/graph/shapes';
-import { dilatedSize, explicitPadding } from '../engine/graph/convArithmetic';
+import type { Graph, NodeId } from './types';
+import type { AxisStep } from '../layers/module';
+import { moduleOf } from '../layers/registry';
+import { inferShapes } from './shapes';
 
-/** One spatial step along one axis: output o reads input [o·stride − padBefore, … + extent − 1]. */
-export interface AxisStep {
-  readonly extent: number;
-  readonly stride: number;
-  readonly padBefore: number;
-  /** Input length along this axis (for clipping). */
-  readonly inSize: number;
-}
+export type { AxisStep } from '../layers/module';
+export { samePadBefore } from '../layers/spatial';
 
 export interface SpatialStep {
   readonly node: NodeId;
@@ -28,12 +24,6 @@ export interface Window {
   readonly y1: number;
   readonly x0: number;
   readonly x1: number;
-}
-
-/** TF.js 'same' padding puts the smaller half before: floor(max((out − 1)·s + k − in, 0) / 2). */
-export function samePadBefore(inSize: number, extent: number, stride: number): number {
-  const out = Math.ceil(inSize / stride);
-  return Math.floor(Math.max((out - 1) * stride + extent - inSize, 0) / 2);
 }
 
 /** Walks an inclusive range [a, b] of output rows back through one step; returns the unclipped input range. */
@@ -95,47 +85,9 @@ export function spatialChain(graph: Graph, node: NodeId): { input: NodeId; steps
     const inShape = info.get(prev)?.output;
     if (!inShape || inShape.length !== 3) return null;
     const [ih, iw] = [inShape[0]!, inShape[1]!];
-    switch (l.kind) {
-      case 'conv2d': {
-        const eh = dilatedSize(l.kernel[0], l.dilation[0]);
-        const ew = dilatedSize(l.kernel[1], l.dilation[1]);
-        const pad = (inSize: number, e: number, s: number): number =>
-          l.padding === 'same' ? samePadBefore(inSize, e, s) : explicitPadding(l.padding);
-        steps.push({
-          node: n.id,
-          y: { extent: eh, stride: l.stride[0], padBefore: pad(ih, eh, l.stride[0]), inSize: ih },
-          x: { extent: ew, stride: l.stride[1], padBefore: pad(iw, ew, l.stride[1]), inSize: iw },
-        });
-        break;
-      }
-      case 'maxPool2d':
-      case 'avgPool2d': {
-        const pad = (inSize: number, e: number, s: number): number =>
-          l.padding === 'same' ? samePadBefore(inSize, e, s) : 0;
-        steps.push({
-          node: n.id,
-          y: {
-            extent: l.pool[0],
-            stride: l.stride[0],
-            padBefore: pad(ih, l.pool[0], l.stride[0]),
-            inSize: ih,
-          },
-          x: {
-            extent: l.pool[1],
-            stride: l.stride[1],
-            padBefore: pad(iw, l.pool[1], l.stride[1]),
-            inSize: iw,
-          },
-        });
-        break;
-      }
-      case 'activation':
-      case 'batchNorm':
-      case 'dropout':
-        break;
-      default:
-        return null;
-    }
+    const step = moduleOf(l).spatialStep(l, [ih, iw]);
+    if (step === null) return null;
+    if (step !== 'pass') steps.push({ node: n.id, y: step[0], x: step[1] });
     cur = prev;
   }
   return null;

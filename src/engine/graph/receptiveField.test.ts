@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asNodeId, GRAPH_VERSION, type Graph, type LayerSpec } from '../engine/graph/types';
+import { asNodeId, GRAPH_VERSION, type Graph, type LayerSpec } from './types';
 import { backAxis, receptiveWindows, samePadBefore, spatialChain } from './receptiveField';
 
 function chainGraph(layers: LayerSpec[]): Graph {
