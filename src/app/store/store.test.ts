@@ -5,7 +5,7 @@ import { PRESETS } from '../../engine/graph/presets';
 import { selectGraphChangedSinceRun, selectLastValidation } from './selectors';
 import { asRunId } from '../../workers/protocol';
 import type { MetricPoint } from '../../engine/train/metricPoint';
-import { smallCnn } from '../persistence/testGraphs';
+import { smallCnn } from '../../engine/graph/testGraphs';
 
 function memoryStorage(initial?: StorageValue<Saved>) {
   const data = new Map<string, StorageValue<Saved>>();

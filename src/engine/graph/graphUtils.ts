@@ -1,5 +1,6 @@
 /** Small read-only helpers over a Graph: neighbours, topological order, the output node. */
 import type { Graph, NodeId } from './types';
+import { moduleOf } from '../layers/registry';
 
 interface Adjacency {
   readonly into: ReadonlyMap<NodeId, readonly NodeId[]>;
@@ -133,9 +134,8 @@ export function endsInSigmoid(graph: Graph): boolean {
     const node = graph.nodes.find((n) => n.id === id);
     if (!node) return false;
     const l = node.layer;
-    if (l.kind === 'activation') return l.fn === 'sigmoid';
-    if (l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense')
-      return l.activation === 'sigmoid';
+    const fn = moduleOf(l).activation(l);
+    if (fn !== null) return fn === 'sigmoid';
     if (l.kind !== 'reshape' && l.kind !== 'flatten' && l.kind !== 'dropout') return false;
     const prev = predecessors(graph, id);
     id = prev.length === 1 ? prev[0] : undefined;

@@ -10,6 +10,7 @@ import { assertNever } from './types';
 import { formatShape } from './convArithmetic';
 import { outputNode, predecessors } from './graphUtils';
 import { formatLabels } from '../data/labels';
+import { moduleOf } from '../layers/registry';
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 const PASS_THROUGH = new Set(['activation', 'dropout', 'batchNorm']);
@@ -26,11 +27,7 @@ function sizingNode(graph: Graph, id: NodeId): GraphNode | undefined {
 }
 
 function isSoftmax(n: GraphNode): boolean {
-  const l = n.layer;
-  if (l.kind === 'activation') return l.fn === 'softmax';
-  if (l.kind === 'dense' || l.kind === 'conv2d' || l.kind === 'conv2dTranspose')
-    return l.activation === 'softmax';
-  return false;
+  return moduleOf(n.layer).activation(n.layer) === 'softmax';
 }
 
 function softmaxIssues(graph: Graph, out: NodeId | undefined): GraphIssue[] {

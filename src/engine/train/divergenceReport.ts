@@ -16,6 +16,7 @@ import { DivergedError } from './trainer';
 import { isReluNode } from './probes/deadRelu';
 import { probeBatch } from './probes/sample';
 import { probeHealth } from './probes/health';
+import { moduleOf } from '../layers/registry';
 
 /** A layer counts as saturated when this share of its outputs is (per unit: for every example) pinned. */
 const SATURATED_SHARE = 0.95;
@@ -27,12 +28,7 @@ type Bounded = 'relu' | 'softmax' | 'sigmoid' | 'tanh';
 function boundsOf(n: GraphNode): Bounded | null {
   if (isReluNode(n)) return 'relu';
   const l = n.layer;
-  const fn =
-    l.kind === 'activation'
-      ? l.fn
-      : l.kind === 'conv2d' || l.kind === 'conv2dTranspose' || l.kind === 'dense'
-        ? l.activation
-        : null;
+  const fn = moduleOf(l).activation(l);
   return fn === 'softmax' || fn === 'sigmoid' || fn === 'tanh' ? fn : null;
 }
 

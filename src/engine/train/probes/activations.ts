@@ -1,6 +1,7 @@
 /** Activation maps of the spatial layers for one sample, and pooling input/output pairs with arg-max positions. */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerKind, NodeId } from '../../graph/types';
+import type { NodeId } from '../../graph/types';
+import { moduleOf } from '../../layers/registry';
 import { predecessors } from '../../graph/graphUtils';
 import type { MapStack, ProbeResult, SampleRef } from './types';
 import { compileProbeModel } from '../../compile/compile';
@@ -8,15 +9,6 @@ import type { TrainContext } from '../context';
 import { mapGeometry, quantiseMaps } from './maps';
 import { sampleTensor } from './sample';
 import { maxPoolArgmax } from './argmax';
-
-const MAP_KINDS: ReadonlySet<LayerKind> = new Set<LayerKind>([
-  'conv2d',
-  'conv2dTranspose',
-  'maxPool2d',
-  'avgPool2d',
-  'activation',
-  'batchNorm',
-]);
 
 /** Runs the sample through a multi-output view of the model; returns each node's values and per-example shape. */
 async function nodeValues(
@@ -50,7 +42,7 @@ function inputStack(ctx: TrainContext, values: Float32Array): MapStack {
 }
 
 export async function probeActivations(ctx: TrainContext, sample: SampleRef): Promise<ProbeResult> {
-  const ids = ctx.graph.nodes.filter((n) => MAP_KINDS.has(n.layer.kind)).map((n) => n.id);
+  const ids = ctx.graph.nodes.filter((n) => moduleOf(n.layer).featureMaps).map((n) => n.id);
   const { input, outs } = await nodeValues(ctx, ids, sample);
   const layers = outs.map((o, i) => {
     const g = mapGeometry(o.shape);

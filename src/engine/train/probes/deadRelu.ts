@@ -7,20 +7,12 @@ import type { GraphNode } from '../../graph/types';
 import type { ProbeResult } from './types';
 import { compileProbeModel } from '../../compile/compile';
 import type { TrainContext } from '../context';
+import { moduleOf } from '../../layers/registry';
 import { probeBatch } from './sample';
 
+/** Whether the node applies a ReLU (fused or its own), whose units can die. */
 export function isReluNode(n: GraphNode): boolean {
-  const l = n.layer;
-  switch (l.kind) {
-    case 'conv2d':
-    case 'conv2dTranspose':
-    case 'dense':
-      return l.activation === 'relu';
-    case 'activation':
-      return l.fn === 'relu';
-    default:
-      return false;
-  }
+  return moduleOf(n.layer).activation(n.layer) === 'relu';
 }
 
 export async function probeDeadRelu(ctx: TrainContext): Promise<ProbeResult> {

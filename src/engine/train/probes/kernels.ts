@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelSet, ProbeResult } from './types';
 import type { TrainContext } from '../context';
+import { moduleOf } from '../../layers/registry';
 import { probeGradients } from './gradients';
 
 /**
@@ -13,9 +14,7 @@ export async function probeKernels(
   gradients: boolean,
   lossGradients: (ctx: TrainContext) => Map<string, tf.Tensor> = probeGradients,
 ): Promise<ProbeResult> {
-  const convs = ctx.graph.nodes.filter(
-    (n) => n.layer.kind === 'conv2d' || n.layer.kind === 'conv2dTranspose',
-  );
+  const convs = ctx.graph.nodes.filter((n) => moduleOf(n.layer).kernels !== null);
   const picked = tf.tidy(() => {
     const grads = gradients ? lossGradients(ctx) : null;
     return convs.map((node) => {
@@ -25,7 +24,7 @@ export async function probeKernels(
       const v = kernel.read() as tf.Variable;
       const t = grads === null ? tf.clone(v) : (grads.get(v.name) ?? tf.zerosLike(v));
       // Conv2DTranspose stores [kh, kw, out, in]; report every kernel as [kh, kw, in, out].
-      return node.layer.kind === 'conv2dTranspose' ? tf.transpose(t, [0, 1, 3, 2]) : t;
+      return moduleOf(node.layer).kernels === 'hwoi' ? tf.transpose(t, [0, 1, 3, 2]) : t;
     });
   });
   try {
