@@ -4,77 +4,16 @@
  * value changes from outside (undo, a fix), the field shows the new value.
  */
 import { useId, useState } from 'react';
-import type { ReactNode } from 'react';
 import type { Pair } from '../../engine/graph/types';
+import { ariaOf, FieldShell } from '../fields/FieldShell';
+import { useNumberDraft } from '../fields/NumberField';
+import type { NumberRule } from '../../engine/layers/module';
+import { parseNumber } from '../fields/parseNumber';
 import { useCommitDraft } from '../fields/useCommitDraft';
-import type { CommitDraft } from '../fields/useCommitDraft';
-import type { NumberRule, Parsed } from './parseField';
-import { parseNumber } from './parseField';
+import type { Parsed } from '../fields/useCommitDraft';
 
-/** aria attributes of a typed field: invalid while its text is, described by its message while there is one. */
-function ariaOf(id: string, d: CommitDraft, also?: string) {
-  const ids = [d.error ? `${id}-error` : null, also ?? null].filter(Boolean).join(' ');
-  return {
-    'aria-invalid': d.invalid ? true : undefined,
-    'aria-describedby': ids === '' ? undefined : ids,
-  } as const;
-}
-
-function FieldShell({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
-  id: string;
-  label: string;
-  error: string | null;
-  hint?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {children}
-      {hint}
-      {error && (
-        <span id={`${id}-error`} className="field__error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/** The draft of a typed number field: applied on Enter or blur when it passes the rule. */
-const useNumberDraft = (value: number, rule: NumberRule, commit: (v: number) => void) =>
-  useCommitDraft({ value, format: String, parse: (t) => parseNumber(t, rule), commit, same: Object.is });
-
-export function NumberField(props: {
-  label: string;
-  value: number;
-  rule: NumberRule;
-  onChange: (v: number) => void;
-  step?: number;
-}) {
-  const id = useId();
-  const d = useNumberDraft(props.value, props.rule, props.onChange);
-  return (
-    <FieldShell id={id} label={props.label} error={d.error}>
-      <input
-        id={id}
-        className="field__input"
-        type="text"
-        inputMode={props.rule.integer ? 'numeric' : 'decimal'}
-        {...d.inputProps}
-        {...ariaOf(id, d)}
-      />
-    </FieldShell>
-  );
-}
+/** The number field is shared with the settings bar; its default layout is the inspector's. */
+export { NumberField } from '../fields/NumberField';
 
 export function TextField<T>(props: {
   label: string;

@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { GanLoss } from '../../engine/gan/ganHyper';
 import { useAppStore } from '../store';
-import { NumberField } from './NumberField';
+import { NumberField } from '../fields/NumberField';
 import { Select } from './SettingsFields';
 
 const LOSSES: readonly [GanLoss, string][] = [
@@ -23,47 +23,43 @@ export function GanSettings() {
     <fieldset className="settings gan-settings">
       <legend>GAN</legend>
       <NumberField
+        layout="inline"
         label="D steps"
         value={g.kD}
-        min={0}
-        max={10}
-        integer
+        rule={{ min: 0, max: 10, integer: true }}
         step={1}
         hint="discriminator steps per iteration (k_D)"
-        onCommit={(kD) => a.set({ kD })}
+        onChange={(kD) => a.set({ kD })}
       />
       <NumberField
+        layout="inline"
         label="G steps"
         value={g.kG}
-        min={0}
-        max={10}
-        integer
+        rule={{ min: 0, max: 10, integer: true }}
         step={1}
         hint="generator steps per iteration (k_G)"
-        onCommit={(kG) => a.set({ kG })}
+        onChange={(kG) => a.set({ kG })}
       />
       <NumberField
+        layout="inline"
         label="D learning rate"
         value={g.lrD}
-        min={0}
-        max={1}
-        minExclusive
-        onCommit={(lrD) => a.set({ lrD })}
+        rule={{ min: 0, max: 1, inclusiveMin: false, integer: false }}
+        onChange={(lrD) => a.set({ lrD })}
       />
       <NumberField
+        layout="inline"
         label="G learning rate"
         value={g.lrG}
-        min={0}
-        max={1}
-        minExclusive
-        onCommit={(lrG) => a.set({ lrG })}
+        rule={{ min: 0, max: 1, inclusiveMin: false, integer: false }}
+        onChange={(lrG) => a.set({ lrG })}
       />
       <NumberField
+        layout="inline"
         label="Adam β1"
         value={g.beta1}
-        min={0}
-        max={0.999}
-        onCommit={(beta1) => a.set({ beta1 })}
+        rule={{ min: 0, max: 0.999, integer: false }}
+        onChange={(beta1) => a.set({ beta1 })}
       />
       <Select label="GAN loss" value={g.loss} options={LOSSES} onChange={(loss) => a.set({ loss })} />
       <Select

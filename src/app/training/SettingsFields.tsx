@@ -6,7 +6,7 @@ import type { OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { useAppStore } from '../store';
 import { selectSettings } from '../store/selectors';
-import { NumberField } from './NumberField';
+import { NumberField } from '../fields/NumberField';
 import { CLIP_NORM_MAX } from '../persistence/settings';
 
 const DATASETS: readonly [DatasetId, string][] = [
@@ -96,55 +96,51 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         onChange={(optimizer) => a.setHyper({ optimizer })}
       />
       <NumberField
+        layout="inline"
         label="Learning rate"
         value={s.hyper.learningRate}
-        min={0}
-        max={10}
-        minExclusive
-        onCommit={(learningRate) => a.setHyper({ learningRate })}
+        rule={{ min: 0, max: 10, inclusiveMin: false, integer: false }}
+        onChange={(learningRate) => a.setHyper({ learningRate })}
       />
       <NumberField
+        layout="inline"
         label="Batch size"
         value={s.hyper.batchSize}
-        min={1}
-        max={4096}
-        integer
+        rule={{ min: 1, max: 4096, integer: true }}
         step={1}
-        onCommit={(batchSize) => a.setHyper({ batchSize })}
+        onChange={(batchSize) => a.setHyper({ batchSize })}
       />
       <NumberField
+        layout="inline"
         label="Epochs"
         value={s.hyper.epochs}
-        min={1}
-        max={1000}
-        integer
+        rule={{ min: 1, max: 1000, integer: true }}
         step={1}
-        onCommit={(epochs) => a.setHyper({ epochs })}
+        onChange={(epochs) => a.setHyper({ epochs })}
       />
       <NumberField
+        layout="inline"
         label="Decay"
         value={s.hyper.decay}
-        min={0}
-        max={1}
+        rule={{ min: 0, max: 1, integer: false }}
         hint="learning rate = lr0 / (1 + decay · step)"
-        onCommit={(decay) => a.setHyper({ decay })}
+        onChange={(decay) => a.setHyper({ decay })}
       />
       <NumberField
+        layout="inline"
         label="Gradient clip norm"
         value={s.hyper.clipNorm}
-        min={0}
-        max={CLIP_NORM_MAX}
+        rule={{ min: 0, max: CLIP_NORM_MAX, integer: false }}
         hint="0 = off; otherwise the gradients are scaled down to this total size before each update"
-        onCommit={(clipNorm) => a.setHyper({ clipNorm })}
+        onChange={(clipNorm) => a.setHyper({ clipNorm })}
       />
       <NumberField
+        layout="inline"
         label="Seed"
         value={s.seed}
-        min={0}
-        max={2 ** 31 - 1}
-        integer
+        rule={{ min: 0, max: 2 ** 31 - 1, integer: true }}
         step={1}
-        onCommit={a.setSeed}
+        onChange={a.setSeed}
       />
       <Select label="Backend" value={s.backendPolicy} options={BACKENDS} onChange={a.setBackendPolicy} />
       {children}
