@@ -79,6 +79,7 @@ export const L = {
   reshape: (shape: Shape): LayerSpec => ({ kind: 'reshape', shape }),
   dropout: (rate: number): LayerSpec => ({ kind: 'dropout', rate }),
   batchNorm: (): LayerSpec => ({ kind: 'batchNorm', momentum: 0.99, epsilon: 0.001 }),
+  layerNorm: (): LayerSpec => ({ kind: 'layerNorm', epsilon: 0.001 }),
   upSample: (size = 2): LayerSpec => ({ kind: 'upSampling2d', size: [size, size] }),
   globalAvgPool: (): LayerSpec => ({ kind: 'globalAvgPool' }),
 };

@@ -89,6 +89,7 @@ const others: fc.Arbitrary<Config> = fc.oneof(
     layer: { kind: 'batchNorm', momentum: 0.99, epsilon: 0.001 } as LayerSpec,
   })),
   anyRank.map((input) => ({ input, layer: { kind: 'globalAvgPool' } as LayerSpec })),
+  anyRank.map((input) => ({ input, layer: { kind: 'layerNorm', epsilon: 0.001 } as LayerSpec })),
   // Reshape: half the time a true refactoring of the input, otherwise a random (usually wrong) target.
   fc
     .record({
@@ -154,6 +155,8 @@ function tfLayer(l: LayerSpec): tf.layers.Layer[] {
       return [tf.layers.batchNormalization({ momentum: l.momentum, epsilon: l.epsilon })];
     case 'globalAvgPool':
       return [tf.layers.globalAveragePooling2d({})];
+    case 'layerNorm':
+      return [tf.layers.layerNormalization({ axis: -1, epsilon: l.epsilon })];
     case 'reshape':
       return [tf.layers.reshape({ targetShape: [...l.shape] })];
     default:
