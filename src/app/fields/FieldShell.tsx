@@ -19,17 +19,20 @@ export function FieldShell({
   label,
   error,
   hint,
+  help,
   children,
 }: {
   id: string;
   label: string;
   error: string | null;
   hint?: ReactNode;
+  /** A sentence about the setting, shown as the label's tooltip (the accessible name stays the label). */
+  help?: string | undefined;
   children: ReactNode;
 }) {
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} className="field__label" title={help}>
         {label}
       </label>
       {children}

@@ -25,6 +25,8 @@ export interface NumberFieldProps {
   readonly step?: number;
   /** The tooltip; on the settings bar it defaults to the range ("from 1 to 4096, whole numbers"). */
   readonly hint?: string;
+  /** A sentence about the setting for the label's tooltip (form layout). */
+  readonly help?: string | undefined;
   /**
    * 'form' (the default): a row of the inspector's label/field grid, the message below the field.
    * 'inline': label, field and message on one line of the settings bar.
@@ -32,7 +34,16 @@ export interface NumberFieldProps {
   readonly layout?: 'form' | 'inline';
 }
 
-export function NumberField({ label, value, rule, onChange, step, hint, layout = 'form' }: NumberFieldProps) {
+export function NumberField({
+  label,
+  value,
+  rule,
+  onChange,
+  step,
+  hint,
+  help,
+  layout = 'form',
+}: NumberFieldProps) {
   const id = useId();
   const d = useNumberDraft(value, rule, onChange);
   const inline = layout === 'inline';
@@ -56,7 +67,7 @@ export function NumberField({ label, value, rule, onChange, step, hint, layout =
   );
   if (!inline)
     return (
-      <FieldShell id={id} label={label} error={d.error}>
+      <FieldShell id={id} label={label} error={d.error} help={help}>
         {input}
       </FieldShell>
     );

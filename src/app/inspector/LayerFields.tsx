@@ -20,13 +20,19 @@ const CONV_PADDING_OPTIONS: readonly { value: ConvPaddingMode; label: string }[]
   { value: 'explicit', label: 'explicit (P zeros)' },
 ];
 
-function ConvPaddingField(props: { label: string; value: ConvPadding; onChange: (p: ConvPadding) => void }) {
+function ConvPaddingField(props: {
+  label: string;
+  help: string;
+  value: ConvPadding;
+  onChange: (p: ConvPadding) => void;
+}) {
   const { value, onChange } = props;
   const mode: ConvPaddingMode = typeof value === 'string' ? value : 'explicit';
   return (
     <>
       <SelectField
         label={props.label}
+        help={props.help}
         value={mode}
         options={CONV_PADDING_OPTIONS}
         onChange={(m) =>
@@ -51,24 +57,28 @@ function Field({ f, values, set }: { f: FieldSpec<Values>; values: Values; set: 
   const value = values[f.key];
   switch (f.type) {
     case 'number':
-      return <NumberField label={f.label} value={value as number} rule={f.rule} onChange={set} />;
+      return (
+        <NumberField label={f.label} help={f.help} value={value as number} rule={f.rule} onChange={set} />
+      );
     case 'pair':
-      return <PairField label={f.label} value={value as Pair} rule={f.rule} onChange={set} />;
+      return <PairField label={f.label} help={f.help} value={value as Pair} rule={f.rule} onChange={set} />;
     case 'select':
       return (
         <SelectField
           label={f.label}
+          help={f.help}
           value={(value as string | undefined) ?? f.optionalDefault ?? ''}
           options={f.options}
           onChange={set}
         />
       );
     case 'check':
-      return <CheckField label={f.label} checked={value as boolean} onChange={set} />;
+      return <CheckField label={f.label} help={f.help} checked={value as boolean} onChange={set} />;
     case 'shape':
       return (
         <TextField
           label={f.label}
+          help={f.help}
           value={value as Shape}
           format={(s) => s.join('×')}
           parse={parseShape}
@@ -77,7 +87,7 @@ function Field({ f, values, set }: { f: FieldSpec<Values>; values: Values; set: 
         />
       );
     case 'convPadding':
-      return <ConvPaddingField label={f.label} value={value as ConvPadding} onChange={set} />;
+      return <ConvPaddingField label={f.label} help={f.help} value={value as ConvPadding} onChange={set} />;
     default:
       return assertNever(f);
   }

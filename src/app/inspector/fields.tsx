@@ -22,6 +22,7 @@ export function TextField<T>(props: {
   parse: (t: string) => Parsed<T>;
   same: (a: T, b: T) => boolean;
   onChange: (v: T) => void;
+  help?: string | undefined;
 }) {
   const id = useId();
   const d = useCommitDraft({
@@ -32,7 +33,7 @@ export function TextField<T>(props: {
     same: props.same,
   });
   return (
-    <FieldShell id={id} label={props.label} error={d.error}>
+    <FieldShell id={id} label={props.label} error={d.error} help={props.help}>
       <input id={id} className="field__input" type="text" {...d.inputProps} {...ariaOf(id, d)} />
     </FieldShell>
   );
@@ -47,6 +48,7 @@ export function PairField(props: {
   value: Pair;
   rule: NumberRule;
   onChange: (v: Pair) => void;
+  help?: string | undefined;
 }) {
   const id = useId();
   const [h, w] = props.value;
@@ -66,6 +68,7 @@ export function PairField(props: {
         id={id}
         label={props.label}
         error={single.error}
+        help={props.help}
         hint={
           <button
             type="button"
@@ -142,10 +145,11 @@ export function SelectField<T extends string>(props: {
   value: T;
   options: readonly { value: T; label: string }[];
   onChange: (v: T) => void;
+  help?: string | undefined;
 }) {
   const id = useId();
   return (
-    <FieldShell id={id} label={props.label} error={null}>
+    <FieldShell id={id} label={props.label} error={null} help={props.help}>
       <select
         id={id}
         className="field__input"
@@ -167,6 +171,7 @@ export function CheckField(props: {
   checked: boolean;
   onChange: (v: boolean) => void;
   switchRole?: boolean;
+  help?: string | undefined;
 }) {
   const id = useId();
   return (
@@ -178,7 +183,9 @@ export function CheckField(props: {
         checked={props.checked}
         onChange={(e) => props.onChange(e.target.checked)}
       />
-      <label htmlFor={id}>{props.label}</label>
+      <label htmlFor={id} title={props.help}>
+        {props.label}
+      </label>
     </div>
   );
 }
