@@ -6,7 +6,7 @@ import type { BackendEnv } from '../engine/backend/select';
 import { BackendSelector } from '../engine/backend/select';
 import type { DatasetId } from '../engine/data/types';
 import type { Graph } from '../engine/graph/types';
-import { assertNever } from '../engine/graph/types';
+import { assertNever } from '../engine/assertNever';
 import type { GraphIssue } from '../engine/graph/issues';
 import { inferShapes, totals } from '../engine/graph/shapes';
 import { validateGraph } from '../engine/graph/validate';

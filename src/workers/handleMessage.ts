@@ -2,7 +2,7 @@
  * The worker's message switch, a plain function: the worker file feeds it messages one at a time, tests call it
  * directly with injected deps (procedural dataset, tfjs cpu). Messages for another run id are ignored.
  */
-import { assertNever } from '../engine/graph/types';
+import { assertNever } from '../engine/assertNever';
 import { errorText } from './errors';
 import { batchRefusal, initRun } from './initRun';
 import type { RunId, ToWorker } from './protocol';

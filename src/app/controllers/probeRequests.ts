@@ -3,7 +3,7 @@ import type { Graph } from '../../engine/graph/types';
 import type { ProbeRequest, SampleRef } from '../../engine/train/probes/types';
 import type { ProbeNeed } from './probeScheduler';
 import type { UiSlice } from '../store/types';
-import { assertNever } from '../../engine/graph/types';
+import { assertNever } from '../../engine/assertNever';
 
 export function sampleRef(sample: UiSlice['sample'], drawn: Uint8Array | null): SampleRef {
   if (sample.from === 'drawn' && drawn) return { from: 'drawn', pixels: drawn };

@@ -6,7 +6,7 @@
  * hyperSync.ts.
  */
 import type { StoreApi } from 'zustand';
-import { assertNever } from '../../engine/graph/types';
+import { assertNever } from '../../engine/assertNever';
 import type { ProbeRequest } from '../../engine/train/probes/types';
 import type { FromWorker, RunId } from '../../workers/protocol';
 import type { TrainingClient } from '../../workers/trainingClient';

@@ -3,7 +3,7 @@
  * effects (store updates, client calls, probes) that the training controller carries out in order. Messages of
  * other runs never get here (the controller drops them).
  */
-import { assertNever } from '../../engine/graph/types';
+import { assertNever } from '../../engine/assertNever';
 import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
 import { isPausingError } from '../../workers/errors';
 import type { FromWorker, RunId } from '../../workers/protocol';

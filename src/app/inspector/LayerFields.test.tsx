@@ -39,18 +39,21 @@ afterEach(() => {
 });
 
 describe('LayerFields (rendered from the layer modules)', () => {
-  it.each(LAYER_KINDS.map((k) => [k]))('%s: every field its module shows has a labelled control with its help as tooltip', (kind) => {
-    const host = inspect(kind);
-    const m = LAYERS[kind] as unknown as LayerModule<{ readonly kind: string }>;
-    const shown = m.fields.filter((f) => f.shown?.(m.defaults) ?? true);
-    for (const f of shown) {
-      expect(fieldNamed(host, f.label), f.label).toBeTruthy();
-      // The module's help sentence is the label's tooltip; the accessible name stays the label.
-      const label = [...host.querySelectorAll('label')].find((l) => l.textContent === f.label);
-      expect(label?.title).toBe(f.help);
-    }
-    if (shown.length === 0) expect(host.textContent).toContain('This layer has no settings.');
-  });
+  it.each(LAYER_KINDS.map((k) => [k]))(
+    '%s: every field its module shows has a labelled control with its help as tooltip',
+    (kind) => {
+      const host = inspect(kind);
+      const m = LAYERS[kind] as unknown as LayerModule<{ readonly kind: string }>;
+      const shown = m.fields.filter((f) => f.shown?.(m.defaults) ?? true);
+      for (const f of shown) {
+        expect(fieldNamed(host, f.label), f.label).toBeTruthy();
+        // The module's help sentence is the label's tooltip; the accessible name stays the label.
+        const label = [...host.querySelectorAll('label')].find((l) => l.textContent === f.label);
+        expect(label?.title).toBe(f.help);
+      }
+      if (shown.length === 0) expect(host.textContent).toContain('This layer has no settings.');
+    },
+  );
 
   it('LayerNormalization: Epsilon applies on Enter, and an out-of-range value is refused beside the field', () => {
     const host = inspect('layerNorm');

@@ -4,7 +4,7 @@
  * same descriptors, so whatever the inspector accepts also survives a share link or a saved file.
  */
 import type { ConvPadding, LayerSpec, Pair, Shape } from '../../engine/graph/types';
-import { assertNever } from '../../engine/graph/types';
+import { assertNever } from '../../engine/assertNever';
 import type { FieldSpec } from '../../engine/layers/module';
 import { POOL_PADDING_OPTIONS, RULES } from '../../engine/layers/fieldHelpers';
 import { moduleOf } from '../../engine/layers/registry';

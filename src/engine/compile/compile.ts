@@ -5,7 +5,7 @@
  * Initialization is seeded: the i-th initializer gets deriveSeed(seed, i) (never 0), so the same graph + seed gives the same weights.
  */
 import * as tf from '@tensorflow/tfjs';
-import { assertNever } from '../graph/types';
+import { assertNever } from '../assertNever';
 import type { Graph, GraphNode, Initializer, NodeId } from '../graph/types';
 import type { CompileContext } from '../layers/module';
 import { moduleOf } from '../layers/registry';

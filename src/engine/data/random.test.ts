@@ -72,7 +72,12 @@ describe('shuffles', () => {
     const pinned = [0, 7, 3, 5, 2, 1, 8, 9, 4, 6];
     const ints = Int32Array.from({ length: 10 }, (_, i) => i);
     expect([...shuffleInPlace(ints, mulberry32(42))]).toEqual(pinned);
-    expect(shuffleInPlace(Array.from({ length: 10 }, (_, i) => i), mulberry32(42))).toEqual(pinned);
+    expect(
+      shuffleInPlace(
+        Array.from({ length: 10 }, (_, i) => i),
+        mulberry32(42),
+      ),
+    ).toEqual(pinned);
     expect([...permutation(10, mulberry32(42))]).toEqual(pinned);
   });
 

@@ -6,7 +6,7 @@ import { endsInSigmoid, outputNode, predecessors, topologicalOrder } from '../gr
 import type { Hyper } from '../train/hyper';
 import { effectiveLearningRate } from '../train/hyper';
 import type { Graph, GraphNode, NodeId } from '../graph/types';
-import { assertNever } from '../graph/types';
+import { assertNever } from '../assertNever';
 import { moduleOf } from '../layers/registry';
 import { pyNum, pyStr } from '../layers/python';
 

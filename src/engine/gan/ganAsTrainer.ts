@@ -11,7 +11,7 @@ import { exportArtifacts, restoreCheckpoint, takeCheckpoint } from '../train/wei
 import { probeKernels } from '../train/probes/kernels';
 import { probeActivations } from '../train/probes/activations';
 import { probeSamples } from '../train/probes/samples';
-import { assertNever } from '../graph/types';
+import { assertNever } from '../assertNever';
 import type { TrainContext } from '../train/context';
 import type { KernelSet, ProbeRequest, ProbeResult, SampleRef } from '../train/probes/types';
 import { createGanTrainer } from './createGanTrainer';

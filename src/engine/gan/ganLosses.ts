@@ -1,6 +1,6 @@
 /** Discriminator and generator losses on the discriminator's raw output (a logit). Call inside tf.tidy. */
 import * as tf from '@tensorflow/tfjs';
-import { assertNever } from '../graph/types';
+import { assertNever } from '../assertNever';
 import type { GanLoss } from './ganHyper';
 
 /** D wants D(x) → real label (1, or 0.9 smoothed) and D(G(z)) → 0. */

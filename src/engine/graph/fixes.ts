@@ -1,7 +1,7 @@
 /** Applies one validation fix to a graph (the ApplyFix contract in issues.ts). */
 import type { ApplyFix, GraphFix } from './issues';
 import type { Graph } from './types';
-import { assertNever } from './types';
+import { assertNever } from '../assertNever';
 import { appendAfter, prependBefore, removeNodes, setFrozen, updateLayer } from './edit';
 
 export const applyFix: ApplyFix = (graph: Graph, fix: GraphFix): Graph => {

@@ -3,7 +3,7 @@
  * of the bad field (e.g. 'nodes[3].layer.kernel[1]'); nothing here throws.
  */
 import type { ConvPadding, LayerSpec, Pair, Shape } from './types';
-import { assertNever } from './types';
+import { assertNever } from '../assertNever';
 import { MAX_SIZE } from '../layers/primitives';
 import type { FieldSpec } from '../layers/module';
 import { LAYERS, LAYER_KINDS } from '../layers/registry';

@@ -126,7 +126,3 @@ export function nonPositiveFixes(node: GraphNode, input: Shape | null): GraphFix
 }
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-
-export function isWindowNode(n: GraphNode): boolean {
-  return isWindowed(n);
-}

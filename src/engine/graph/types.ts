@@ -13,7 +13,7 @@ export type {
   PoolPadding,
   Shape,
 } from '../layers/primitives';
-export { asNodeId, assertNever } from '../layers/primitives';
+export { asNodeId } from '../layers/primitives';
 import type { NodeId } from '../layers/primitives';
 import type { LayerSpec } from '../layers/registry';
 

@@ -4,7 +4,7 @@
  */
 import type { GraphFix, GraphIssue } from './issues';
 import type { Graph, GraphNode, LayerSpec, NodeId, Shape } from './types';
-import { assertNever } from './types';
+import { assertNever } from '../assertNever';
 import type { LayerFix } from '../layers/module';
 import { moduleOf } from '../layers/registry';
 import { inferShapes, totals } from './shapes';

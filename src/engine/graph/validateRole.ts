@@ -6,7 +6,7 @@ import type { GraphFix, GraphIssue } from './issues';
 import type { Graph, GraphNode, NodeId, Shape } from './types';
 import type { NodeInfo } from './shapes';
 import type { ValidationContext } from './validationContext';
-import { assertNever } from './types';
+import { assertNever } from '../assertNever';
 import { formatShape } from './convArithmetic';
 import { outputNode, predecessors } from './graphUtils';
 import { formatLabels } from '../data/labels';

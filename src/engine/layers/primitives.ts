@@ -43,7 +43,3 @@ export const POOL_PADDINGS: readonly PoolPadding[] = ['valid', 'same'];
 
 /** Largest size accepted for any single dimension, kernel, filter count or unit count. */
 export const MAX_SIZE = 65_536;
-
-export function assertNever(x: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(x)}`);
-}

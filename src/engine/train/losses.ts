@@ -1,6 +1,6 @@
 /** Losses and accuracy by model role. Called inside tf.tidy. */
 import * as tf from '@tensorflow/tfjs';
-import { assertNever } from '../graph/types';
+import { assertNever } from '../assertNever';
 import type { Graph } from '../graph/types';
 import { endsInSigmoid } from '../graph/graphUtils';
 

@@ -1,6 +1,6 @@
 /** Optimizers by id, and changing their learning rate in place (decay, setHyper) without losing their state. */
 import * as tf from '@tensorflow/tfjs';
-import { assertNever } from '../graph/types';
+import { assertNever } from '../assertNever';
 import type { Hyper, OptimizerId } from './hyper';
 
 export function makeOptimizer(

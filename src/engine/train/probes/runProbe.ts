@@ -1,6 +1,6 @@
 /** Dispatches a probe request to its computation. Results hold typed arrays only, never tensors. */
 import { probeReconstruct } from './reconstruct';
-import { assertNever } from '../../graph/types';
+import { assertNever } from '../../assertNever';
 import type { ProbeRequest, ProbeResult } from './types';
 import type { TrainContext } from '../context';
 import { probeKernels } from './kernels';
