@@ -14,7 +14,8 @@ import { createTrainer } from '../engine/train/createTrainer';
 import { createGanAsTrainer } from '../engine/gan/ganAsTrainer';
 import type { Trainer, TrainerOptions } from '../engine/train/trainer';
 import type { DeviceLimits } from './sizeCheck';
-import type { LoopTuning, ModelSize, WorkerDeps } from './workerState';
+import type { LoopTuning, WorkerDeps } from './workerState';
+import type { ModelSize } from './sizeCheck';
 
 export interface DepsParts {
   readonly env: BackendEnv;

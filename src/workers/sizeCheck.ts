@@ -7,7 +7,17 @@
 import type { Graph } from '../engine/graph/types';
 import type { BackendName } from '../engine/backend/types';
 import { BACKEND_LABEL } from '../engine/backend/types';
-import type { ModelSize } from './workerState';
+
+/** What a model costs, from shape inference (engineDeps.modelSize). */
+export interface ModelSize {
+  readonly params: number;
+  /** Bytes of activations for ONE example (all layer outputs, float32). */
+  readonly activationBytes: number;
+  /** The largest layer's weights, bytes (float32). */
+  readonly largestWeightBytes: number;
+  /** The largest layer output for ONE example, bytes (float32). */
+  readonly largestActivationBytes: number;
+}
 
 /** One network's part in a training step: its size and how many examples pass through it per step. */
 export interface NetworkLoad {

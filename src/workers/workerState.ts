@@ -12,19 +12,9 @@ import type { MetricPoint } from '../engine/train/metricPoint';
 import type { ProbeRequest } from '../engine/train/probes/types';
 import type { MeasureRate, SelectOptions } from '../engine/backend/select';
 import { Mutex } from './mutex';
-import type { DeviceLimits } from './sizeCheck';
+import type { DeviceLimits, ModelSize } from './sizeCheck';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-
-export interface ModelSize {
-  readonly params: number;
-  /** Bytes of activations for ONE example (all layer outputs, float32). */
-  readonly activationBytes: number;
-  /** The largest layer's weights, bytes (float32). */
-  readonly largestWeightBytes: number;
-  /** The largest layer output for ONE example, bytes (float32). */
-  readonly largestActivationBytes: number;
-}
 
 export interface WorkerDeps {
   loadDataset(
