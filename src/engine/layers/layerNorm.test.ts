@@ -9,6 +9,7 @@ import { graphToKeras } from '../export/kerasCode';
 import { createTrainer } from '../train/createTrainer';
 import { tinyData, tinyHyper } from '../train/testGraphs';
 import { LAYERS } from './registry';
+import { layerNormClass } from './layerNorm';
 import type { Graph } from '../graph/types';
 
 beforeAll(async () => {
@@ -79,5 +80,65 @@ describe('LayerNormalization', () => {
   it('exports to Keras as LayerNormalization with its epsilon', () => {
     const code = graphToKeras(withLayerNorm());
     expect(code).toContain("layers.LayerNormalization(epsilon=0.001, name='layer_norm_1')(x_conv2d_1)");
+  });
+  it("computes what TF.js's LayerNormalization computes, values and gradients, on the same weights", () => {
+    const Ours = layerNormClass(tf);
+    const ours = new Ours({ name: 'ours', trainable: true, epsilon: 0.001 });
+    const theirs = tf.layers.layerNormalization({ name: 'theirs', axis: -1, epsilon: 0.001 });
+    const x = tf.randomNormal([3, 4, 5, 6], 0, 2, 'float32', 11);
+    ours.apply(x);
+    theirs.apply(x);
+    const w = [tf.randomNormal([6], 1, 0.5, 'float32', 1), tf.randomNormal([6], 0, 0.5, 'float32', 2)];
+    ours.setWeights(w);
+    theirs.setWeights(w);
+    const lossOf = (layer: tf.layers.Layer) => (input: tf.Tensor) =>
+      tf.sum(tf.mul(layer.apply(input) as tf.Tensor, tf.range(0, 6).reshape([1, 1, 1, 6])));
+    const close = (a: tf.Tensor, b: tf.Tensor): number => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!;
+    expect(close(ours.apply(x) as tf.Tensor, theirs.apply(x) as tf.Tensor)).toBeLessThan(1e-4);
+    expect(close(tf.grad(lossOf(ours))(x), tf.grad(lossOf(theirs))(x))).toBeLessThan(1e-3);
+    tf.dispose([x, ...w]);
+  });
+
+  it("a training step is a few dozen kernels, not one Slice per position (TF.js's own layer tiles)", async () => {
+    const g = chain('classifier', [
+      L.image([28, 28, 1]),
+      L.conv(8, 3),
+      L.layerNorm(),
+      L.flatten(),
+      L.dense(10, 'softmax'),
+    ]);
+    const model = compileGraph(g, { seed: 1 });
+    const x = tf.randomNormal([32, 28, 28, 1]);
+    const y = tf.oneHot(tf.zeros([32], 'int32'), 10);
+    const opt = tf.train.sgd(0.01);
+    const step = () =>
+      tf.tidy(() => {
+        opt.minimize(
+          () =>
+            tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+        );
+      });
+    const prof = await tf.profile(step);
+    expect(prof.kernels.length).toBeLessThan(300);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  it('exports as a LayerNormalization that TF.js loads into its own class', async () => {
+    const model = compileGraph(withLayerNorm(), { seed: 2 });
+    const json = model.toJSON(null, false) as unknown as { config: { layers: { class_name: string }[] } };
+    expect(json.config.layers.map((l) => l.class_name)).toContain('LayerNormalization');
+    const loaded = await tf.models.modelFromJSON(
+      JSON.parse(JSON.stringify(json)) as tf.io.ModelJSON['modelTopology'] as never,
+    );
+    loaded.setWeights(model.getWeights());
+    const x = tf.randomNormal([2, 28, 28, 1], 0, 1, 'float32', 5);
+    const diff = tf
+      .max(tf.abs(tf.sub(model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor)))
+      .dataSync()[0]!;
+    expect(diff).toBeLessThan(1e-5);
+    tf.dispose(x);
+    model.dispose();
+    loaded.dispose();
   });
 });
