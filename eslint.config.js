@@ -71,6 +71,24 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noUi, engineIsBelow] }] },
   },
   {
+    // The page loads these (registry, graph analysis, code export): TF.js reaches them only as a type, and layer
+    // modules get the TF.js namespace handed in by compile.ts at run time.
+    files: ['src/engine/layers/**/*.ts', 'src/engine/graph/**/*.ts', 'src/engine/export/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noUi,
+            engineIsBelow,
+            { ...noTfjs, message: 'The page imports this folder: TF.js only as a type (compile.ts passes it in).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/visualizers/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -6,7 +6,6 @@ import type { LayerSpec } from '../../engine/graph/types';
 import type { NodeFace } from '../../engine/layers/module';
 import { moduleOf } from '../../engine/layers/registry';
 
-export { activationText, paddingText, pairText } from '../../engine/layers/text';
 export type { NodeFace } from '../../engine/layers/module';
 
 export function keyParams(layer: LayerSpec): string {

@@ -9,6 +9,7 @@ import { LAYERS, LAYER_KINDS } from '../../engine/layers/registry';
 import type { LayerModule } from '../../engine/layers/module';
 import { useAppStore } from '../store';
 import { Inspector } from './Inspector';
+import { tooltipOf } from './LayerFields';
 import { fieldNamed, pressKey, typeText } from '../fields/typeInto';
 import { mount, unmount } from '../testing/mount';
 
@@ -49,11 +50,18 @@ describe('LayerFields (rendered from the layer modules)', () => {
         expect(fieldNamed(host, f.label), f.label).toBeTruthy();
         // The module's help sentence is the label's tooltip; the accessible name stays the label.
         const label = [...host.querySelectorAll('label')].find((l) => l.textContent === f.label);
-        expect(label?.title).toBe(f.help);
+        expect(label?.title).toBe(tooltipOf(f as never));
+        expect(label?.title.startsWith(f.help)).toBe(true);
       }
       if (shown.length === 0) expect(host.textContent).toContain('This layer has no settings.');
     },
   );
+
+  it('a unit shows in the tooltip: Conv2D Kernel size is in pixels', () => {
+    const host = inspect('conv2d');
+    const label = [...host.querySelectorAll('label')].find((l) => l.textContent === 'Kernel size');
+    expect(label?.title).toBe('F: the height and width of each filter. In pixels.');
+  });
 
   it('LayerNormalization: Epsilon applies on Enter, and an out-of-range value is refused beside the field', () => {
     const host = inspect('layerNorm');

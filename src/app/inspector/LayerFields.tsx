@@ -53,32 +53,45 @@ function ConvPaddingField(props: {
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
+/** The label's tooltip: the setting's help sentence and its unit, e.g. "… between positions. In pixels." */
+export function tooltipOf(f: FieldSpec<Values>): string {
+  return (f.type === 'number' || f.type === 'pair') && f.unit ? `${f.help} In ${f.unit}.` : f.help;
+}
+
 function Field({ f, values, set }: { f: FieldSpec<Values>; values: Values; set: (v: unknown) => void }) {
   const value = values[f.key];
   switch (f.type) {
     case 'number':
       return (
-        <NumberField label={f.label} help={f.help} value={value as number} rule={f.rule} onChange={set} />
+        <NumberField
+          label={f.label}
+          help={tooltipOf(f)}
+          value={value as number}
+          rule={f.rule}
+          onChange={set}
+        />
       );
     case 'pair':
-      return <PairField label={f.label} help={f.help} value={value as Pair} rule={f.rule} onChange={set} />;
+      return (
+        <PairField label={f.label} help={tooltipOf(f)} value={value as Pair} rule={f.rule} onChange={set} />
+      );
     case 'select':
       return (
         <SelectField
           label={f.label}
-          help={f.help}
+          help={tooltipOf(f)}
           value={(value as string | undefined) ?? f.optionalDefault ?? ''}
           options={f.options}
           onChange={set}
         />
       );
     case 'check':
-      return <CheckField label={f.label} help={f.help} checked={value as boolean} onChange={set} />;
+      return <CheckField label={f.label} help={tooltipOf(f)} checked={value as boolean} onChange={set} />;
     case 'shape':
       return (
         <TextField
           label={f.label}
-          help={f.help}
+          help={tooltipOf(f)}
           value={value as Shape}
           format={(s) => s.join('×')}
           parse={parseShape}
@@ -87,7 +100,9 @@ function Field({ f, values, set }: { f: FieldSpec<Values>; values: Values; set: 
         />
       );
     case 'convPadding':
-      return <ConvPaddingField label={f.label} help={f.help} value={value as ConvPadding} onChange={set} />;
+      return (
+        <ConvPaddingField label={f.label} help={tooltipOf(f)} value={value as ConvPadding} onChange={set} />
+      );
     default:
       return assertNever(f);
   }

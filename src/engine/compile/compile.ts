@@ -57,7 +57,7 @@ function buildNode(node: GraphNode, inputs: SymbolicTensor[], init: SeededInit):
     nextSeed: () => init.nextSeed(),
     applyOne(layer, x) {
       const input = x ?? inputs[0];
-      if (input === undefined || (x === undefined && inputs.length !== 1)) {
+      if (input === undefined || inputs.length !== 1) {
         throw new Error(`compileGraph: node ${node.id} expects exactly one input, got ${inputs.length}`);
       }
       return layer.apply(input) as SymbolicTensor;

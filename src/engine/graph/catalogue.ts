@@ -1,7 +1,7 @@
 /**
  * The layer catalogue: every block the editor's palette offers, with teaching defaults and a short explanation
  * (what it does, its formula, when to use it) for tooltips and the inspector. Each entry is its layer module
- * (src/engine/layers/<kind>.ts); this file keeps the palette's order.
+ * (src/engine/layers/<kind>.ts); the palette's order is the registry's.
  */
 import { LAYERS, LAYER_KINDS } from '../layers/registry';
 import type { LayerModule } from '../layers/module';

@@ -136,7 +136,7 @@ export function endsInSigmoid(graph: Graph): boolean {
     const l = node.layer;
     const fn = moduleOf(l).activation(l);
     if (fn !== null) return fn === 'sigmoid';
-    if (l.kind !== 'reshape' && l.kind !== 'flatten' && l.kind !== 'dropout') return false;
+    if (!moduleOf(l).keepsValues) return false;
     const prev = predecessors(graph, id);
     id = prev.length === 1 ? prev[0] : undefined;
   }

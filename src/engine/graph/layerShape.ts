@@ -5,16 +5,12 @@
  */
 import type { LayerResult } from '../layers/module';
 import { fail } from '../layers/inferHelpers';
-import { LAYERS, moduleOf } from '../layers/registry';
+import { moduleOf } from '../layers/registry';
+import { assertNever } from '../assertNever';
 import type { LayerSpec, Shape } from './types';
 import { formatShape } from './convArithmetic';
 
 export type { LayerResult } from '../layers/module';
-
-/** Expected number of inputs per kind: exactly 0, exactly 1, or at least 2 (merges). */
-export function arityOf(kind: LayerSpec['kind']): 'none' | 'one' | 'many' {
-  return LAYERS[kind].arity;
-}
 
 /** Largest size any axis may reach; beyond it numbers stop being exact and no browser could hold the tensor. */
 export const MAX_DIM = 2 ** 31;
@@ -45,6 +41,8 @@ function inferUnchecked(layer: LayerSpec, inputs: readonly Shape[]): LayerResult
       if (inputs.length !== 1)
         return fail('badArity', `This layer takes exactly 1 input, but has ${inputs.length}.`);
       break;
+    default:
+      return assertNever(m.arity);
   }
   return m.infer(layer, inputs);
 }

@@ -57,10 +57,10 @@ export class Reader {
     return this.fail(path, `must be one of ${options.map((o) => `'${o}'`).join(', ')}`);
   }
 
-  pair(value: unknown, path: string, min = 1): Pair | undefined {
+  pair(value: unknown, path: string, min = 1, max = MAX_SIZE): Pair | undefined {
     if (!Array.isArray(value) || value.length !== 2) return this.fail(path, 'must be a pair [height, width]');
-    const a = this.int(value[0], `${path}[0]`, min);
-    const b = this.int(value[1], `${path}[1]`, min);
+    const a = this.int(value[0], `${path}[0]`, min, max);
+    const b = this.int(value[1], `${path}[1]`, min, max);
     return a === undefined || b === undefined ? undefined : [a, b];
   }
 
@@ -78,12 +78,17 @@ export { LAYER_KINDS };
 /** Reads one field of a layer by its descriptor (the same one the inspector renders); undefined when bad. */
 function readField(r: Reader, f: FieldSpec<Record<string, unknown>>, value: unknown, path: string): unknown {
   switch (f.type) {
-    case 'number':
-      return f.rule.integer
+    case 'number': {
+      const v = f.rule.integer
         ? r.int(value, path, f.rule.min, f.rule.max)
         : r.real(value, path, f.rule.min, f.rule.max, f.rule.inclusiveMax ?? true);
+      // The inspector's rule may exclude its minimum (no layer setting does today); the parser keeps to it too.
+      if (v !== undefined && f.rule.inclusiveMin === false && v <= f.rule.min)
+        return r.fail(path, `must be more than ${f.rule.min}`);
+      return v;
+    }
     case 'pair':
-      return r.pair(value, path, f.rule.min);
+      return r.pair(value, path, f.rule.min, f.rule.max);
     case 'select':
       return r.oneOf(
         value,

@@ -39,10 +39,7 @@ export type { AddLayer } from '../layers/add';
 export type { ConcatenateLayer } from '../layers/concatenate';
 import type { MaxPool2DLayer } from '../layers/maxPool2d';
 import type { AvgPool2DLayer } from '../layers/avgPool2d';
-import type { AddLayer } from '../layers/add';
-import type { ConcatenateLayer } from '../layers/concatenate';
 export type PoolLayer = MaxPool2DLayer | AvgPool2DLayer;
-export type MergeLayer = AddLayer | ConcatenateLayer;
 
 export interface GraphNode {
   readonly id: NodeId;

@@ -13,12 +13,11 @@ import { formatLabels } from '../data/labels';
 import { moduleOf } from '../layers/registry';
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
-const PASS_THROUGH = new Set(['activation', 'dropout', 'batchNorm']);
 
 /** Walks back from `id` through shape-preserving layers to the layer that sets the output size. */
 function sizingNode(graph: Graph, id: NodeId): GraphNode | undefined {
   let cur = graph.nodes.find((n) => n.id === id);
-  for (let i = 0; cur && PASS_THROUGH.has(cur.layer.kind) && i < graph.nodes.length; i++) {
+  for (let i = 0; cur && moduleOf(cur.layer).elementWise && i < graph.nodes.length; i++) {
     const preds = predecessors(graph, cur.id);
     if (preds.length !== 1) return undefined;
     cur = graph.nodes.find((n) => n.id === preds[0]);

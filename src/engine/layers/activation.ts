@@ -59,6 +59,9 @@ export const activation: LayerModule<ActivationLayer> = {
   }),
   kernels: null,
   featureMaps: true,
+  elementWise: true,
+  keepsValues: false,
+  normalization: false,
   compile(spec, ctx) {
     const { name, trainable } = ctx;
     if (spec.fn === 'leakyRelu')

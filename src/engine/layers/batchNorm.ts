@@ -63,6 +63,9 @@ export const batchNorm: LayerModule<BatchNormLayer> = {
   face: () => ({ title: 'BatchNorm', activation: '', detail: '' }),
   kernels: null,
   featureMaps: true,
+  elementWise: true,
+  keepsValues: false,
+  normalization: true,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.batchNormalization({

@@ -177,6 +177,9 @@ export const conv2d: LayerModule<Conv2DLayer> = {
   }),
   kernels: 'hwio',
   featureMaps: true,
+  elementWise: false,
+  keepsValues: false,
+  normalization: false,
   compile(spec, ctx) {
     let x = ctx.inputs[0];
     let padding: 'valid' | 'same';

@@ -117,6 +117,9 @@ export const conv2dTranspose: LayerModule<Conv2DTransposeLayer> = {
   }),
   kernels: 'hwoi',
   featureMaps: true,
+  elementWise: false,
+  keepsValues: false,
+  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.conv2dTranspose({

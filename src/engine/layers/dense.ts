@@ -73,6 +73,9 @@ export const dense: LayerModule<DenseLayer> = {
   face: (l, title) => ({ title, activation: fusedText(l.activation), detail: `${l.units} units` }),
   kernels: null,
   featureMaps: false,
+  elementWise: false,
+  keepsValues: false,
+  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.dense({

@@ -42,6 +42,9 @@ export const dropout: LayerModule<DropoutLayer> = {
   face: (l, title) => ({ title, activation: '', detail: `rate ${l.rate}` }),
   kernels: null,
   featureMaps: false,
+  elementWise: true,
+  keepsValues: true,
+  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.dropout({

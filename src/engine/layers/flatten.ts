@@ -42,6 +42,9 @@ export const flatten: LayerModule<FlattenLayer> = {
   face: (_l, title) => ({ title, activation: '', detail: '' }),
   kernels: null,
   featureMaps: false,
+  elementWise: false,
+  keepsValues: true,
+  normalization: false,
   compile: (_s, ctx) => ctx.applyOne(ctx.tf.layers.flatten({ name: ctx.name, trainable: ctx.trainable })),
   keras: (_l, { name, input }) => call(`layers.Flatten(${name})`, input),
 };

@@ -36,6 +36,9 @@ export const globalAvgPool: LayerModule<GlobalAvgPoolLayer> = {
   face: (_l, title) => ({ title, activation: '', detail: '' }),
   kernels: null,
   featureMaps: false,
+  elementWise: false,
+  keepsValues: false,
+  normalization: false,
   compile: (_s, ctx) =>
     ctx.applyOne(ctx.tf.layers.globalAveragePooling2d({ name: ctx.name, trainable: ctx.trainable })),
   keras: (_l, { name, input }) => call(`layers.GlobalAveragePooling2D(${name})`, input),

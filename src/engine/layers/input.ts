@@ -90,6 +90,9 @@ export const input: LayerModule<InputLayer> = {
   }),
   kernels: null,
   featureMaps: false,
+  elementWise: false,
+  keepsValues: false,
+  normalization: false,
   compile: (l, ctx) => ctx.tf.input({ shape: [...l.shape], name: ctx.name }),
   keras: (l, { name }) => ({
     before: [],

@@ -37,6 +37,20 @@ describe('LayerNormalization', () => {
     expect(r.paramFormula).toBe('2·8 = 16 (γ and β, one each per channel)');
   });
 
+  it('output checks look through it: Dense(5) → LayerNorm in a classifier is offered "units 10"', () => {
+    const g = chain('classifier', [
+      L.image(),
+      L.flatten(),
+      L.dense(5, 'linear'),
+      L.layerNorm(),
+      L.act('softmax'),
+    ]);
+    const issue = validateGraph(g, { imageShape: [28, 28, 1], classes: 10 }).find(
+      (i) => i.code === 'outputUnitsMismatch',
+    );
+    expect(issue?.fixes.map((f) => f.label)).toContain('units 10');
+  });
+
   it('is a valid classifier layer whose compiled model matches shape inference', () => {
     const g = withLayerNorm();
     const v = validateGraph(g, { imageShape: [28, 28, 1], classes: 10 });

@@ -101,6 +101,9 @@ export const layerNorm: LayerModule<LayerNormLayer> = {
   face: () => ({ title: 'LayerNorm', activation: '', detail: '' }),
   kernels: null,
   featureMaps: true,
+  elementWise: true,
+  keepsValues: false,
+  normalization: true,
   compile(spec, ctx) {
     const Layer = layerNormClass(ctx.tf);
     return ctx.applyOne(new Layer({ name: ctx.name, trainable: ctx.trainable, epsilon: spec.epsilon }));

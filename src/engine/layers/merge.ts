@@ -17,6 +17,9 @@ type MergeBase<S extends { readonly kind: 'add' | 'concatenate' }> = Pick<
   | 'face'
   | 'kernels'
   | 'featureMaps'
+  | 'elementWise'
+  | 'keepsValues'
+  | 'normalization'
   | 'category'
 >;
 
@@ -47,6 +50,9 @@ export function mergeBase<S extends { readonly kind: 'add' | 'concatenate' }>():
     face: (_l, title) => ({ title, activation: '', detail: '' }),
     kernels: null,
     featureMaps: false,
+    elementWise: false,
+    keepsValues: false,
+    normalization: false,
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import type { GraphIssueCode } from '../graph/issueCodes';
-import type { ActivationFn, FusedActivation, Initializer, Pair, Shape } from './primitives';
+import type { ActivationFn, Initializer, Shape } from './primitives';
 
 export type LayerCategory =
   'input' | 'conv' | 'pool' | 'dense' | 'shape' | 'regularize' | 'activation' | 'merge';
@@ -181,6 +181,14 @@ export interface LayerModule<S extends { readonly kind: string }> {
   readonly kernels: 'hwio' | 'hwoi' | null;
   /** Whether Activation maps shows its output. */
   readonly featureMaps: boolean;
+  /** Output shape = input shape, value by value or position by position (activation, dropout, normalization):
+   * output checks look through it to the layer that sets the size. */
+  readonly elementWise: boolean;
+  /** Passes its values on unchanged, only rearranged (reshape, flatten; dropout at test time): checks of the
+   * output's range (e.g. "ends in a sigmoid") look through it. */
+  readonly keepsValues: boolean;
+  /** A normalization layer (the divergence report suggests one when a network has none). */
+  readonly normalization: boolean;
   /** Builds and applies its TF.js layer(s). */
   compile(spec: S, ctx: CompileContext): SymbolicTensor;
   /** The Keras layer constructor call (without its application) and any lines before it. */
@@ -189,5 +197,3 @@ export interface LayerModule<S extends { readonly kind: string }> {
     ctx: KerasContext,
   ): { readonly before: readonly string[]; readonly call: string; readonly input: string };
 }
-
-export type { FusedActivation, Pair };

@@ -95,6 +95,9 @@ export function pool2dModule<K extends 'maxPool2d' | 'avgPool2d'>(
     },
     kernels: null,
     featureMaps: true,
+    elementWise: false,
+    keepsValues: false,
+    normalization: false,
     compile: (spec, ctx) =>
       ctx.applyOne(
         build(ctx.tf, {

@@ -31,15 +31,5 @@ export const FUSED_ACTIVATIONS: readonly FusedActivation[] = [
   'softmax',
   'elu',
 ];
-export const ACTIVATIONS: readonly ActivationFn[] = [...FUSED_ACTIVATIONS, 'leakyRelu'];
-export const INITIALIZERS: readonly Initializer[] = [
-  'heNormal',
-  'heUniform',
-  'glorotUniform',
-  'glorotNormal',
-  'zeros',
-];
-export const POOL_PADDINGS: readonly PoolPadding[] = ['valid', 'same'];
-
 /** Largest size accepted for any single dimension, kernel, filter count or unit count. */
 export const MAX_SIZE = 65_536;

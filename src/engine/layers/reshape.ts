@@ -61,6 +61,9 @@ export const reshape: LayerModule<ReshapeLayer> = {
   face: (_l, title) => ({ title, activation: '', detail: '' }),
   kernels: null,
   featureMaps: false,
+  elementWise: false,
+  keepsValues: true,
+  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.reshape({ name: ctx.name, trainable: ctx.trainable, targetShape: [...spec.shape] }),

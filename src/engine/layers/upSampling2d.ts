@@ -56,6 +56,9 @@ export const upSampling2d: LayerModule<UpSampling2DLayer> = {
   },
   kernels: null,
   featureMaps: false,
+  elementWise: false,
+  keepsValues: false,
+  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.upSampling2d({

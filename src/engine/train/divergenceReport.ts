@@ -96,7 +96,7 @@ export function remedies(ctx: Pick<TrainContext, 'learningRate' | 'graph' | 'hyp
   const lr = ctx.learningRate;
   const parts = [`lower the learning rate (now ${num(lr)}, try ${num(lr / 10)})`];
   const kinds = new Set(ctx.graph.nodes.map((n) => n.layer.kind));
-  if (!kinds.has('batchNorm'))
+  if (!ctx.graph.nodes.some((n) => moduleOf(n.layer).normalization))
     parts.push(`add batch normalization after the ${kinds.has('conv2d') ? 'convolutions' : 'dense layers'}`);
   parts.push(
     ctx.hyper.clipNorm > 0
