@@ -82,7 +82,10 @@ export default tseslint.config(
           patterns: [
             noUi,
             engineIsBelow,
-            { ...noTfjs, message: 'The page imports this folder: TF.js only as a type (compile.ts passes it in).' },
+            {
+              ...noTfjs,
+              message: 'The page imports this folder: TF.js only as a type (compile.ts passes it in).',
+            },
           ],
         },
       ],
