@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NodeId } from '../../graph/types';
 import { moduleOf } from '../../layers/registry';
-import { predecessors } from '../../graph/graphUtils';
+import { predecessors, topologicalOrder } from '../../graph/graphUtils';
 import type { MapStack, ProbeResult, SampleRef } from './types';
 import { compileProbeModel } from '../../compile/compile';
 import type { TrainContext } from '../context';
@@ -42,7 +42,12 @@ function inputStack(ctx: TrainContext, values: Float32Array): MapStack {
 }
 
 export async function probeActivations(ctx: TrainContext, sample: SampleRef): Promise<ProbeResult> {
-  const ids = ctx.graph.nodes.filter((n) => moduleOf(n.layer).featureMaps).map((n) => n.id);
+  // In the order the data flows (a layer inserted later sits at the end of the node list).
+  const byId = new Map(ctx.graph.nodes.map((n) => [n.id, n] as const));
+  const ids = topologicalOrder(ctx.graph).filter((id) => {
+    const n = byId.get(id);
+    return n !== undefined && moduleOf(n.layer).featureMaps;
+  });
   const { input, outs } = await nodeValues(ctx, ids, sample);
   const layers = outs.map((o, i) => {
     const g = mapGeometry(o.shape);

@@ -7,6 +7,8 @@ import type { ProbeRequest, ProbeResult } from './types';
 import { maxPoolArgmax } from './argmax';
 import { quantiseMaps } from './maps';
 import { asNodeId } from '../../graph/types';
+import { insertBetween } from '../../graph/edit';
+import { L } from '../../graph/layerBuilders';
 
 const data = tinyData(64, 80);
 const graph = tinyCnn();
@@ -73,6 +75,20 @@ describe('probes', () => {
     // The input image's range is the pixel range of test image 5.
     const px = data.test.images.subarray(5 * 784, 6 * 784);
     expect(r.input.max[0]).toBeCloseTo(Math.max(...px) / 255, 5);
+  });
+
+  it('activations come in the order the data flows, also for a layer inserted later', async () => {
+    const edge = graph.edges.find((e) => e.source === conv1!.id)!;
+    const inserted = insertBetween(graph, edge.id, L.layerNorm())!;
+    const t = createTrainer({ graph: inserted.graph, dataset: data, hyper: tinyHyper(), seed: 2 });
+    try {
+      const r = await t.probe({ kind: 'activations', sample: { from: 'test', index: 0 } });
+      if (r.kind !== 'activations') throw new Error('expected activations');
+      const names = r.layers.map((l) => l.node);
+      expect(names.slice(0, 3)).toEqual([conv1!.id, inserted.id, relu!.id]);
+    } finally {
+      t.dispose();
+    }
   });
 
   it('activations of a drawn image; a wrong size is refused', async () => {
