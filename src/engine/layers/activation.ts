@@ -1,7 +1,7 @@
 /** Activation: a non-linearity on every value (ReLU, Leaky ReLU with its slope, sigmoid, tanh, softmax, ELU). */
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { ActivationFn } from './primitives';
-import { ACTIVATION_OPTIONS, RULES, noChecks, noFixes } from './fieldHelpers';
+import { ACTIVATION_OPTIONS, RULES } from './fieldHelpers';
 import { only, plain, sameField } from './inferHelpers';
 import { activationText } from './text';
 import { call, pyNum, pyStr } from './python';
@@ -13,7 +13,7 @@ export interface ActivationLayer {
   readonly alpha: number;
 }
 
-export const activation: LayerModule<ActivationLayer> = {
+export const activation = defineLayer<ActivationLayer>({
   kind: 'activation',
   title: 'Activation',
   short: 'Applies a non-linearity (ReLU, Leaky ReLU, sigmoid, tanh, softmax, ELU) to every value.',
@@ -49,19 +49,14 @@ export const activation: LayerModule<ActivationLayer> = {
   infer: (_l, inputs) => plain([...only(inputs)]),
   field: sameField,
   spatialStep: () => 'pass',
-  check: noChecks,
-  errorFixes: noFixes,
   summary: (l) => (l.fn === 'leakyRelu' ? `Leaky ReLU α ${l.alpha}` : activationText(l.fn)),
   face: (l) => ({
     title: activationText(l.fn),
     activation: '',
     detail: l.fn === 'leakyRelu' ? `α ${l.alpha}` : '',
   }),
-  kernels: null,
   featureMaps: true,
   elementWise: true,
-  keepsValues: false,
-  normalization: false,
   compile(spec, ctx) {
     const { name, trainable } = ctx;
     if (spec.fn === 'leakyRelu')
@@ -76,4 +71,4 @@ export const activation: LayerModule<ActivationLayer> = {
         : `layers.Activation(${pyStr(l.fn)}, ${name})`,
       input,
     ),
-};
+});

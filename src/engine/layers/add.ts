@@ -1,6 +1,6 @@
 /** Add: element-wise sum of inputs of the same shape (residual connections). */
 import { formatShape } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import { fail, plain } from './inferHelpers';
 import { mergeBase, mergeKeras } from './merge';
 
@@ -8,7 +8,7 @@ export interface AddLayer {
   readonly kind: 'add';
 }
 
-export const add: LayerModule<AddLayer> = {
+export const add = defineLayer<AddLayer>({
   kind: 'add',
   title: 'Add',
   short: 'Adds its inputs element by element (a residual / skip connection).',
@@ -32,4 +32,4 @@ export const add: LayerModule<AddLayer> = {
   },
   compile: (_s, ctx) => ctx.applyAll(ctx.tf.layers.add({ name: ctx.name, trainable: ctx.trainable })),
   keras: mergeKeras('Add'),
-};
+});

@@ -1,6 +1,6 @@
 /** BatchNormalization: each channel standardised over the batch, then a learned scale and shift. */
-import type { LayerModule } from './module';
-import { RULES, noActivation, noChecks, noFixes } from './fieldHelpers';
+import { defineLayer } from './define';
+import { RULES, epsilonField } from './fieldHelpers';
 import { fail, only, plain, product, sameField } from './inferHelpers';
 import { call, pyNum } from './python';
 
@@ -10,7 +10,7 @@ export interface BatchNormLayer {
   readonly epsilon: number;
 }
 
-export const batchNorm: LayerModule<BatchNormLayer> = {
+export const batchNorm = defineLayer<BatchNormLayer>({
   kind: 'batchNorm',
   title: 'BatchNormalization',
   short: 'Rescales each channel to mean 0, variance 1 over the batch, then a learned scale and shift.',
@@ -33,15 +33,8 @@ export const batchNorm: LayerModule<BatchNormLayer> = {
       rule: RULES.momentum,
       help: 'How slowly the running mean and variance for test time follow the batches.',
     },
-    {
-      type: 'number',
-      key: 'epsilon',
-      label: 'Epsilon',
-      rule: RULES.epsilon,
-      help: 'ε: added to the variance so nothing divides by zero.',
-    },
+    epsilonField<BatchNormLayer>(),
   ],
-  activation: noActivation,
   infer(_l, inputs) {
     const x = only(inputs);
     const c = x[x.length - 1];
@@ -57,14 +50,10 @@ export const batchNorm: LayerModule<BatchNormLayer> = {
   },
   field: sameField,
   spatialStep: () => 'pass',
-  check: noChecks,
-  errorFixes: noFixes,
   summary: (l) => `momentum ${l.momentum}`,
   face: () => ({ title: 'BatchNorm', activation: '', detail: '' }),
-  kernels: null,
   featureMaps: true,
   elementWise: true,
-  keepsValues: false,
   normalization: true,
   compile: (spec, ctx) =>
     ctx.applyOne(
@@ -80,4 +69,4 @@ export const batchNorm: LayerModule<BatchNormLayer> = {
       `layers.BatchNormalization(momentum=${pyNum(l.momentum)}, epsilon=${pyNum(l.epsilon)}, ${name})`,
       input,
     ),
-};
+});

@@ -1,6 +1,6 @@
 /** Concatenate: inputs stacked along the channel axis. */
 import { formatShape } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import { fail, plain } from './inferHelpers';
 import { mergeBase, mergeKeras } from './merge';
 
@@ -8,7 +8,7 @@ export interface ConcatenateLayer {
   readonly kind: 'concatenate';
 }
 
-export const concatenate: LayerModule<ConcatenateLayer> = {
+export const concatenate = defineLayer<ConcatenateLayer>({
   kind: 'concatenate',
   title: 'Concatenate',
   short: 'Stacks its inputs along the channel axis (sizes must match except channels).',
@@ -36,4 +36,4 @@ export const concatenate: LayerModule<ConcatenateLayer> = {
   compile: (_s, ctx) =>
     ctx.applyAll(ctx.tf.layers.concatenate({ name: ctx.name, trainable: ctx.trainable, axis: -1 })),
   keras: mergeKeras('Concatenate'),
-};
+});

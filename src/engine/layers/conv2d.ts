@@ -6,9 +6,9 @@ import {
   explicitPadding,
   twoAxes,
 } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { ConvPadding, FusedActivation, Initializer, Pair } from './primitives';
-import { RULES, noFixes, weightFields } from './fieldHelpers';
+import { RULES, weightFields } from './fieldHelpers';
 import { checkPositive, needsSpatial, only, weighted } from './inferHelpers';
 import { dilationText, fusedText, activationText, pairText, paddingText, strideText } from './text';
 import { kwargs, pyActivation, pyPair, pyStr, pyWeights } from './python';
@@ -29,7 +29,7 @@ export interface Conv2DLayer {
 /** Suffix of the ZeroPadding2D layer inserted before a conv with explicit padding. */
 export const PAD_SUFFIX = '__pad';
 
-export const conv2d: LayerModule<Conv2DLayer> = {
+export const conv2d = defineLayer<Conv2DLayer>({
   kind: 'conv2d',
   title: 'Conv2D',
   short: 'Slides K learned F×F filters over the image; each makes one feature map.',
@@ -167,7 +167,6 @@ export const conv2d: LayerModule<Conv2DLayer> = {
       },
     ];
   },
-  errorFixes: noFixes,
   summary: (l) =>
     `${pairText(l.kernel)} ${strideText(l.stride)} ${paddingText(l.padding)}${dilationText(l.dilation)} · ${l.filters} filters · ${activationText(l.activation)}`,
   face: (l, title) => ({
@@ -177,9 +176,6 @@ export const conv2d: LayerModule<Conv2DLayer> = {
   }),
   kernels: 'hwio',
   featureMaps: true,
-  elementWise: false,
-  keepsValues: false,
-  normalization: false,
   compile(spec, ctx) {
     let x = ctx.inputs[0];
     let padding: 'valid' | 'same';
@@ -234,4 +230,4 @@ export const conv2d: LayerModule<Conv2DLayer> = {
       input: padded,
     };
   },
-};
+});

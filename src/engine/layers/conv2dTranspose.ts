@@ -1,8 +1,8 @@
 /** Conv2DTranspose: the "deconvolution" that grows a feature map (GAN generators, decoders). */
 import { deconvAxisFormula, deconvLength, twoAxes } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { FusedActivation, Initializer, Pair, PoolPadding } from './primitives';
-import { POOL_PADDING_OPTIONS, RULES, noChecks, noFixes, weightFields } from './fieldHelpers';
+import { POOL_PADDING_OPTIONS, RULES, weightFields } from './fieldHelpers';
 import { needsSpatial, only, weighted } from './inferHelpers';
 import { activationText, fusedText, pairText, strideText } from './text';
 import { call, kwargs, pyActivation, pyPair, pyStr, pyWeights } from './python';
@@ -18,7 +18,7 @@ export interface Conv2DTransposeLayer {
   readonly initializer: Initializer;
 }
 
-export const conv2dTranspose: LayerModule<Conv2DTransposeLayer> = {
+export const conv2dTranspose = defineLayer<Conv2DTransposeLayer>({
   kind: 'conv2dTranspose',
   title: 'Conv2DTranspose',
   short: 'The "deconvolution": spreads each input pixel over an F×F patch to grow the image.',
@@ -105,9 +105,6 @@ export const conv2dTranspose: LayerModule<Conv2DTransposeLayer> = {
     const jump = [f.jump[0] / l.stride[0], f.jump[1] / l.stride[1]] as const;
     return { rf: [f.rf[0] + (l.kernel[0] - 1) * jump[0], f.rf[1] + (l.kernel[1] - 1) * jump[1]], jump };
   },
-  spatialStep: () => null,
-  check: noChecks,
-  errorFixes: noFixes,
   summary: (l) =>
     `${pairText(l.kernel)} ${strideText(l.stride)} ${l.padding} · ${l.filters} filters · ${activationText(l.activation)}`,
   face: (l, title) => ({
@@ -117,9 +114,6 @@ export const conv2dTranspose: LayerModule<Conv2DTransposeLayer> = {
   }),
   kernels: 'hwoi',
   featureMaps: true,
-  elementWise: false,
-  keepsValues: false,
-  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.conv2dTranspose({
@@ -148,4 +142,4 @@ export const conv2dTranspose: LayerModule<Conv2DTransposeLayer> = {
       ])})`,
       input,
     ),
-};
+});

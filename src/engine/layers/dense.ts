@@ -1,9 +1,9 @@
 /** Dense: fully connected, y = f(W·x + b). */
 import { formatShape } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { FusedActivation, Initializer } from './primitives';
-import { RULES, noFixes, weightFields } from './fieldHelpers';
-import { fail, noField, only, product, weighted } from './inferHelpers';
+import { RULES, weightFields } from './fieldHelpers';
+import { fail, only, product, weighted } from './inferHelpers';
 import { activationText, fusedText } from './text';
 import { call, kwargs, pyActivation, pyWeights } from './python';
 
@@ -15,7 +15,7 @@ export interface DenseLayer {
   readonly initializer: Initializer;
 }
 
-export const dense: LayerModule<DenseLayer> = {
+export const dense = defineLayer<DenseLayer>({
   kind: 'dense',
   title: 'Dense',
   short: 'Fully connected: every output unit weighs every input value.',
@@ -55,8 +55,6 @@ export const dense: LayerModule<DenseLayer> = {
       `${inDim}·${layer.units}${bias ? ` + ${bias}` : ''} = ${params}`,
     );
   },
-  field: noField,
-  spatialStep: () => null,
   check(_l, { input }) {
     if (!input || input.length < 2) return [];
     return [
@@ -68,14 +66,8 @@ export const dense: LayerModule<DenseLayer> = {
       },
     ];
   },
-  errorFixes: noFixes,
   summary: (l) => `${l.units} units · ${activationText(l.activation)}`,
   face: (l, title) => ({ title, activation: fusedText(l.activation), detail: `${l.units} units` }),
-  kernels: null,
-  featureMaps: false,
-  elementWise: false,
-  keepsValues: false,
-  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.dense({
@@ -93,4 +85,4 @@ export const dense: LayerModule<DenseLayer> = {
       `layers.Dense(${kwargs([String(l.units), pyActivation(l.activation), ...pyWeights(l), name])})`,
       input,
     ),
-};
+});

@@ -1,6 +1,6 @@
 /** Dropout: zeroes a random fraction of values while training. */
-import type { LayerModule } from './module';
-import { RULES, noActivation, noChecks, noFixes } from './fieldHelpers';
+import { defineLayer } from './define';
+import { RULES } from './fieldHelpers';
 import { only, plain, sameField } from './inferHelpers';
 import { call, pyNum } from './python';
 
@@ -9,7 +9,7 @@ export interface DropoutLayer {
   readonly rate: number;
 }
 
-export const dropout: LayerModule<DropoutLayer> = {
+export const dropout = defineLayer<DropoutLayer>({
   kind: 'dropout',
   title: 'Dropout',
   short: 'During training, zeroes a random fraction of values so the network cannot rely on any single one.',
@@ -32,19 +32,13 @@ export const dropout: LayerModule<DropoutLayer> = {
       help: 'The fraction of values set to zero while training.',
     },
   ],
-  activation: noActivation,
   infer: (_l, inputs) => plain([...only(inputs)]),
   field: sameField,
   spatialStep: () => 'pass',
-  check: noChecks,
-  errorFixes: noFixes,
   summary: (l) => `rate ${l.rate}`,
   face: (l, title) => ({ title, activation: '', detail: `rate ${l.rate}` }),
-  kernels: null,
-  featureMaps: false,
   elementWise: true,
   keepsValues: true,
-  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.dropout({
@@ -55,4 +49,4 @@ export const dropout: LayerModule<DropoutLayer> = {
       }),
     ),
   keras: (l, { name, input }) => call(`layers.Dropout(${pyNum(l.rate)}, ${name})`, input),
-};
+});

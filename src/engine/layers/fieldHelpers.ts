@@ -65,6 +65,17 @@ export function weightFields<S extends Weighted>(): FieldSpec<S>[] {
   ];
 }
 
+/** ε of a normalization layer. */
+export function epsilonField<S extends { readonly epsilon: number }>(): FieldSpec<S> {
+  return {
+    type: 'number',
+    key: 'epsilon' as FieldSpec<S>['key'],
+    label: 'Epsilon',
+    rule: RULES.epsilon,
+    help: 'ε: added to the variance so nothing divides by zero.',
+  };
+}
+
 export const noChecks = (): readonly LayerIssue<never>[] => [];
 export const noFixes = (): readonly LayerFix<never>[] => [];
 export const noActivation = (): ActivationFn | null => null;

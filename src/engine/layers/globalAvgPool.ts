@@ -1,14 +1,13 @@
 /** GlobalAveragePool: each whole feature map becomes its mean. */
-import type { LayerModule } from './module';
-import { noActivation, noChecks, noFixes } from './fieldHelpers';
-import { needsSpatial, noField, only, plain } from './inferHelpers';
+import { defineLayer } from './define';
+import { needsSpatial, only, plain } from './inferHelpers';
 import { call } from './python';
 
 export interface GlobalAvgPoolLayer {
   readonly kind: 'globalAvgPool';
 }
 
-export const globalAvgPool: LayerModule<GlobalAvgPoolLayer> = {
+export const globalAvgPool = defineLayer<GlobalAvgPoolLayer>({
   kind: 'globalAvgPool',
   title: 'GlobalAveragePool',
   short: 'Averages each whole feature map to one number: H×W×C becomes C.',
@@ -21,25 +20,12 @@ export const globalAvgPool: LayerModule<GlobalAvgPoolLayer> = {
   arity: 'one',
   idPrefix: 'global_avg_pool',
   form: 'wide',
-  fields: [],
-  activation: noActivation,
   infer(_l, inputs) {
     const x = only(inputs);
     if (x.length !== 3) return needsSpatial('GlobalAveragePool', x);
     return plain([x[2] as number]);
   },
-  field: noField,
-  spatialStep: () => null,
-  check: noChecks,
-  errorFixes: noFixes,
-  summary: () => '',
-  face: (_l, title) => ({ title, activation: '', detail: '' }),
-  kernels: null,
-  featureMaps: false,
-  elementWise: false,
-  keepsValues: false,
-  normalization: false,
   compile: (_s, ctx) =>
     ctx.applyOne(ctx.tf.layers.globalAveragePooling2d({ name: ctx.name, trainable: ctx.trainable })),
   keras: (_l, { name, input }) => call(`layers.GlobalAveragePooling2D(${name})`, input),
-};
+});

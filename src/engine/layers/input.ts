@@ -1,8 +1,7 @@
 /** Input: where examples enter, dataset images or a latent vector z. */
 import { formatShape } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { Shape } from './primitives';
-import { noActivation, noFixes } from './fieldHelpers';
 import { checkPositive, plain } from './inferHelpers';
 import { tuple } from './python';
 
@@ -17,7 +16,7 @@ export interface InputLayer {
 
 const sameShape = (a: Shape, b: Shape): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
 
-export const input: LayerModule<InputLayer> = {
+export const input = defineLayer<InputLayer>({
   kind: 'input',
   title: 'Input',
   short: 'Where examples enter: dataset images or a random latent vector.',
@@ -60,10 +59,8 @@ export const input: LayerModule<InputLayer> = {
       shown: (l) => l.source === 'latent',
     },
   ],
-  activation: noActivation,
   infer: (l) => checkPositive(l.shape, null, 'Input shape') ?? plain([...l.shape]),
   field: (l) => (l.shape.length === 3 ? { rf: [1, 1], jump: [1, 1] } : null),
-  spatialStep: () => null,
   check(l, ctx) {
     if (l.source !== 'dataset' || sameShape(l.shape, ctx.imageShape)) return [];
     return [
@@ -81,22 +78,16 @@ export const input: LayerModule<InputLayer> = {
       },
     ];
   },
-  errorFixes: noFixes,
   summary: (l) => (l.source === 'latent' ? `latent z · ${l.distribution ?? 'normal'}` : 'dataset images'),
   face: (l, title) => ({
     title,
     activation: '',
     detail: l.source === 'latent' ? `latent ${l.distribution ?? 'normal'}` : 'dataset images',
   }),
-  kernels: null,
-  featureMaps: false,
-  elementWise: false,
-  keepsValues: false,
-  normalization: false,
   compile: (l, ctx) => ctx.tf.input({ shape: [...l.shape], name: ctx.name }),
   keras: (l, { name }) => ({
     before: [],
     call: `keras.Input(shape=${tuple(l.shape)}, ${name})`,
     input: '',
   }),
-};
+});

@@ -3,8 +3,8 @@
  * scale and shift. Unlike batch norm it does not depend on the batch, so it behaves the same in training and test.
  */
 import type * as tfjs from '@tensorflow/tfjs';
-import type { LayerModule } from './module';
-import { RULES, noActivation, noChecks, noFixes } from './fieldHelpers';
+import { defineLayer } from './define';
+import { epsilonField } from './fieldHelpers';
 import { fail, only, product, sameField, weighted } from './inferHelpers';
 import { call, pyNum } from './python';
 
@@ -60,7 +60,7 @@ export function layerNormClass(tf: typeof tfjs): LayerClass {
   return BroadcastLayerNormalization;
 }
 
-export const layerNorm: LayerModule<LayerNormLayer> = {
+export const layerNorm = defineLayer<LayerNormLayer>({
   kind: 'layerNorm',
   title: 'LayerNormalization',
   short:
@@ -76,16 +76,7 @@ export const layerNorm: LayerModule<LayerNormLayer> = {
   arity: 'one',
   idPrefix: 'layer_norm',
   form: 'compact',
-  fields: [
-    {
-      type: 'number',
-      key: 'epsilon',
-      label: 'Epsilon',
-      rule: RULES.epsilon,
-      help: 'ε: added to the variance so nothing divides by zero.',
-    },
-  ],
-  activation: noActivation,
+  fields: [epsilonField<LayerNormLayer>()],
   infer(_l, inputs) {
     const x = only(inputs);
     const c = x[x.length - 1];
@@ -95,14 +86,10 @@ export const layerNorm: LayerModule<LayerNormLayer> = {
   },
   field: sameField,
   spatialStep: () => 'pass',
-  check: noChecks,
-  errorFixes: noFixes,
   summary: (l) => `ε ${l.epsilon}`,
   face: () => ({ title: 'LayerNorm', activation: '', detail: '' }),
-  kernels: null,
   featureMaps: true,
   elementWise: true,
-  keepsValues: false,
   normalization: true,
   compile(spec, ctx) {
     const Layer = layerNormClass(ctx.tf);
@@ -110,4 +97,4 @@ export const layerNorm: LayerModule<LayerNormLayer> = {
   },
   keras: (l, { name, input }) =>
     call(`layers.LayerNormalization(epsilon=${pyNum(l.epsilon)}, ${name})`, input),
-};
+});

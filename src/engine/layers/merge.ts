@@ -1,26 +1,10 @@
 /** What Add and Concatenate share: two or more inputs, no weights, one output. */
 import type { Field, LayerModule } from './module';
-import { noActivation, noChecks } from './fieldHelpers';
 import { call } from './python';
 
 type MergeBase<S extends { readonly kind: 'add' | 'concatenate' }> = Pick<
   LayerModule<S>,
-  | 'arity'
-  | 'form'
-  | 'fields'
-  | 'activation'
-  | 'field'
-  | 'spatialStep'
-  | 'check'
-  | 'errorFixes'
-  | 'summary'
-  | 'face'
-  | 'kernels'
-  | 'featureMaps'
-  | 'elementWise'
-  | 'keepsValues'
-  | 'normalization'
-  | 'category'
+  'arity' | 'form' | 'field' | 'errorFixes' | 'category'
 >;
 
 /** The receptive field of a merge: the largest of its inputs' (null when any is untracked). */
@@ -39,20 +23,9 @@ export function mergeBase<S extends { readonly kind: 'add' | 'concatenate' }>():
     category: 'merge',
     arity: 'many',
     form: 'full',
-    fields: [],
-    activation: noActivation,
     field: mergeField,
-    spatialStep: () => null,
-    check: noChecks,
     // A merge without enough inputs is best removed.
     errorFixes: () => [{ kind: 'removeNode', label: 'remove' }],
-    summary: () => '',
-    face: (_l, title) => ({ title, activation: '', detail: '' }),
-    kernels: null,
-    featureMaps: false,
-    elementWise: false,
-    keepsValues: false,
-    normalization: false,
   };
 }
 

@@ -3,7 +3,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { convAxisFormula, convOutputLength, twoAxes } from '../graph/convArithmetic';
 import type { FieldSpec, LayerModule } from './module';
 import type { Pair, PoolPadding } from './primitives';
-import { POOL_PADDING_OPTIONS, RULES, noActivation, noChecks, noFixes } from './fieldHelpers';
+import { POOL_PADDING_OPTIONS, RULES } from './fieldHelpers';
+import { defineLayer } from './define';
 import { checkPositive, needsSpatial, only, plain } from './inferHelpers';
 import { pairText, strideText } from './text';
 import { call, pyPair, pyStr } from './python';
@@ -58,7 +59,7 @@ export function pool2dModule<K extends 'maxPool2d' | 'avgPool2d'>(
       help: "'same' pads so the output is ceil(W / S); 'valid' drops the edge.",
     },
   ];
-  return {
+  return defineLayer<Pool2DSpec<K>>({
     kind,
     ...texts,
     formula: 'W2 = (W1 − F) / S + 1, channels unchanged',
@@ -68,7 +69,6 @@ export function pool2dModule<K extends 'maxPool2d' | 'avgPool2d'>(
     idPrefix: kind === 'maxPool2d' ? 'max_pool' : 'avg_pool',
     form: 'compact',
     fields,
-    activation: noActivation,
     infer(layer, inputs) {
       const x = only(inputs);
       if (x.length !== 3) return needsSpatial(texts.title, x);
@@ -87,17 +87,8 @@ export function pool2dModule<K extends 'maxPool2d' | 'avgPool2d'>(
     },
     field: (l, inputs) => windowField(inputs[0] ?? null, l.pool, l.stride),
     spatialStep: (l, size) => poolSteps(l.pool, l.stride, l.padding, size),
-    check: noChecks,
-    errorFixes: noFixes,
     summary: (l) => `${pairText(l.pool)} ${strideText(l.stride)} ${l.padding}`,
-    face(l, title) {
-      return { title, activation: '', detail: this.summary(l) };
-    },
-    kernels: null,
     featureMaps: true,
-    elementWise: false,
-    keepsValues: false,
-    normalization: false,
     compile: (spec, ctx) =>
       ctx.applyOne(
         build(ctx.tf, {
@@ -113,5 +104,5 @@ export function pool2dModule<K extends 'maxPool2d' | 'avgPool2d'>(
         `layers.${kerasClass}(pool_size=${pyPair(l.pool)}, strides=${pyPair(l.stride)}, padding=${pyStr(l.padding)}, ${name})`,
         input,
       ),
-  };
+  });
 }

@@ -1,9 +1,8 @@
 /** Reshape: the same values read in a new shape. */
 import { formatShape } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { Shape } from './primitives';
-import { noActivation, noChecks } from './fieldHelpers';
-import { fail, noField, only, plain, product } from './inferHelpers';
+import { fail, only, plain, product } from './inferHelpers';
 import { call, tuple } from './python';
 
 export interface ReshapeLayer {
@@ -11,7 +10,7 @@ export interface ReshapeLayer {
   readonly shape: Shape;
 }
 
-export const reshape: LayerModule<ReshapeLayer> = {
+export const reshape = defineLayer<ReshapeLayer>({
   kind: 'reshape',
   title: 'Reshape',
   short: 'Reads the same values in a new shape (the sizes must multiply to the same total).',
@@ -33,7 +32,6 @@ export const reshape: LayerModule<ReshapeLayer> = {
       help: 'The new sizes, e.g. 7×7×16; their product must stay the same.',
     },
   ],
-  activation: noActivation,
   infer(layer, inputs) {
     const x = only(inputs);
     const a = product(x);
@@ -46,9 +44,6 @@ export const reshape: LayerModule<ReshapeLayer> = {
     }
     return plain([...layer.shape], `${x.join('·')} = ${layer.shape.join('·')} = ${a}`);
   },
-  field: noField,
-  spatialStep: () => null,
-  check: noChecks,
   errorFixes(l, input) {
     if (!input) return [];
     const total = input.reduce((a, b) => a * b, 1);
@@ -59,14 +54,10 @@ export const reshape: LayerModule<ReshapeLayer> = {
   },
   summary: (l) => `to ${l.shape.join('×')}`,
   face: (_l, title) => ({ title, activation: '', detail: '' }),
-  kernels: null,
-  featureMaps: false,
-  elementWise: false,
   keepsValues: true,
-  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.reshape({ name: ctx.name, trainable: ctx.trainable, targetShape: [...spec.shape] }),
     ),
   keras: (l, { name, input }) => call(`layers.Reshape(${tuple(l.shape)}, ${name})`, input),
-};
+});

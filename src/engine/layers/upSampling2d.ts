@@ -1,8 +1,8 @@
 /** UpSampling2D: every pixel repeated s×s times. */
 import { twoAxes } from '../graph/convArithmetic';
-import type { LayerModule } from './module';
+import { defineLayer } from './define';
 import type { Pair } from './primitives';
-import { RULES, noActivation, noChecks, noFixes } from './fieldHelpers';
+import { RULES } from './fieldHelpers';
 import { needsSpatial, only, plain } from './inferHelpers';
 import { pairText } from './text';
 import { call, pyPair } from './python';
@@ -12,7 +12,7 @@ export interface UpSampling2DLayer {
   readonly size: Pair;
 }
 
-export const upSampling2d: LayerModule<UpSampling2DLayer> = {
+export const upSampling2d = defineLayer<UpSampling2DLayer>({
   kind: 'upSampling2d',
   title: 'UpSampling2D',
   short: 'Repeats every pixel s×s times: a weight-free way to enlarge a feature map.',
@@ -35,7 +35,6 @@ export const upSampling2d: LayerModule<UpSampling2DLayer> = {
       help: 's: how many times each pixel is repeated down and across.',
     },
   ],
-  activation: noActivation,
   infer(layer, inputs) {
     const x = only(inputs);
     if (x.length !== 3) return needsSpatial('UpSampling2D', x);
@@ -47,18 +46,7 @@ export const upSampling2d: LayerModule<UpSampling2DLayer> = {
     const f = inputs[0] ?? null;
     return f ? { rf: f.rf, jump: [f.jump[0] / l.size[0], f.jump[1] / l.size[1]] } : null;
   },
-  spatialStep: () => null,
-  check: noChecks,
-  errorFixes: noFixes,
   summary: (l) => `×${pairText(l.size)}`,
-  face(l, title) {
-    return { title, activation: '', detail: this.summary(l) };
-  },
-  kernels: null,
-  featureMaps: false,
-  elementWise: false,
-  keepsValues: false,
-  normalization: false,
   compile: (spec, ctx) =>
     ctx.applyOne(
       ctx.tf.layers.upSampling2d({
@@ -68,4 +56,4 @@ export const upSampling2d: LayerModule<UpSampling2DLayer> = {
       }),
     ),
   keras: (l, { name, input }) => call(`layers.UpSampling2D(size=${pyPair(l.size)}, ${name})`, input),
-};
+});
