@@ -6,6 +6,10 @@
 import type { Graph } from '../graph/types';
 import type { DatasetId } from '../data/types';
 import type { Hyper } from '../train/hyper';
+import type { MetricPoint } from '../train/metricPoint';
+import { inferShapes, totals } from '../graph/shapes';
+import { curvesFromPoints } from './curves';
+import { steadyRate } from './steadyRate';
 
 /**
  * A run's curves, decimated. Train points and validation points are separate series because validation happens
@@ -56,4 +60,74 @@ export interface RunRecord {
   /** What differs from the previous run, in words (see changes.ts). */
   readonly changes: readonly string[];
   readonly curves: RunCurves;
+}
+
+/** What a finished run hands over to become a record. */
+export interface RunRecordInput {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly pinned?: boolean;
+  readonly graph: Graph;
+  readonly dataset: DatasetId;
+  readonly hyper: Hyper;
+  readonly seed: number;
+  readonly backend: string | null;
+  /** The run's metric history (as the store keeps it), oldest first. */
+  readonly points: readonly MetricPoint[];
+  readonly wallTimeMs: number;
+  readonly changes: readonly string[];
+  /** Points kept per curve (default MAX_CURVE_POINTS). */
+  readonly maxCurvePoints?: number;
+}
+
+/** A unique record id from the start time and a per-session counter. */
+export const runRecordId = (createdAt: number, counter: number): string => `run-${createdAt}-${counter}`;
+
+/** The default name of the n-th run (1-based). */
+export const defaultRunName = (n: number): string => `Run ${n}`;
+
+const finite = (xs: readonly (number | undefined)[]): number[] =>
+  xs.filter((x): x is number => x !== undefined && Number.isFinite(x));
+
+const lastOf = (xs: readonly number[]): number | null =>
+  xs.length > 0 ? (xs[xs.length - 1] as number) : null;
+
+/**
+ * Builds the record: parameters and FLOPs per example (2 · multiply-adds) from shape inference, final and best
+ * validation numbers from every validation point (before the curves are thinned), steady-state examples/s, and the
+ * epochs trained as a fraction (1.5 = one and a half passes over the training set).
+ */
+export function makeRunRecord(input: RunRecordInput): RunRecord {
+  const t = totals(inferShapes(input.graph));
+  const pts = input.points;
+  const valAcc = finite(pts.map((p) => p.valAccuracy));
+  const valLoss = finite(pts.map((p) => p.valLoss));
+  const last = pts[pts.length - 1];
+  return {
+    id: input.id,
+    name: input.name,
+    createdAt: input.createdAt,
+    pinned: input.pinned ?? false,
+    graph: input.graph,
+    role: input.graph.role,
+    dataset: input.dataset,
+    labelSubset: input.hyper.labelSubset,
+    hyper: input.hyper,
+    seed: input.seed,
+    backend: input.backend,
+    params: t.params,
+    trainableParams: t.trainableParams,
+    flopsPerExample: 2 * t.macs,
+    steps: last?.step ?? 0,
+    epochs: last ? last.epoch + last.epochProgress : 0,
+    wallTimeMs: input.wallTimeMs,
+    examplesPerSec: steadyRate(pts),
+    finalValAccuracy: lastOf(valAcc),
+    bestValAccuracy: valAcc.length > 0 ? Math.max(...valAcc) : null,
+    finalValLoss: lastOf(valLoss),
+    bestValLoss: valLoss.length > 0 ? Math.min(...valLoss) : null,
+    changes: input.changes,
+    curves: curvesFromPoints(pts, input.maxCurvePoints),
+  };
 }

@@ -1,0 +1,158 @@
+/**
+ * What differs between two runs' settings, in words for the Runs table: "conv2d_1 kernel 3 → 10",
+ * "added layer_norm_1 (LayerNormalization)", "learning rate 0.001 → 0.01". Layer settings are read through each
+ * kind's field descriptors (src/engine/layers/registry.ts), so every setting of every kind is covered.
+ */
+import { assertNever } from '../assertNever';
+import type { DatasetId } from '../data/types';
+import type { Graph, GraphNode, LayerSpec } from '../graph/types';
+import type { FieldSpec } from '../layers/module';
+import type { ConvPadding, Pair, Shape } from '../layers/primitives';
+import { LAYERS, moduleOf } from '../layers/registry';
+import { paddingText } from '../layers/text';
+import type { Hyper } from '../train/hyper';
+
+/** The settings a run is made of (a RunRecord has all of them). */
+export interface RunSettings {
+  readonly graph: Graph;
+  readonly hyper: Hyper;
+  readonly dataset: DatasetId;
+  /** Labels trained on; empty = all. */
+  readonly labelSubset: readonly number[];
+  readonly seed: number;
+}
+
+/** Numbers as typed: no float noise such as 0.30000000000000004. */
+export const numberText = (n: number): string => String(Number(n.toPrecision(12)));
+
+/** A pair as one number when square ("3"), else "3×5". */
+const pairWord = (p: Pair): string => (p[0] === p[1] ? numberText(p[0]) : `${p[0]}×${p[1]}`);
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The word for a layer setting: its key when that is a plain word (kernel, stride, units), else its label. */
+function fieldWord(key: string, label: string): string {
+  return /^[a-z]{3,}$/.test(key) ? key : label.toLowerCase();
+}
+
+type AnyField = FieldSpec<LayerSpec>;
+
+function valueText(field: AnyField, value: unknown): string {
+  if (value === undefined) return 'none';
+  switch (field.type) {
+    case 'number':
+      return numberText(value as number);
+    case 'pair':
+      return pairWord(value as Pair);
+    case 'select':
+      return String(value);
+    case 'check':
+      return value ? 'on' : 'off';
+    case 'shape':
+      return (value as Shape).join('×');
+    case 'convPadding':
+      return paddingText(value as ConvPadding);
+    default:
+      return assertNever(field);
+  }
+}
+
+const isShown = (field: AnyField, spec: LayerSpec): boolean => !field.shown || field.shown(spec);
+
+/** Differences of one node's settings, frozen state included (both specs of the same kind). */
+function nodeChanges(prev: GraphNode, next: GraphNode): string[] {
+  const id = next.id;
+  const a = prev.layer;
+  const b = next.layer;
+  if (a.kind !== b.kind) return [`${id} ${LAYERS[a.kind].title} → ${LAYERS[b.kind].title}`];
+  const out: string[] = [];
+  const fields = moduleOf(b).fields as readonly AnyField[];
+  const va = a as unknown as Record<string, unknown>;
+  const vb = b as unknown as Record<string, unknown>;
+  for (const f of fields) {
+    if (same(va[f.key], vb[f.key]) || !(isShown(f, a) || isShown(f, b))) continue;
+    out.push(`${id} ${fieldWord(f.key, f.label)} ${valueText(f, va[f.key])} → ${valueText(f, vb[f.key])}`);
+  }
+  // Settings without a descriptor (none today) still count.
+  const described = new Set<string>(['kind', ...fields.map((f) => f.key)]);
+  const keys = new Set([...Object.keys(va), ...Object.keys(vb)]);
+  for (const k of keys) {
+    if (described.has(k) || same(va[k], vb[k])) continue;
+    out.push(`${id} ${k} ${JSON.stringify(va[k]) ?? 'none'} → ${JSON.stringify(vb[k]) ?? 'none'}`);
+  }
+  if (prev.frozen !== next.frozen) out.push(`${id} ${next.frozen ? 'frozen' : 'unfrozen'}`);
+  return out;
+}
+
+/** Each node's inputs in edge order (the order Concatenate takes them in). */
+function inputsOf(g: Graph): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const e of g.edges) m.set(e.target, [...(m.get(e.target) ?? []), e.source]);
+  return m;
+}
+
+function graphChanges(prev: Graph, next: Graph): string[] {
+  const out: string[] = [];
+  if (prev.role !== next.role) out.push(`role ${prev.role} → ${next.role}`);
+  const before = new Map(prev.nodes.map((n) => [n.id as string, n] as const));
+  const after = new Set(next.nodes.map((n) => n.id as string));
+  let addedOrRemoved = false;
+  for (const n of next.nodes) {
+    const p = before.get(n.id);
+    if (p) out.push(...nodeChanges(p, n));
+    else {
+      out.push(`added ${n.id} (${LAYERS[n.layer.kind].title})`);
+      addedOrRemoved = true;
+    }
+  }
+  for (const n of prev.nodes) {
+    if (after.has(n.id)) continue;
+    out.push(`removed ${n.id}`);
+    addedOrRemoved = true;
+  }
+  // Rewiring shows on its own; edges that follow an added or removed layer are implied by it.
+  if (!addedOrRemoved && !same([...inputsOf(prev)].sort(), [...inputsOf(next)].sort())) {
+    out.push('connections changed');
+  }
+  return out;
+}
+
+/** A short word for each hyperparameter (labelSubset is described as "labels" from the run's own field). */
+const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string } = {
+  optimizer: 'optimizer',
+  learningRate: 'learning rate',
+  momentum: 'momentum',
+  decay: 'learning rate decay',
+  batchSize: 'batch size',
+  epochs: 'epochs',
+  validateEvery: 'validate every',
+  clipNorm: 'gradient clipping',
+};
+const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
+
+const hyperValue = (v: Hyper[keyof typeof HYPER_WORDS]): string =>
+  typeof v === 'number' ? numberText(v) : v;
+
+const labelsText = (labels: readonly number[]): string =>
+  labels.length === 0 ? 'all' : [...labels].sort((x, y) => x - y).join(', ');
+
+/**
+ * What changed from `prev` to `next`, one phrase per difference: layers (in the new graph's order, then removed
+ * ones), training settings, dataset, labels and seed. ['first run'] without a previous run; ['no change'] when
+ * nothing differs. Editor positions are not settings and are ignored.
+ */
+export function describeChanges(prev: RunSettings | null, next: RunSettings): string[] {
+  if (!prev) return ['first run'];
+  const out = graphChanges(prev.graph, next.graph);
+  for (const k of HYPER_KEYS) {
+    const a = prev.hyper[k];
+    const b = next.hyper[k];
+    if (a !== b) out.push(`${HYPER_WORDS[k]} ${hyperValue(a)} → ${hyperValue(b)}`);
+  }
+  if (prev.dataset !== next.dataset) out.push(`dataset ${prev.dataset} → ${next.dataset}`);
+  const la = labelsText(prev.labelSubset);
+  const lb = labelsText(next.labelSubset);
+  if (la !== lb) out.push(`labels ${la} → ${lb}`);
+  if (prev.seed !== next.seed) out.push(`seed ${numberText(prev.seed)} → ${numberText(next.seed)}`);
+  return out.length > 0 ? out : ['no change'];
+}

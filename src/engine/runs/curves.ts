@@ -1,0 +1,73 @@
+/**
+ * A run's curves for its record: the metric history cut down to a few hundred points per series (a record is kept
+ * for good, up to a couple of hundred of them), non-finite values stored as null.
+ */
+import type { MetricPoint } from '../train/metricPoint';
+import type { RunCurves } from './record';
+
+/** Points kept per series: enough for a curve a few hundred pixels wide. */
+export const MAX_CURVE_POINTS = 500;
+
+const finiteOrNull = (v: number | undefined): number | null =>
+  v !== undefined && Number.isFinite(v) ? v : null;
+
+/** Mean of the finite values, null when there are none. */
+function meanFinite(xs: readonly (number | undefined)[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const x of xs) {
+    if (x === undefined || !Number.isFinite(x)) continue;
+    sum += x;
+    n++;
+  }
+  return n === 0 ? null : sum / n;
+}
+
+interface Series {
+  readonly steps: number[];
+  readonly a: (number | null)[];
+  readonly b: (number | null)[];
+}
+
+/** Consecutive groups of equal size averaged into at most `max` points; each keeps its group's last step. */
+function decimate(
+  steps: readonly number[],
+  a: readonly (number | undefined)[],
+  b: readonly (number | undefined)[],
+  max: number,
+): Series {
+  const size = Math.max(1, Math.ceil(steps.length / max));
+  const out: Series = { steps: [], a: [], b: [] };
+  for (let i = 0; i < steps.length; i += size) {
+    const end = Math.min(i + size, steps.length);
+    out.steps.push(steps[end - 1] as number);
+    out.a.push(size === 1 ? finiteOrNull(a[i]) : meanFinite(a.slice(i, end)));
+    out.b.push(size === 1 ? finiteOrNull(b[i]) : meanFinite(b.slice(i, end)));
+  }
+  return out;
+}
+
+/** Train loss and accuracy, and validation loss and accuracy (only the points that carry one), each ≤ `max` points. */
+export function curvesFromPoints(points: readonly MetricPoint[], max: number = MAX_CURVE_POINTS): RunCurves {
+  const train = decimate(
+    points.map((p) => p.step),
+    points.map((p) => p.loss),
+    points.map((p) => p.accuracy),
+    max,
+  );
+  const vals = points.filter((p) => p.valLoss !== undefined || p.valAccuracy !== undefined);
+  const val = decimate(
+    vals.map((p) => p.step),
+    vals.map((p) => p.valLoss),
+    vals.map((p) => p.valAccuracy),
+    max,
+  );
+  return {
+    steps: train.steps,
+    loss: train.a,
+    accuracy: train.b,
+    valSteps: val.steps,
+    valLoss: val.a,
+    valAccuracy: val.b,
+  };
+}
