@@ -7,10 +7,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ControllerContext } from './controllers/ControllerContext';
 import { createTrainingController } from './controllers/trainingController';
+import { startRunRecorder } from './controllers/runRecorder';
 import { frameBus } from './frames/frameBus';
 import { getDrawnImage } from './panels/drawnImage';
 import { currentProbeNeeds, onProbeNow, subscribeProbeNeeds } from './panels/probeNeeds';
 import { isShareHash } from './persistence/share';
+import { openRunStore } from './persistence/runStore';
+import type { RunRecord } from '../engine/runs/record';
 import { applyLocation } from './persistence/startup';
 import { useAppStore } from './store';
 import { createTrainingClient } from '../workers/trainingClient';
@@ -35,6 +38,8 @@ const controller = createTrainingController({
   drawnImage: getDrawnImage,
 });
 controller.prepare();
+// Every run is recorded for the Runs panel, in IndexedDB (or in memory when the browser refuses, which it says).
+void openRunStore<RunRecord>().then((runs) => startRunRecorder(useAppStore, runs));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -29,6 +29,9 @@ export interface CurveRun {
   readonly points: readonly CurvePoint[];
 }
 
+/** The colour of the i-th run drawn (the legend beside the chart uses it too). */
+export const runColour = (i: number): string => schemeTableau10[i % 10]!;
+
 export interface CurvesData {
   readonly runs: readonly CurveRun[];
   readonly logScale: boolean;
@@ -283,11 +286,11 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     const background = (doc.body && doc.defaultView?.getComputedStyle(doc.body).backgroundColor) || '';
     if (d.runs.some((r) => r.points.length > 0 && !isGanRun(r))) {
       // Train solid, validation dashed: the key sits in the upper title strip, in the current run's colour.
-      const runColour = schemeTableau10[(d.runs.length - 1) % 10]!;
+      const current = runColour(d.runs.length - 1);
       const key = s.append('g').attr('class', 'viz-curves-key').attr('font-size', FONT);
       const y = titleY(lossTop) - 4;
       CLASSIFIER_SERIES.slice(0, 2).forEach((st, i) => {
-        const k = strokeFor(st, runColour, dark);
+        const k = strokeFor(st, current, dark);
         const x = W - M.r - (i === 0 ? 142 : 84);
         key
           .append('line')
@@ -333,7 +336,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     g.clearRect(0, 0, W, H);
     const cols = W - M.l - M.r;
     d.runs.forEach((run, ri) => {
-      const runColour = schemeTableau10[ri % 10]!;
+      const colour = runColour(ri);
       // GAN series are coloured per series; older runs fade so the current one reads first.
       g.globalAlpha = isGanRun(run) && ri < d.runs.length - 1 ? 0.35 : 1;
       // Solid lines first, so the dashed validation lines (and their halos) lie on top of them.
@@ -343,7 +346,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
         const y = st.panel === 'top' ? yLoss : yAcc;
         const pts = decimateMinMax(series(run.points, st.key, d.smoothing), cols, minStep, maxStep);
         if (pts.length === 0) continue;
-        const k = strokeFor(st, runColour, dark);
+        const k = strokeFor(st, colour, dark);
         const path = (): void => {
           g.beginPath();
           pts.forEach((p, i) => {

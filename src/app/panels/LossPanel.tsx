@@ -3,14 +3,49 @@
  * when maximised); the lower plot is the accuracy for classifiers, D(x)/D(G(z)) for GANs, and absent for autoencoders.
  */
 import { useEffect, useRef, useState } from 'react';
-import { createCurves, type CurvesData } from '../../visualizers/curves';
+import { useShallow } from 'zustand/react/shallow';
+import { createCurves, runColour, type CurvesData } from '../../visualizers/curves';
 import { useAppStore } from '../store';
+import type { AppState } from '../store/types';
+import { chartLabels, chartRuns } from './recordCurves';
 import type { DockKind } from '../store/uiSlice';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { selectDockKind } from './panelLayout';
 import { useRenderer } from './usePanelFrames';
 
 const NAME = 'Loss';
+
+const runsOf = (s: AppState) => chartRuns(s.runs, s.records, s.selectedRunIds, s.liveRecordId);
+const changed = (s: AppState, prev: AppState): boolean =>
+  s.runs !== prev.runs ||
+  s.selectedRunIds !== prev.selectedRunIds ||
+  s.records !== prev.records ||
+  s.liveRecordId !== prev.liveRecordId;
+
+/** Which colour is which run, once there is more than one (the chart itself shows only the current run's key). */
+function RunLegend() {
+  const labels = useAppStore(
+    useShallow((s) =>
+      chartLabels(
+        s.runs.map((r) => r.label),
+        s.records,
+        s.selectedRunIds,
+        s.liveRecordId,
+      ),
+    ),
+  );
+  if (labels.length < 2) return null;
+  return (
+    <ul className="loss-legend" aria-label="Runs in the chart">
+      {labels.map((label, i) => (
+        <li key={`${i}-${label}`}>
+          <span className="loss-legend__swatch" style={{ background: runColour(i) }} aria-hidden="true" />
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 const EXPECT_LOWER: { readonly [K in DockKind]: CurvesData['expectLower'] } = {
   classifier: 'accuracy',
   gan: 'gan',
@@ -27,14 +62,14 @@ function LossBody() {
   useEffect(() => {
     const expectLower = EXPECT_LOWER[kind];
     opts.current = { logScale, smoothing, ...(expectLower ? { expectLower } : {}) };
-    r.current?.update({ runs: useAppStore.getState().runs, ...opts.current });
+    r.current?.update({ runs: runsOf(useAppStore.getState()), ...opts.current });
   }, [logScale, smoothing, kind, r]);
   // Metrics live in the store; push them to the canvas without re-rendering React.
   useEffect(() => {
     if (!active) return;
-    r.current?.update({ runs: useAppStore.getState().runs, ...opts.current });
+    r.current?.update({ runs: runsOf(useAppStore.getState()), ...opts.current });
     return useAppStore.subscribe((s, prev) => {
-      if (s.runs !== prev.runs) r.current?.update({ runs: s.runs, ...opts.current });
+      if (changed(s, prev)) r.current?.update({ runs: runsOf(s), ...opts.current });
     });
   }, [active, r]);
   return (
@@ -56,6 +91,7 @@ function LossBody() {
           />
         </label>
       </div>
+      <RunLegend />
       <div ref={host} className="panel-canvas-host" />
     </>
   );

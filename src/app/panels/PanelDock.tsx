@@ -18,6 +18,7 @@ import { LossPanel } from './LossPanel';
 import { PoolingPanel } from './PoolingPanel';
 import { PredictionsPanel } from './PredictionsPanel';
 import { ReconstructionsPanel } from './ReconstructionsPanel';
+import { RunsPanel } from './RunsPanel';
 import { dockKindOf, maximizedPanel, shownPanels, withMaximized, type PanelName } from './panelLayout';
 import './panels.css';
 
@@ -33,6 +34,7 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   'Layer health': LayerHealthPanel,
   'GAN samples': GanSamplesPanel,
   Reconstructions: ReconstructionsPanel,
+  Runs: RunsPanel,
 };
 
 /** Escape leaves presenter view, unless something inside (a menu, a dialog) already used the key. */

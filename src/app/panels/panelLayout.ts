@@ -20,6 +20,7 @@ export const PANEL_NAMES = [
   'Layer health',
   'GAN samples',
   'Reconstructions',
+  'Runs',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
@@ -47,6 +48,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Dead ReLU'),
     p('Pooling'),
     p('Layer health'),
+    p('Runs', 3),
   ],
   gan: [p('GAN samples', 3), p('Loss', 2), p('Kernels'), p('Activation maps', 2)],
   autoencoder: [
@@ -57,6 +59,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Dead ReLU'),
     p('Pooling'),
     p('Layer health'),
+    p('Runs', 3),
   ],
 };
 

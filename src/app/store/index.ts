@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
 import { createGraphSlice } from './graphSlice';
 import { createMetricsSlice } from './metricsSlice';
+import { createLabSlice } from './labSlice';
 import { createTrainingSlice } from './trainingSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
@@ -103,6 +104,7 @@ export function createAppStore(storage?: PersistStorage<Saved>, format: Format =
         ...createTrainingSlice(...a),
         ...createMetricsSlice(...a),
         ...createUiSlice(...a),
+        ...createLabSlice(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -8,6 +8,7 @@ import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import type { BackendInfo, BackendPolicy } from '../../engine/backend/types';
 import type { MetricPoint } from '../../engine/train/metricPoint';
+import type { RunRecord } from '../../engine/runs/record';
 import type { ErrorCode, RunId } from '../../workers/protocol';
 import type { PanelPrefs } from './uiSlice';
 import type { MetricHistory } from './metricHistory';
@@ -125,4 +126,23 @@ export interface UiSlice {
   setPendingShare(shared: SharedState | null): void;
 }
 
-export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice;
+/** labSlice.ts — the experiment lab: every run recorded (persisted in IndexedDB by the run recorder). */
+export interface LabSlice {
+  /** Oldest first. */
+  readonly records: readonly RunRecord[];
+  /** Runs whose curves the Loss chart overlays, in the order they were picked. */
+  readonly selectedRunIds: readonly string[];
+  /** The record of the run now in the store's curves (the recorder tracks it), or null. */
+  readonly liveRecordId: string | null;
+  /** Whether records survive a reload, and why not. */
+  readonly labStorage: { readonly persistent: boolean; readonly message: string | null };
+  setRecords(records: readonly RunRecord[]): void;
+  upsertRecord(record: RunRecord): void;
+  renameRecord(id: string, name: string): void;
+  removeRecord(id: string): void;
+  setRunSelected(id: string, selected: boolean): void;
+  setLabStorage(storage: LabSlice['labStorage']): void;
+  setLiveRecordId(id: string | null): void;
+}
+
+export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice & LabSlice;

@@ -1,0 +1,171 @@
+/**
+ * The run recorder: every run (one press of Train until Reset or a new network) becomes a RunRecord in the store and
+ * in IndexedDB. A run is tracked from its first metrics; its record is written when it pauses, finishes, stops with
+ * an error, gives way to the next run, and every few seconds while it trains, so a reload loses at most that much.
+ * The settings are the ones the run started with. GAN runs are not recorded yet (no validation accuracy to compare).
+ */
+import type { RunId } from '../../workers/protocol';
+import type { RunRecord } from '../../engine/runs/record';
+import { makeRunRecord } from '../../engine/runs/record';
+import { describeChanges, type RunSettings } from '../../engine/runs/changes';
+import type { AppState } from '../store/types';
+
+/** The part of the run store (persistence/runStore.ts) the recorder uses. */
+export interface RecordSink {
+  readonly persistent: boolean;
+  readonly error?: string | null;
+  list(): Promise<RunRecord[]>;
+  put(record: RunRecord): Promise<{ dropped: RunRecord[] }>;
+  remove(id: string): Promise<void>;
+}
+
+interface StoreLike {
+  getState(): AppState;
+  subscribe(listener: (s: AppState, prev: AppState) => void): () => void;
+}
+
+interface Tracked {
+  readonly runId: RunId;
+  readonly id: string;
+  readonly createdAt: number;
+  readonly settings: RunSettings;
+  readonly backend: string | null;
+  readonly name: string;
+  readonly changes: readonly string[];
+}
+
+/** Saving while a run trains: at most this often. */
+export const SAVE_EVERY_MS = 5000;
+
+const STOPPED: ReadonlySet<AppState['status']> = new Set(['paused', 'finished', 'error', 'ready']);
+
+/** 'Run N' with N one more than the largest used so far. */
+export function nextRunName(records: readonly Pick<RunRecord, 'name'>[]): string {
+  const used = records
+    .map((r) => /^Run (\d+)$/.exec(r.name)?.[1])
+    .filter((x): x is string => x !== undefined);
+  return `Run ${Math.max(0, ...used.map(Number)) + 1}`;
+}
+
+export function startRunRecorder(
+  store: StoreLike,
+  sink: RecordSink,
+  now: () => number = Date.now,
+): { stop(): void; flush(): Promise<void> } {
+  let tracked: Tracked | null = null;
+  let lastSave = 0;
+  let pending: Promise<void> = Promise.resolve();
+  let counter = 0;
+  /** True while a save updates the store (the listener then only follows renames and deletes). */
+  let saving = false;
+
+  const s0 = store.getState();
+  s0.setLabStorage({ persistent: sink.persistent, message: sink.error ?? null });
+  pending = sink
+    .list()
+    .then((records) => store.getState().setRecords([...records, ...store.getState().records]))
+    .catch((e: unknown) =>
+      store
+        .getState()
+        .setLabStorage({ persistent: false, message: e instanceof Error ? e.message : String(e) }),
+    );
+
+  function begin(s: AppState, runId: RunId): Tracked | null {
+    if (s.ganGraphs !== null || s.runGraph === null) return null;
+    const settings: RunSettings = {
+      graph: s.runGraph,
+      hyper: s.hyper,
+      dataset: s.dataset,
+      labelSubset: s.hyper.labelSubset,
+      seed: s.seed,
+    };
+    const prev = s.records[s.records.length - 1];
+    const createdAt = now();
+    return {
+      runId,
+      id: `run-${createdAt}-${counter++}`,
+      createdAt,
+      settings,
+      backend: s.backend?.name ?? null,
+      name: nextRunName(s.records),
+      changes: describeChanges(prev ?? null, settings),
+    };
+  }
+
+  function save(s: AppState, t: Tracked): void {
+    const entry = s.runs.find((r) => r.runId === t.runId);
+    if (!entry || entry.points.length === 0) return;
+    const record = makeRunRecord({
+      id: t.id,
+      name: t.name,
+      createdAt: t.createdAt,
+      ...t.settings,
+      backend: s.backend?.name ?? t.backend,
+      points: entry.points,
+      wallTimeMs: now() - t.createdAt,
+      changes: t.changes,
+    });
+    lastSave = now();
+    s.upsertRecord(record);
+    const stored = store.getState().records.find((r) => r.id === record.id) ?? record;
+    pending = pending
+      .then(() => sink.put(stored))
+      .then(({ dropped }) => {
+        for (const d of dropped) store.getState().removeRecord(d.id);
+        if (dropped.length > 0)
+          store.getState().setBanner({
+            kind: 'info',
+            message: `The oldest ${dropped.length === 1 ? 'run was' : `${dropped.length} runs were`} removed to keep the list to its limit; pin a run to keep it.`,
+          });
+      })
+      .catch((e: unknown) =>
+        store.getState().setLabStorage({
+          persistent: false,
+          message: e instanceof Error ? e.message : String(e),
+        }),
+      );
+  }
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    // Records the user renamed or deleted: the store leads, the database follows.
+    if (s.records !== prev.records) {
+      for (const old of prev.records) {
+        const cur = s.records.find((r) => r.id === old.id);
+        if (!cur) pending = pending.then(() => sink.remove(old.id)).catch(() => undefined);
+        else if (cur !== old && cur.name !== old.name)
+          pending = pending.then(() => sink.put(cur).then(() => undefined)).catch(() => undefined);
+      }
+    }
+    const latest = s.runs[s.runs.length - 1];
+    const hasPoints = latest !== undefined && latest.points.length > 0;
+    // The tracked run gave way to another: a new network (another runId), Reset (a new, empty entry for the same
+    // runId) or a new lesson (no entries). Its last state is in `prev`.
+    if (tracked && (!latest || latest.runId !== tracked.runId || latest.points.length === 0)) {
+      // Cleared before saving: saving updates the store, which calls this listener again.
+      const done = tracked;
+      tracked = null;
+      save(prev, done);
+      store.getState().setLiveRecordId(null);
+    }
+    if (!tracked && hasPoints && latest) {
+      tracked = begin(s, latest.runId);
+      if (tracked) store.getState().setLiveRecordId(tracked.id);
+    }
+    if (!tracked) return;
+    const stopped = STOPPED.has(s.status) && !STOPPED.has(prev.status);
+    if (saving) return;
+    if (stopped || (s.status === 'running' && now() - lastSave >= SAVE_EVERY_MS && s.runs !== prev.runs)) {
+      saving = true;
+      try {
+        save(s, tracked);
+      } finally {
+        saving = false;
+      }
+    }
+  });
+
+  return {
+    stop: unsubscribe,
+    flush: () => pending,
+  };
+}

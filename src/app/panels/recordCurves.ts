@@ -1,0 +1,71 @@
+/**
+ * What the Loss chart draws: the current runs from the store, and the runs ticked in "Runs" from their records. A
+ * ticked record of the run still in the store is drawn once, from the store (it is newer there).
+ */
+import type { RunRecord } from '../../engine/runs/record';
+import type { CurvePoint, CurveRun } from '../../visualizers/curves';
+
+const num = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
+
+/** A record's curves as chart points: each validation value joins the train point of its step (or gets its own). */
+export function curveRunOf(r: Pick<RunRecord, 'name' | 'curves'>): CurveRun {
+  const c = r.curves;
+  const byStep = new Map<
+    number,
+    { step: number; loss: number; accuracy: number; valLoss?: number; valAccuracy?: number }
+  >();
+  c.steps.forEach((step, i) =>
+    byStep.set(step, { step, loss: num(c.loss[i]), accuracy: num(c.accuracy[i]) }),
+  );
+  c.valSteps.forEach((step, i) => {
+    const p = byStep.get(step) ?? { step, loss: NaN, accuracy: NaN };
+    byStep.set(step, { ...p, valLoss: num(c.valLoss[i]), valAccuracy: num(c.valAccuracy[i]) });
+  });
+  const points: CurvePoint[] = [...byStep.values()].sort((a, b) => a.step - b.step);
+  return { label: r.name, points };
+}
+
+const cache = new WeakMap<RunRecord, CurveRun>();
+const cachedCurveRun = (r: RunRecord): CurveRun => {
+  let c = cache.get(r);
+  if (!c) cache.set(r, (c = curveRunOf(r)));
+  return c;
+};
+
+/**
+ * The chart's runs. Nothing ticked in "Runs": the live runs, as before. Runs ticked: those (in the order they were
+ * ticked) and the current run, named as its record is (its record is never drawn twice).
+ */
+export function chartRuns(
+  live: readonly CurveRun[],
+  records: readonly RunRecord[],
+  selected: readonly string[],
+  liveRecordId: string | null,
+): readonly CurveRun[] {
+  const picked = selected
+    .filter((id) => id !== liveRecordId)
+    .map((id) => records.find((r) => r.id === id))
+    .filter((r): r is RunRecord => r !== undefined);
+  if (picked.length === 0) return live;
+  const current = live[live.length - 1];
+  const name = records.find((r) => r.id === liveRecordId)?.name;
+  const tail = current ? [name ? { ...current, label: name } : current] : [];
+  return [...picked.map(cachedCurveRun), ...tail];
+}
+
+/** The labels chartRuns would draw, without building the curves (for the legend). */
+export function chartLabels(
+  liveLabels: readonly string[],
+  records: readonly RunRecord[],
+  selected: readonly string[],
+  liveRecordId: string | null,
+): string[] {
+  const picked = selected
+    .filter((id) => id !== liveRecordId)
+    .map((id) => records.find((r) => r.id === id)?.name)
+    .filter((n): n is string => n !== undefined);
+  if (picked.length === 0) return [...liveLabels];
+  const current = liveLabels[liveLabels.length - 1];
+  const name = records.find((r) => r.id === liveRecordId)?.name;
+  return current === undefined ? picked : [...picked, name ?? current];
+}
