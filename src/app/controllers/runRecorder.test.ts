@@ -1,0 +1,320 @@
+import { describe, expect, it } from 'vitest';
+import type { PersistStorage } from 'zustand/middleware';
+import { createAppStore, type Saved } from '../store';
+import type { AppState } from '../store/types';
+import type { Graph } from '../../engine/graph/types';
+import { updateLayer } from '../../engine/graph/edit';
+import { presetById } from '../../engine/graph/presets';
+import { makeRunRecord, type RunRecord } from '../../engine/runs/record';
+import { point } from '../../engine/runs/testPoints';
+import type { MetricPoint } from '../../engine/train/metricPoint';
+import { asRunId, type RunId } from '../../workers/protocol';
+import { memoryRunStore } from '../persistence/runStoreMemory';
+import { nextRunName, SAVE_EVERY_MS, startRunRecorder, type RecordSink } from './runRecorder';
+
+const noStorage: PersistStorage<Saved> = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+};
+
+/** The memory store, counting the calls the recorder makes; `failPut` makes every put reject with that message. */
+function fakeSink(opts: { cap?: number; failPut?: string } = {}) {
+  const inner = memoryRunStore<RunRecord>(opts.cap ?? 200);
+  const calls = { put: [] as string[], remove: [] as string[] };
+  const sink: RecordSink & { readonly inner: typeof inner } = {
+    inner,
+    persistent: true,
+    error: null,
+    list: () => inner.list(),
+    put(r) {
+      calls.put.push(r.id);
+      return opts.failPut ? Promise.reject(new Error(opts.failPut)) : inner.put(r);
+    },
+    remove(id) {
+      calls.remove.push(id);
+      return inner.remove(id);
+    },
+  };
+  return { sink, calls };
+}
+
+const batch = (from: number, n: number, extra: Partial<MetricPoint> = {}): MetricPoint[] =>
+  Array.from({ length: n }, (_, i) => point(from + i, { examplesPerSec: 200, ...extra }));
+
+/** A store driven the way trainingController and workerMessages drive it. */
+function harness(sinkOpts: Parameters<typeof fakeSink>[0] = {}) {
+  const store = createAppStore(noStorage);
+  const clock = { t: 1_000 };
+  const { sink, calls } = fakeSink(sinkOpts);
+  const get = (): AppState => store.getState();
+  let step = 0;
+  const drive = {
+    /** Train pressed: init (new runId, the current graph), ready, running. */
+    init(runId: RunId) {
+      get().patchRun({ status: 'initializing', runId, runGraph: get().graph, backend: null, step: 0 });
+      get().startMetricsRun(runId, `${runId} · adam 0.001`);
+      get().patchRun({
+        status: 'ready',
+        backend: { name: 'wasm', adapter: 'WASM SIMD', reason: 'chosen', measured: [] },
+      });
+      get().patchRun({ status: 'running' });
+      step = 0;
+    },
+    metrics(runId: RunId, n: number, extra: Partial<MetricPoint> = {}) {
+      get().appendMetrics(runId, batch(step + 1, n, extra));
+      step += n;
+      get().patchRun({ step });
+    },
+    status(status: AppState['status']) {
+      get().patchRun({ status });
+    },
+    /** Reset: status ready, then a new, empty metrics entry for the same runId. */
+    reset(runId: RunId) {
+      get().patchRun({ status: 'ready', step: 0 });
+      get().startMetricsRun(runId, `${runId} (reset)`);
+      step = 0;
+    },
+    editConv(kernel: number) {
+      const conv = get().graph.nodes.find((n) => n.layer.kind === 'conv2d')!.id;
+      get().setGraph(updateLayer(get().graph, conv, { kernel: [kernel, kernel] }));
+      return conv;
+    },
+  };
+  return { store, get, clock, sink, calls, drive };
+}
+
+describe('nextRunName', () => {
+  it('is one more than the largest "Run N", ignoring renamed runs', () => {
+    expect(nextRunName([])).toBe('Run 1');
+    expect(nextRunName([{ name: 'Run 2' }, { name: 'wide kernels' }, { name: 'Run 9' }])).toBe('Run 10');
+  });
+});
+
+describe('startRunRecorder', () => {
+  it('records a run once, saves it when it finishes, and names the change in the next run', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    await rec.flush();
+    const a = asRunId('a');
+    h.drive.init(a);
+    expect(h.get().records).toEqual([]);
+    h.drive.metrics(a, 10, { valAccuracy: 0.4, valLoss: 1.5 });
+    h.drive.metrics(a, 10, { valAccuracy: 0.7, valLoss: 0.9 });
+    // Tracked from its first metrics, but not saved until it stops (less than SAVE_EVERY_MS has passed).
+    expect(h.get().liveRecordId).not.toBeNull();
+    expect(h.get().records).toEqual([]);
+    h.clock.t += 2_000;
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records).toHaveLength(1);
+    const first = h.get().records[0]!;
+    expect(first).toMatchObject({
+      name: 'Run 1',
+      steps: 20,
+      backend: 'wasm',
+      bestValAccuracy: 0.7,
+      wallTimeMs: 2_000,
+      changes: ['first run'],
+    });
+    expect(first.graph).toBe(h.get().runGraph);
+    expect(await h.sink.inner.list()).toEqual([first]);
+
+    // A new network: a new runId. The first run is saved once more as it gives way; the second is a new record.
+    const conv = h.drive.editConv(5);
+    const b = asRunId('b');
+    h.drive.init(b);
+    expect(h.get().liveRecordId).toBeNull();
+    h.drive.metrics(b, 5);
+    h.drive.status('paused');
+    await rec.flush();
+    const records = h.get().records;
+    expect(records.map((r) => r.name)).toEqual(['Run 1', 'Run 2']);
+    expect(records[1]!.changes).toEqual([`${conv} kernel 3 → 5`]);
+    expect(records[1]!.params - records[0]!.params).toBe(5 * 5 * 8 - 3 * 3 * 8);
+    expect(h.get().liveRecordId).toBe(records[1]!.id);
+    expect((await h.sink.inner.list()).map((r) => r.id)).toEqual(records.map((r) => r.id));
+    rec.stop();
+  });
+
+  it('makes Reset (a new empty entry for the same runId) start a new record, saving the old one', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 8);
+    h.drive.status('paused');
+    await rec.flush();
+    expect(h.calls.put).toHaveLength(1);
+    h.drive.metrics(a, 4); // resumed: the same run, the same record
+    h.drive.reset(a);
+    await rec.flush();
+    expect(h.get().records).toHaveLength(1);
+    expect(h.get().records[0]!.steps).toBe(12);
+    h.drive.status('running');
+    h.drive.metrics(a, 3);
+    h.drive.status('finished');
+    await rec.flush();
+    const records = h.get().records;
+    expect(records.map((r) => [r.name, r.steps])).toEqual([
+      ['Run 1', 12],
+      ['Run 2', 3],
+    ]);
+    expect(records[1]!.changes).toEqual(['no change']);
+    expect(new Set(records.map((r) => r.id)).size).toBe(2);
+    expect(await h.sink.inner.count()).toBe(2);
+  });
+
+  it('saves every SAVE_EVERY_MS while training, and survives many batches without re-entering itself', async () => {
+    const h = harness();
+    let updates = 0;
+    h.store.subscribe(() => updates++);
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    for (let i = 0; i < 400; i++) {
+      h.drive.metrics(a, 5);
+      h.clock.t += 100;
+    }
+    await rec.flush();
+    // 400 batches over 40 s: a save each 5 s (each put is the same record), never one per batch.
+    const expected = Math.floor(40_000 / SAVE_EVERY_MS);
+    expect(h.calls.put.length).toBeGreaterThanOrEqual(expected - 1);
+    expect(h.calls.put.length).toBeLessThanOrEqual(expected + 1);
+    expect(new Set(h.calls.put).size).toBe(1);
+    expect(h.get().records).toHaveLength(1);
+    expect(h.get().records[0]!.steps).toBeGreaterThan(1_900);
+    // Two store updates per batch, plus one per save: no cascade of updates.
+    expect(updates).toBeLessThan(2 * 400 + 4 + 3 * (expected + 1) + 10);
+    rec.stop();
+  });
+
+  it('lists the saved records at start, and numbers and compares the next run after them', async () => {
+    const h = harness();
+    const graph: Graph = h.get().graph;
+    const old = makeRunRecord({
+      id: 'run-1-0',
+      name: 'Run 4',
+      createdAt: 1,
+      graph,
+      dataset: h.get().dataset,
+      hyper: h.get().hyper,
+      seed: h.get().seed,
+      backend: 'webgl',
+      points: batch(1, 3),
+      wallTimeMs: 10,
+      changes: ['first run'],
+    });
+    await h.sink.inner.put(old);
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    expect(h.get().labStorage).toEqual({ persistent: true, message: null });
+    await rec.flush();
+    expect(h.get().records).toEqual([old]);
+    h.get().setHyper({ learningRate: 0.01 });
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 2);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records.map((r) => r.name)).toEqual(['Run 4', 'Run 5']);
+    expect(h.get().records[1]!.changes).toEqual([`learning rate ${old.hyper.learningRate} → 0.01`]);
+  });
+
+  it('sends renames and deletes made in the store to the sink', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 4);
+    h.drive.status('finished');
+    await rec.flush();
+    const id = h.get().records[0]!.id;
+    h.get().renameRecord(id, 'baseline');
+    await rec.flush();
+    expect((await h.sink.inner.list()).map((r) => r.name)).toEqual(['baseline']);
+    // A later save of the same run keeps the user's name.
+    h.drive.status('running');
+    h.drive.metrics(a, 2);
+    h.drive.status('paused');
+    await rec.flush();
+    expect((await h.sink.inner.list()).map((r) => [r.name, r.steps])).toEqual([['baseline', 6]]);
+    h.get().removeRecord(id);
+    await rec.flush();
+    expect(h.calls.remove).toEqual([id]);
+    expect(await h.sink.inner.count()).toBe(0);
+  });
+
+  it('says the runs are kept only until reload when a put rejects', async () => {
+    const h = harness({ failPut: "The browser's storage is full: quota exceeded." });
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 4);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records).toHaveLength(1); // still in the store, for this session
+    expect(h.get().labStorage).toEqual({
+      persistent: false,
+      message: "The browser's storage is full: quota exceeded.",
+    });
+  });
+
+  it('takes over a sink that is not persistent, with its reason', async () => {
+    const h = harness();
+    const sink = memoryRunStore<RunRecord>(10, 'site data is blocked');
+    const rec = startRunRecorder(h.store, sink, () => h.clock.t);
+    await rec.flush();
+    expect(h.get().labStorage).toEqual({ persistent: false, message: 'site data is blocked' });
+  });
+
+  it('removes the records the cap dropped from the store, with a banner', async () => {
+    const h = harness({ cap: 1 });
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 3);
+    h.drive.status('finished');
+    await rec.flush();
+    const firstId = h.get().records[0]!.id;
+    expect(h.get().banner).toBeNull();
+    h.get().setRunSelected(firstId, true);
+    h.clock.t += 1_000;
+    const b = asRunId('b');
+    h.drive.init(b);
+    h.drive.metrics(b, 3);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records.map((r) => r.name)).toEqual(['Run 2']);
+    expect(h.get().selectedRunIds).toEqual([]);
+    expect(h.get().banner).toMatchObject({ kind: 'info', message: expect.stringMatching(/oldest run was removed/) });
+    expect((await h.sink.inner.list()).map((r) => r.name)).toEqual(['Run 2']);
+  });
+
+  it('does not record GAN runs', async () => {
+    const h = harness();
+    const gan = presetById('dcgan')!.gan!;
+    h.get().setGanGraphs(gan);
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 5, { gan: { dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5 } });
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records).toEqual([]);
+    expect(h.get().liveRecordId).toBeNull();
+    expect(h.calls.put).toEqual([]);
+  });
+
+  it('stops listening on stop()', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    rec.stop();
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 5);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records).toEqual([]);
+  });
+});
+
