@@ -35,4 +35,6 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set) =>
     }),
   setLabStorage: (labStorage) => set({ labStorage }),
   setLiveRecordId: (liveRecordId) => set({ liveRecordId }),
+  sweep: null,
+  setSweep: (sweep) => set({ sweep }),
 });

@@ -143,6 +143,19 @@ export interface LabSlice {
   setRunSelected(id: string, selected: boolean): void;
   setLabStorage(storage: LabSlice['labStorage']): void;
   setLiveRecordId(id: string | null): void;
+  /** The sweep under way or last run (controllers/sweepController.ts), or null. */
+  readonly sweep: SweepProgress | null;
+  setSweep(sweep: SweepProgress | null): void;
+}
+
+/** A sweep's progress: variant `index` of `total` ("Sweep 2/4: kernel 5…"), and the variants it skipped. */
+export interface SweepProgress {
+  readonly index: number;
+  readonly total: number;
+  readonly label: string;
+  readonly skipped: readonly { readonly label: string; readonly reason: string }[];
+  /** False while it trains; true once it ended or was cancelled (the skipped list stays shown). */
+  readonly done: boolean;
 }
 
 export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice & LabSlice;
