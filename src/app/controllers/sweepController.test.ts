@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { PersistStorage } from 'zustand/middleware';
+import { createAppStore, type Saved } from '../store';
+import { smallCnn } from '../../engine/graph/testGraphs';
+import type { Conv2DLayer } from '../../engine/graph/types';
+import { updateLayer } from '../../engine/graph/edit';
+import { point } from '../../engine/runs/testPoints';
+import { asRunId, type RunId } from '../../workers/protocol';
+import { startRunRecorder } from './runRecorder';
+import { createSweepController } from './sweepController';
+
+const noStorage: PersistStorage<Saved> = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+};
+const sink = {
+  persistent: false,
+  list: () => Promise.resolve([]),
+  put: () => Promise.resolve({ dropped: [] }),
+  remove: () => Promise.resolve(),
+};
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function setup() {
+  const store = createAppStore(noStorage);
+  const cnn = smallCnn();
+  const convId = cnn.nodes.find((n) => n.layer.kind === 'conv2d')!.id;
+  // 'same' padding: the kernel size changes only the conv's own parameters, (F·F·D1)·K + K.
+  const graph = updateLayer(cnn, convId, { padding: 'same' });
+  store.getState().setGraph(graph);
+  store.getState().setHyper({ epochs: 7, learningRate: 0.005 });
+  const conv = graph.nodes.find((n) => n.layer.kind === 'conv2d')!;
+  const recorder = startRunRecorder(store, sink);
+  let n = 0;
+  /** What each started run was built with. */
+  const started: { kernel: readonly number[]; epochs: number; runId: RunId }[] = [];
+  const calls: string[] = [];
+  const controller = {
+    prepare() {
+      calls.push('prepare');
+      const s = store.getState();
+      const runId = asRunId(`run${++n}`);
+      s.patchRun({ status: 'initializing', runId, runGraph: s.graph });
+      s.startMetricsRun(runId, `Run ${n}`);
+      const layer = s.graph.nodes.find((x) => x.id === conv.id)!.layer as Conv2DLayer;
+      started.push({ kernel: layer.kernel, epochs: s.hyper.epochs, runId });
+    },
+    train: () => void calls.push('train'),
+    pause() {
+      calls.push('pause');
+      store.getState().patchRun({ status: 'paused' });
+    },
+  };
+  /** The worker's side of the current run: some metrics, then finished (or an error). */
+  async function endRun(error?: string): Promise<void> {
+    const s = store.getState();
+    const runId = started[started.length - 1]!.runId;
+    s.patchRun({ status: 'running' });
+    s.appendMetrics(runId, [point(1), point(2)]);
+    if (error) s.patchRun({ status: 'error', error: { code: 'backend', message: error } });
+    else s.patchRun({ status: 'finished' });
+    await tick();
+  }
+  const sweep = createSweepController(store, controller);
+  return { store, graph, conv, sweep, started, calls, endRun, recorder };
+}
+
+describe('sweep controller', () => {
+  it('trains each valid variant in turn, names its record and puts the user’s work back', async () => {
+    const { store, graph, conv, sweep, started, endRun } = setup();
+    const past = store.getState().past;
+    const hyper = store.getState().hyper;
+    expect(
+      sweep.start({ target: { kind: 'layer', node: conv.id, key: 'kernel' }, values: '3, 5', epochs: 1 }),
+    ).toBeNull();
+    expect(store.getState().sweep).toMatchObject({ index: 1, total: 2, label: 'kernel 3', done: false });
+    expect(store.getState().sweep!.skipped).toEqual([]);
+    expect(started).toEqual([{ kernel: [3, 3], epochs: 1, runId: 'run1' }]);
+    await endRun();
+    expect(store.getState().sweep).toMatchObject({ index: 2, label: 'kernel 5' });
+    expect(started.map((r) => r.kernel)).toEqual([
+      [3, 3],
+      [5, 5],
+    ]);
+    await endRun();
+    await sweep.done();
+    const s = store.getState();
+    expect(s.records.map((r) => r.name)).toEqual(['kernel 3', 'kernel 5']);
+    expect(s.records[1]!.params - s.records[0]!.params).toBe(64);
+    expect(s.graph).toBe(graph);
+    expect(s.hyper).toEqual(hyper);
+    expect(s.past).toBe(past);
+    expect(s.sweep).toMatchObject({ done: true, total: 2 });
+  });
+
+  it('skips a variant whose network does not validate, with the reason', async () => {
+    const { store, conv, sweep, started, endRun } = setup();
+    sweep.start({ target: { kind: 'layer', node: conv.id, key: 'stride' }, values: '1, 40, 2', epochs: 1 });
+    expect(store.getState().sweep).toMatchObject({ index: 1, total: 2, label: 'stride 1' });
+    expect(store.getState().sweep!.skipped).toEqual([
+      { label: 'stride 40', reason: expect.stringMatching(/1×1/) },
+    ]);
+    await endRun();
+    expect(store.getState().sweep).toMatchObject({ index: 2, total: 2, label: 'stride 2' });
+    await endRun();
+    await sweep.done();
+    expect(started).toHaveLength(2);
+    expect(store.getState().records.map((r) => r.name)).toEqual(['stride 1', 'stride 2']);
+  });
+
+  it('keeps the reason of a run that fails and goes on with the next', async () => {
+    const { store, conv, sweep, started, endRun } = setup();
+    sweep.start({ target: { kind: 'layer', node: conv.id, key: 'filters' }, values: '2, 4', epochs: 2 });
+    await endRun('Out of memory');
+    expect(started).toHaveLength(2);
+    await endRun();
+    await sweep.done();
+    expect(store.getState().sweep!.skipped).toEqual([
+      { label: 'filters 2', reason: 'training stopped: Out of memory' },
+    ]);
+    expect(store.getState().records.map((r) => r.name)).toEqual(['filters 2', 'filters 4']);
+  });
+
+  it('varies a training setting with the same network', async () => {
+    const { store, graph, sweep, started, endRun } = setup();
+    sweep.start({ target: { kind: 'training', key: 'learningRate' }, values: '0.1, 0.01', epochs: 1 });
+    expect(store.getState().hyper.learningRate).toBe(0.1);
+    await endRun();
+    expect(store.getState().hyper.learningRate).toBe(0.01);
+    expect(store.getState().graph).toBe(graph);
+    await endRun();
+    await sweep.done();
+    expect(started).toHaveLength(2);
+    expect(store.getState().hyper.learningRate).toBe(0.005);
+  });
+
+  it('Cancel stops the run, skips the rest and puts the user’s work back', async () => {
+    const { store, graph, conv, sweep, started, calls } = setup();
+    sweep.start({ target: { kind: 'layer', node: conv.id, key: 'kernel' }, values: '3, 5, 7', epochs: 1 });
+    sweep.cancel();
+    await sweep.done();
+    expect(calls).toContain('pause');
+    expect(started).toHaveLength(1);
+    expect(store.getState().graph).toBe(graph);
+    expect(store.getState().hyper.epochs).toBe(7);
+    expect(store.getState().sweep).toMatchObject({ done: true, index: 1 });
+  });
+
+  it('refuses bad values, a bad budget and a second sweep, changing nothing', () => {
+    const { store, graph, conv, sweep, started } = setup();
+    const target = { kind: 'layer', node: conv.id, key: 'kernel' } as const;
+    expect(sweep.start({ target, values: '3, big', epochs: 1 })).toBe('"big" is not a number.');
+    expect(sweep.start({ target, values: '3', epochs: 0 })).toMatch(/whole number of epochs/);
+    expect(sweep.start({ target, values: '3', epochs: 1.5 })).toMatch(/whole number of epochs/);
+    const stride = { kind: 'layer', node: conv.id, key: 'stride' } as const;
+    expect(sweep.start({ target: stride, values: '40, 50', epochs: 1 })).toMatch(/None of these values/);
+    expect(store.getState().sweep!.skipped.map((x) => x.label)).toEqual(['stride 40', 'stride 50']);
+    expect(started).toHaveLength(0);
+    expect(store.getState().graph).toBe(graph);
+    expect(sweep.start({ target, values: '3', epochs: 1 })).toBeNull();
+    expect(sweep.start({ target, values: '5', epochs: 1 })).toBe('A sweep is already running.');
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The sweep controller: trains a sweep's variants one after another, unattended. For each valid variant it puts the
+ * variant's network and settings in the store (not recorded for undo), with the sweep's budget in epochs and the
+ * same seed, starts a new run and waits until it finishes (or fails: the reason is kept and the sweep goes on). The
+ * run recorder records each run; the sweep names its record after the variant ("kernel 5"). At the end, or on
+ * Cancel, the user's own network and settings are put back.
+ */
+import type { Graph } from '../../engine/graph/types';
+import type { Hyper } from '../../engine/train/hyper';
+import { parseSweepValues, fieldOf, sweepVariants, type SweepTarget } from '../../engine/runs/sweep';
+import { validationContext } from '../graphView/validationContext';
+import type { AppState, SweepProgress } from '../store/types';
+import type { TrainingController } from './trainingController';
+
+export interface SweepStore {
+  getState(): AppState;
+  subscribe(listener: (s: AppState, prev: AppState) => void): () => void;
+}
+
+export interface SweepPlan {
+  readonly target: SweepTarget;
+  /** The values as typed, e.g. "3, 5, 7, 10". */
+  readonly values: string;
+  /** The budget of each run, in epochs. */
+  readonly epochs: number;
+}
+
+export interface SweepController {
+  /** Starts a sweep; returns the reason when it cannot (bad values, nothing valid, a sweep already running). */
+  start(plan: SweepPlan): string | null;
+  cancel(): void;
+  /** Settles when the sweep under way (if any) has ended and the user's work is back. */
+  done(): Promise<void>;
+}
+
+type Outcome =
+  | { readonly ended: 'finished' }
+  | { readonly ended: 'error'; readonly reason: string }
+  | { readonly ended: 'cancelled' };
+
+export function createSweepController(
+  store: SweepStore,
+  controller: Pick<TrainingController, 'prepare' | 'train' | 'pause'>,
+): SweepController {
+  const get = () => store.getState();
+  let running: Promise<void> = Promise.resolve();
+  let active = false;
+  let cancelWait: (() => void) | null = null;
+  let cancelled = false;
+
+  /** Waits for the run just started to finish or fail, naming its record `label` as soon as it exists. */
+  function runVariant(label: string): Promise<Outcome> {
+    return new Promise((resolve) => {
+      let recordId: string | null = null;
+      let settled = false;
+      const check = (s: AppState): void => {
+        if (settled) return;
+        recordId ??= s.liveRecordId;
+        if (recordId !== null) {
+          const r = s.records.find((x) => x.id === recordId);
+          if (r && r.name !== label) s.renameRecord(recordId, label);
+        }
+        if (s.status === 'finished') finish({ ended: 'finished' });
+        else if (s.status === 'error')
+          finish({ ended: 'error', reason: s.error?.message ?? 'the run stopped with an error.' });
+      };
+      const finish = (o: Outcome): void => {
+        settled = true;
+        off();
+        cancelWait = null;
+        resolve(o);
+      };
+      // Started before listening: until the new run exists, liveRecordId still names the previous run's record.
+      controller.prepare();
+      controller.train();
+      const off = store.subscribe((s) => check(s));
+      cancelWait = () => finish({ ended: 'cancelled' });
+      check(get());
+    });
+  }
+
+  async function sweep(
+    variants: ReturnType<typeof sweepVariants>,
+    epochs: number,
+    original: { graph: Graph; hyper: Hyper },
+  ): Promise<void> {
+    const valid = variants.filter((v) => 'graph' in v);
+    let progress: SweepProgress = {
+      index: 0,
+      total: valid.length,
+      label: '',
+      skipped: variants.flatMap((v) => ('skipped' in v ? [{ label: v.label, reason: v.skipped }] : [])),
+      done: false,
+    };
+    try {
+      for (const [i, v] of valid.entries()) {
+        if (cancelled) break;
+        progress = { ...progress, index: i + 1, label: v.label };
+        const s = get();
+        s.setSweep(progress);
+        s.setGraph(v.graph, { record: false });
+        s.setHyper({ ...v.hyper, epochs });
+        const outcome = await runVariant(v.label);
+        if (outcome.ended === 'error')
+          progress = {
+            ...progress,
+            skipped: [...progress.skipped, { label: v.label, reason: `training stopped: ${outcome.reason}` }],
+          };
+      }
+    } finally {
+      const s = get();
+      s.setGraph(original.graph, { record: false });
+      s.setHyper(original.hyper);
+      s.setSweep({ ...progress, done: true });
+      active = false;
+    }
+  }
+
+  return {
+    start(plan) {
+      if (active) return 'A sweep is already running.';
+      const s = get();
+      const field = fieldOf(s.graph, plan.target);
+      if (!field) return 'That setting is not in the network any more.';
+      const parsed = parseSweepValues(plan.values, field);
+      if (!parsed.ok) return parsed.error;
+      if (!Number.isInteger(plan.epochs) || plan.epochs < 1)
+        return 'The budget must be a whole number of epochs, 1 or more.';
+      const original = { graph: s.graph, hyper: s.hyper };
+      const variants = sweepVariants(
+        original,
+        plan.target,
+        parsed.values,
+        validationContext(s.hyper.labelSubset),
+      );
+      if (!variants.some((v) => 'graph' in v)) {
+        s.setSweep({
+          index: 0,
+          total: 0,
+          label: '',
+          skipped: variants.map((v) => ({ label: v.label, reason: 'skipped' in v ? v.skipped : '' })),
+          done: true,
+        });
+        return 'None of these values gives a network that can be trained.';
+      }
+      active = true;
+      cancelled = false;
+      running = sweep(variants, plan.epochs, original);
+      return null;
+    },
+    cancel() {
+      if (!active) return;
+      cancelled = true;
+      controller.pause();
+      cancelWait?.();
+    },
+    done: () => running,
+  };
+}
+
+const perController = new WeakMap<object, SweepController>();
+
+/** The one sweep controller of a training controller (the Runs panel may unmount while a sweep runs). */
+export function sweepControllerFor(
+  store: SweepStore,
+  controller: Pick<TrainingController, 'prepare' | 'train' | 'pause'>,
+): SweepController {
+  let c = perController.get(controller);
+  if (!c) {
+    c = createSweepController(store, controller);
+    perController.set(controller, c);
+  }
+  return c;
+}
