@@ -14,6 +14,7 @@ import { download } from '../persistence/exportImport';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
 import { Panel } from './Panel';
+import { SweepForm } from './SweepForm';
 
 const COLUMNS: readonly { key: RunSortKey | null; title: string }[] = [
   { key: 'name', title: 'Name' },
@@ -160,6 +161,7 @@ export function RunsPanel() {
           Export JSON
         </button>
       </div>
+      <SweepForm />
       {records.length === 0 ? (
         <p className="panel-note">Each press of Train is recorded here when the run pauses or ends.</p>
       ) : (
