@@ -125,6 +125,7 @@ describe('sweepVariants', () => {
 
   it('offers every field of the node except shapes', () => {
     expect(sweepableFields(conv.layer).map((f) => f.label)).toContain('Kernel size');
+    expect(sweepableFields(graph.nodes[0]!.layer)).toEqual([]);
     expect(fieldOf(graph, { kind: 'layer', node: asNodeId('nope'), key: 'kernel' })).toBeNull();
   });
 });

@@ -54,8 +54,9 @@ export const TRAINING_SWEEP_FIELDS: Readonly<Record<TrainingSweepKey, SweepField
 /** At most this many values in one sweep. */
 export const MAX_SWEEP_VALUES = 20;
 
-/** The fields of a node's kind a sweep can vary (shapes are not swept). */
+/** The fields of a node's kind a sweep can vary (shapes are not swept, nor the Input's data source). */
 export function sweepableFields(layer: LayerSpec): readonly (FieldSpec<LayerSpec> & SweepField)[] {
+  if (layer.kind === 'input') return [];
   const fields = moduleOf(layer).fields as unknown as readonly (FieldSpec<LayerSpec> & SweepField)[];
   return fields.filter((f) => f.type !== 'shape');
 }

@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { act, createElement } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { smallCnn } from '../../engine/graph/testGraphs';
+import { ControllerContext } from '../controllers/ControllerContext';
+import type { TrainingController } from '../controllers/trainingController';
+import { useAppStore } from '../store';
+import { mount, unmount, type Mounted } from '../testing/mount';
+import { SweepForm } from './SweepForm';
+
+let m: Mounted;
+const controller = { prepare() {}, train() {}, pause() {} } as unknown as TrainingController;
+
+function select(label: string): HTMLSelectElement {
+  const l = [...m.host.querySelectorAll('label')].find((x) => x.textContent === label);
+  return document.getElementById(l!.htmlFor) as HTMLSelectElement;
+}
+const options = (s: HTMLSelectElement): string[] => [...s.options].map((o) => o.textContent ?? '');
+const startButton = (): HTMLButtonElement =>
+  [...m.host.querySelectorAll('button')].find((b) => b.textContent === 'Start sweep')!;
+
+beforeEach(() => {
+  useAppStore.getState().setGraph(smallCnn());
+  useAppStore.getState().patchRun({ status: 'idle' });
+  useAppStore.getState().setSweep(null);
+  m = mount();
+  act(() =>
+    m.root.render(createElement(ControllerContext.Provider, { value: controller }, createElement(SweepForm))),
+  );
+});
+afterEach(() => unmount(m));
+
+describe('SweepForm', () => {
+  it('offers the nodes with settings and Training settings, and the chosen node’s fields', () => {
+    expect(options(select('Sweep node'))).toEqual(['conv2d_1', 'max_pool_1', 'dense_1', 'Training settings']);
+    expect(select('Sweep node').value).toBe('conv2d_1');
+    expect(options(select('Sweep setting'))).toContain('Kernel size');
+    act(() => {
+      select('Sweep node').value = '__training';
+      select('Sweep node').dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(options(select('Sweep setting'))).toEqual(['Learning rate', 'Batch size', 'Optimizer']);
+  });
+
+  it('shows the progress and Cancel while sweeping, and is disabled while another run trains', () => {
+    act(() =>
+      useAppStore.getState().setSweep({
+        index: 2,
+        total: 4,
+        label: 'kernel 5',
+        skipped: [{ label: 'kernel 40', reason: 'Too big.' }],
+        done: false,
+      }),
+    );
+    expect(m.host.querySelector('[role="status"]')?.textContent).toBe('Sweep 2/4: kernel 5…');
+    expect(m.host.textContent).toContain('Cancel sweep');
+    expect(m.host.textContent).toContain('Skipped kernel 40: Too big.');
+    act(() => useAppStore.getState().setSweep(null));
+    expect(m.host.querySelector('[role="status"]')).toBeNull();
+    expect(startButton().closest('fieldset')!.disabled).toBe(false);
+    act(() => useAppStore.getState().patchRun({ status: 'running' }));
+    expect(startButton().closest('fieldset')!.disabled).toBe(true);
+  });
+});
