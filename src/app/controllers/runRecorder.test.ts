@@ -286,7 +286,10 @@ describe('startRunRecorder', () => {
     await rec.flush();
     expect(h.get().records.map((r) => r.name)).toEqual(['Run 2']);
     expect(h.get().selectedRunIds).toEqual([]);
-    expect(h.get().banner).toMatchObject({ kind: 'info', message: expect.stringMatching(/oldest run was removed/) });
+    expect(h.get().banner).toMatchObject({
+      kind: 'info',
+      message: expect.stringMatching(/oldest run was removed/),
+    });
     expect((await h.sink.inner.list()).map((r) => r.name)).toEqual(['Run 2']);
   });
 
@@ -317,4 +320,3 @@ describe('startRunRecorder', () => {
     expect(h.get().records).toEqual([]);
   });
 });
-

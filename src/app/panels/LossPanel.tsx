@@ -25,14 +25,7 @@ const changed = (s: AppState, prev: AppState): boolean =>
 /** Which colour is which run, once there is more than one (the chart itself shows only the current run's key). */
 function RunLegend() {
   const labels = useAppStore(
-    useShallow((s) =>
-      chartLabels(
-        s.runs.map((r) => r.label),
-        s.records,
-        s.selectedRunIds,
-        s.liveRecordId,
-      ),
-    ),
+    useShallow((s) => chartLabels(s.runs, s.records, s.selectedRunIds, s.liveRecordId)),
   );
   if (labels.length < 2) return null;
   return (

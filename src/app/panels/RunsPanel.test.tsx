@@ -46,14 +46,17 @@ function record(n: number, graph: Graph, extra: { seed?: number; lr?: number } =
 }
 
 // Run 1: kernel 5 (more params), Run 2: kernel 3, Run 3: kernel 7 (most).
-const records = [record(1, withKernel(base, 5)), record(2, base), record(3, withKernel(base, 7), { seed: 9 })];
+const records = [
+  record(1, withKernel(base, 5)),
+  record(2, base),
+  record(3, withKernel(base, 7), { seed: 9 }),
+];
 
 const region = () => host.querySelector<HTMLElement>('[role="region"][aria-label="Runs"]')!;
 const table = () => host.querySelector<HTMLTableElement>('table');
 const rows = () => [...(table()?.querySelectorAll('tr') ?? [])];
 const dataRows = () => rows().slice(1);
-const names = () =>
-  dataRows().map((r) => r.querySelector<HTMLInputElement>('input[type="text"]')!.value);
+const names = () => dataRows().map((r) => r.querySelector<HTMLInputElement>('input[type="text"]')!.value);
 const byLabel = <T extends HTMLElement>(label: string): T => {
   const el = host.querySelector<T>(`[aria-label="${label}"]`);
   if (!el) throw new Error(`Nothing labelled ${label}`);

@@ -75,10 +75,10 @@ describe('chartRuns and chartLabels', () => {
 
   it('draws the live runs unchanged when nothing is ticked', () => {
     expect(chartRuns(live, records, [], 'r3')).toBe(live);
-    expect(chartLabels(liveLabels, records, [], 'r3')).toEqual(liveLabels);
+    expect(chartLabels(live, records, [], 'r3')).toEqual(liveLabels);
     // Ticking only the live run's own record changes nothing either.
     expect(chartRuns(live, records, ['r3'], 'r3')).toBe(live);
-    expect(chartLabels(liveLabels, records, ['r3'], 'r3')).toEqual(liveLabels);
+    expect(chartLabels(live, records, ['r3'], 'r3')).toEqual(liveLabels);
   });
 
   it('draws the ticked records in ticking order, then the current live run named as its record', () => {
@@ -87,13 +87,13 @@ describe('chartRuns and chartLabels', () => {
     expect(runs[0]!.points).toEqual(curveRunOf(r2).points);
     // The live run's curve comes from the store (it is newer there), not from its record.
     expect(runs[2]!.points).toBe(live[1]!.points);
-    expect(chartLabels(liveLabels, records, ['r2', 'r1'], 'r3')).toEqual(['baseline', 'Run 1', 'Run 3']);
+    expect(chartLabels(live, records, ['r2', 'r1'], 'r3')).toEqual(['baseline', 'Run 1', 'Run 3']);
   });
 
   it('never draws the live record twice', () => {
     const runs = chartRuns(live, records, ['r3', 'r1'], 'r3');
     expect(runs.map((r) => r.label)).toEqual(['Run 1', 'Run 3']);
-    expect(chartLabels(liveLabels, records, ['r3', 'r1'], 'r3')).toEqual(['Run 1', 'Run 3']);
+    expect(chartLabels(live, records, ['r3', 'r1'], 'r3')).toEqual(['Run 1', 'Run 3']);
   });
 
   it('keeps the live label when the live run has no record, and skips ids no longer recorded', () => {
@@ -101,8 +101,19 @@ describe('chartRuns and chartLabels', () => {
       'Run 1',
       'Run 3 · adam 0.001',
     ]);
-    expect(chartLabels(liveLabels, records, ['gone', 'r1'], null)).toEqual(['Run 1', 'Run 3 · adam 0.001']);
+    expect(chartLabels(live, records, ['gone', 'r1'], null)).toEqual(['Run 1', 'Run 3 · adam 0.001']);
     expect(chartRuns(live, records, ['gone'], null)).toBe(live);
+  });
+
+  it('leaves out a live run without points once records are ticked (a run prepared after a reload)', () => {
+    const prepared = [liveRun('Run 1 · adam 0.001', 1), { label: 'Run 2 · adam 0.001', points: [] }];
+    expect(chartRuns(prepared, records, ['r1', 'r2'], null).map((r) => r.label)).toEqual([
+      'Run 1',
+      'baseline',
+    ]);
+    expect(chartLabels(prepared, records, ['r1', 'r2'], null)).toEqual(['Run 1', 'baseline']);
+    // Nothing ticked: the live runs as they are.
+    expect(chartLabels(prepared, records, [], null)).toEqual(['Run 1 · adam 0.001', 'Run 2 · adam 0.001']);
   });
 
   it('draws only the ticked records when there is no live run', () => {

@@ -34,7 +34,8 @@ const cachedCurveRun = (r: RunRecord): CurveRun => {
 
 /**
  * The chart's runs. Nothing ticked in "Runs": the live runs, as before. Runs ticked: those (in the order they were
- * ticked) and the current run, named as its record is (its record is never drawn twice).
+ * ticked) and the current run, named as its record is (its record is never drawn twice) — unless it has no points
+ * yet (a run prepared after a reload or a Reset), which would only add a legend entry without a curve.
  */
 export function chartRuns(
   live: readonly CurveRun[],
@@ -49,13 +50,13 @@ export function chartRuns(
   if (picked.length === 0) return live;
   const current = live[live.length - 1];
   const name = records.find((r) => r.id === liveRecordId)?.name;
-  const tail = current ? [name ? { ...current, label: name } : current] : [];
+  const tail = current && current.points.length > 0 ? [name ? { ...current, label: name } : current] : [];
   return [...picked.map(cachedCurveRun), ...tail];
 }
 
 /** The labels chartRuns would draw, without building the curves (for the legend). */
 export function chartLabels(
-  liveLabels: readonly string[],
+  live: readonly Pick<CurveRun, 'label' | 'points'>[],
   records: readonly RunRecord[],
   selected: readonly string[],
   liveRecordId: string | null,
@@ -64,8 +65,8 @@ export function chartLabels(
     .filter((id) => id !== liveRecordId)
     .map((id) => records.find((r) => r.id === id)?.name)
     .filter((n): n is string => n !== undefined);
-  if (picked.length === 0) return [...liveLabels];
-  const current = liveLabels[liveLabels.length - 1];
+  if (picked.length === 0) return live.map((r) => r.label);
+  const current = live[live.length - 1];
   const name = records.find((r) => r.id === liveRecordId)?.name;
-  return current === undefined ? picked : [...picked, name ?? current];
+  return current === undefined || current.points.length === 0 ? picked : [...picked, name ?? current.label];
 }
