@@ -16,6 +16,18 @@ const point = (step: number, loss: number, val?: number): MetricPoint => ({
 });
 
 describe('decimate', () => {
+  it('keeps the whole-test-split flag of the validation a group keeps', () => {
+    const pts: MetricPoint[] = [
+      point(1, 1),
+      { ...point(2, 1, 0.4), valFull: true },
+      point(3, 1),
+      point(4, 1),
+    ];
+    const out = decimate(pts, 2);
+    expect(out[0]).toMatchObject({ valLoss: 0.4, valFull: true });
+    expect(out[1]?.valFull).toBeUndefined();
+  });
+
   it('keeps at most max points, ends on the last step, preserves the mean loss and validation points', () => {
     fc.assert(
       fc.property(

@@ -34,7 +34,7 @@ export function recordChunk(run: Run, firstStep: number, stats: BatchStats): voi
 }
 
 /** Attaches a validation result to the newest point (or a new point when none is pending). */
-export function recordValidation(run: Run, v: { loss: number; accuracy: number }): void {
+export function recordValidation(run: Run, v: { loss: number; accuracy: number }, full = false): void {
   run.lastValidation = v;
   const last = run.points.pop();
   const t = run.trainer;
@@ -47,7 +47,7 @@ export function recordValidation(run: Run, v: { loss: number; accuracy: number }
     epochProgress: t.epochProgress,
     learningRate: effectiveLearningRate(t.hyper, t.step),
   };
-  run.points.push({ ...base, valLoss: v.loss, valAccuracy: v.accuracy });
+  run.points.push({ ...base, valLoss: v.loss, valAccuracy: v.accuracy, ...(full ? { valFull: true } : {}) });
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -68,7 +68,12 @@ export function decimate(points: readonly MetricPoint[], max: number): MetricPoi
     };
     out.push(
       val?.valLoss !== undefined && val.valAccuracy !== undefined
-        ? { ...p, valLoss: val.valLoss, valAccuracy: val.valAccuracy }
+        ? {
+            ...p,
+            valLoss: val.valLoss,
+            valAccuracy: val.valAccuracy,
+            ...(val.valFull ? { valFull: true } : {}),
+          }
         : p,
     );
   }

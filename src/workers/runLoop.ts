@@ -84,7 +84,7 @@ async function serveProbe(run: Run, post: Post, deps: WorkerDeps, tuning: LoopTu
 
 async function validate(run: Run, limit: number | undefined): Promise<void> {
   const v = await run.lock.run(() => run.trainer.evaluate(limit));
-  recordValidation(run, v);
+  recordValidation(run, v, limit === undefined);
 }
 
 /** Moves the run onto the next backend and restores the latest checkpoint. False when nothing is left. */

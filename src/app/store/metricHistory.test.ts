@@ -69,6 +69,13 @@ describe('bounded metric history', () => {
     expect(mergePoints(a, 3, b, 1).loss).toBe(1.5);
   });
 
+  it('keeps whether the validation it keeps covered the whole test split', () => {
+    const full = point(1, 1, { valLoss: 0.3, valAccuracy: 0.9, valFull: true });
+    const quick = point(2, 1, { valLoss: 0.2, valAccuracy: 1 });
+    expect(mergePoints(full, 1, point(2, 1), 1).valFull).toBe(true);
+    expect(mergePoints(full, 1, quick, 1).valFull).toBeUndefined();
+  });
+
   it('a synthetic 100,000-step run through the store keeps at most MAX_POINTS points covering all of it', () => {
     const store = createAppStore(noStorage as never);
     const r = asRunId('long');

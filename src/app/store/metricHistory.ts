@@ -39,7 +39,7 @@ const mixGan = (a: Gan | undefined, wa: number, b: Gan | undefined, wb: number):
  * rate and learning rate, and the latest validation in either.
  */
 export function mergePoints(a: MetricPoint, wa: number, b: MetricPoint, wb: number): MetricPoint {
-  const { valLoss: _l, valAccuracy: _a, gan: _g, ...rest } = b;
+  const { valLoss: _l, valAccuracy: _a, valFull: _f, gan: _g, ...rest } = b;
   const val = b.valLoss !== undefined ? b : a.valLoss !== undefined ? a : null;
   const gan = mixGan(a.gan, wa, b.gan, wb);
   return {
@@ -47,7 +47,7 @@ export function mergePoints(a: MetricPoint, wa: number, b: MetricPoint, wb: numb
     loss: mix(a.loss, wa, b.loss, wb),
     accuracy: mix(a.accuracy, wa, b.accuracy, wb),
     ...(val && val.valLoss !== undefined && val.valAccuracy !== undefined
-      ? { valLoss: val.valLoss, valAccuracy: val.valAccuracy }
+      ? { valLoss: val.valLoss, valAccuracy: val.valAccuracy, ...(val.valFull ? { valFull: true } : {}) }
       : {}),
     ...(gan ? { gan } : {}),
   };

@@ -92,6 +92,24 @@ describe('makeRunRecord', () => {
     expect(r.curves.valAccuracy).toEqual([0.6, 0.9, 0.8, null]);
   });
 
+  it('judges best and final by the whole-test-split validations when there are any (quick checks are noisy)', () => {
+    const r = makeRunRecord(
+      input({
+        points: [
+          point(1, { valLoss: 0.05, valAccuracy: 1 }), // a lucky quick check on a few hundred examples
+          point(2, { valLoss: 0.2, valAccuracy: 0.97, valFull: true }),
+          point(3, { valLoss: 0.01, valAccuracy: 1 }),
+          point(4, { valLoss: 0.15, valAccuracy: 0.98, valFull: true }),
+        ],
+      }),
+    );
+    expect([r.bestValAccuracy, r.finalValAccuracy, r.bestValLoss, r.finalValLoss]).toEqual([
+      0.98, 0.98, 0.15, 0.15,
+    ]);
+    // The curves still show every validation.
+    expect(r.curves.valSteps).toEqual([1, 2, 3, 4]);
+  });
+
   it('has no validation numbers without validation points', () => {
     const r = makeRunRecord(input());
     expect([r.finalValAccuracy, r.bestValAccuracy, r.finalValLoss, r.bestValLoss]).toEqual([

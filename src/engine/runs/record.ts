@@ -95,14 +95,18 @@ const lastOf = (xs: readonly number[]): number | null =>
 
 /**
  * Builds the record: parameters and FLOPs per example (2 · multiply-adds) from shape inference, final and best
- * validation numbers from every validation point (before the curves are thinned), steady-state examples/s, and the
+ * validation numbers from the whole-test-split validations when there are any (before the curves are thinned), steady-state examples/s, and the
  * epochs trained as a fraction (1.5 = one and a half passes over the training set).
  */
 export function makeRunRecord(input: RunRecordInput): RunRecord {
   const t = totals(inferShapes(input.graph));
   const pts = input.points;
-  const valAcc = finite(pts.map((p) => p.valAccuracy));
-  const valLoss = finite(pts.map((p) => p.valLoss));
+  // Best and final come from the validations on the whole test split when there are any: the quick mid-epoch
+  // checks (a few hundred examples) are too noisy to take a maximum over (they reach 100% by chance).
+  const full = pts.filter((p) => p.valFull === true);
+  const judged = full.length > 0 ? full : pts;
+  const valAcc = finite(judged.map((p) => p.valAccuracy));
+  const valLoss = finite(judged.map((p) => p.valLoss));
   const last = pts[pts.length - 1];
   return {
     id: input.id,

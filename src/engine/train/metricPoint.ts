@@ -8,6 +8,8 @@ export interface MetricPoint {
   readonly accuracy: number;
   readonly valLoss?: number;
   readonly valAccuracy?: number;
+  /** The validation covered the whole test split (epoch ends); mid-epoch checks use a few hundred examples. */
+  readonly valFull?: boolean;
   /** Fraction of the current epoch done, 0..1. */
   readonly epochProgress: number;
   readonly learningRate: number;
