@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistStorage } from 'zustand/middleware';
-import { createAppStore, type Saved } from '../store';
+import { createAppStore, partialize, type Saved } from '../store';
 import { smallCnn } from '../../engine/graph/testGraphs';
 import type { Conv2DLayer } from '../../engine/graph/types';
 import { updateLayer } from '../../engine/graph/edit';
@@ -92,6 +92,20 @@ describe('sweep controller', () => {
     expect(s.hyper).toEqual(hyper);
     expect(s.past).toBe(past);
     expect(s.sweep).toMatchObject({ done: true, total: 2 });
+  });
+
+  it('while the variants train, the autosave keeps the user’s own network and settings', async () => {
+    const { store, graph, conv, sweep, endRun } = setup();
+    const hyper = store.getState().hyper;
+    sweep.start({ target: { kind: 'layer', node: conv.id, key: 'kernel' }, values: '5', epochs: 1 });
+    expect(store.getState().graph).not.toBe(graph);
+    const saved = partialize(store.getState());
+    expect(saved.graph).toBe(graph);
+    expect(saved.hyper).toEqual(hyper);
+    await endRun();
+    await sweep.done();
+    expect(store.getState().sweepBase).toBeNull();
+    expect(partialize(store.getState()).graph).toBe(graph);
   });
 
   it('skips a variant whose network does not validate, with the reason', async () => {

@@ -92,6 +92,9 @@ export function createSweepController(
       skipped: variants.flatMap((v) => ('skipped' in v ? [{ label: v.label, reason: v.skipped }] : [])),
       done: false,
     };
+    // While the variants train, the autosave keeps the user's own network and settings (a reload mid-sweep
+    // brings those back, not a variant).
+    get().setSweepBase(original);
     try {
       for (const [i, v] of valid.entries()) {
         if (cancelled) break;
@@ -112,6 +115,7 @@ export function createSweepController(
       s.setGraph(original.graph, { record: false });
       s.setHyper(original.hyper);
       s.setSweep({ ...progress, done: true });
+      s.setSweepBase(null);
       active = false;
     }
   }

@@ -41,7 +41,9 @@ const SAVED_KEYS = [
 export type Saved = Pick<AppState, (typeof SAVED_KEYS)[number]>;
 
 export function partialize(s: AppState): Saved {
-  return Object.fromEntries(SAVED_KEYS.map((k) => [k, s[k]])) as unknown as Saved;
+  const saved = Object.fromEntries(SAVED_KEYS.map((k) => [k, s[k]])) as unknown as Saved;
+  // During a sweep the editor holds a variant; the user's own work is what is saved.
+  return s.sweepBase ? { ...saved, graph: s.sweepBase.graph, hyper: s.sweepBase.hyper } : saved;
 }
 
 /** Restores what is valid in the saved state; each bad part is reset (and named in a banner), never trusted. */

@@ -37,4 +37,6 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set) =>
   setLiveRecordId: (liveRecordId) => set({ liveRecordId }),
   sweep: null,
   setSweep: (sweep) => set({ sweep }),
+  sweepBase: null,
+  setSweepBase: (sweepBase) => set({ sweepBase }),
 });

@@ -146,6 +146,9 @@ export interface LabSlice {
   /** The sweep under way or last run (controllers/sweepController.ts), or null. */
   readonly sweep: SweepProgress | null;
   setSweep(sweep: SweepProgress | null): void;
+  /** The user's own network and settings while a sweep trains its variants: what the autosave keeps meanwhile. */
+  readonly sweepBase: { readonly graph: Graph; readonly hyper: Hyper } | null;
+  setSweepBase(base: LabSlice['sweepBase']): void;
 }
 
 /** A sweep's progress: variant `index` of `total` ("Sweep 2/4: kernel 5…"), and the variants it skipped. */
