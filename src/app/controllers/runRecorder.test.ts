@@ -220,7 +220,7 @@ describe('startRunRecorder', () => {
     expect(h.get().records[1]!.changes).toEqual([`learning rate ${old.hyper.learningRate} → 0.01`]);
   });
 
-  it('sends renames and deletes made in the store to the sink', async () => {
+  it('sends renames, pins and deletes made in the store to the sink', async () => {
     const h = harness();
     const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
     const a = asRunId('a');
@@ -238,6 +238,10 @@ describe('startRunRecorder', () => {
     h.drive.status('paused');
     await rec.flush();
     expect((await h.sink.inner.list()).map((r) => [r.name, r.steps])).toEqual([['baseline', 6]]);
+    // A pin reaches the sink too (the cap never drops a pinned run).
+    h.get().setRecordPinned(id, true);
+    await rec.flush();
+    expect((await h.sink.inner.list()).map((r) => r.pinned)).toEqual([true]);
     h.get().removeRecord(id);
     await rec.flush();
     expect(h.calls.remove).toEqual([id]);

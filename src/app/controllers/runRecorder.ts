@@ -132,7 +132,7 @@ export function startRunRecorder(
       for (const old of prev.records) {
         const cur = s.records.find((r) => r.id === old.id);
         if (!cur) pending = pending.then(() => sink.remove(old.id)).catch(() => undefined);
-        else if (cur !== old && cur.name !== old.name)
+        else if (cur !== old && (cur.name !== old.name || cur.pinned !== old.pinned))
           pending = pending.then(() => sink.put(cur).then(() => undefined)).catch(() => undefined);
       }
     }

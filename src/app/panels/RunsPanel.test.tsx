@@ -160,6 +160,15 @@ describe('RunsPanel', () => {
     expect(names()).toEqual(['Run 1', 'Run 3']);
   });
 
+  it('pins and unpins a run', () => {
+    render();
+    act(() => button('Pin Run 2').click());
+    expect(useAppStore.getState().records[1]!.pinned).toBe(true);
+    expect(button('Pin Run 2').getAttribute('aria-pressed')).toBe('true');
+    act(() => button('Pin Run 2').click());
+    expect(useAppStore.getState().records[1]!.pinned).toBe(false);
+  });
+
   it('ticks runs into selectedRunIds, in the order they were ticked', () => {
     render();
     act(() => byLabel<HTMLInputElement>('Show Run 3 in Loss').click());

@@ -80,8 +80,8 @@ function NameCell({ r }: { r: RunRecord }) {
 }
 
 function Row({ r, selected }: { r: RunRecord; selected: boolean }) {
-  const { setSelected, remove } = useAppStore(
-    useShallow((s) => ({ setSelected: s.setRunSelected, remove: s.removeRecord })),
+  const { setSelected, remove, pin } = useAppStore(
+    useShallow((s) => ({ setSelected: s.setRunSelected, remove: s.removeRecord, pin: s.setRecordPinned })),
   );
   const [error, setError] = useState<string | null>(null);
   return (
@@ -113,6 +113,15 @@ function Row({ r, selected }: { r: RunRecord; selected: boolean }) {
           onClick={() => setError(restoreRun(useAppStore.getState(), r))}
         >
           Restore
+        </button>
+        <button
+          type="button"
+          aria-label={`Pin ${r.name}`}
+          aria-pressed={r.pinned}
+          title="A pinned run is never removed to make room for new ones"
+          onClick={() => pin(r.id, !r.pinned)}
+        >
+          {r.pinned ? 'Pinned' : 'Pin'}
         </button>
         <button type="button" aria-label={`Delete ${r.name}`} onClick={() => remove(r.id)}>
           Delete

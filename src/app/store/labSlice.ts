@@ -23,6 +23,8 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set) =>
     }),
   renameRecord: (id, name) =>
     set((s) => ({ records: s.records.map((r) => (r.id === id ? { ...r, name } : r)) })),
+  setRecordPinned: (id, pinned) =>
+    set((s) => ({ records: s.records.map((r) => (r.id === id ? { ...r, pinned } : r)) })),
   removeRecord: (id) =>
     set((s) => ({
       records: s.records.filter((r) => r.id !== id),

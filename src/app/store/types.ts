@@ -139,6 +139,8 @@ export interface LabSlice {
   setRecords(records: readonly RunRecord[]): void;
   upsertRecord(record: RunRecord): void;
   renameRecord(id: string, name: string): void;
+  /** A pinned run is never dropped to keep the list to its limit. */
+  setRecordPinned(id: string, pinned: boolean): void;
   removeRecord(id: string): void;
   setRunSelected(id: string, selected: boolean): void;
   setLabStorage(storage: LabSlice['labStorage']): void;
