@@ -218,7 +218,7 @@ describe('RunsPanel', () => {
     expect(file).toMatch(/^runs-.*\.csv$/);
     expect(type).toBe('text/csv');
     expect(text).toBe(runsToCsv([records[1]!, records[0]!, records[2]!]));
-    act(() => button('Export JSON').click());
+    act(() => button('Export runs (JSON)').click());
     const [jsonFile, json, jsonType] = download.mock.calls[1] as [string, string, string];
     expect(jsonFile).toMatch(/^runs-.*\.json$/);
     expect(jsonType).toBe('application/json');

@@ -167,7 +167,7 @@ export function RunsPanel() {
           disabled={records.length === 0}
           onClick={() => download(`runs-${stamp}.json`, runsToJson(rows), 'application/json')}
         >
-          Export JSON
+          Export runs (JSON)
         </button>
       </div>
       <SweepForm />
