@@ -54,19 +54,12 @@ export function chartRuns(
   return [...picked.map(cachedCurveRun), ...tail];
 }
 
-/** The labels chartRuns would draw, without building the curves (for the legend). */
+/** The labels chartRuns draws, for the legend (the records' curves are cached, so this builds none twice). */
 export function chartLabels(
-  live: readonly Pick<CurveRun, 'label' | 'points'>[],
+  live: readonly CurveRun[],
   records: readonly RunRecord[],
   selected: readonly string[],
   liveRecordId: string | null,
 ): string[] {
-  const picked = selected
-    .filter((id) => id !== liveRecordId)
-    .map((id) => records.find((r) => r.id === id)?.name)
-    .filter((n): n is string => n !== undefined);
-  if (picked.length === 0) return live.map((r) => r.label);
-  const current = live[live.length - 1];
-  const name = records.find((r) => r.id === liveRecordId)?.name;
-  return current === undefined || current.points.length === 0 ? picked : [...picked, name ?? current.label];
+  return chartRuns(live, records, selected, liveRecordId).map((r) => r.label);
 }
