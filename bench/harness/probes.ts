@@ -59,6 +59,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'samples':
     case 'ganSamples':
     case 'reconstruct':
+    case 'snapshot':
       return;
     default: {
       const never: never = r;

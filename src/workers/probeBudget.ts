@@ -32,6 +32,8 @@ const BATCHES: Record<Kind, number> = {
   reconstruct: 1,
   // 80 generator forward passes (grid + interpolation) plus the diversity measure: about half a generator step.
   ganSamples: 0.5,
+  // kernels plus the activations of one image
+  snapshot: 1.5,
 };
 const SAFETY = 2;
 /** Share of the wall time of each priority kind's own lane (at least the general budget). */

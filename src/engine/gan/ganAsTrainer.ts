@@ -177,6 +177,7 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
         case 'confusion':
         case 'predict':
         case 'reconstruct':
+        case 'snapshot':
           // The app does not ask for these on GAN runs (probeFits); they need a classifier or an autoencoder.
           throw new Error(`The ${request.kind} probe is not available for GAN runs`);
         default:

@@ -7,6 +7,7 @@ import type { Graph } from '../graph/types';
 import type { DatasetId } from '../data/types';
 import type { Hyper } from '../train/hyper';
 import type { MetricPoint } from '../train/metricPoint';
+import type { KernelSet, MapStack } from '../train/probes/types';
 import { inferShapes, totals } from '../graph/shapes';
 import { curvesFromPoints } from './curves';
 import { steadyRate } from './steadyRate';
@@ -23,6 +24,31 @@ export interface RunCurves {
   readonly valLoss: readonly (number | null)[];
   readonly valAccuracy: readonly (number | null)[];
 }
+
+/**
+ * What the network looked like when the run stopped: the first conv layer's kernels and the activation maps of one
+ * fixed test image (the same index for every run, so runs can be put side by side). Typed arrays: IndexedDB keeps
+ * them as they are; the JSON export writes them as plain arrays.
+ */
+export interface RunSnapshot {
+  /** The step the snapshot was taken at. */
+  readonly step: number;
+  /** The test image the maps are of. */
+  readonly sampleIndex: number;
+  /** The first layer with kernels (conv or transposed conv), at most SNAPSHOT_MAX_FILTERS filters; null if none. */
+  readonly kernels: KernelSet | null;
+  /** The input image as the network saw it. */
+  readonly input: MapStack;
+  /** Feature-map layers in data-flow order, at most SNAPSHOT_MAX_MAPS maps each. */
+  readonly layers: readonly MapStack[];
+}
+
+/** Limits that keep a snapshot small (a few tens of KB) so 200 runs fit comfortably. */
+export const SNAPSHOT_MAX_FILTERS = 32;
+export const SNAPSHOT_MAX_MAPS = 16;
+export const SNAPSHOT_MAX_LAYERS = 8;
+/** Every run's snapshot shows this test image. */
+export const SNAPSHOT_SAMPLE_INDEX = 0;
 
 export interface RunRecord {
   /** Unique, e.g. `run-${createdAt}-${counter}`. */
@@ -60,6 +86,11 @@ export interface RunRecord {
   /** What differs from the previous run, in words (see changes.ts). */
   readonly changes: readonly string[];
   readonly curves: RunCurves;
+  /**
+   * Kernels and activation maps at the end (see RunSnapshot): undefined while none was asked for yet, null when the
+   * run could not give one (a record from before snapshots, a failed probe).
+   */
+  readonly snapshot?: RunSnapshot | null;
 }
 
 /** What a finished run hands over to become a record. */

@@ -9,6 +9,7 @@ import { probeDeadRelu } from './deadRelu';
 import { probeHealth } from './health';
 import { probeConfusion, probePredict } from './classify';
 import { probeSamples } from './samples';
+import { probeSnapshot } from './snapshot';
 
 export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<ProbeResult> {
   switch (request.kind) {
@@ -31,6 +32,8 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
     case 'reconstruct':
       if (ctx.target === 'labels') return Promise.reject(new Error('Reconstructions are for autoencoders'));
       return probeReconstruct(ctx, request.count);
+    case 'snapshot':
+      return probeSnapshot(ctx, request);
     case 'ganSamples':
       return Promise.reject(
         new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'),

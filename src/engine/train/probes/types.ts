@@ -20,6 +20,17 @@ export type ProbeRequest =
   | {
       readonly kind: 'ganSamples';
       readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number };
+    }
+  /**
+   * A run's end-of-run picture for the experiment lab: the first kernel layer (at most `maxFilters` filters) and the
+   * activation maps of test image `index` (at most `maxMaps` per layer, `maxLayers` layers).
+   */
+  | {
+      readonly kind: 'snapshot';
+      readonly index: number;
+      readonly maxFilters: number;
+      readonly maxMaps: number;
+      readonly maxLayers: number;
     };
 
 /** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
@@ -146,4 +157,12 @@ export type ProbeResult =
       readonly interpolationSteps: number;
       /** Diversity of the grid: mean pairwise L2 distance between samples divided by that of real images (≈1 healthy, ≪1 collapse). */
       readonly diversity: number;
+    }
+  | {
+      readonly kind: 'snapshot';
+      readonly step: number;
+      readonly index: number;
+      readonly kernels: KernelSet | null;
+      readonly input: MapStack;
+      readonly layers: readonly MapStack[];
     };
