@@ -75,11 +75,11 @@ describe('the panel dock', () => {
     act(() => button('Maximize Confusion matrix').click());
     expect(shown()).toEqual(['Confusion matrix']);
     act(() => button('Restore Confusion matrix').click());
-    expect(shown()).toHaveLength(10);
+    expect(shown()).toHaveLength(11);
     act(() => button('Maximize Loss').click());
     expect(shown()).toEqual(['Loss']);
     act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
-    expect(shown()).toHaveLength(10);
+    expect(shown()).toHaveLength(11);
     expect(button('Maximize Loss')).toBeTruthy();
   });
 

@@ -8,6 +8,7 @@ import { useEffect, type ComponentType, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { ActivationsPanel } from './ActivationsPanel';
+import { CompareRunsPanel } from './CompareRunsPanel';
 import { ConfusionPanel } from './ConfusionPanel';
 import { DeadReluPanel } from './DeadReluPanel';
 import { DrawPanel } from './DrawPanel';
@@ -35,6 +36,7 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   'GAN samples': GanSamplesPanel,
   Reconstructions: ReconstructionsPanel,
   Runs: RunsPanel,
+  'Compare runs': CompareRunsPanel,
 };
 
 /** Escape leaves presenter view, unless something inside (a menu, a dialog) already used the key. */

@@ -21,6 +21,7 @@ export const PANEL_NAMES = [
   'GAN samples',
   'Reconstructions',
   'Runs',
+  'Compare runs',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
@@ -49,6 +50,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Pooling'),
     p('Layer health'),
     p('Runs', 3),
+    p('Compare runs', 2),
   ],
   gan: [p('GAN samples', 3), p('Loss', 2), p('Kernels'), p('Activation maps', 2)],
   autoencoder: [
@@ -60,6 +62,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Pooling'),
     p('Layer health'),
     p('Runs', 3),
+    p('Compare runs', 2),
   ],
 };
 
