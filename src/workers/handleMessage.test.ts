@@ -317,6 +317,31 @@ describe('handleMessage', () => {
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
 
+  it('finishes at hyper.maxSteps with a full validation, and goes on when the limit is lifted', async () => {
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const deps = testDeps({}, { train: 64, test: 32 });
+    const r = asRunId('lim');
+    // 4 steps per epoch, 3 epochs = 12 steps, but the limit is step 6 (mid-epoch: chunks must stop there).
+    await handleMessage(
+      state,
+      initMsg(r, tinyCnn(), { ...HYPER, epochs: 3, validateEvery: 0, maxSteps: 6 }),
+      post,
+      deps,
+    );
+    await handleMessage(state, { type: 'start', runId: r }, post, deps);
+    await idle(state);
+    expect(ofType(posted, 'finished')).toEqual([{ type: 'finished', runId: 'lim', step: 6, epoch: 1 }]);
+    const points = ofType(posted, 'metrics').flatMap((m) => m.points);
+    // The epoch end (4) and the step limit (6) validate on the whole test split.
+    expect(points.filter((p) => p.valFull === true).map((p) => p.step)).toEqual([4, 6]);
+    await handleMessage(state, { type: 'setHyper', runId: r, patch: { maxSteps: 0 } }, post, deps);
+    await handleMessage(state, { type: 'start', runId: r }, post, deps);
+    await idle(state);
+    expect(ofType(posted, 'finished').at(-1)).toMatchObject({ step: 12, epoch: 3 });
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  });
+
   it('disposeRun is idempotent', async () => {
     const state = createWorkerState();
     const { post } = recorder();

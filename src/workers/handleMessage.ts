@@ -3,6 +3,7 @@
  * directly with injected deps (procedural dataset, tfjs cpu). Messages for another run id are ignored.
  */
 import { assertNever } from '../engine/assertNever';
+import { budgetReached } from '../engine/train/hyper';
 import { errorText } from './errors';
 import { batchRefusal, initRun } from './initRun';
 import type { RunId, ToWorker } from './protocol';
@@ -105,7 +106,11 @@ export async function handleMessage(
         run.trainer.setHyper(patch);
         if (msg.gan) run.trainer.setGanHyper?.(msg.gan);
       });
-      if (msg.patch.epochs !== undefined && completedEpochs(run.trainer) < run.trainer.hyper.epochs)
+      const t = run.trainer;
+      if (
+        (msg.patch.epochs !== undefined || msg.patch.maxSteps !== undefined) &&
+        !budgetReached(t.hyper, t.step, completedEpochs(t))
+      )
         run.finished = false;
       return;
     }

@@ -5,6 +5,7 @@
  */
 import { DivergedError, NonFiniteError } from '../engine/train/trainer';
 import type { BatchStats } from '../engine/train/trainer';
+import { budgetReached } from '../engine/train/hyper';
 import type { ProbeRequest } from '../engine/train/probes/types';
 import { flushMetrics, recordChunk, recordValidation } from './metrics';
 import { forTransfer } from './transfer';
@@ -37,6 +38,7 @@ export function nextChunk(run: Run, perEpoch: number): number {
   if (every > 0) k = Math.min(k, every - (t.step % every));
   const left = t.epochProgress >= 1 ? perEpoch : Math.round((1 - t.epochProgress) * perEpoch);
   k = Math.min(k, Math.max(1, left));
+  if (t.hyper.maxSteps > 0) k = Math.min(k, Math.max(1, t.hyper.maxSteps - t.step));
   if (!run.running) k = Math.min(k, run.stepsRemaining);
   return Math.max(1, k);
 }
@@ -168,10 +170,12 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
     if (!run.running) run.stepsRemaining = Math.max(0, run.stepsRemaining - stats.losses.length);
     const t = run.trainer;
     const epochEnded = completedEpochs(t) > epochBefore;
-    if (epochEnded) await validate(run, undefined);
+    const done = budgetReached(t.hyper, t.step, completedEpochs(t));
+    // A run ending on its step limit gets the full validation an epoch end would give it.
+    if (epochEnded || done) await validate(run, undefined);
     else if (t.hyper.validateEvery > 0 && t.step % t.hyper.validateEvery === 0)
       await validate(run, tuning.validateLimit);
-    if (completedEpochs(t) >= t.hyper.epochs) {
+    if (done) {
       run.finished = true;
       stop(run);
       flushMetrics(run, post, deps.now(), 0, tuning.maxPointsPerFlush, true);

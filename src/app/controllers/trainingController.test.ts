@@ -5,7 +5,9 @@ import { createFrameBus } from '../frames/frameBus';
 import { asRunId, type FromWorker, type RunId } from '../../workers/protocol';
 import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
 import type { ProbeNeed } from './probeScheduler';
+import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import {
+  continuePatch,
   createTrainingController,
   type ControllerClient,
   type TrainingController,
@@ -326,5 +328,21 @@ describe('training controller', () => {
     expect(calls.at(-1)).toBe('reset');
     expect(store.getState()).toMatchObject({ step: 0, epoch: 0, status: 'ready' });
     expect(store.getState().runs.at(-1)?.points).toEqual([]);
+  });
+});
+
+describe('continuePatch (Train after a run finished)', () => {
+  const h = { ...DEFAULT_HYPER, epochs: 2 };
+  it('adds an epoch when the epochs are done', () => {
+    expect(continuePatch({ hyper: h, step: 100, epoch: 2 })).toEqual({ epochs: 3 });
+  });
+  it('lifts a step limit that stopped the run before its epochs', () => {
+    expect(continuePatch({ hyper: { ...h, maxSteps: 50 }, step: 50, epoch: 1 })).toEqual({ maxSteps: 0 });
+  });
+  it('lifts the limit and adds an epoch when both were reached', () => {
+    expect(continuePatch({ hyper: { ...h, maxSteps: 50 }, step: 50, epoch: 2 })).toEqual({
+      maxSteps: 0,
+      epochs: 3,
+    });
   });
 });

@@ -52,6 +52,19 @@ export interface TrainingController {
   dispose(): void;
 }
 
+/**
+ * Train after a run finished goes on: past its step limit (the limit is lifted), or for one more epoch when the
+ * epochs are done too.
+ */
+export function continuePatch(s: Pick<AppState, 'hyper' | 'step' | 'epoch'>): Partial<AppState['hyper']> {
+  const h = s.hyper;
+  // A finished run's `epoch` is the number of epochs it completed (the worker's 'finished' message).
+  const epochsDone = s.epoch >= h.epochs;
+  const stepsDone = h.maxSteps > 0 && s.step >= h.maxSteps;
+  if (stepsDone && !epochsDone) return { maxSteps: 0 };
+  return stepsDone ? { maxSteps: 0, epochs: h.epochs + 1 } : { epochs: h.epochs + 1 };
+}
+
 export function createTrainingController(deps: ControllerDeps): TrainingController {
   const { store, client, bus } = deps;
   const get = () => store.getState();
@@ -171,7 +184,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         startWhenReady = true;
         return;
       }
-      if (s.status === 'finished') s.setHyper({ epochs: s.hyper.epochs + 1 });
+      if (s.status === 'finished') s.setHyper(continuePatch(s));
       client.start();
       s.patchRun({ status: 'running', error: null });
     },

@@ -40,6 +40,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'hyper.validateEvery': 'Validate every',
   'hyper.labelSubset': 'Train on labels',
   'hyper.clipNorm': 'Gradient clip norm',
+  'hyper.maxSteps': 'Stop at step',
 };
 const labelOf = (field: string): string => LABELS[field] ?? field;
 

@@ -21,6 +21,8 @@ export type Parsed<T> =
 export const OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam', 'adadelta', 'rmsprop'];
 /** The largest gradient clip norm a setting may hold (the field offers the same range). */
 export const CLIP_NORM_MAX = 1000;
+/** The largest step limit a setting may hold. */
+export const MAX_STEPS_MAX = 10_000_000;
 export const BACKEND_POLICIES: readonly BackendPolicy[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
@@ -30,7 +32,7 @@ const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
 
 export type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
 const NUMBER_RULES: Record<
-  'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery' | 'clipNorm',
+  'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery' | 'clipNorm' | 'maxSteps',
   NumRule
 > = {
   learningRate: { min: 0, max: 10, minExclusive: true },
@@ -41,6 +43,8 @@ const NUMBER_RULES: Record<
   validateEvery: { min: 0, max: 1_000_000, int: true },
   // 0 = off. Saves and links from before it existed have none: the defaults above fill it in with 0.
   clipNorm: { min: 0, max: CLIP_NORM_MAX },
+  // 0 = no step limit (older saves have none).
+  maxSteps: { min: 0, max: MAX_STEPS_MAX, int: true },
 };
 
 /** Why `x` breaks the rule, as `<name> must …`; null when it keeps it. */
@@ -75,6 +79,7 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       epochs: h['epochs'] as number,
       validateEvery: h['validateEvery'] as number,
       clipNorm: h['clipNorm'] as number,
+      maxSteps: h['maxSteps'] as number,
       labelSubset: subset as number[],
     },
   };

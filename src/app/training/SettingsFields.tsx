@@ -7,7 +7,7 @@ import type { BackendPolicy } from '../../engine/backend/types';
 import { useAppStore } from '../store';
 import { selectSettings } from '../store/selectors';
 import { NumberField } from '../fields/NumberField';
-import { CLIP_NORM_MAX } from '../persistence/settings';
+import { CLIP_NORM_MAX, MAX_STEPS_MAX } from '../persistence/settings';
 
 const DATASETS: readonly [DatasetId, string][] = [
   ['mnist', 'MNIST'],
@@ -117,6 +117,15 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         rule={{ min: 1, max: 1000, integer: true }}
         step={1}
         onChange={(epochs) => a.setHyper({ epochs })}
+      />
+      <NumberField
+        layout="inline"
+        label="Stop at step"
+        value={s.hyper.maxSteps}
+        rule={{ min: 0, max: MAX_STEPS_MAX, integer: true }}
+        step={100}
+        hint="0 = no limit; otherwise the run finishes at this step even if the epochs are not done"
+        onChange={(maxSteps) => a.setHyper({ maxSteps })}
       />
       <NumberField
         layout="inline"

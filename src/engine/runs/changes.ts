@@ -127,6 +127,7 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
   epochs: 'epochs',
   validateEvery: 'validate every',
   clipNorm: 'gradient clipping',
+  maxSteps: 'step limit',
 };
 const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 

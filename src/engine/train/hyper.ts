@@ -16,6 +16,8 @@ export interface Hyper {
   readonly labelSubset: readonly number[];
   /** Gradients are scaled down to this global norm before each update when it is larger (0 = off). */
   readonly clipNorm: number;
+  /** The run finishes at this step, whichever comes first with `epochs` (0 = no step limit). A sweep's budget in steps. */
+  readonly maxSteps: number;
 }
 
 export const DEFAULT_HYPER: Hyper = {
@@ -28,7 +30,12 @@ export const DEFAULT_HYPER: Hyper = {
   validateEvery: 200,
   labelSubset: [],
   clipNorm: 0,
+  maxSteps: 0,
 };
+
+/** Whether a run at `step`, having completed `epochs` passes, has used its budget. */
+export const budgetReached = (h: Pick<Hyper, 'epochs' | 'maxSteps'>, step: number, epochs: number): boolean =>
+  epochs >= h.epochs || (h.maxSteps > 0 && step >= h.maxSteps);
 
 export const effectiveLearningRate = (h: Pick<Hyper, 'learningRate' | 'decay'>, iteration: number): number =>
   h.learningRate / (1 + h.decay * iteration);
