@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { PersistStorage } from 'zustand/middleware';
 import { createAppStore, partialize, type Saved } from '../store';
 import { smallCnn } from '../../engine/graph/testGraphs';
-import type { Conv2DLayer } from '../../engine/graph/types';
+import type { Conv2DLayer, Graph } from '../../engine/graph/types';
+import type { DatasetId } from '../../engine/data/types';
+import type { Hyper } from '../../engine/train/hyper';
 import { updateLayer } from '../../engine/graph/edit';
 import { point } from '../../engine/runs/testPoints';
 import { asRunId, type RunId } from '../../workers/protocol';
@@ -35,6 +37,8 @@ function setup() {
   let n = 0;
   /** What each started run was built with. */
   const started: { kernel: readonly number[]; epochs: number; runId: RunId }[] = [];
+  /** The whole network and settings of each started run. */
+  const built: { graph: Graph; hyper: Hyper; dataset: DatasetId; seed: number }[] = [];
   const calls: string[] = [];
   const controller = {
     prepare() {
@@ -45,6 +49,7 @@ function setup() {
       s.startMetricsRun(runId, `Run ${n}`);
       const layer = s.graph.nodes.find((x) => x.id === conv.id)!.layer as Conv2DLayer;
       started.push({ kernel: layer.kernel, epochs: s.hyper.epochs, runId });
+      built.push({ graph: s.graph, hyper: s.hyper, dataset: s.dataset, seed: s.seed });
     },
     train: () => void calls.push('train'),
     pause() {
@@ -63,7 +68,7 @@ function setup() {
     await tick();
   }
   const sweep = createSweepController(store, controller);
-  return { store, graph, conv, sweep, started, calls, endRun, recorder };
+  return { store, graph, conv, sweep, started, built, calls, endRun, recorder };
 }
 
 describe('sweep controller', () => {
@@ -174,5 +179,94 @@ describe('sweep controller', () => {
     expect(store.getState().graph).toBe(graph);
     expect(sweep.start({ target, values: '3', epochs: 1 })).toBeNull();
     expect(sweep.start({ target, values: '5', epochs: 1 })).toBe('A sweep is already running.');
+  });
+});
+
+describe('sweep controller: explicit variants', () => {
+  it('trains two different networks in turn, each with its own settings, and puts the user’s work back', async () => {
+    const { store, graph, conv, sweep, built, endRun } = setup();
+    const before = store.getState();
+    const wide = updateLayer(graph, conv.id, { filters: 16 });
+    const hyper = { ...before.hyper, learningRate: 0.01, epochs: 3 };
+    expect(
+      sweep.start({
+        variants: [
+          { label: 'narrow', graph, hyper },
+          { label: 'wide', graph: wide, hyper: { ...hyper, batchSize: 64 }, seed: 9 },
+        ],
+        epochs: 2,
+      }),
+    ).toBeNull();
+    expect(store.getState().sweep).toMatchObject({ index: 1, total: 2, label: 'narrow', done: false });
+    await endRun();
+    expect(store.getState().sweep).toMatchObject({ index: 2, label: 'wide' });
+    await endRun();
+    await sweep.done();
+    expect(
+      built.map((b) => [b.graph, b.hyper.learningRate, b.hyper.batchSize, b.hyper.epochs, b.seed]),
+    ).toEqual([
+      [graph, 0.01, 32, 2, before.seed],
+      [wide, 0.01, 64, 2, 9],
+    ]);
+    const s = store.getState();
+    expect(s.records.map((r) => r.name)).toEqual(['narrow', 'wide']);
+    expect(s.records[1]!.params).toBeGreaterThan(s.records[0]!.params);
+    expect([s.graph, s.hyper, s.seed, s.dataset, s.past]).toEqual([
+      before.graph,
+      before.hyper,
+      before.seed,
+      before.dataset,
+      before.past,
+    ]);
+  });
+
+  it('without a budget each variant trains as its own settings say; a variant’s dataset is used and put back', async () => {
+    const { store, graph, sweep, built, endRun } = setup();
+    const before = store.getState();
+    expect(before.dataset).toBe('mnist');
+    sweep.start({
+      variants: [
+        { label: 'shapes', graph, hyper: { ...before.hyper, epochs: 4 }, dataset: 'procedural', seed: 3 },
+      ],
+    });
+    // Set at once (and kept out of the autosave); the run starts once the controller's rebuild has settled.
+    expect(store.getState().dataset).toBe('procedural');
+    expect(partialize(store.getState())).toMatchObject({ dataset: 'mnist', seed: before.seed });
+    expect(built).toHaveLength(0);
+    await tick();
+    expect(built.map((b) => [b.dataset, b.seed, b.hyper.epochs])).toEqual([['procedural', 3, 4]]);
+    await endRun();
+    await sweep.done();
+    expect(store.getState().dataset).toBe('mnist');
+    expect(store.getState().seed).toBe(before.seed);
+    expect(store.getState().hyper).toEqual(before.hyper);
+  });
+
+  it('skips a variant that does not validate and refuses a list with none that does', async () => {
+    const { store, graph, conv, sweep, built, endRun } = setup();
+    const hyper = store.getState().hyper;
+    const big = updateLayer(graph, conv.id, { kernel: [40, 40], padding: 'valid' });
+    expect(sweep.start({ variants: [{ label: 'big', graph: big, hyper }] })).toBe(
+      'None of these networks can be trained.',
+    );
+    expect(store.getState().sweep).toMatchObject({ done: true, skipped: [{ label: 'big' }] });
+    expect(sweep.start({ variants: [] })).toBe('Give at least one network to train.');
+    expect(sweep.start({ variants: [{ label: 'ok', graph, hyper }], epochs: 0 })).toMatch(/whole number/);
+    expect(built).toHaveLength(0);
+    expect(
+      sweep.start({
+        variants: [
+          { label: 'big', graph: big, hyper },
+          { label: 'ok', graph, hyper },
+        ],
+      }),
+    ).toBeNull();
+    expect(store.getState().sweep).toMatchObject({ index: 1, total: 1, label: 'ok' });
+    expect(store.getState().sweep!.skipped).toEqual([
+      { label: 'big', reason: expect.stringMatching(/40×40/) },
+    ]);
+    await endRun();
+    await sweep.done();
+    expect(built.map((b) => b.graph)).toEqual([graph]);
   });
 });

@@ -1,13 +1,22 @@
 /**
- * The sweep controller: trains a sweep's variants one after another, unattended. For each valid variant it puts the
- * variant's network and settings in the store (not recorded for undo), with the sweep's budget in epochs and the
- * same seed, starts a new run and waits until it finishes (or fails: the reason is kept and the sweep goes on). The
- * run recorder records each run; the sweep names its record after the variant ("kernel 5"). At the end, or on
- * Cancel, the user's own network and settings are put back.
+ * The sweep controller: trains a sweep's variants one after another, unattended. A sweep is either one setting tried
+ * over several values (node + setting + values) or a list of explicit variants (networks and settings given as they
+ * are: a preset's comparison, a shared link's runs). For each valid variant it puts the variant's network and
+ * settings in the store (not recorded for undo), with the sweep's budget and the same seed, starts a new run and
+ * waits until it finishes (or fails: the reason is kept and the sweep goes on). The run recorder records each run;
+ * the sweep names its record after the variant ("kernel 5"). At the end, or on Cancel, the user's own network and
+ * settings are put back.
  */
 import type { Graph } from '../../engine/graph/types';
+import type { DatasetId } from '../../engine/data/types';
 import type { Hyper } from '../../engine/train/hyper';
 import { parseSweepValues, fieldOf, sweepVariants, type SweepTarget } from '../../engine/runs/sweep';
+import {
+  checkVariants,
+  isTrainable,
+  type CheckedVariant,
+  type ExplicitVariant,
+} from '../../engine/runs/explicitVariants';
 import { validationContext } from '../graphView/validationContext';
 import type { AppState, SweepProgress } from '../store/types';
 import type { TrainingController } from './trainingController';
@@ -25,9 +34,16 @@ export interface SweepPlan {
   readonly epochs: number;
 }
 
+/** A sweep over networks and settings given as they are. */
+export interface VariantsPlan {
+  readonly variants: readonly ExplicitVariant[];
+  /** The budget of each run, in epochs; absent: each variant trains as long as its own settings say. */
+  readonly epochs?: number;
+}
+
 export interface SweepController {
   /** Starts a sweep; returns the reason when it cannot (bad values, nothing valid, a sweep already running). */
-  start(plan: SweepPlan): string | null;
+  start(plan: SweepPlan | VariantsPlan): string | null;
   cancel(): void;
   /** Settles when the sweep under way (if any) has ended and the user's work is back. */
   done(): Promise<void>;
@@ -79,12 +95,15 @@ export function createSweepController(
     });
   }
 
+  /** The user's own work, put back at the end. */
+  type Work = { graph: Graph; hyper: Hyper; dataset: DatasetId; seed: number };
+
   async function sweep(
-    variants: ReturnType<typeof sweepVariants>,
-    epochs: number,
-    original: { graph: Graph; hyper: Hyper },
+    variants: readonly CheckedVariant[],
+    epochs: number | undefined,
+    original: Work,
   ): Promise<void> {
-    const valid = variants.filter((v) => 'graph' in v);
+    const valid = variants.filter(isTrainable);
     let progress: SweepProgress = {
       index: 0,
       total: valid.length,
@@ -101,8 +120,15 @@ export function createSweepController(
         progress = { ...progress, index: i + 1, label: v.label };
         const s = get();
         s.setSweep(progress);
+        const newDataset = v.dataset !== undefined && v.dataset !== s.dataset;
+        if (newDataset) s.setDataset(v.dataset);
+        if (v.seed !== undefined) s.setSeed(v.seed);
         s.setGraph(v.graph, { record: false });
-        s.setHyper({ ...v.hyper, epochs });
+        s.setHyper(epochs === undefined ? v.hyper : { ...v.hyper, epochs });
+        // A new dataset makes the training controller rebuild its run once the update settles: let it, so that the
+        // run started next is the last one built.
+        if (newDataset) await macrotask();
+        if (cancelled) break;
         const outcome = await runVariant(v.label);
         if (outcome.ended === 'error')
           progress = {
@@ -112,6 +138,8 @@ export function createSweepController(
       }
     } finally {
       const s = get();
+      if (s.dataset !== original.dataset) s.setDataset(original.dataset);
+      if (s.seed !== original.seed) s.setSeed(original.seed);
       s.setGraph(original.graph, { record: false });
       s.setHyper(original.hyper);
       s.setSweep({ ...progress, done: true });
@@ -120,37 +148,50 @@ export function createSweepController(
     }
   }
 
+  /** Starts checked variants, or says why not. */
+  function begin(
+    variants: readonly CheckedVariant[],
+    epochs: number | undefined,
+    noneValid: string,
+  ): string | null {
+    const s = get();
+    if (!variants.some(isTrainable)) {
+      s.setSweep({
+        index: 0,
+        total: 0,
+        label: '',
+        skipped: variants.map((v) => ({ label: v.label, reason: 'skipped' in v ? v.skipped : '' })),
+        done: true,
+      });
+      return noneValid;
+    }
+    active = true;
+    cancelled = false;
+    running = sweep(variants, epochs, { graph: s.graph, hyper: s.hyper, dataset: s.dataset, seed: s.seed });
+    return null;
+  }
+
+  const badEpochs = (epochs: number): boolean => !Number.isInteger(epochs) || epochs < 1;
+
   return {
     start(plan) {
       if (active) return 'A sweep is already running.';
       const s = get();
+      const ctx = validationContext(s.hyper.labelSubset);
+      if ('variants' in plan) {
+        if (plan.epochs !== undefined && badEpochs(plan.epochs))
+          return 'The budget must be a whole number of epochs, 1 or more.';
+        const checked = checkVariants(plan.variants, ctx);
+        if (!checked.ok) return checked.error;
+        return begin(checked.variants, plan.epochs, 'None of these networks can be trained.');
+      }
       const field = fieldOf(s.graph, plan.target);
       if (!field) return 'That setting is not in the network any more.';
       const parsed = parseSweepValues(plan.values, field);
       if (!parsed.ok) return parsed.error;
-      if (!Number.isInteger(plan.epochs) || plan.epochs < 1)
-        return 'The budget must be a whole number of epochs, 1 or more.';
-      const original = { graph: s.graph, hyper: s.hyper };
-      const variants = sweepVariants(
-        original,
-        plan.target,
-        parsed.values,
-        validationContext(s.hyper.labelSubset),
-      );
-      if (!variants.some((v) => 'graph' in v)) {
-        s.setSweep({
-          index: 0,
-          total: 0,
-          label: '',
-          skipped: variants.map((v) => ({ label: v.label, reason: 'skipped' in v ? v.skipped : '' })),
-          done: true,
-        });
-        return 'None of these values gives a network that can be trained.';
-      }
-      active = true;
-      cancelled = false;
-      running = sweep(variants, plan.epochs, original);
-      return null;
+      if (badEpochs(plan.epochs)) return 'The budget must be a whole number of epochs, 1 or more.';
+      const variants = sweepVariants({ graph: s.graph, hyper: s.hyper }, plan.target, parsed.values, ctx);
+      return begin(variants, plan.epochs, 'None of these values gives a network that can be trained.');
     },
     cancel() {
       if (!active) return;
@@ -161,6 +202,8 @@ export function createSweepController(
     done: () => running,
   };
 }
+
+const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 const perController = new WeakMap<object, SweepController>();
 

@@ -43,7 +43,9 @@ export type Saved = Pick<AppState, (typeof SAVED_KEYS)[number]>;
 export function partialize(s: AppState): Saved {
   const saved = Object.fromEntries(SAVED_KEYS.map((k) => [k, s[k]])) as unknown as Saved;
   // During a sweep the editor holds a variant; the user's own work is what is saved.
-  return s.sweepBase ? { ...saved, graph: s.sweepBase.graph, hyper: s.sweepBase.hyper } : saved;
+  if (!s.sweepBase) return saved;
+  const { graph, hyper, dataset, seed } = s.sweepBase;
+  return { ...saved, graph, hyper, dataset, seed };
 }
 
 /** Restores what is valid in the saved state; each bad part is reset (and named in a banner), never trusted. */

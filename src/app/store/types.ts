@@ -149,7 +149,12 @@ export interface LabSlice {
   readonly sweep: SweepProgress | null;
   setSweep(sweep: SweepProgress | null): void;
   /** The user's own network and settings while a sweep trains its variants: what the autosave keeps meanwhile. */
-  readonly sweepBase: { readonly graph: Graph; readonly hyper: Hyper } | null;
+  readonly sweepBase: {
+    readonly graph: Graph;
+    readonly hyper: Hyper;
+    readonly dataset: DatasetId;
+    readonly seed: number;
+  } | null;
   setSweepBase(base: LabSlice['sweepBase']): void;
 }
 
