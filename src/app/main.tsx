@@ -39,7 +39,9 @@ const controller = createTrainingController({
 });
 controller.prepare();
 // Every run is recorded for the Runs panel, in IndexedDB (or in memory when the browser refuses, which it says).
-void openRunStore<RunRecord>().then((runs) => startRunRecorder(useAppStore, runs));
+void openRunStore<RunRecord>().then((runs) =>
+  startRunRecorder(useAppStore, runs, Date.now, () => controller.snapshot()),
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

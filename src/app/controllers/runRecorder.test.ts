@@ -5,7 +5,8 @@ import type { AppState } from '../store/types';
 import type { Graph } from '../../engine/graph/types';
 import { updateLayer } from '../../engine/graph/edit';
 import { presetById } from '../../engine/graph/presets';
-import { makeRunRecord, type RunRecord } from '../../engine/runs/record';
+import { makeRunRecord, type RunRecord, type RunSnapshot } from '../../engine/runs/record';
+import { asNodeId } from '../../engine/graph/types';
 import { point } from '../../engine/runs/testPoints';
 import type { MetricPoint } from '../../engine/train/metricPoint';
 import { asRunId, type RunId } from '../../workers/protocol';
@@ -209,7 +210,7 @@ describe('startRunRecorder', () => {
     const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
     expect(h.get().labStorage).toEqual({ persistent: true, message: null });
     await rec.flush();
-    expect(h.get().records).toEqual([old]);
+    expect(h.get().records).toEqual([{ ...old, snapshot: null }]);
     h.get().setHyper({ learningRate: 0.01 });
     const a = asRunId('a');
     h.drive.init(a);
@@ -322,5 +323,130 @@ describe('startRunRecorder', () => {
     h.drive.status('finished');
     await rec.flush();
     expect(h.get().records).toEqual([]);
+  });
+});
+
+describe('run pictures (snapshots)', () => {
+  const shot = (step: number, v = 1): RunSnapshot => ({
+    step,
+    sampleIndex: 0,
+    kernels: {
+      node: asNodeId('conv2d_1'),
+      kh: 1,
+      kw: 1,
+      inChannels: 1,
+      filters: 1,
+      values: Float32Array.from([v]),
+    },
+    input: {
+      node: asNodeId('input'),
+      h: 1,
+      w: 1,
+      count: 1,
+      data: Uint8Array.from([v]),
+      min: Float32Array.from([0]),
+      max: Float32Array.from([1]),
+    },
+    layers: [],
+  });
+  /** A snapshot source whose answers the test hands out. */
+  function source() {
+    const waiting: ((s: RunSnapshot | null) => void)[] = [];
+    const fn = () => new Promise<RunSnapshot | null>((res) => waiting.push(res));
+    return { fn, waiting };
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('asks for a picture when the run pauses or finishes, keeps it in the record and the database', async () => {
+    const h = harness();
+    const src = source();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t, src.fn);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 10);
+    expect(src.waiting).toHaveLength(0);
+    h.drive.status('paused');
+    await rec.flush();
+    expect(src.waiting).toHaveLength(1);
+    expect(h.get().records[0]!.snapshot).toBeUndefined();
+    src.waiting[0]!(shot(10, 7));
+    await settle();
+    await rec.flush();
+    expect(h.get().records[0]!.snapshot?.kernels?.values[0]).toBe(7);
+    expect((await h.sink.inner.list())[0]!.snapshot?.kernels?.values[0]).toBe(7);
+    // Training again: the periodic saves keep the last picture until the next stop brings a new one.
+    h.drive.status('running');
+    h.clock.t += SAVE_EVERY_MS + 1;
+    h.drive.metrics(a, 5);
+    await rec.flush();
+    expect(h.get().records[0]!.steps).toBe(15);
+    expect(h.get().records[0]!.snapshot?.kernels?.values[0]).toBe(7);
+    h.drive.status('finished');
+    await rec.flush();
+    src.waiting[1]!(shot(15, 9));
+    await settle();
+    await rec.flush();
+    expect(h.get().records[0]!.snapshot?.kernels?.values[0]).toBe(9);
+    rec.stop();
+  });
+
+  it('refuses a picture of a reset model (an earlier step) and marks the record as having none', async () => {
+    const h = harness();
+    const src = source();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t, src.fn);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 10);
+    h.drive.status('finished');
+    h.drive.reset(a);
+    src.waiting[0]!(shot(0));
+    await settle();
+    await rec.flush();
+    expect(h.get().records[0]!.snapshot).toBeNull();
+    rec.stop();
+  });
+
+  it('a failed request, an error stop and Reset give no picture; records from an earlier visit have none', async () => {
+    const h = harness();
+    const old = makeRunRecord({
+      id: 'old',
+      name: 'Run 1',
+      createdAt: 1,
+      graph: h.get().graph,
+      dataset: 'mnist',
+      hyper: h.get().hyper,
+      seed: 1,
+      backend: 'wasm',
+      points: batch(1, 3),
+      wallTimeMs: 10,
+      changes: [],
+    });
+    await h.sink.inner.put(old);
+    let asked = 0;
+    const rec = startRunRecorder(
+      h.store,
+      h.sink,
+      () => h.clock.t,
+      () => {
+        asked++;
+        return Promise.reject(new Error('A new run started.'));
+      },
+    );
+    await rec.flush();
+    expect(h.get().records[0]!.snapshot).toBeNull();
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 4);
+    h.drive.status('error');
+    h.drive.status('running');
+    h.drive.status('ready');
+    expect(asked).toBe(0);
+    h.drive.status('running');
+    h.drive.status('paused');
+    await settle();
+    await rec.flush();
+    expect(asked).toBe(1);
+    expect(h.get().records[1]!.snapshot).toBeNull();
+    rec.stop();
   });
 });

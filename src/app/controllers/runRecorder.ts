@@ -3,9 +3,12 @@
  * in IndexedDB. A run is tracked from its first metrics; its record is written when it pauses, finishes, stops with
  * an error, gives way to the next run, and every few seconds while it trains, so a reload loses at most that much.
  * The settings are the ones the run started with. GAN runs are not recorded yet (no validation accuracy to compare).
+ *
+ * When a run pauses or finishes, the recorder asks for its picture (the first kernels and one fixed test image's
+ * activation maps, RunSnapshot) and adds it to the record: null when none can be had (the model changed first).
  */
 import type { RunId } from '../../workers/protocol';
-import type { RunRecord } from '../../engine/runs/record';
+import type { RunRecord, RunSnapshot } from '../../engine/runs/record';
 import { makeRunRecord } from '../../engine/runs/record';
 import { describeChanges, type RunSettings } from '../../engine/runs/changes';
 import type { AppState } from '../store/types';
@@ -34,10 +37,15 @@ interface Tracked {
   readonly changes: readonly string[];
 }
 
+/** Asks the worker for the current model's picture (trainingController.snapshot); null when there is no model. */
+export type SnapshotSource = () => Promise<RunSnapshot | null>;
+
 /** Saving while a run trains: at most this often. */
 export const SAVE_EVERY_MS = 5000;
 
 const STOPPED: ReadonlySet<AppState['status']> = new Set(['paused', 'finished', 'error', 'ready']);
+/** Stops after which the model is the run's own (not reset, not broken): the picture is taken then. */
+const PICTURED: ReadonlySet<AppState['status']> = new Set(['paused', 'finished']);
 
 /** 'Run N' with N one more than the largest used so far. */
 export function nextRunName(records: readonly Pick<RunRecord, 'name'>[]): string {
@@ -51,6 +59,7 @@ export function startRunRecorder(
   store: StoreLike,
   sink: RecordSink,
   now: () => number = Date.now,
+  snapshot?: SnapshotSource,
 ): { stop(): void; flush(): Promise<void> } {
   let tracked: Tracked | null = null;
   let lastSave = 0;
@@ -63,7 +72,15 @@ export function startRunRecorder(
   s0.setLabStorage({ persistent: sink.persistent, message: sink.error ?? null });
   pending = sink
     .list()
-    .then((records) => store.getState().setRecords([...records, ...store.getState().records]))
+    // A record without a picture from an earlier visit will never get one (its model is gone).
+    .then((records) =>
+      store
+        .getState()
+        .setRecords([
+          ...records.map((r) => (r.snapshot === undefined ? { ...r, snapshot: null } : r)),
+          ...store.getState().records,
+        ]),
+    )
     .catch((e: unknown) =>
       store
         .getState()
@@ -126,6 +143,28 @@ export function startRunRecorder(
       );
   }
 
+  /** Writes a record the store holds again (after its picture came). */
+  function persist(id: string): void {
+    const r = store.getState().records.find((x) => x.id === id);
+    if (r) pending = pending.then(() => sink.put(r).then(() => undefined)).catch(() => undefined);
+  }
+
+  /** Asks for the picture of the run `t` at its stop at step `step`; a picture of a later model state is fine. */
+  function picture(t: Tracked, step: number): void {
+    if (!snapshot) return;
+    const attach = (shot: RunSnapshot | null): void => {
+      const s = store.getState();
+      const r = s.records.find((x) => x.id === t.id);
+      if (!r) return;
+      // A reset model (step 0) or another run's model is not this run's picture.
+      const fits = shot !== null && shot.step >= step;
+      if (!fits && r.snapshot) return; // keep the picture of an earlier stop
+      s.upsertRecord({ ...r, snapshot: fits ? shot : null });
+      persist(t.id);
+    };
+    snapshot().then(attach, () => attach(null));
+  }
+
   const unsubscribe = store.subscribe((s, prev) => {
     // Records the user renamed or deleted: the store leads, the database follows.
     if (s.records !== prev.records) {
@@ -161,6 +200,7 @@ export function startRunRecorder(
       } finally {
         saving = false;
       }
+      if (stopped && PICTURED.has(s.status)) picture(tracked, s.step);
     }
   });
 

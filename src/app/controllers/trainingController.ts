@@ -8,6 +8,13 @@
 import type { StoreApi } from 'zustand';
 import { assertNever } from '../../engine/assertNever';
 import type { ProbeRequest } from '../../engine/train/probes/types';
+import {
+  SNAPSHOT_MAX_FILTERS,
+  SNAPSHOT_MAX_LAYERS,
+  SNAPSHOT_MAX_MAPS,
+  SNAPSHOT_SAMPLE_INDEX,
+  type RunSnapshot,
+} from '../../engine/runs/record';
 import type { FromWorker, RunId } from '../../workers/protocol';
 import type { TrainingClient } from '../../workers/trainingClient';
 import type { FrameBus } from '../frames/frameBus';
@@ -49,6 +56,8 @@ export interface TrainingController {
   /** Replaces the run by one on the graph now in the editor; keeps training if it was. */
   restartWithNewGraph(): void;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  /** The current model's picture for the run's record (first kernels, one fixed test image's maps); null on GAN runs or without a model. */
+  snapshot(): Promise<RunSnapshot | null>;
   dispose(): void;
 }
 
@@ -235,6 +244,18 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       if (runId === null)
         return Promise.reject(new Error('Train the model first: there is no trained model yet.'));
       return client.exportModel();
+    },
+    async snapshot() {
+      if (runId === null || runGan !== null || get().status === 'initializing') return null;
+      const r = await client.probe({
+        kind: 'snapshot',
+        index: SNAPSHOT_SAMPLE_INDEX,
+        maxFilters: SNAPSHOT_MAX_FILTERS,
+        maxMaps: SNAPSHOT_MAX_MAPS,
+        maxLayers: SNAPSHOT_MAX_LAYERS,
+      });
+      if (r.kind !== 'snapshot') return null;
+      return { step: r.step, sampleIndex: r.index, kernels: r.kernels, input: r.input, layers: r.layers };
     },
     dispose() {
       probes.dispose();

@@ -18,7 +18,13 @@ export const createLabSlice: StateCreator<AppState, [], [], LabSlice> = (set) =>
       const records = s.records.slice();
       // A record updated while its run goes on keeps the name and pin the user gave it.
       const old = records[i]!;
-      records[i] = { ...record, name: old.name, pinned: old.pinned };
+      // A picture taken at an earlier pause stays until the run's next one.
+      records[i] = {
+        ...record,
+        name: old.name,
+        pinned: old.pinned,
+        ...(record.snapshot === undefined && old.snapshot !== undefined ? { snapshot: old.snapshot } : {}),
+      };
       return { records };
     }),
   renameRecord: (id, name) =>

@@ -133,7 +133,30 @@ describe('runsToJson', () => {
   it('holds every record in full under a format name and version', () => {
     const r = record();
     const text = runsToJson([r]);
-    expect(text).toContain('\n  "format": "cnn-playground-runs"');
     expect(JSON.parse(text)).toEqual({ format: 'cnn-playground-runs', version: 1, runs: [r] });
+    expect(JSON.parse(runsToJson([]))).toEqual({ format: 'cnn-playground-runs', version: 1, runs: [] });
+  });
+
+  it("writes a run's picture as plain number arrays, one run per line", () => {
+    const snapshot = {
+      step: 5,
+      sampleIndex: 0,
+      kernels: null,
+      input: {
+        node: 'input',
+        h: 1,
+        w: 2,
+        count: 1,
+        data: Uint8Array.from([0, 255]),
+        min: Float32Array.from([0]),
+        max: Float32Array.from([0.5]),
+      },
+      layers: [],
+    } as unknown as NonNullable<RunRecord['snapshot']>;
+    const text = runsToJson([{ ...record(), snapshot }, record()]);
+    const back = JSON.parse(text) as { runs: { snapshot?: { input: { data: unknown; max: unknown } } }[] };
+    expect(back.runs[0]!.snapshot!.input.data).toEqual([0, 255]);
+    expect(back.runs[0]!.snapshot!.input.max).toEqual([0.5]);
+    expect(text.trim().split('\n')).toHaveLength(4);
   });
 });

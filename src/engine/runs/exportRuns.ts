@@ -73,7 +73,15 @@ export function runsToCsv(records: readonly RunRecord[]): string {
 export const RUNS_JSON_FORMAT = 'cnn-playground-runs';
 export const RUNS_JSON_VERSION = 1;
 
-/** Every record in full, pretty-printed, under a format name and version. */
+/** Typed arrays (a run's picture) as plain number arrays; JSON would otherwise write them as objects. */
+const plainArrays = (_key: string, v: unknown): unknown =>
+  ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v;
+
+/**
+ * Every record in full under a format name and version, one run per line (the curves and pictures hold thousands
+ * of numbers: one per line would make a file hard to open).
+ */
 export function runsToJson(records: readonly RunRecord[]): string {
-  return JSON.stringify({ format: RUNS_JSON_FORMAT, version: RUNS_JSON_VERSION, runs: records }, null, 2);
+  const runs = records.map((r) => JSON.stringify(r, plainArrays));
+  return `{"format":${JSON.stringify(RUNS_JSON_FORMAT)},"version":${RUNS_JSON_VERSION},"runs":[\n${runs.join(',\n')}\n]}\n`;
 }
