@@ -194,7 +194,7 @@ describe('sweep controller: explicit variants', () => {
           { label: 'narrow', graph, hyper },
           { label: 'wide', graph: wide, hyper: { ...hyper, batchSize: 64 }, seed: 9 },
         ],
-        epochs: 2,
+        budget: { unit: 'epochs', amount: 2 },
       }),
     ).toBeNull();
     expect(store.getState().sweep).toMatchObject({ index: 1, total: 2, label: 'narrow', done: false });
@@ -251,7 +251,9 @@ describe('sweep controller: explicit variants', () => {
     );
     expect(store.getState().sweep).toMatchObject({ done: true, skipped: [{ label: 'big' }] });
     expect(sweep.start({ variants: [] })).toBe('Give at least one network to train.');
-    expect(sweep.start({ variants: [{ label: 'ok', graph, hyper }], epochs: 0 })).toMatch(/whole number/);
+    expect(
+      sweep.start({ variants: [{ label: 'ok', graph, hyper }], budget: { unit: 'steps', amount: 0 } }),
+    ).toMatch(/whole number of steps/);
     expect(built).toHaveLength(0);
     expect(
       sweep.start({

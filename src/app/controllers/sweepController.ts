@@ -17,6 +17,7 @@ import {
   type CheckedVariant,
   type ExplicitVariant,
 } from '../../engine/runs/explicitVariants';
+import { checkBudget, withBudget, type SweepBudget } from '../../engine/runs/sweepBudget';
 import { validationContext } from '../graphView/validationContext';
 import type { AppState, SweepProgress } from '../store/types';
 import type { TrainingController } from './trainingController';
@@ -26,19 +27,18 @@ export interface SweepStore {
   subscribe(listener: (s: AppState, prev: AppState) => void): () => void;
 }
 
-export interface SweepPlan {
+/** One setting over several values, with the budget of each run (in epochs: `epochs`, the first form). */
+export type SweepPlan = {
   readonly target: SweepTarget;
   /** The values as typed, e.g. "3, 5, 7, 10". */
   readonly values: string;
-  /** The budget of each run, in epochs. */
-  readonly epochs: number;
-}
+} & ({ readonly epochs: number } | { readonly budget: SweepBudget });
 
 /** A sweep over networks and settings given as they are. */
 export interface VariantsPlan {
   readonly variants: readonly ExplicitVariant[];
-  /** The budget of each run, in epochs; absent: each variant trains as long as its own settings say. */
-  readonly epochs?: number;
+  /** The budget of each run; absent: each variant trains as long as its own settings say. */
+  readonly budget?: SweepBudget;
 }
 
 export interface SweepController {
@@ -100,7 +100,7 @@ export function createSweepController(
 
   async function sweep(
     variants: readonly CheckedVariant[],
-    epochs: number | undefined,
+    budget: SweepBudget | undefined,
     original: Work,
   ): Promise<void> {
     const valid = variants.filter(isTrainable);
@@ -124,7 +124,7 @@ export function createSweepController(
         if (newDataset) s.setDataset(v.dataset);
         if (v.seed !== undefined) s.setSeed(v.seed);
         s.setGraph(v.graph, { record: false });
-        s.setHyper(epochs === undefined ? v.hyper : { ...v.hyper, epochs });
+        s.setHyper(budget === undefined ? v.hyper : withBudget(v.hyper, budget));
         // A new dataset makes the training controller rebuild its run once the update settles: let it, so that the
         // run started next is the last one built.
         if (newDataset) await macrotask();
@@ -151,7 +151,7 @@ export function createSweepController(
   /** Starts checked variants, or says why not. */
   function begin(
     variants: readonly CheckedVariant[],
-    epochs: number | undefined,
+    budget: SweepBudget | undefined,
     noneValid: string,
   ): string | null {
     const s = get();
@@ -167,11 +167,9 @@ export function createSweepController(
     }
     active = true;
     cancelled = false;
-    running = sweep(variants, epochs, { graph: s.graph, hyper: s.hyper, dataset: s.dataset, seed: s.seed });
+    running = sweep(variants, budget, { graph: s.graph, hyper: s.hyper, dataset: s.dataset, seed: s.seed });
     return null;
   }
-
-  const badEpochs = (epochs: number): boolean => !Number.isInteger(epochs) || epochs < 1;
 
   return {
     start(plan) {
@@ -179,19 +177,21 @@ export function createSweepController(
       const s = get();
       const ctx = validationContext(s.hyper.labelSubset);
       if ('variants' in plan) {
-        if (plan.epochs !== undefined && badEpochs(plan.epochs))
-          return 'The budget must be a whole number of epochs, 1 or more.';
+        const bad = plan.budget && checkBudget(plan.budget);
+        if (bad) return bad;
         const checked = checkVariants(plan.variants, ctx);
         if (!checked.ok) return checked.error;
-        return begin(checked.variants, plan.epochs, 'None of these networks can be trained.');
+        return begin(checked.variants, plan.budget, 'None of these networks can be trained.');
       }
       const field = fieldOf(s.graph, plan.target);
       if (!field) return 'That setting is not in the network any more.';
       const parsed = parseSweepValues(plan.values, field);
       if (!parsed.ok) return parsed.error;
-      if (badEpochs(plan.epochs)) return 'The budget must be a whole number of epochs, 1 or more.';
+      const budget: SweepBudget = 'budget' in plan ? plan.budget : { unit: 'epochs', amount: plan.epochs };
+      const bad = checkBudget(budget);
+      if (bad) return bad;
       const variants = sweepVariants({ graph: s.graph, hyper: s.hyper }, plan.target, parsed.values, ctx);
-      return begin(variants, plan.epochs, 'None of these values gives a network that can be trained.');
+      return begin(variants, budget, 'None of these values gives a network that can be trained.');
     },
     cancel() {
       if (!active) return;

@@ -15,6 +15,7 @@ import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
 import { Panel } from './Panel';
 import { SweepForm } from './SweepForm';
+import { ComparisonOffer } from './ComparisonOffer';
 
 const COLUMNS: readonly { key: RunSortKey | null; title: string }[] = [
   { key: 'name', title: 'Name' },
@@ -170,6 +171,7 @@ export function RunsPanel() {
           Export runs (JSON)
         </button>
       </div>
+      <ComparisonOffer />
       <SweepForm />
       {records.length === 0 ? (
         <p className="panel-note">Each press of Train is recorded here when the run pauses or ends.</p>

@@ -122,4 +122,36 @@ describe('presets', () => {
     expect(p?.dataset).toBe('procedural');
     expect(paramsOf(p?.graph as Graph)).toEqual([40, 7850]);
   });
+
+  it('the two comparisons: the existing kernel-size networks, and the small CNN with its first conv at stride 1 and 2', () => {
+    const kernel = presetById('compare-kernel-size');
+    expect(kernel?.title).toBe('Kernel size: 3×3 stack vs 10×10');
+    expect(kernel?.comparison?.variants.map((v) => v.graph)).toEqual([
+      presetById('stack-3x3')?.graph,
+      presetById('one-10x10')?.graph,
+    ]);
+    expect(kernel?.graph).toBe(kernel?.comparison?.variants[0]?.graph);
+    const stride = presetById('compare-stride');
+    expect(stride?.title).toBe('Stride 1 vs 2');
+    const [one, two] = stride?.comparison?.variants ?? [];
+    expect(one?.graph).toBe(stride?.graph);
+    // At stride 1 the small CNN's shapes and weights: 7×7×16 before the dense layers.
+    expect(paramsOf(one!.graph)).toEqual([80, 1168, 25120, 330]);
+    const convs = (g: Graph | undefined) => g?.nodes.filter((n) => n.layer.kind === 'conv2d') ?? [];
+    expect(convs(two?.graph).map((n) => (n.layer as { stride: readonly number[] }).stride)).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
+    // Stride 2: 14×14 after the first conv, 4×4×16 before the dense layers ((4·4·16)·32 + 32 weights).
+    expect(paramsOf(two!.graph)).toEqual([80, 1168, 4 * 4 * 16 * 32 + 32, 330]);
+    for (const p of [kernel, stride]) {
+      expect(p?.comparison?.budget.unit, p?.id).toBe('steps');
+      expect(p?.lesson, p?.id).toMatch(/Start comparison/);
+      for (const v of p?.comparison?.variants ?? [])
+        expect(
+          validateGraph(v.graph, { imageShape: [28, 28, 1], classes: 10 }),
+          `${p?.id}: ${v.label}`,
+        ).toEqual([]);
+    }
+  });
 });

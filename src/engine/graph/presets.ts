@@ -4,7 +4,8 @@
 import type { Graph, LayerSpec, NodeId } from './types';
 import type { Hyper } from '../train/hyper';
 import { DEFAULT_HYPER } from '../train/hyper';
-import { chain } from './edit';
+import type { SweepBudget } from '../runs/sweepBudget';
+import { chain, updateLayer } from './edit';
 import { L } from './layerBuilders';
 
 export interface Preset {
@@ -22,6 +23,17 @@ export interface Preset {
   readonly gan?: { readonly generator: Graph; readonly discriminator: Graph };
   /** Denoising autoencoders: standard deviation of the Gaussian noise added to inputs (pixels in [0, 1]). */
   readonly inputNoise?: number;
+  /** A one-click comparison: networks trained one after another as a sweep, with the same budget and seed. */
+  readonly comparison?: PresetComparison;
+}
+
+export interface PresetComparison {
+  /** Each network trains with the settings in the editor (dataset, optimizer, learning rate, seed…). */
+  readonly variants: readonly { readonly label: string; readonly graph: Graph }[];
+  /** Sized to finish the whole comparison in about a minute or two on MNIST on a 2-core laptop. */
+  readonly budget: SweepBudget;
+  /** How long the whole comparison took on MNIST on a 2-core machine (WASM), in words: "about a minute". */
+  readonly duration: string;
 }
 
 const hyper = (patch: Partial<Hyper> = {}): Hyper => ({ ...DEFAULT_HYPER, ...patch });
@@ -80,6 +92,43 @@ const discriminator = chain('discriminator', [
   L.dense(1, 'linear'),
 ]);
 
+const NOTES_SMALL = classifier([
+  L.image(),
+  ...CONV_RELU_POOL(8),
+  ...CONV_RELU_POOL(16),
+  L.flatten(),
+  L.dense(32, 'linear'),
+  L.act('relu'),
+  L.dense(10, 'softmax'),
+]);
+const STACK_3X3 = classifier([
+  L.image(),
+  L.conv(16, 3),
+  L.conv(16, 3),
+  L.conv(16, 3),
+  L.maxPool(),
+  L.flatten(),
+  L.dense(10, 'softmax'),
+]);
+const ONE_10X10 = classifier([L.image(), L.conv(16, 10), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]);
+/**
+ * The small CNN with 'same' padding on its second pool, so that its first convolution can take stride 2 (28 → 14 → 7,
+ * then 7 → 4) without a fractional size; at stride 1 its shapes and weights are the small CNN's.
+ */
+const STRIDE_BASE = classifier([
+  L.image(),
+  ...CONV_RELU_POOL(8),
+  L.conv(16, 3, { activation: 'linear' }),
+  L.act('relu'),
+  L.maxPool(2, 2, 'same'),
+  L.flatten(),
+  L.dense(32, 'linear'),
+  L.act('relu'),
+  L.dense(10, 'softmax'),
+]);
+const firstConv = STRIDE_BASE.nodes.find((n) => n.layer.kind === 'conv2d');
+const STRIDE_2 = firstConv ? updateLayer(STRIDE_BASE, firstConv.id, { stride: [2, 2] }) : STRIDE_BASE;
+
 export const DEFAULT_PRESET_ID = 'notes-small';
 
 /** The DCGAN pair (generator of transposed convolutions against a strided-conv discriminator) on a dataset. */
@@ -102,15 +151,7 @@ export const PRESETS: readonly Preset[] = [
     lesson:
       'The basic CNN pattern: convolutions find local features, pooling halves the map, dense layers classify.',
     dataset: 'mnist',
-    graph: classifier([
-      L.image(),
-      ...CONV_RELU_POOL(8),
-      ...CONV_RELU_POOL(16),
-      L.flatten(),
-      L.dense(32, 'linear'),
-      L.act('relu'),
-      L.dense(10, 'softmax'),
-    ]),
+    graph: NOTES_SMALL,
     hyper: hyper(),
   },
   {
@@ -230,15 +271,7 @@ export const PRESETS: readonly Preset[] = [
     lesson:
       'Three 3×3 convolutions see a 7×7 patch with fewer weights and more non-linearities than one big kernel.',
     dataset: 'mnist',
-    graph: classifier([
-      L.image(),
-      L.conv(16, 3),
-      L.conv(16, 3),
-      L.conv(16, 3),
-      L.maxPool(),
-      L.flatten(),
-      L.dense(10, 'softmax'),
-    ]),
+    graph: STACK_3X3,
     hyper: hyper(),
   },
   {
@@ -247,7 +280,7 @@ export const PRESETS: readonly Preset[] = [
     lesson:
       'One 10×10 convolution: 1,616 weights for a single linear look at a 10×10 patch — compare with the 3×3 stack.',
     dataset: 'mnist',
-    graph: classifier([L.image(), L.conv(16, 10), L.maxPool(), L.flatten(), L.dense(10, 'softmax')]),
+    graph: ONE_10X10,
     hyper: hyper(),
   },
   {
@@ -264,6 +297,42 @@ export const PRESETS: readonly Preset[] = [
       L.dense(10, 'softmax'),
     ]),
     hyper: hyper(),
+  },
+  {
+    id: 'compare-kernel-size',
+    title: 'Kernel size: 3×3 stack vs 10×10',
+    lesson:
+      'Press Start comparison in the Runs panel: the 3×3 stack and the one 10×10 train in turn. Then compare params, ' +
+      'FLOPs, best val acc and examples/s in the table, and tick both rows to see their kernels in Compare runs.',
+    dataset: 'mnist',
+    graph: STACK_3X3,
+    hyper: hyper(),
+    comparison: {
+      variants: [
+        { label: '3×3 stack', graph: STACK_3X3 },
+        { label: 'one 10×10', graph: ONE_10X10 },
+      ],
+      budget: { unit: 'steps', amount: 300 },
+      duration: 'about a minute and a half',
+    },
+  },
+  {
+    id: 'compare-stride',
+    title: 'Stride 1 vs 2',
+    lesson:
+      'Press Start comparison in the Runs panel: the small CNN trains with its first convolution at stride 1, then 2. ' +
+      'Stride 2 quarters the maps: compare FLOPs, examples/s and best val acc, and the maps in Compare runs.',
+    dataset: 'mnist',
+    graph: STRIDE_BASE,
+    hyper: hyper(),
+    comparison: {
+      variants: [
+        { label: 'stride 1', graph: STRIDE_BASE },
+        { label: 'stride 2', graph: STRIDE_2 },
+      ],
+      budget: { unit: 'steps', amount: 600 },
+      duration: 'about a minute',
+    },
   },
   {
     id: 'autoencoder',
