@@ -29,7 +29,8 @@ test('a two-value kernel-size sweep gives two named runs whose params differ by 
   await sweep.getByLabel('Sweep node').selectOption({ label: 'conv2d_1' });
   await sweep.getByLabel('Sweep setting').selectOption({ label: 'Kernel size' });
   await sweep.getByLabel('Sweep values').fill('3, 5');
-  await sweep.getByLabel('Sweep epochs').fill('1');
+  await sweep.getByLabel('Sweep budget').fill('1');
+  await sweep.getByLabel('Budget unit').selectOption({ label: 'Epochs' });
   await sweep.getByRole('button', { name: 'Start sweep' }).click();
 
   const progress = sweep.getByRole('status').filter({ hasText: /^Sweep \d\/2: kernel \d…$/ });
@@ -55,4 +56,79 @@ test('a two-value kernel-size sweep gives two named runs whose params differ by 
     .first()
     .click();
   await expect(region(page, 'Inspector').getByLabel('Kernel size', { exact: true })).toHaveValue('3');
+});
+
+test('a steps budget: each run of the sweep stops at that step, and the user’s own settings come back', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
+  await page.getByLabel('Backend').selectOption({ label: 'WASM' });
+  const bar = region(page, 'Training');
+  await expect(bar.getByLabel('Epochs', { exact: true })).toHaveValue('1');
+
+  const runs = region(page, 'Runs');
+  const sweep = runs.getByRole('region', { name: 'Sweep' });
+  await sweep.getByLabel('Sweep node').selectOption({ label: 'conv2d_1' });
+  await sweep.getByLabel('Sweep setting').selectOption({ label: 'Filters' });
+  await sweep.getByLabel('Sweep values').fill('4, 8');
+  await sweep.getByLabel('Sweep budget').fill('25');
+  await sweep.getByLabel('Budget unit').selectOption({ label: 'Steps' });
+  await sweep.getByRole('button', { name: 'Start sweep' }).click();
+
+  const progress = sweep.getByRole('status').filter({ hasText: /^Sweep \d\/2: filters \d…$/ });
+  await expect(progress).toHaveText('Sweep 1/2: filters 4…');
+  const table = runs.getByRole('table', { name: 'Runs' });
+  await expect(table.getByRole('row')).toHaveCount(3, { timeout: 200_000 });
+  await expect(progress).toHaveCount(0, { timeout: 200_000 });
+  await expect(bar.getByRole('alert')).toHaveCount(0);
+  await expect(table.getByRole('textbox', { name: 'Name of filters 8' })).toBeVisible();
+  // The last run stopped at its budget, not at the end of the epoch.
+  await expect(bar.locator('.status')).toHaveText('Finished');
+  await expect(bar.getByText(/^Step \d+$/)).toHaveText('Step 25');
+  // The user's own settings are back: one epoch, no step limit.
+  await expect(bar.getByLabel('Epochs', { exact: true })).toHaveValue('1');
+  await expect(bar.getByLabel('Stop at step', { exact: true })).toHaveValue('0');
+});
+
+test('the "Stride 1 vs 2" preset is a one-click comparison: two runs, stride 2 with fewer FLOPs', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await page.getByLabel('Preset').selectOption({ label: 'Stride 1 vs 2' });
+  await expect(page.getByText(/^Press Start comparison in the Runs panel/)).toBeVisible();
+  await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
+  await page.getByLabel('Backend').selectOption({ label: 'WASM' });
+
+  const runs = region(page, 'Runs');
+  const offer = runs.getByRole('region', { name: 'Comparison' });
+  // The budget is said before it is spent.
+  await expect(offer).toContainText('each trains 600 steps of 32 examples on procedural shapes');
+  await offer.getByRole('button', { name: 'Start comparison' }).click();
+
+  const sweep = runs.getByRole('region', { name: 'Sweep' });
+  const progress = sweep.getByRole('status').filter({ hasText: /^Sweep \d\/2: stride \d…$/ });
+  await expect(progress).toHaveText('Sweep 1/2: stride 1…');
+  await expect(offer.getByRole('button', { name: 'Start comparison' })).toBeDisabled();
+  const table = runs.getByRole('table', { name: 'Runs' });
+  await expect(table.getByRole('row')).toHaveCount(3, { timeout: 240_000 });
+  await expect(progress).toHaveCount(0, { timeout: 240_000 });
+  await expect(region(page, 'Training').getByRole('alert')).toHaveCount(0);
+  await expect(table.getByRole('textbox', { name: 'Name of stride 1' })).toBeVisible();
+  await expect(table.getByRole('textbox', { name: 'Name of stride 2' })).toBeVisible();
+
+  const params = (await column(table, 'Params')).map((t) => Number(t.replace(/,/g, '')));
+  // Stride 2 leaves 4×4×16 before the dense layer instead of 7×7×16: (7·7·16 − 4·4·16)·32 fewer weights.
+  expect(params[0]! - params[1]!).toBe((7 * 7 * 16 - 4 * 4 * 16) * 32);
+  expect(await column(table, 'What changed')).toContain('conv2d_1 stride 1 → 2');
+  // 1.2 M, 340.5 k, 9,876: stride 2 quarters the maps after the first convolution, and most of the work with them.
+  const flops = (await column(table, 'FLOPs')).map((t) => {
+    const m = /^([\d.,]+)\s*(k|M|G)?$/.exec(t);
+    expect(m, t).not.toBeNull();
+    return Number(m![1]!.replace(/,/g, '')) * ({ k: 1e3, M: 1e6, G: 1e9 }[m![2] ?? ''] ?? 1);
+  });
+  expect(flops[1]!).toBeLessThan(flops[0]! / 2);
+  await expect(offer.getByRole('button', { name: 'Start comparison' })).toBeEnabled();
 });

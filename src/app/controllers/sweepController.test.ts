@@ -182,6 +182,35 @@ describe('sweep controller', () => {
   });
 });
 
+describe('sweep controller: budget', () => {
+  it('a steps budget sets each run’s step limit (epochs do not stop it first); the user’s own limit comes back', async () => {
+    const { store, conv, sweep, built, endRun } = setup();
+    store.getState().setHyper({ maxSteps: 500 });
+    const own = store.getState().hyper;
+    const target = { kind: 'layer', node: conv.id, key: 'kernel' } as const;
+    expect(sweep.start({ target, values: '3, 5', budget: { unit: 'steps', amount: 120 } })).toBeNull();
+    await endRun();
+    await endRun();
+    await sweep.done();
+    expect(built.map((b) => [b.hyper.maxSteps, b.hyper.epochs])).toEqual([
+      [120, 1000],
+      [120, 1000],
+    ]);
+    expect(store.getState().hyper).toEqual(own);
+  });
+
+  it('an epochs budget lifts the user’s step limit for the sweep’s runs', async () => {
+    const { store, conv, sweep, built, endRun } = setup();
+    store.getState().setHyper({ maxSteps: 500 });
+    const target = { kind: 'layer', node: conv.id, key: 'kernel' } as const;
+    sweep.start({ target, values: '3', budget: { unit: 'epochs', amount: 2 } });
+    await endRun();
+    await sweep.done();
+    expect(built.map((b) => [b.hyper.maxSteps, b.hyper.epochs])).toEqual([[0, 2]]);
+    expect(store.getState().hyper.maxSteps).toBe(500);
+  });
+});
+
 describe('sweep controller: explicit variants', () => {
   it('trains two different networks in turn, each with its own settings, and puts the user’s work back', async () => {
     const { store, graph, conv, sweep, built, endRun } = setup();

@@ -3,6 +3,7 @@ import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smallCnn } from '../../engine/graph/testGraphs';
 import { ControllerContext } from '../controllers/ControllerContext';
+import { sweepControllerFor } from '../controllers/sweepController';
 import type { TrainingController } from '../controllers/trainingController';
 import { useAppStore } from '../store';
 import { mount, unmount, type Mounted } from '../testing/mount';
@@ -60,5 +61,37 @@ describe('SweepForm', () => {
     expect(startButton().closest('fieldset')!.disabled).toBe(false);
     act(() => useAppStore.getState().patchRun({ status: 'running' }));
     expect(startButton().closest('fieldset')!.disabled).toBe(true);
+  });
+
+  it('a budget in steps sets each run’s step limit; in epochs it lifts it; the user’s settings come back', async () => {
+    const own = { ...useAppStore.getState().hyper, epochs: 3, maxSteps: 0 };
+    act(() => useAppStore.getState().setHyper(own));
+    expect(select('Sweep budget').value).toBe('1');
+    expect(select('Budget unit').value).toBe('epochs');
+    expect(options(select('Budget unit'))).toEqual(['Epochs', 'Steps']);
+    const change = (label: string, value: string): void =>
+      act(() => {
+        const el = select(label);
+        // React tracks the value it set: go through the native setter so the change event is seen.
+        const proto =
+          el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(el, value);
+        el.dispatchEvent(new Event(el instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+      });
+    change('Sweep values', '3, 5');
+    change('Sweep budget', '40');
+    change('Budget unit', 'steps');
+    act(() => startButton().click());
+    expect(m.host.querySelector('[role="alert"]')).toBeNull();
+    expect(useAppStore.getState().sweep).toMatchObject({ index: 1, total: 2, label: 'filters 3' });
+    expect(useAppStore.getState().hyper).toMatchObject({ maxSteps: 40, epochs: 1000 });
+    const sweeper = sweepControllerFor(useAppStore, controller);
+    sweeper.cancel();
+    await sweeper.done();
+    expect(useAppStore.getState().hyper).toEqual(own);
+
+    change('Sweep budget', '0');
+    act(() => startButton().click());
+    expect(m.host.querySelector('[role="alert"]')?.textContent).toMatch(/whole number of steps, 1 or more/);
   });
 });

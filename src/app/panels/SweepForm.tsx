@@ -1,6 +1,6 @@
 /**
  * "Sweep" in the Runs panel: pick a node's setting (or a training setting), type the values to try and a budget in
- * epochs; the sweep controller trains one run per value, one after another, and each lands in the Runs table.
+ * epochs or steps; the sweep controller trains one run per value, one after another, and each lands in the Runs table.
  */
 import { useId, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,6 +11,7 @@ import {
   type SweepTarget,
   type TrainingSweepKey,
 } from '../../engine/runs/sweep';
+import type { BudgetUnit } from '../../engine/runs/sweepBudget';
 import { useController } from '../controllers/ControllerContext';
 import { sweepControllerFor } from '../controllers/sweepController';
 import { useAppStore } from '../store';
@@ -37,7 +38,8 @@ export function SweepForm() {
   const [nodeChoice, setNode] = useState<string | null>(null);
   const [keyChoice, setKey] = useState<string | null>(null);
   const [values, setValues] = useState('3, 5, 7, 10');
-  const [epochs, setEpochs] = useState('1');
+  const [budget, setBudget] = useState('1');
+  const [unit, setUnit] = useState<BudgetUnit>('epochs');
   const [error, setError] = useState<string | null>(null);
 
   const node =
@@ -60,7 +62,7 @@ export function SweepForm() {
       node === TRAINING
         ? { kind: 'training', key: key as TrainingSweepKey }
         : { kind: 'layer', node: node as NodeId, key };
-    setError(sweeper.start({ target, values, epochs: Number(epochs) }));
+    setError(sweeper.start({ target, values, budget: { unit, amount: Number(budget) } }));
   };
 
   return (
@@ -102,17 +104,30 @@ export function SweepForm() {
             />
           )}
         </Labelled>
-        <Labelled label="Sweep epochs">
+        <Labelled label="Sweep budget">
           {(id) => (
             <input
               id={id}
               type="number"
               min={1}
               step={1}
-              value={epochs}
-              title="How many epochs each run trains"
-              onChange={(e) => setEpochs(e.target.value)}
+              value={budget}
+              title={`How many ${unit} each run trains`}
+              onChange={(e) => setBudget(e.target.value)}
             />
+          )}
+        </Labelled>
+        <Labelled label="Budget unit">
+          {(id) => (
+            <select
+              id={id}
+              value={unit}
+              title="Steps: each run stops after this many batches, whatever the epochs"
+              onChange={(e) => setUnit(e.target.value as BudgetUnit)}
+            >
+              <option value="epochs">Epochs</option>
+              <option value="steps">Steps</option>
+            </select>
           )}
         </Labelled>
         <button type="button" onClick={start}>
