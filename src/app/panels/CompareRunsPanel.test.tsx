@@ -115,7 +115,8 @@ const card = (runName: string) => {
   if (!c) throw new Error(`No card for ${runName}`);
   return c;
 };
-const kernelCanvas = (c: HTMLElement) => c.querySelector<HTMLCanvasElement>('canvas[aria-label="Kernel grid"]')!;
+const kernelCanvas = (c: HTMLElement) =>
+  c.querySelector<HTMLCanvasElement>('canvas[aria-label="Kernel grid"]')!;
 const mapsCanvas = (c: HTMLElement) =>
   c.querySelector<HTMLCanvasElement>('canvas[aria-label="Feature maps by layer"]')!;
 /** Waits for the renderers' next animation frame. */
@@ -160,8 +161,8 @@ describe('CompareRunsPanel', () => {
   it('puts two runs side by side, in the order ticked, with their own kernels and maps', async () => {
     render([three, ten], ['run-2', 'run-1']);
     expect(cards().map((c) => c.getAttribute('aria-label'))).toEqual([
-      'Run 2 kernels and maps',
-      'Run 1 kernels and maps',
+      'Kernels and maps of Run 2',
+      'Kernels and maps of Run 1',
     ]);
     const a = card('Run 1');
     const b = card('Run 2');
@@ -184,7 +185,9 @@ describe('CompareRunsPanel', () => {
 
   it('explains a run without a picture: none kept, or not taken yet', () => {
     render([record(1, 3, null), record(2, 5, undefined)], ['run-1', 'run-2']);
-    expect(card('Run 1').textContent).toContain('No picture: this run was recorded before pictures were kept');
+    expect(card('Run 1').textContent).toContain(
+      'No picture: this run was recorded before pictures were kept',
+    );
     expect(card('Run 2').textContent).toContain('The picture is taken when the run pauses or ends');
     expect(region().querySelectorAll('canvas')).toHaveLength(0);
   });
@@ -193,7 +196,7 @@ describe('CompareRunsPanel', () => {
     const many = [1, 2, 3, 4, 5].map((n) => record(n, 3, snapshot(3, n)));
     render(many, ['run-5', 'run-4', 'run-3', 'run-2', 'run-1']);
     expect(cards()).toHaveLength(4);
-    expect(cards()[0]!.getAttribute('aria-label')).toBe('Run 5 kernels and maps');
+    expect(cards()[0]!.getAttribute('aria-label')).toBe('Kernels and maps of Run 5');
     expect(region().textContent).toContain('Showing the first 4 of the 5 ticked runs');
   });
 

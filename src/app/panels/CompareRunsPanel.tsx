@@ -19,7 +19,7 @@ const NAME = 'Compare runs';
 export const MAX_COMPARED = 4;
 
 /** The accessible name of a run's card. */
-export const compareCardName = (runName: string): string => `${runName} kernels and maps`;
+export const compareCardName = (runName: string): string => `Kernels and maps of ${runName}`;
 
 const pct = (x: number | null): string => (x === null ? '—' : `${(100 * x).toFixed(2)}%`);
 
@@ -89,8 +89,8 @@ function CompareBody() {
   if (ticked.length < 2)
     return (
       <p className="panel-note">
-        Tick two or more runs in Runs (the boxes “Show Run N in Loss”) to see their kernels and activation maps side
-        by side.
+        Tick two or more runs in Runs (the boxes “Show Run N in Loss”) to see their kernels and activation
+        maps side by side.
       </p>
     );
   const shown = ticked.slice(0, MAX_COMPARED);
@@ -101,7 +101,10 @@ function CompareBody() {
           Showing the first {MAX_COMPARED} of the {ticked.length} ticked runs.
         </p>
       ) : null}
-      <div className="compare__cards" style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(0, 1fr))` }}>
+      <div
+        className="compare__cards"
+        style={{ gridTemplateColumns: `repeat(${shown.length}, minmax(0, 1fr))` }}
+      >
         {shown.map((r) => (
           <RunCard key={r.id} record={r} />
         ))}
