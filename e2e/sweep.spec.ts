@@ -1,4 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { updateLayer } from '../src/engine/graph/edit';
+import { presetById } from '../src/engine/graph/presets';
+import { DEFAULT_HYPER } from '../src/engine/train/hyper';
+import { encodeComparison } from '../src/app/persistence/shareComparison';
 
 // A sweep over the first convolution's kernel size: one run per value, trained one after another without the user,
 // each named after its value in the Runs table; the user's network is put back at the end.
@@ -131,4 +135,48 @@ test('the "Stride 1 vs 2" preset is a one-click comparison: two runs, stride 2 w
   });
   expect(flops[1]!).toBeLessThan(flops[0]! / 2);
   await expect(offer.getByRole('button', { name: 'Start comparison' })).toBeEnabled();
+});
+
+test('a comparison link offers its runs without touching the user’s work, and trains them as a sweep', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const graph = presetById('procedural-tiny')!.graph;
+  const conv = graph.nodes.find((n) => n.layer.kind === 'conv2d')!.id;
+  const hyper = { ...DEFAULT_HYPER, learningRate: 0.01, maxSteps: 20, epochs: 1000 };
+  const hash = encodeComparison([
+    { name: 'shared k3', graph, hyper, dataset: 'procedural', seed: 3 },
+    {
+      name: 'shared k5',
+      graph: updateLayer(graph, conv, { kernel: [5, 5] }),
+      hyper,
+      dataset: 'procedural',
+      seed: 3,
+    },
+  ]);
+  await page.goto(`/?backend=wasm${hash}`);
+  const dialog = page.getByRole('dialog', { name: 'Train the shared runs?' });
+  await expect(dialog.getByRole('list', { name: 'Shared runs' }).getByRole('listitem')).toHaveText([
+    'shared k3 (Procedural, seed 3, 20 steps)',
+    'shared k5 (Procedural, seed 3, 20 steps)',
+  ]);
+  // The user's work is still the default preset on MNIST, and the hash is gone (a reload does not offer it again).
+  await expect(page.getByLabel('Preset')).toHaveValue('notes-small');
+  expect(new URL(page.url()).hash).toBe('');
+  await dialog.getByRole('button', { name: 'Train these 2 runs' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const runs = region(page, 'Runs');
+  const table = runs.getByRole('table', { name: 'Runs' });
+  await expect(table.getByRole('row')).toHaveCount(3, { timeout: 200_000 });
+  const progress = runs.getByRole('region', { name: 'Sweep' }).getByRole('status');
+  await expect(progress).toHaveCount(0, { timeout: 200_000 });
+  await expect(table.getByRole('textbox', { name: 'Name of shared k3' })).toBeVisible();
+  await expect(table.getByRole('textbox', { name: 'Name of shared k5' })).toBeVisible();
+  const params = (await column(table, 'Params')).map((t) => Number(t.replace(/,/g, '')));
+  // Four filters on one channel: (5·5 − 3·3)·4 more weights (same padding keeps the shapes).
+  expect(params[1]! - params[0]!).toBe((25 - 9) * 4);
+  // Back to the user's own work: the default preset and its dataset.
+  await expect(page.getByLabel('Preset')).toHaveValue('notes-small');
+  await expect(page.getByLabel('Dataset')).toHaveValue('mnist');
 });

@@ -9,6 +9,7 @@ import { DatasetStatus } from './data/DatasetStatus';
 import { TrainingBar } from './training/TrainingBar';
 import { Banner } from './shell/Banner';
 import { ShareConfirm } from './shell/ShareConfirm';
+import { SharedRunsDialog } from './shell/SharedRunsDialog';
 import { DockHandle } from './shell/DockHandle';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { ProjectActions } from './shell/ProjectActions';
@@ -45,6 +46,7 @@ export function App() {
       </header>
       <Banner />
       <ShareConfirm />
+      <SharedRunsDialog />
       <main className="app__workspace">
         <aside className="app__palette" aria-label="Layer palette">
           <ErrorBoundary area="The palette">

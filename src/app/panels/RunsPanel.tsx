@@ -16,6 +16,7 @@ import type { AppState } from '../store/types';
 import { Panel } from './Panel';
 import { SweepForm } from './SweepForm';
 import { ComparisonOffer } from './ComparisonOffer';
+import { ShareComparison } from './ShareComparison';
 
 const COLUMNS: readonly { key: RunSortKey | null; title: string }[] = [
   { key: 'name', title: 'Name' },
@@ -170,6 +171,7 @@ export function RunsPanel() {
         >
           Export runs (JSON)
         </button>
+        <ShareComparison />
       </div>
       <ComparisonOffer />
       <SweepForm />

@@ -37,15 +37,15 @@ export const sharedStateOf = (s: AppState): SharedState => ({
   },
 });
 
+/** The hash fragment (starting with '#s=v1.') for any payload: JSON → deflate → base64url. */
+export function encodePayload(payload: Readonly<Record<string, unknown>>): string {
+  const json = JSON.stringify({ v: 1, ...payload });
+  return `${SHARE_PREFIX}${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+}
+
 /** The hash fragment (starting with '#s=') for a state. */
 export function encodeShare(state: SharedState): string {
-  const json = JSON.stringify({
-    v: 1,
-    graph: state.graph,
-    ganGraphs: state.ganGraphs,
-    settings: state.settings,
-  });
-  return `${SHARE_PREFIX}${SHARE_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
+  return encodePayload({ graph: state.graph, ganGraphs: state.ganGraphs, settings: state.settings });
 }
 
 /** The full link: the current page address without its hash, plus the share fragment. */
@@ -105,8 +105,11 @@ function parseGanGraphs(x: unknown): Parsed<SharedState['ganGraphs']> {
   return { ok: true, value: { generator: g.value, discriminator: d.value } };
 }
 
-/** Decodes a hash fragment; {ok:false, reason} says in words what was wrong. */
-export function decodeShare(hash: string): Parsed<SharedState> {
+/**
+ * The payload of a share link, checked up to its format version (the version, the encoding, the size, the JSON); its
+ * fields are for the caller to check. {ok:false, reason} says in words what was wrong.
+ */
+export function decodePayload(hash: string): Parsed<Readonly<Record<string, unknown>>> {
   if (!isShareHash(hash)) return { ok: false, reason: 'this is not a share link' };
   if (hash.length > MAX_LINK_CHARS) return { ok: false, reason: 'the link is too long' };
   const body = hash.slice(SHARE_PREFIX.length);
@@ -131,6 +134,16 @@ export function decodeShare(hash: string): Parsed<SharedState> {
   if (typeof data !== 'object' || data === null) return { ok: false, reason: 'the link holds no network' };
   const obj = data as Record<string, unknown>;
   if (obj['v'] !== 1) return { ok: false, reason: 'the link has an unknown format version' };
+  return { ok: true, value: obj };
+}
+
+/** Decodes a hash fragment; {ok:false, reason} says in words what was wrong. */
+export function decodeShare(hash: string): Parsed<SharedState> {
+  const payload = decodePayload(hash);
+  if (!payload.ok) return payload;
+  const obj = payload.value;
+  if ('comparison' in obj && !('graph' in obj))
+    return { ok: false, reason: 'the link holds runs to compare, not one network to open' };
   const graph = parseGraphValue(obj['graph'], 'graph');
   if (!graph.ok) return graph;
   const gan = parseGanGraphs(obj['ganGraphs']);

@@ -3,13 +3,15 @@
  * otherwise a banner says what was wrong and the autosaved work stays. When the user's own work differs from both
  * the default and the link, the link waits (`pendingShare`) for the user's answer in a dialog. Opening it is one
  * undoable step: Undo brings back the network and the settings together. `?backend=` picks the backend. The hash is
- * removed afterwards so a reload restores the autosave, not the link again.
+ * removed afterwards so a reload restores the autosave, not the link again. A comparison link (shareComparison.ts)
+ * changes nothing: its runs wait (`pendingRuns`) for the user to train them as a sweep.
  */
 import { serializeGraph } from '../../engine/graph/parse';
 import type { BackendPolicy } from '../../engine/backend/types';
 import type { AppState } from '../store/types';
 import { BACKEND_POLICIES } from './settings';
 import { decodeShare, isShareHash, sharedStateOf, type SharedState } from './share';
+import { decodeComparison } from './shareComparison';
 
 export function applySharedState(s: AppState, shared: SharedState): void {
   const { settings } = shared;
@@ -90,7 +92,15 @@ export function applyLocation(
 ): boolean {
   const backend = new URLSearchParams(loc.search).get('backend');
   let applied = false;
-  if (isShareHash(loc.hash)) {
+  // A comparison link never touches the work: its runs wait for the user to train them.
+  const runs = isShareHash(loc.hash) ? decodeComparison(loc.hash) : null;
+  if (runs?.ok) get().setPendingRuns(runs.value);
+  else if (runs)
+    get().setBanner({
+      kind: 'error',
+      message: `The shared comparison could not be opened: ${runs.reason}. Your own work is unchanged.`,
+    });
+  else if (isShareHash(loc.hash)) {
     const r = decodeShare(loc.hash);
     if (r.ok) {
       const own = workKey(sharedStateOf(get()));

@@ -13,6 +13,7 @@ import type { ErrorCode, RunId } from '../../workers/protocol';
 import type { PanelPrefs } from './uiSlice';
 import type { MetricHistory } from './metricHistory';
 import type { SharedState } from '../persistence/share';
+import type { SharedRun } from '../persistence/shareComparison';
 import type { Checkpoint } from './checkpoint';
 
 /** graphSlice.ts — the edited network, selection, undo/redo. */
@@ -117,6 +118,8 @@ export interface UiSlice {
   readonly banner: Banner | null;
   /** A share link waiting for the user's answer (it would replace work that differs from it and the default). */
   readonly pendingShare: SharedState | null;
+  /** The runs of a comparison link, waiting for the user to train them (or not); they never replace the work. */
+  readonly pendingRuns: readonly SharedRun[] | null;
   setTheme(t: 'light' | 'dark'): void;
   togglePanel(name: string): void;
   setDockSize(px: number): void;
@@ -124,6 +127,7 @@ export interface UiSlice {
   setSample(s: UiSlice['sample']): void;
   setBanner(b: UiSlice['banner']): void;
   setPendingShare(shared: SharedState | null): void;
+  setPendingRuns(runs: readonly SharedRun[] | null): void;
 }
 
 /** labSlice.ts — the experiment lab: every run recorded (persisted in IndexedDB by the run recorder). */

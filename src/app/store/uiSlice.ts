@@ -34,6 +34,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   sample: { from: 'test', index: 0 },
   banner: null,
   pendingShare: null,
+  pendingRuns: null,
   setTheme: (theme) => set({ theme }),
   togglePanel: (name) =>
     set((s) => ({
@@ -46,4 +47,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setSample: (sample) => set({ sample }),
   setBanner: (banner) => set((s) => ({ banner: nextBanner(s.banner, banner) })),
   setPendingShare: (pendingShare) => set({ pendingShare }),
+  setPendingRuns: (pendingRuns) => set({ pendingRuns }),
 });
