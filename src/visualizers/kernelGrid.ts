@@ -29,6 +29,8 @@ export interface KernelGridOptions {
   /** Layer caption for a node id (e.g. "conv1 5×5"). */
   readonly label?: (node: string) => string;
   readonly onHover?: (hit: KernelHit | null) => void;
+  /** Wrap the filters so each kernel is shown at least this wide (see KernelLayoutOptions). */
+  readonly minKernelPx?: number;
 }
 
 export interface KernelGridData {
@@ -105,7 +107,11 @@ export function createKernelGrid(
   const draw = (d: KernelGridData): void => {
     data = d;
     // Drawn to fit the panel, then shown at a whole-number zoom so the 1-px gaps between kernels stay even.
-    layout = layoutKernels(d.layers, stage.clientWidth > 0 ? stage.clientWidth : Infinity);
+    layout = layoutKernels(
+      d.layers,
+      stage.clientWidth > 0 ? stage.clientWidth : Infinity,
+      options.minKernelPx === undefined ? {} : { minKernelPx: options.minKernelPx },
+    );
     frame = makeFrame(layout.width, layout.height, frame);
     drawKernels(frame, layout, d.layers);
     blit(canvas, frame);

@@ -27,6 +27,45 @@ describe('kernel layout', () => {
     expect(fitted.blocks.map((b) => b.scale)).toEqual([6, 2]);
     expect(layoutKernels(wide, 10).blocks.map((b) => b.scale)).toEqual([1, 1]);
   });
+  it('wraps the filters into bands with minKernelPx, so kernels can be shown bigger in a narrow panel', () => {
+    const one = [set('c1', 3, 1, 8)];
+    expect(layoutKernels(one, 245).blocks[0]).toMatchObject({ perRow: 8, bands: 1, scale: 6 });
+    const wrapped = layoutKernels(one, 245, { minKernelPx: 48 });
+    const b = wrapped.blocks[0]!;
+    // (245 + 2) / (48 + 2) → 4 kernels per band, two bands; one band is 4·(3·6 + 2) − 2 = 78 px wide.
+    expect(b).toMatchObject({ perRow: 4, bands: 2, scale: 6, cols: 8 });
+    expect(wrapped.width).toBe(78);
+    expect(cellOrigin(b, 0, 4)).toEqual({ x: 0, y: b.caption + 18 + 2 + 4 });
+    expect(cellOrigin(b, 0, 7).x).toBe(3 * 20);
+    // Two bands of one 18-px row each, 4 px between the bands, no gap under the last.
+    expect(wrapped.height).toBe(b.caption + 2 * (18 + 2) + 4 - 2);
+    // A 10×10 layer steps its zoom down until 4 fit: 4·(10·5 + 2) − 2 = 206 ≤ 245.
+    expect(layoutKernels([set('c1', 10, 1, 8)], 245, { minKernelPx: 48 }).blocks[0]).toMatchObject({
+      perRow: 4,
+      scale: 5,
+    });
+    // No width to wrap to: one row, as without the option.
+    expect(layoutKernels(one, Infinity, { minKernelPx: 48 }).blocks[0]!.perRow).toBe(8);
+  });
+  it('hit-tests kernels in every band of a wrapped layer', () => {
+    const many = [set('c1', 3, 2, 6)];
+    const wrapped = layoutKernels(many, 60, { minKernelPx: 20 });
+    const b = wrapped.blocks[0]!;
+    expect(b.bands).toBeGreaterThan(1);
+    for (let f = 0; f < 6; f++)
+      for (let c = 0; c < 2; c++) {
+        const o = cellOrigin(b, c, f);
+        expect(kernelAt(wrapped, many, o.x + b.scale + 0.5, o.y + 0.5)).toMatchObject({
+          filter: f,
+          channel: c,
+          kx: 1,
+        });
+      }
+    // Between bands and right of the last kernel of a band: nothing.
+    const last = cellOrigin(b, 1, b.perRow - 1);
+    expect(kernelAt(wrapped, many, last.x, last.y + 3 * b.scale + b.gap + 1)).toBeNull();
+    expect(kernelAt(wrapped, many, b.perRow * (3 * b.scale + b.gap) + 1, last.y)).toBeNull();
+  });
   it('hit-tests the exact tap and reports the filter weights and norm', () => {
     const b = layout.blocks[1]!;
     const o = cellOrigin(b, 2, 5);

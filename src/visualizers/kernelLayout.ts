@@ -17,7 +17,12 @@ export interface KernelBlock {
   readonly scale: number;
   readonly gap: number;
   readonly rows: number;
+  /** Filters drawn (at most MAX_COLS). */
   readonly cols: number;
+  /** Filters per band: `cols` unless the layout wraps them (see KernelLayoutOptions.minKernelPx). */
+  readonly perRow: number;
+  /** Bands of filters, one above the other, each `rows` input channels tall. */
+  readonly bands: number;
   readonly kh: number;
   readonly kw: number;
   /** Largest |value| in the layer: the colour scale is symmetric around zero. */
@@ -35,6 +40,14 @@ export const MAX_COLS = 32;
 const CAPTION = 12;
 const LAYER_GAP = 6;
 
+export interface KernelLayoutOptions {
+  /**
+   * Wrap the filters into bands so each kernel can be shown at least this many pixels wide (the canvas is then zoomed
+   * to the panel's width): fewer, bigger kernels per row in a narrow panel. Without it, all filters are in one row.
+   */
+  readonly minKernelPx?: number;
+}
+
 export function valueIndex(
   k: Pick<KernelData, 'kw' | 'inChannels' | 'filters'>,
   ky: number,
@@ -45,11 +58,19 @@ export function valueIndex(
   return ((ky * k.kw + kx) * k.inChannels + c) * k.filters + f;
 }
 
+/** Extra space between two bands of a wrapped layer, so the bands of a many-channel layer read apart. */
+const bandGap = (gap: number): number => 2 * gap;
+
 /**
  * Blocks top to bottom. The first layer is drawn at 6 px per tap, the others at 3; a layer wider than `maxWidth`
- * (the panel's width, so the canvas is never shrunk by CSS) steps its zoom down, to 1 px per tap at least.
+ * (the panel's width, so the canvas is never shrunk by CSS) steps its zoom down, to 1 px per tap at least. With
+ * `minKernelPx`, a layer first wraps its filters into bands of as many as fit `maxWidth` at that size.
  */
-export function layoutKernels(sets: readonly KernelData[], maxWidth = Infinity): KernelLayout {
+export function layoutKernels(
+  sets: readonly KernelData[],
+  maxWidth = Infinity,
+  options: KernelLayoutOptions = {},
+): KernelLayout {
   let top = 0;
   let width = 1;
   const blocks: KernelBlock[] = [];
@@ -57,8 +78,14 @@ export function layoutKernels(sets: readonly KernelData[], maxWidth = Infinity):
     const gap = index === 0 ? 2 : 1;
     const rows = Math.min(k.inChannels, MAX_ROWS);
     const cols = Math.min(k.filters, MAX_COLS);
+    const min = options.minKernelPx;
+    const perRow =
+      min !== undefined && min > 0 && Number.isFinite(maxWidth)
+        ? Math.max(1, Math.min(cols, Math.floor((maxWidth + gap) / (min + gap))))
+        : cols;
+    const bands = Math.ceil(cols / perRow);
     let scale = index === 0 ? 6 : 3;
-    while (scale > 1 && cols * (k.kw * scale + gap) - gap > maxWidth) scale--;
+    while (scale > 1 && perRow * (k.kw * scale + gap) - gap > maxWidth) scale--;
     let absMax = 0;
     for (let i = 0; i < k.values.length; i++) {
       const a = Math.abs(k.values[i]!);
@@ -73,20 +100,30 @@ export function layoutKernels(sets: readonly KernelData[], maxWidth = Infinity):
       gap,
       rows,
       cols,
+      perRow,
+      bands,
       kh: k.kh,
       kw: k.kw,
       absMax,
     };
     blocks.push(b);
-    width = Math.max(width, cols * (k.kw * scale + gap) - gap);
-    top += CAPTION + rows * (k.kh * scale + gap) - gap + LAYER_GAP;
+    width = Math.max(width, perRow * (k.kw * scale + gap) - gap);
+    top += CAPTION + bandHeight(b) * bands - bandGap(gap) - gap + LAYER_GAP;
   });
   return { width, height: Math.max(1, top - LAYER_GAP), blocks };
 }
 
+/** Height of one band of a block, with the space below it. */
+const bandHeight = (b: Pick<KernelBlock, 'rows' | 'kh' | 'scale' | 'gap'>): number =>
+  b.rows * (b.kh * b.scale + b.gap) + bandGap(b.gap);
+
 /** Top-left pixel of kernel (channel c, filter f) in a block. */
 export function cellOrigin(b: KernelBlock, c: number, f: number): { x: number; y: number } {
-  return { x: f * (b.kw * b.scale + b.gap), y: b.top + b.caption + c * (b.kh * b.scale + b.gap) };
+  const band = Math.floor(f / b.perRow);
+  return {
+    x: (f % b.perRow) * (b.kw * b.scale + b.gap),
+    y: b.top + b.caption + band * bandHeight(b) + c * (b.kh * b.scale + b.gap),
+  };
 }
 
 export interface KernelHit {
@@ -114,14 +151,18 @@ export function kernelAt(
   for (const b of layout.blocks) {
     const k = sets[b.index];
     if (!k) continue;
-    const ry = py - b.top - b.caption;
+    const by = py - b.top - b.caption;
     const cellH = b.kh * b.scale + b.gap;
     const cellW = b.kw * b.scale + b.gap;
-    if (ry < 0 || ry >= b.rows * cellH || px < 0 || px >= b.cols * cellW) continue;
+    const band = Math.floor(by / bandHeight(b));
+    const ry = by - band * bandHeight(b);
+    const col = Math.floor(px / cellW);
+    const f = band * b.perRow + col;
+    if (by < 0 || band >= b.bands || ry >= b.rows * cellH || px < 0 || col >= b.perRow || f >= b.cols)
+      continue;
     const c = Math.floor(ry / cellH);
-    const f = Math.floor(px / cellW);
     const iy = ry - c * cellH;
-    const ix = px - f * cellW;
+    const ix = px - col * cellW;
     if (iy >= b.kh * b.scale || ix >= b.kw * b.scale) return null;
     const weights = new Float32Array(k.kh * k.kw);
     for (let ky = 0; ky < k.kh; ky++)

@@ -17,6 +17,8 @@ import { nodeLabel, useRenderer } from './usePanelFrames';
 const NAME = 'Compare runs';
 /** Cards shown at most: more would make each too narrow to read. */
 export const MAX_COMPARED = 4;
+/** Kernels wrap into bands so each is at least this wide on screen, readable on a projector in a narrow card. */
+const MIN_KERNEL_PX = 48;
 
 /** The accessible name of a run's card. */
 export const compareCardName = (runName: string): string => `Kernels and maps of ${runName}`;
@@ -32,7 +34,9 @@ function SnapshotView({ record, snapshot }: { record: RunRecord; snapshot: RunSn
   const graph = useRef(record.graph);
   graph.current = record.graph;
   const label = (id: string): string => nodeLabel(graph.current, id);
-  const [kernelHost, kernels] = useRenderer((el) => createKernelGrid(el, { label }));
+  const [kernelHost, kernels] = useRenderer((el) =>
+    createKernelGrid(el, { label, minKernelPx: MIN_KERNEL_PX }),
+  );
   const [mapHost, maps] = useRenderer((el) =>
     createActivationMaps(el, {
       label,
@@ -68,10 +72,12 @@ function RunCard({ record }: { record: RunRecord }) {
   const snap = record.snapshot;
   return (
     <div role="group" aria-label={compareCardName(record.name)} className="compare__card">
-      <h4 className="compare__name">{record.name}</h4>
-      <p className="compare__facts">
-        <span>{record.changes.length > 0 ? record.changes.join('; ') : 'no change'}</span>
+      <div className="compare__head">
+        <h4 className="compare__name">{record.name}</h4>
         <span className="compare__acc">Best val acc {pct(record.bestValAccuracy)}</span>
+      </div>
+      <p className="compare__changes">
+        {record.changes.length > 0 ? record.changes.join('; ') : 'no change'}
       </p>
       {snap === undefined ? (
         <p className="panel-note">The picture is taken when the run pauses or ends.</p>
@@ -96,6 +102,7 @@ function CompareBody() {
   const shown = ticked.slice(0, MAX_COMPARED);
   return (
     <>
+      <p className="panel-note">Kernels: blue negative, red positive, each run on its own scale.</p>
       {ticked.length > MAX_COMPARED ? (
         <p className="panel-note">
           Showing the first {MAX_COMPARED} of the {ticked.length} ticked runs.
