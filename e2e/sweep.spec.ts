@@ -135,6 +135,11 @@ test('the "Stride 1 vs 2" preset is a one-click comparison: two runs, stride 2 w
   });
   expect(flops[1]!).toBeLessThan(flops[0]! / 2);
   await expect(offer.getByRole('button', { name: 'Start comparison' })).toBeEnabled();
+
+  // Each run waited for its picture before the next began: both show their kernels and maps at their last step.
+  await runs.getByRole('checkbox', { name: 'Show stride 1 in Loss' }).check();
+  await runs.getByRole('checkbox', { name: 'Show stride 2 in Loss' }).check();
+  await expect(region(page, 'Compare runs').getByText(/^At step 600, test image 0/)).toHaveCount(2);
 });
 
 test('a comparison link offers its runs without touching the user’s work, and trains them as a sweep', async ({
@@ -179,4 +184,52 @@ test('a comparison link offers its runs without touching the user’s work, and 
   // Back to the user's own work: the default preset and its dataset.
   await expect(page.getByLabel('Preset')).toHaveValue('notes-small');
   await expect(page.getByLabel('Dataset')).toHaveValue('mnist');
+});
+
+test('Pause holds a sweep (Train goes on); Reset cancels it, says so and puts the user’s network back', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
+  await page.getByLabel('Backend').selectOption({ label: 'WASM' });
+  const bar = region(page, 'Training');
+  const stepNow = async (): Promise<number> =>
+    Number(((await bar.getByText(/^Step [\d,]+$/).textContent()) ?? '').replace(/\D/g, ''));
+
+  const runs = region(page, 'Runs');
+  const sweep = runs.getByRole('region', { name: 'Sweep' });
+  await sweep.getByLabel('Sweep node').selectOption({ label: 'conv2d_1' });
+  await sweep.getByLabel('Sweep setting').selectOption({ label: 'Kernel size' });
+  await sweep.getByLabel('Sweep values').fill('5, 7');
+  await sweep.getByLabel('Sweep budget').fill('100000');
+  await sweep.getByLabel('Budget unit').selectOption({ label: 'Steps' });
+  await sweep.getByRole('button', { name: 'Start sweep' }).click();
+  const status = sweep.getByRole('status');
+  await expect(status).toHaveText('Sweep 1/2: kernel 5…');
+  await expect.poll(stepNow, { timeout: 120_000 }).toBeGreaterThan(5);
+
+  await bar.getByRole('button', { name: 'Pause' }).click();
+  await expect(status).toHaveText(
+    'Sweep 1/2: kernel 5 is paused. Press Train to go on; the sweep continues when this run finishes.',
+  );
+  const paused = await stepNow();
+  await bar.getByRole('button', { name: 'Train' }).click();
+  await expect(status).toHaveText('Sweep 1/2: kernel 5…');
+  await expect.poll(stepNow, { timeout: 60_000 }).toBeGreaterThan(paused);
+
+  await bar.getByRole('button', { name: 'Pause' }).click();
+  await bar.getByRole('button', { name: 'Reset' }).click();
+  const said = 'Sweep cancelled: you pressed Reset. Your own network and settings are back.';
+  await expect(status).toHaveText(said);
+  await expect(page.getByText(said)).toHaveCount(2); // the Runs panel and the banner
+  await expect(sweep.getByRole('button', { name: 'Cancel sweep' })).toHaveCount(0);
+  await expect(bar.getByLabel('Stop at step', { exact: true })).toHaveValue('0');
+  await region(page, 'Graph')
+    .getByRole('group', { name: /^Conv2D / })
+    .first()
+    .click();
+  await expect(region(page, 'Inspector').getByLabel('Kernel size', { exact: true })).toHaveValue('3');
+  // The run that was reset is kept, under its variant's name.
+  await expect(runs.getByRole('textbox', { name: 'Name of kernel 5' })).toBeVisible();
 });

@@ -3,13 +3,12 @@
  * over several values (node + setting + values) or a list of explicit variants (networks and settings given as they
  * are: a preset's comparison, a shared link's runs). For each valid variant it puts the variant's network and
  * settings in the store (not recorded for undo), with the sweep's budget and the same seed, starts a new run and
- * waits until it finishes (or fails: the reason is kept and the sweep goes on). The run recorder records each run;
- * the sweep names its record after the variant ("kernel 5"). At the end, or on Cancel, the user's own network and
- * settings are put back.
+ * waits until it finishes and its record has its picture (or fails: the reason is kept and the sweep goes on); see
+ * sweepRun.ts. The run recorder records each run; the sweep names its record after the variant ("kernel 5"). At the
+ * end, or on Cancel, the user's own network and settings are put back; Reset, a new lesson or an edit of the network
+ * during a sweep cancel it and keep what the user did (sweepEnding.ts).
  */
 import type { Graph } from '../../engine/graph/types';
-import type { DatasetId } from '../../engine/data/types';
-import type { Hyper } from '../../engine/train/hyper';
 import { parseSweepValues, fieldOf, sweepVariants, type SweepTarget } from '../../engine/runs/sweep';
 import {
   checkVariants,
@@ -19,13 +18,12 @@ import {
 } from '../../engine/runs/explicitVariants';
 import { checkBudget, withBudget, type SweepBudget } from '../../engine/runs/sweepBudget';
 import { validationContext } from '../graphView/validationContext';
-import type { AppState, SweepProgress } from '../store/types';
+import type { SweepProgress } from '../store/types';
 import type { TrainingController } from './trainingController';
+import { runVariant, type RunWatch, type SweepStore } from './sweepRun';
+import { endSweep, type Ending, type Work } from './sweepEnding';
 
-export interface SweepStore {
-  getState(): AppState;
-  subscribe(listener: (s: AppState, prev: AppState) => void): () => void;
-}
+export type { SweepStore } from './sweepRun';
 
 /** One setting over several values, with the budget of each run (in epochs: `epochs`, the first form). */
 export type SweepPlan = {
@@ -49,54 +47,16 @@ export interface SweepController {
   done(): Promise<void>;
 }
 
-type Outcome =
-  | { readonly ended: 'finished' }
-  | { readonly ended: 'error'; readonly reason: string }
-  | { readonly ended: 'cancelled' };
-
 export function createSweepController(
   store: SweepStore,
   controller: Pick<TrainingController, 'prepare' | 'train' | 'pause'>,
+  options: { readonly snapshotWaitMs?: number } = {},
 ): SweepController {
   const get = () => store.getState();
   let running: Promise<void> = Promise.resolve();
   let active = false;
-  let cancelWait: (() => void) | null = null;
+  let watch: RunWatch | null = null;
   let cancelled = false;
-
-  /** Waits for the run just started to finish or fail, naming its record `label` as soon as it exists. */
-  function runVariant(label: string): Promise<Outcome> {
-    return new Promise((resolve) => {
-      let recordId: string | null = null;
-      let settled = false;
-      const check = (s: AppState): void => {
-        if (settled) return;
-        recordId ??= s.liveRecordId;
-        if (recordId !== null) {
-          const r = s.records.find((x) => x.id === recordId);
-          if (r && r.name !== label) s.renameRecord(recordId, label);
-        }
-        if (s.status === 'finished') finish({ ended: 'finished' });
-        else if (s.status === 'error')
-          finish({ ended: 'error', reason: s.error?.message ?? 'the run stopped with an error.' });
-      };
-      const finish = (o: Outcome): void => {
-        settled = true;
-        off();
-        cancelWait = null;
-        resolve(o);
-      };
-      // Started before listening: until the new run exists, liveRecordId still names the previous run's record.
-      controller.prepare();
-      controller.train();
-      const off = store.subscribe((s) => check(s));
-      cancelWait = () => finish({ ended: 'cancelled' });
-      check(get());
-    });
-  }
-
-  /** The user's own work, put back at the end. */
-  type Work = { graph: Graph; hyper: Hyper; dataset: DatasetId; seed: number };
 
   async function sweep(
     variants: readonly CheckedVariant[],
@@ -111,6 +71,10 @@ export function createSweepController(
       skipped: variants.flatMap((v) => ('skipped' in v ? [{ label: v.label, reason: v.skipped }] : [])),
       done: false,
     };
+    let ending: Ending = null;
+    /** The graphs put in the editor, and the dataset last set: what the user changed since tells from them. */
+    const shown = new Set<Graph>();
+    let lastDataset = original.dataset;
     // While the variants train, the autosave keeps the user's own network and settings (a reload mid-sweep
     // brings those back, not a variant).
     get().setSweepBase(original);
@@ -121,29 +85,41 @@ export function createSweepController(
         const s = get();
         s.setSweep(progress);
         const newDataset = v.dataset !== undefined && v.dataset !== s.dataset;
-        if (newDataset) s.setDataset(v.dataset);
+        if (v.dataset !== undefined) {
+          s.setDataset(v.dataset);
+          lastDataset = v.dataset;
+        }
         if (v.seed !== undefined) s.setSeed(v.seed);
+        shown.add(v.graph);
         s.setGraph(v.graph, { record: false });
         s.setHyper(budget === undefined ? v.hyper : withBudget(v.hyper, budget));
         // A new dataset makes the training controller rebuild its run once the update settles: let it, so that the
         // run started next is the last one built.
         if (newDataset) await macrotask();
         if (cancelled) break;
-        const outcome = await runVariant(v.label);
+        const run = runVariant(store, controller, v, options.snapshotWaitMs);
+        watch = run;
+        const outcome = await run.outcome;
+        watch = null;
+        if (outcome.ended === 'interrupted') {
+          ending = { why: outcome.why, label: v.label };
+          controller.pause();
+          break;
+        }
         if (outcome.ended === 'error')
           progress = {
             ...progress,
             skipped: [...progress.skipped, { label: v.label, reason: `training stopped: ${outcome.reason}` }],
           };
       }
+      if (cancelled && ending === null) ending = { why: 'cancel' };
     } finally {
+      const said = endSweep(store, ending, original, shown, lastDataset);
       const s = get();
-      if (s.dataset !== original.dataset) s.setDataset(original.dataset);
-      if (s.seed !== original.seed) s.setSeed(original.seed);
-      s.setGraph(original.graph, { record: false });
-      s.setHyper(original.hyper);
-      s.setSweep({ ...progress, done: true });
+      s.setSweep({ ...progress, done: true, ...(said !== null ? { ended: said } : {}) });
       s.setSweepBase(null);
+      // The user's own Cancel is answered in the Runs panel; an interruption may come from anywhere on the page.
+      if (said !== null && ending?.why !== 'cancel') s.setBanner({ kind: 'info', message: said });
       active = false;
     }
   }
@@ -197,7 +173,7 @@ export function createSweepController(
       if (!active) return;
       cancelled = true;
       controller.pause();
-      cancelWait?.();
+      watch?.cancel();
     },
     done: () => running,
   };

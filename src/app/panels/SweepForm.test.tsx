@@ -94,4 +94,25 @@ describe('SweepForm', () => {
     act(() => startButton().click());
     expect(m.host.querySelector('[role="alert"]')?.textContent).toMatch(/whole number of steps, 1 or more/);
   });
+
+  it('says when the sweep is paused and that Train goes on, and how a cancelled sweep ended', () => {
+    const progress = { index: 1, total: 2, label: 'kernel 3', skipped: [], done: false };
+    act(() => {
+      useAppStore.getState().setSweep(progress);
+      useAppStore.getState().patchRun({ status: 'paused' });
+    });
+    expect(m.host.querySelector('[role="status"]')?.textContent).toBe(
+      'Sweep 1/2: kernel 3 is paused. Press Train to go on; the sweep continues when this run finishes.',
+    );
+    act(() => useAppStore.getState().patchRun({ status: 'running' }));
+    expect(m.host.querySelector('[role="status"]')?.textContent).toBe('Sweep 1/2: kernel 3…');
+    act(() =>
+      useAppStore
+        .getState()
+        .setSweep({ ...progress, done: true, ended: 'Sweep cancelled: you pressed Reset.' }),
+    );
+    expect(m.host.querySelector('[role="status"]')?.textContent).toBe('Sweep cancelled: you pressed Reset.');
+    act(() => useAppStore.getState().setSweep({ ...progress, done: true }));
+    expect(m.host.querySelector('[role="status"]')).toBeNull();
+  });
 });

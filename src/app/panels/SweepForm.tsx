@@ -143,11 +143,18 @@ export function SweepForm() {
       {sweeping && (
         <p className="sweep__status">
           <span role="status">
-            Sweep {sweep.index}/{sweep.total}: {sweep.label}…
+            {status === 'paused'
+              ? `Sweep ${sweep.index}/${sweep.total}: ${sweep.label} is paused. Press Train to go on; the sweep continues when this run finishes.`
+              : `Sweep ${sweep.index}/${sweep.total}: ${sweep.label}…`}
           </span>{' '}
           <button type="button" onClick={() => sweeper?.cancel()}>
             Cancel sweep
           </button>
+        </p>
+      )}
+      {sweep?.done && sweep.ended !== undefined && (
+        <p className="panel-note" role="status">
+          {sweep.ended}
         </p>
       )}
       {sweep !== null && sweep.skipped.length > 0 && (

@@ -170,6 +170,8 @@ export interface SweepProgress {
   readonly skipped: readonly { readonly label: string; readonly reason: string }[];
   /** False while it trains; true once it ended or was cancelled (the skipped list stays shown). */
   readonly done: boolean;
+  /** How it ended when it did not run to its end ("Sweep cancelled: you pressed Reset. …"). */
+  readonly ended?: string;
 }
 
 export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice & LabSlice;
