@@ -109,7 +109,7 @@ test('the "Stride 1 vs 2" preset is a one-click comparison: two runs, stride 2 w
   const runs = region(page, 'Runs');
   const offer = runs.getByRole('region', { name: 'Comparison' });
   // The budget is said before it is spent.
-  await expect(offer).toContainText('each trains 600 steps of 32 examples on procedural shapes');
+  await expect(offer).toContainText('each trains 1,200 steps of 32 examples on procedural shapes');
   await offer.getByRole('button', { name: 'Start comparison' }).click();
 
   const sweep = runs.getByRole('region', { name: 'Sweep' });
@@ -139,7 +139,7 @@ test('the "Stride 1 vs 2" preset is a one-click comparison: two runs, stride 2 w
   // Each run waited for its picture before the next began: both show their kernels and maps at their last step.
   await runs.getByRole('checkbox', { name: 'Show stride 1 in Loss' }).check();
   await runs.getByRole('checkbox', { name: 'Show stride 2 in Loss' }).check();
-  await expect(region(page, 'Compare runs').getByText(/^At step 600, test image 0/)).toHaveCount(2);
+  await expect(region(page, 'Compare runs').getByText(/^At step 1,200, test image 0/)).toHaveCount(2);
 });
 
 test('a comparison link offers its runs without touching the user’s work, and trains them as a sweep', async ({

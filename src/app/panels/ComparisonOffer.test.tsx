@@ -54,7 +54,7 @@ describe('ComparisonOffer', () => {
       'This lesson compares 3×3 stack and one 10×10: each trains 300 steps of 32 examples on MNIST with seed 1',
     );
     act(() => useAppStore.getState().setPreset('compare-stride'));
-    expect(m.host.textContent).toContain('compares stride 1 and stride 2: each trains 600 steps');
+    expect(m.host.textContent).toContain('compares stride 1 and stride 2: each trains 1,200 steps');
     expect(button()?.disabled).toBe(false);
   });
 

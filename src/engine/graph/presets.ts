@@ -313,7 +313,7 @@ export const PRESETS: readonly Preset[] = [
         { label: 'one 10×10', graph: ONE_10X10 },
       ],
       budget: { unit: 'steps', amount: 300 },
-      duration: 'about a minute and a half',
+      duration: 'about 80 seconds',
     },
   },
   {
@@ -330,7 +330,7 @@ export const PRESETS: readonly Preset[] = [
         { label: 'stride 1', graph: STRIDE_BASE },
         { label: 'stride 2', graph: STRIDE_2 },
       ],
-      budget: { unit: 'steps', amount: 600 },
+      budget: { unit: 'steps', amount: 1200 },
       duration: 'about a minute',
     },
   },
