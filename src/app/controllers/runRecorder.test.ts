@@ -298,19 +298,41 @@ describe('startRunRecorder', () => {
     expect((await h.sink.inner.list()).map((r) => r.name)).toEqual(['Run 2']);
   });
 
-  it('does not record GAN runs', async () => {
+  it('records GAN runs with both networks and the GAN settings, and names what changed between two', async () => {
     const h = harness();
-    const gan = presetById('dcgan')!.gan!;
-    h.get().setGanGraphs(gan);
+    const pair = presetById('dcgan')!.gan!;
+    h.get().setGanGraphs({ generator: pair.generator, discriminator: pair.discriminator });
     const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
     const a = asRunId('a');
     h.drive.init(a);
-    h.drive.metrics(a, 5, { gan: { dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5 } });
+    h.drive.metrics(a, 5, { accuracy: NaN, gan: { dLoss: 1.3, gLoss: 0.8, dReal: 0.6, dFake: 0.4 } });
+    expect(h.get().liveRecordId).not.toBeNull();
     h.drive.status('finished');
     await rec.flush();
-    expect(h.get().records).toEqual([]);
-    expect(h.get().liveRecordId).toBeNull();
-    expect(h.calls.put).toEqual([]);
+    expect(h.get().records).toHaveLength(1);
+    const first = h.get().records[0]!;
+    expect(first.gan).toEqual({ generator: pair.generator, discriminator: pair.discriminator });
+    expect(first.ganHyper).toEqual(h.get().ganHyper);
+    const alone = (g: Graph) =>
+      makeRunRecord({ ...first, graph: g, gan: null, points: [], changes: [], wallTimeMs: 0 });
+    expect(first.params).toBe(alone(pair.generator).params + alone(pair.discriminator).params);
+    expect(first.curves.gan?.dLoss).toEqual([1.3, 1.3, 1.3, 1.3, 1.3]);
+    expect(first.bestValAccuracy).toBeNull();
+    expect(first.changes).toEqual(['first run']);
+    expect(await h.sink.inner.list()).toEqual([first]);
+
+    // Another GAN run with a lower D learning rate: a new record that says so.
+    h.get().setGanHyper({ lrD: 0.0001 });
+    h.get().setGanGraphs({ ...h.get().ganGraphs! }); // a new pair object: the controller would re-init
+    const b = asRunId('b');
+    h.drive.init(b);
+    h.drive.metrics(b, 3, { accuracy: NaN, gan: { dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5 } });
+    h.drive.status('paused');
+    await rec.flush();
+    expect(h.get().records.map((r) => r.name)).toEqual(['Run 1', 'Run 2']);
+    expect(h.get().records[1]!.changes).toEqual(['D learning rate 0.0002 → 0.0001']);
+    expect(h.get().records[1]!.ganHyper?.lrD).toBe(0.0001);
+    rec.stop();
   });
 
   it('stops listening on stop()', async () => {
@@ -387,6 +409,27 @@ describe('run pictures (snapshots)', () => {
     await settle();
     await rec.flush();
     expect(h.get().records[0]!.snapshot?.kernels?.values[0]).toBe(9);
+    rec.stop();
+  });
+
+  it("keeps a GAN run's picture: its fixed-noise samples", async () => {
+    const h = harness();
+    const pair = presetById('dcgan')!.gan!;
+    h.get().setGanGraphs({ generator: pair.generator, discriminator: pair.discriminator });
+    const src = source();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t, src.fn);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 4, { gan: { dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5 } });
+    h.drive.status('paused');
+    await rec.flush();
+    expect(src.waiting).toHaveLength(1);
+    const samples = { count: 1, h: 2, w: 2, pixels: Uint8Array.from([1, 2, 3, 4]) };
+    src.waiting[0]!({ step: 4, sampleIndex: 0, kernels: null, layers: [], samples });
+    await settle();
+    await rec.flush();
+    expect(h.get().records[0]!.snapshot?.samples).toEqual(samples);
+    expect((await h.sink.inner.list())[0]!.snapshot?.samples?.pixels).toEqual(samples.pixels);
     rec.stop();
   });
 

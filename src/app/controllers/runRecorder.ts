@@ -2,10 +2,12 @@
  * The run recorder: every run (one press of Train until Reset or a new network) becomes a RunRecord in the store and
  * in IndexedDB. A run is tracked from its first metrics; its record is written when it pauses, finishes, stops with
  * an error, gives way to the next run, and every few seconds while it trains, so a reload loses at most that much.
- * The settings are the ones the run started with. GAN runs are not recorded yet (no validation accuracy to compare).
+ * The settings are the ones the run started with. GAN runs are recorded the same way, with both networks and the
+ * GAN settings (they have no validation accuracy; their D and G curves are kept).
  *
  * When a run pauses or finishes, the recorder asks for its picture (the first kernels and one fixed test image's
- * activation maps, RunSnapshot) and adds it to the record: null when none can be had (the model changed first).
+ * activation maps, or a GAN's fixed-noise samples: RunSnapshot) and adds it to the record: null when none can be had
+ * (the model changed first).
  */
 import type { RunId } from '../../workers/protocol';
 import type { RunRecord, RunSnapshot } from '../../engine/runs/record';
@@ -88,13 +90,14 @@ export function startRunRecorder(
     );
 
   function begin(s: AppState, runId: RunId): Tracked | null {
-    if (s.ganGraphs !== null || s.runGraph === null) return null;
+    if (s.runGraph === null) return null;
     const settings: RunSettings = {
       graph: s.runGraph,
       hyper: s.hyper,
       dataset: s.dataset,
       labelSubset: s.hyper.labelSubset,
       seed: s.seed,
+      ...(s.ganGraphs ? { gan: s.ganGraphs, ganHyper: s.ganHyper } : {}),
     };
     const prev = s.records[s.records.length - 1];
     const createdAt = now();

@@ -7,7 +7,8 @@
  */
 import type { StoreApi } from 'zustand';
 import { assertNever } from '../../engine/assertNever';
-import type { ProbeRequest } from '../../engine/train/probes/types';
+import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
+import { discriminatorKernels, ganSnapshot } from '../../engine/runs/ganSnapshot';
 import {
   SNAPSHOT_MAX_FILTERS,
   SNAPSHOT_MAX_LAYERS,
@@ -56,7 +57,10 @@ export interface TrainingController {
   /** Replaces the run by one on the graph now in the editor; keeps training if it was. */
   restartWithNewGraph(): void;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
-  /** The current model's picture for the run's record (first kernels, one fixed test image's maps); null on GAN runs or without a model. */
+  /**
+   * The current model's picture for the run's record (first kernels, one fixed test image's maps; for a GAN run the
+   * generator's fixed-noise samples and the discriminator's first kernels); null without a model.
+   */
   snapshot(): Promise<RunSnapshot | null>;
   dispose(): void;
 }
@@ -90,6 +94,28 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     probe: (req) => client.probe(req),
     hasRun: () => runId !== null,
   });
+
+  /** A kernels probe's weights (a panel's in-flight request for gradients may answer the first ask); null if none. */
+  async function kernelWeights(): Promise<Extract<ProbeResult, { kind: 'kernels' }> | null> {
+    for (let tries = 0; tries < 2; tries++) {
+      const r = await client.probe({ kind: 'kernels', gradients: false });
+      if (r.kind === 'kernels' && !r.gradients) return r;
+    }
+    return null;
+  }
+
+  /**
+   * A GAN run's picture: its fixed-noise grid (a GAN samples panel's in-flight request answering ours is fine: it is
+   * the same grid) and the discriminator's first kernels, or none when that probe fails.
+   */
+  async function ganPicture(): Promise<RunSnapshot | null> {
+    const [samples, kernels] = await Promise.all([
+      client.probe({ kind: 'ganSamples' }),
+      kernelWeights().catch(() => null),
+    ]);
+    if (samples.kind !== 'ganSamples') return null;
+    return ganSnapshot(samples, discriminatorKernels(kernels));
+  }
 
   function init(start: boolean): void {
     const s = get();
@@ -246,7 +272,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       return client.exportModel();
     },
     async snapshot() {
-      if (runId === null || runGan !== null || get().status === 'initializing') return null;
+      if (runId === null || get().status === 'initializing') return null;
+      if (runGan !== null) return ganPicture();
       const r = await client.probe({
         kind: 'snapshot',
         index: SNAPSHOT_SAMPLE_INDEX,

@@ -216,6 +216,53 @@ describe('CompareRunsPanel', () => {
     expect(destroyed).toEqual({ kernels: 2, maps: 2 });
   });
 
+  it("shows a GAN run's fixed-noise samples and its discriminator's kernels instead of maps", async () => {
+    const dcgan = presetById('dcgan')!.gan!;
+    const gan = { generator: dcgan.generator, discriminator: dcgan.discriminator };
+    const ganRecord = (n: number, seed: number): RunRecord => {
+      const samples = {
+        count: 4,
+        h: 8,
+        w: 8,
+        pixels: Uint8Array.from({ length: 4 * 64 }, (_, i) => (i * seed * 13) % 256),
+      };
+      const kernels = {
+        ...snapshot(3, seed).kernels!,
+        node: asNodeId('conv2d_1'),
+        network: 'discriminator' as const,
+      };
+      const r = makeRunRecord({
+        id: `run-${n}`,
+        name: `Run ${n}`,
+        createdAt: n,
+        graph: gan.generator,
+        gan,
+        dataset: 'procedural',
+        hyper: DEFAULT_HYPER,
+        seed: 1,
+        backend: 'wasm',
+        points: [point(1, { gan: { dLoss: 1.25, gLoss: 0.75, dReal: 0.5, dFake: 0.5 } })],
+        wallTimeMs: 1000,
+        changes: ['first run'],
+      });
+      return { ...r, snapshot: { step: 5, sampleIndex: 0, kernels, layers: [], samples } };
+    };
+    render([ganRecord(1, 1), ganRecord(2, 2)], ['run-1', 'run-2']);
+    const [a, b] = [card('Run 1'), card('Run 2')];
+    expect(a.textContent).toContain('D loss 1.250 · G loss 0.750');
+    expect(a.textContent).not.toContain('Best val acc');
+    expect(mapsCanvas(a)).toBeNull();
+    const grid = (c: HTMLElement) =>
+      c.querySelector<HTMLCanvasElement>(
+        '[role="img"][aria-label="Generated samples, 4 from fixed noise"] canvas',
+      )!;
+    const [ga, gb] = [await pixels(grid(a)), await pixels(grid(b))];
+    expect([...ga]).not.toEqual([...gb]);
+    // The kernels are named from the discriminator (conv2d_1 is its layer, not the generator's).
+    await pixels(kernelCanvas(a));
+    await vi.waitFor(() => expect(a.textContent).toContain('conv2d_1 (conv2d) · 3×3'));
+  });
+
   it('destroys its renderers on unmount', () => {
     render([three, ten], ['run-1', 'run-2']);
     act(() => root.render(<></>));

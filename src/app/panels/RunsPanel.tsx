@@ -10,6 +10,7 @@ import type { RunRecord } from '../../engine/runs/record';
 import { runsToCsv, runsToJson } from '../../engine/runs/exportRuns';
 import { sortRuns, type RunSortKey } from '../../engine/runs/sortRuns';
 import { parseGraphValue } from '../persistence/graphData';
+import { restoreGanHyper } from '../persistence/ganSettings';
 import { download } from '../persistence/exportImport';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
@@ -42,14 +43,27 @@ function duration(ms: number): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-/** Puts a run's network and settings back into the editor, as one undoable step. */
+/**
+ * Puts a run's network and settings back into the editor, as one undoable step; a GAN run's two networks and GAN
+ * settings too (the GAN settings are not part of the undo step).
+ */
 export function restoreRun(s: AppState, r: RunRecord): string | null {
   const graph = parseGraphValue(r.graph, `run "${r.name}"`);
   if (!graph.ok) return graph.reason;
+  let gan: AppState['ganGraphs'] = null;
+  if (r.gan) {
+    const generator = parseGraphValue(r.gan.generator, `the generator of run "${r.name}"`);
+    if (!generator.ok) return generator.reason;
+    const discriminator = parseGraphValue(r.gan.discriminator, `the discriminator of run "${r.name}"`);
+    if (!discriminator.ok) return discriminator.reason;
+    gan = { generator: generator.value, discriminator: discriminator.value };
+  }
   s.replaceWork(() => {
     const now = useAppStore.getState();
-    if (now.ganGraphs) now.setGanGraphs(null, graph.value);
+    if (gan) now.setGanGraphs(gan);
+    else if (now.ganGraphs) now.setGanGraphs(null, graph.value);
     else now.setGraph(graph.value);
+    if (gan && r.ganHyper) now.setGanHyper(restoreGanHyper({ ...r.ganHyper }, now.ganHyper).value);
     now.setDataset(r.dataset);
     now.setHyper(r.hyper);
     now.setSeed(r.seed);

@@ -38,7 +38,14 @@ describe('panel order per kind of network', () => {
   it('leaves out the panels a kind cannot answer', () => {
     expect(names('classifier')).not.toContain('GAN samples');
     expect(names('classifier')).not.toContain('Reconstructions');
-    expect(names('gan')).toEqual(['GAN samples', 'Loss', 'Kernels', 'Activation maps']);
+    expect(names('gan')).toEqual([
+      'GAN samples',
+      'Loss',
+      'Kernels',
+      'Activation maps',
+      'Runs',
+      'Compare runs',
+    ]);
     for (const n of ['Confusion matrix', 'Predictions', 'Draw', 'GAN samples'])
       expect(names('autoencoder')).not.toContain(n);
   });

@@ -52,7 +52,14 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Runs', 3),
     p('Compare runs', 2),
   ],
-  gan: [p('GAN samples', 3), p('Loss', 2), p('Kernels'), p('Activation maps', 2)],
+  gan: [
+    p('GAN samples', 3),
+    p('Loss', 2),
+    p('Kernels'),
+    p('Activation maps', 2),
+    p('Runs', 3),
+    p('Compare runs', 2),
+  ],
   autoencoder: [
     p('Reconstructions', 2),
     p('Loss', 2),

@@ -3,7 +3,7 @@ import { presetById } from '../../engine/graph/presets';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { makeRunRecord, type RunCurves, type RunRecord } from '../../engine/runs/record';
 import { point } from '../../engine/runs/testPoints';
-import type { CurveRun } from '../../visualizers/curves';
+import { GAN_SERIES, isGanRun, seriesOf, type CurveRun } from '../../visualizers/curves';
 import { chartLabels, chartRuns, curveRunOf } from './recordCurves';
 
 const curves = (c: Partial<RunCurves>): RunCurves => ({
@@ -58,6 +58,24 @@ describe('curveRunOf', () => {
       { step: 3, loss: NaN, accuracy: NaN, valLoss: NaN, valAccuracy: 0.7 },
       { step: 4, loss: 1, accuracy: NaN },
     ]);
+  });
+
+  it("gives a GAN record's points their D and G values, so the chart draws it as a GAN run", () => {
+    const run = curveRunOf({
+      name: 'GAN',
+      curves: curves({
+        steps: [1, 2],
+        loss: [0.7, 0.8],
+        accuracy: [null, null],
+        gan: { dLoss: [1.4, null], gLoss: [0.7, 0.8], dReal: [0.6, 0.7], dFake: [0.4, 0.3] },
+      }),
+    });
+    expect(run.points).toEqual([
+      { step: 1, loss: 0.7, accuracy: NaN, gan: { dLoss: 1.4, gLoss: 0.7, dReal: 0.6, dFake: 0.4 } },
+      { step: 2, loss: 0.8, accuracy: NaN, gan: { dLoss: NaN, gLoss: 0.8, dReal: 0.7, dFake: 0.3 } },
+    ]);
+    expect(isGanRun(run)).toBe(true);
+    expect(seriesOf(run)).toBe(GAN_SERIES);
   });
 
   it('gives an empty record no points', () => {

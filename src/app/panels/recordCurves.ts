@@ -7,15 +7,30 @@ import type { CurvePoint, CurveRun } from '../../visualizers/curves';
 
 const num = (v: number | null | undefined): number => (v === null || v === undefined ? NaN : v);
 
-/** A record's curves as chart points: each validation value joins the train point of its step (or gets its own). */
+/**
+ * A record's curves as chart points: each validation value joins the train point of its step (or gets its own). A
+ * GAN run's train points carry its D and G values, so the chart draws it as it drew the live run.
+ */
 export function curveRunOf(r: Pick<RunRecord, 'name' | 'curves'>): CurveRun {
   const c = r.curves;
-  const byStep = new Map<
-    number,
-    { step: number; loss: number; accuracy: number; valLoss?: number; valAccuracy?: number }
-  >();
+  const g = c.gan;
+  const byStep = new Map<number, CurvePoint>();
   c.steps.forEach((step, i) =>
-    byStep.set(step, { step, loss: num(c.loss[i]), accuracy: num(c.accuracy[i]) }),
+    byStep.set(step, {
+      step,
+      loss: num(c.loss[i]),
+      accuracy: num(c.accuracy[i]),
+      ...(g
+        ? {
+            gan: {
+              dLoss: num(g.dLoss[i]),
+              gLoss: num(g.gLoss[i]),
+              dReal: num(g.dReal[i]),
+              dFake: num(g.dFake[i]),
+            },
+          }
+        : {}),
+    }),
   );
   c.valSteps.forEach((step, i) => {
     const p = byStep.get(step) ?? { step, loss: NaN, accuracy: NaN };

@@ -1,10 +1,13 @@
 /**
  * What differs between two runs' settings, in words for the Runs table: "conv2d_1 kernel 3 → 10",
  * "added layer_norm_1 (LayerNormalization)", "learning rate 0.001 → 0.01". Layer settings are read through each
- * kind's field descriptors (src/engine/layers/registry.ts), so every setting of every kind is covered.
+ * kind's field descriptors (src/engine/layers/registry.ts), so every setting of every kind is covered. Between two
+ * GAN runs each layer change names its network ("generator conv2d_transpose_1 filters 64 → 32") and the GAN settings
+ * count too ("D learning rate 0.0002 → 0.0001"); between a GAN and another kind of run only the kind is named.
  */
 import { assertNever } from '../assertNever';
 import type { DatasetId } from '../data/types';
+import type { GanHyper } from '../gan/ganHyper';
 import type { Graph, GraphNode, LayerSpec } from '../graph/types';
 import type { FieldSpec } from '../layers/module';
 import type { ConvPadding, Pair, Shape } from '../layers/primitives';
@@ -20,6 +23,9 @@ export interface RunSettings {
   /** Labels trained on; empty = all. */
   readonly labelSubset: readonly number[];
   readonly seed: number;
+  /** GAN runs: both networks (then `graph` is one of them) and the GAN settings; null or absent otherwise. */
+  readonly gan?: { readonly generator: Graph; readonly discriminator: Graph } | null;
+  readonly ganHyper?: GanHyper | null;
 }
 
 /** Numbers as typed: no float noise such as 0.30000000000000004. */
@@ -134,17 +140,64 @@ const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 const hyperValue = (v: Hyper[keyof typeof HYPER_WORDS]): string =>
   typeof v === 'number' ? numberText(v) : v;
 
+/** The GAN settings in the words of their fields (GAN settings in the training bar). */
+const GAN_WORDS: { readonly [K in keyof GanHyper]: string } = {
+  kD: 'D steps',
+  kG: 'G steps',
+  lrD: 'D learning rate',
+  lrG: 'G learning rate',
+  beta1: 'Adam β1',
+  loss: 'GAN loss',
+  labelSmoothing: 'label smoothing',
+  batchSize: 'GAN batch size',
+  distribution: 'latent distribution',
+};
+const GAN_KEYS = Object.keys(GAN_WORDS) as (keyof GanHyper)[];
+
+function ganValue(v: GanHyper[keyof GanHyper]): string {
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'boolean') return v ? 'on' : 'off';
+  if (v === 'nonSaturating') return 'non-saturating';
+  if (v === 'leastSquares') return 'least squares';
+  return v;
+}
+
+/** The two networks' changes, each prefixed by its network, then the GAN settings'. */
+function ganChanges(
+  prev: NonNullable<RunSettings['gan']>,
+  next: NonNullable<RunSettings['gan']>,
+  ha: GanHyper | null | undefined,
+  hb: GanHyper | null | undefined,
+): string[] {
+  const out: string[] = [];
+  for (const net of ['generator', 'discriminator'] as const)
+    out.push(...graphChanges(prev[net], next[net]).map((c) => `${net} ${c}`));
+  if (ha && hb)
+    for (const k of GAN_KEYS)
+      if (ha[k] !== hb[k]) out.push(`${GAN_WORDS[k]} ${ganValue(ha[k])} → ${ganValue(hb[k])}`);
+  return out;
+}
+
+/** What kind of run the settings make: "GAN", else the graph's role ("classifier", "autoencoder"). */
+const kindOf = (s: RunSettings): string => (s.gan ? 'GAN' : s.graph.role);
+
 const labelsText = (labels: readonly number[]): string =>
   labels.length === 0 ? 'all' : [...labels].sort((x, y) => x - y).join(', ');
 
 /**
  * What changed from `prev` to `next`, one phrase per difference: layers (in the new graph's order, then removed
- * ones), training settings, dataset, labels and seed. ['first run'] without a previous run; ['no change'] when
+ * ones; for GAN runs the generator's, the discriminator's, then the GAN settings; "kind classifier → GAN" instead
+ * when one run is a GAN and the other is not), training settings, dataset, labels and seed. ['first run'] without a previous run; ['no change'] when
  * nothing differs. Editor positions are not settings and are ignored.
  */
 export function describeChanges(prev: RunSettings | null, next: RunSettings): string[] {
   if (!prev) return ['first run'];
-  const out = graphChanges(prev.graph, next.graph);
+  const out: string[] = [];
+  // Another kind of run: its layers have nothing in common with the last run's; the kind says it all.
+  if (kindOf(prev) !== kindOf(next) && (prev.gan || next.gan))
+    out.push(`kind ${kindOf(prev)} → ${kindOf(next)}`);
+  else if (prev.gan && next.gan) out.push(...ganChanges(prev.gan, next.gan, prev.ganHyper, next.ganHyper));
+  else out.push(...graphChanges(prev.graph, next.graph));
   for (const k of HYPER_KEYS) {
     const a = prev.hyper[k];
     const b = next.hyper[k];

@@ -3,7 +3,7 @@
  * for good, up to a couple of hundred of them), non-finite values stored as null.
  */
 import type { MetricPoint } from '../train/metricPoint';
-import type { RunCurves } from './record';
+import type { RunCurves, RunGanCurves } from './record';
 
 /** Points kept per series: enough for a curve a few hundred pixels wide. */
 export const MAX_CURVE_POINTS = 500;
@@ -47,7 +47,28 @@ function decimate(
   return out;
 }
 
-/** Train loss and accuracy, and validation loss and accuracy (only the points that carry one), each ≤ `max` points. */
+/** A GAN run's D and G losses, D(x) and D(G(z)), decimated like the train points (the same steps). */
+function ganCurves(points: readonly MetricPoint[], max: number): RunGanCurves {
+  const steps = points.map((p) => p.step);
+  const losses = decimate(
+    steps,
+    points.map((p) => p.gan?.dLoss),
+    points.map((p) => p.gan?.gLoss),
+    max,
+  );
+  const judged = decimate(
+    steps,
+    points.map((p) => p.gan?.dReal),
+    points.map((p) => p.gan?.dFake),
+    max,
+  );
+  return { dLoss: losses.a, gLoss: losses.b, dReal: judged.a, dFake: judged.b };
+}
+
+/**
+ * Train loss and accuracy, and validation loss and accuracy (only the points that carry one), each ≤ `max` points;
+ * for a GAN run (points with `gan`) also its D and G curves, aligned with the train steps.
+ */
 export function curvesFromPoints(points: readonly MetricPoint[], max: number = MAX_CURVE_POINTS): RunCurves {
   const train = decimate(
     points.map((p) => p.step),
@@ -69,5 +90,6 @@ export function curvesFromPoints(points: readonly MetricPoint[], max: number = M
     valSteps: val.steps,
     valLoss: val.a,
     valAccuracy: val.b,
+    ...(points.some((p) => p.gan !== undefined) ? { gan: ganCurves(points, max) } : {}),
   };
 }
