@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 
 /** The heaviest presets (≈14 s each on a shared cpu) run in presets.heavy.train.test.ts to keep files short. */
-export const HEAVY_PRESETS: readonly string[] = ['tf-estimator', 'keras-transfer', 'stack-3x3'];
+export const HEAVY_PRESETS: readonly string[] = [
+  'tf-estimator',
+  'keras-transfer',
+  'stack-3x3',
+  'compare-kernel-size',
+];
 const heavy = (globalThis as { __heavyPresets?: boolean }).__heavyPresets === true;
 const supervised = PRESETS.filter(
   (p) =>
