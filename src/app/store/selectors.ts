@@ -25,6 +25,8 @@ export const selectProgress = (s: AppState) => ({
   epochProgress: s.epochProgress,
   examplesPerSec: s.examplesPerSec,
   epochs: s.hyper.epochs,
+  maxSteps: s.hyper.maxSteps,
+  batchSize: s.hyper.batchSize,
 });
 
 export const selectDatasetStatus = (s: AppState) => ({

@@ -13,7 +13,7 @@ import { BackendBadge } from './BackendBadge';
 import { SettingsFields } from './SettingsFields';
 import { GanSettings } from './GanSettings';
 import { TransferControls } from './TransferControls';
-import { etaSeconds, fmtInt, formatEta } from './format';
+import { etaSeconds, fmtInt, formatEta, stepLimitFirst } from './format';
 
 /** Train / Pause / Step / Reset, the run's counters and progress, and the training settings. */
 export function TrainingBar() {
@@ -27,6 +27,7 @@ export function TrainingBar() {
   const validation = useAppStore(useShallow(selectLastValidation));
   const [batches, setBatches] = useState(1);
   const running = p.status === 'running';
+  const byStep = stepLimitFirst(p, trainCount);
   const busy = p.status === 'initializing';
   const percent = Math.round(p.epochProgress * 100);
   const eta = running ? formatEta(etaSeconds(p.epochProgress, trainCount, p.examplesPerSec)) : '';
@@ -62,11 +63,14 @@ export function TrainingBar() {
         <div className="counters" aria-live="off">
           <span>
             Epoch{' '}
-            <output>{fmtInt(p.status === 'finished' ? Math.max(p.epochs, p.epoch) : p.epoch + 1)}</output> /{' '}
-            {fmtInt(p.epochs)}
+            <output>
+              {fmtInt(p.status === 'finished' && !byStep ? Math.max(p.epochs, p.epoch) : p.epoch + 1)}
+            </output>
+            {byStep ? '' : ` / ${fmtInt(p.epochs)}`}
           </span>
-          <span>
+          <span title={p.maxSteps > 0 ? `The run stops at step ${fmtInt(p.maxSteps)}` : undefined}>
             Step <output>{fmtInt(p.step)}</output>
+            {p.maxSteps > 0 ? ` / ${fmtInt(p.maxSteps)}` : ''}
           </span>
           <span>
             <output>{fmtInt(p.examplesPerSec)}</output> examples/s

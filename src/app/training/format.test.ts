@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etaSeconds, fmtInt, formatEta } from './format';
+import { etaSeconds, fmtInt, formatEta, stepLimitFirst } from './format';
 
 describe('training bar text', () => {
   it('formats counts with thousands separators', () => expect(fmtInt(60000)).toBe('60,000'));
@@ -12,5 +12,20 @@ describe('training bar text', () => {
   it('estimates the rest of the epoch', () => {
     expect(etaSeconds(0.5, 60000, 1000)).toBe(30);
     expect(etaSeconds(0.5, 60000, 0)).toBeNaN();
+  });
+});
+
+describe('stepLimitFirst', () => {
+  const h = { maxSteps: 300, epochs: 1, batchSize: 32 };
+  it('is false without a limit', () => {
+    expect(stepLimitFirst({ ...h, maxSteps: 0 }, 60_000)).toBe(false);
+  });
+  it('compares the limit with the steps of all epochs', () => {
+    expect(stepLimitFirst(h, 60_000)).toBe(true); // 1,875 steps per epoch
+    expect(stepLimitFirst(h, 6_400)).toBe(false); // 200 steps: the epoch ends first
+    expect(stepLimitFirst({ ...h, epochs: 1000 }, 6_400)).toBe(true);
+  });
+  it('counts the limit first while the dataset size is unknown', () => {
+    expect(stepLimitFirst(h, 0)).toBe(true);
   });
 });

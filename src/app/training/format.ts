@@ -15,3 +15,16 @@ export function etaSeconds(epochProgress: number, examplesPerEpoch: number, exam
   if (examplesPerSec <= 0 || examplesPerEpoch <= 0) return NaN;
   return ((1 - Math.min(1, Math.max(0, epochProgress))) * examplesPerEpoch) / examplesPerSec;
 }
+
+/**
+ * Whether a run's step limit (`maxSteps`, 0 = none) ends it before its epochs do: then the bar counts steps against
+ * the limit instead of epochs against their total (a sweep's steps budget sets epochs to their maximum).
+ */
+export function stepLimitFirst(
+  h: { readonly maxSteps: number; readonly epochs: number; readonly batchSize: number },
+  trainCount: number,
+): boolean {
+  if (h.maxSteps <= 0) return false;
+  if (trainCount <= 0) return true;
+  return h.maxSteps < Math.ceil(trainCount / h.batchSize) * h.epochs;
+}
