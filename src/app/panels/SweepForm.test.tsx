@@ -2,6 +2,7 @@
 import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smallCnn } from '../../engine/graph/testGraphs';
+import { presetById } from '../../engine/graph/presets';
 import { ControllerContext } from '../controllers/ControllerContext';
 import { sweepControllerFor } from '../controllers/sweepController';
 import type { TrainingController } from '../controllers/trainingController';
@@ -114,5 +115,15 @@ describe('SweepForm', () => {
     expect(m.host.querySelector('[role="status"]')?.textContent).toBe('Sweep cancelled: you pressed Reset.');
     act(() => useAppStore.getState().setSweep({ ...progress, done: true }));
     expect(m.host.querySelector('[role="status"]')).toBeNull();
+  });
+});
+
+describe('SweepForm on a GAN', () => {
+  it('says sweeps are not for GANs instead of offering the generator’s layers', () => {
+    act(() => useAppStore.getState().setGanGraphs(presetById('dcgan')!.gan!));
+    expect(m.host.querySelector('select')).toBeNull();
+    expect(m.host.textContent).toMatch(/GAN's two networks cannot be swept/);
+    act(() => useAppStore.getState().setGanGraphs(null, smallCnn()));
+    expect(options(select('Sweep node'))).toContain('conv2d_1');
   });
 });

@@ -31,8 +31,8 @@ function Labelled(props: { label: string; children: (id: string) => ReactNode })
 
 export function SweepForm() {
   const controller = useController();
-  const { graph, status, sweep } = useAppStore(
-    useShallow((s) => ({ graph: s.graph, status: s.status, sweep: s.sweep })),
+  const { graph, status, sweep, gan } = useAppStore(
+    useShallow((s) => ({ graph: s.graph, status: s.status, sweep: s.sweep, gan: s.ganGraphs !== null })),
   );
   const nodes = graph.nodes.filter((n) => sweepableFields(n.layer).length > 0);
   const [nodeChoice, setNode] = useState<string | null>(null);
@@ -64,6 +64,17 @@ export function SweepForm() {
         : { kind: 'layer', node: node as NodeId, key };
     setError(sweeper.start({ target, values, budget: { unit, amount: Number(budget) } }));
   };
+
+  if (gan && !sweeping)
+    return (
+      <section className="sweep" aria-label="Sweep">
+        <h3 className="sweep__title">Sweep</h3>
+        <p className="panel-note">
+          Sweeps try one setting of a classifier or an autoencoder at several values; a GAN's two networks
+          cannot be swept yet. Each GAN run is still recorded here.
+        </p>
+      </section>
+    );
 
   return (
     <section className="sweep" aria-label="Sweep">

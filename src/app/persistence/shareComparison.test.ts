@@ -118,3 +118,28 @@ describe('comparison links', () => {
     expect(decodeComparison('#s=v1.%%%')).toBeNull();
   });
 });
+
+describe('comparison links of GAN runs', () => {
+  it('are refused with the reason (a link carries one network per run)', () => {
+    const gan = presetById('dcgan')!.gan!;
+    const records = [0, 1].map((i) => ({
+      ...makeRunRecord({
+        id: `g${i}`,
+        name: `GAN ${i}`,
+        createdAt: i,
+        graph: gan.generator,
+        dataset: 'mnist',
+        hyper: DEFAULT_HYPER,
+        seed: 1,
+        backend: 'wasm',
+        points: [point(1)],
+        wallTimeMs: 1,
+        changes: [],
+      }),
+      gan,
+    }));
+    const r = sharedRunsOf(records);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/GAN run cannot be shared/);
+  });
+});

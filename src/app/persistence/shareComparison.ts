@@ -68,6 +68,12 @@ function parseRuns(list: unknown): Parsed<SharedRun[]> {
 export function sharedRunsOf(records: readonly RunRecord[]): Parsed<SharedRun[]> {
   if (records.length < MIN_SHARED_RUNS || records.length > MAX_SHARED_RUNS)
     return { ok: false, reason: `Tick ${countWords} to share them.` };
+  if (records.some((r) => r.gan))
+    return {
+      ok: false,
+      reason:
+        'A GAN run cannot be shared as a comparison yet (its two networks do not fit): use Share for one.',
+    };
   return parseRuns(
     records.map((r) => ({ name: r.name, graph: r.graph, hyper: r.hyper, dataset: r.dataset, seed: r.seed })),
   );
