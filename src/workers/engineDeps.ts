@@ -4,7 +4,7 @@
  */
 import type { BackendEnv } from '../engine/backend/select';
 import { BackendSelector } from '../engine/backend/select';
-import type { DatasetId } from '../engine/data/types';
+import { isUserDatasetId, type DatasetId } from '../engine/data/types';
 import type { Graph } from '../engine/graph/types';
 import { assertNever } from '../engine/assertNever';
 import type { GraphIssue } from '../engine/graph/issues';
@@ -42,6 +42,8 @@ export function validateForDataset(
     case 'procedural':
       return validateGraph(graph, { imageShape: [28, 28, 1], classes: 10, labelSubset });
     default:
+      // A user dataset's shape and classes are known once it is loaded: it is checked against those then.
+      if (isUserDatasetId(dataset)) return [];
       return assertNever(dataset);
   }
 }

@@ -3,6 +3,7 @@ import { useController } from '../controllers/ControllerContext';
 import { declinePendingRuns, trainPendingRuns } from '../controllers/sharedRuns';
 import { sweepControllerFor } from '../controllers/sweepController';
 import { useAppStore } from '../store';
+import { isBuiltinDatasetId } from '../../engine/data/types';
 
 const DATASET_NAMES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST', procedural: 'Procedural' } as const;
 
@@ -58,7 +59,7 @@ export function SharedRunsDialog() {
       <ul aria-label="Shared runs">
         {runs.map((r, i) => (
           <li key={i}>
-            {r.name} ({DATASET_NAMES[r.dataset]}, seed {r.seed},{' '}
+            {r.name} ({isBuiltinDatasetId(r.dataset) ? DATASET_NAMES[r.dataset] : 'your own images'}, seed {r.seed},{' '}
             {r.hyper.maxSteps > 0
               ? `${r.hyper.maxSteps} steps`
               : `${r.hyper.epochs} epoch${r.hyper.epochs === 1 ? '' : 's'}`}

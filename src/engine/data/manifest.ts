@@ -6,6 +6,7 @@ import {
   DATASET_IDS,
   DatasetError,
   type DatasetFileEntry,
+  type BuiltinDatasetId,
   type DatasetId,
   type DatasetManifest,
 } from './types';
@@ -57,7 +58,7 @@ export function parseManifest(json: unknown, file = 'manifest.json', expectId?: 
   if (typeof name !== 'string' || !(DATASET_IDS as readonly string[]).includes(name)) {
     return bad('name', `must be one of ${DATASET_IDS.join(', ')}`);
   }
-  const id = name as DatasetId;
+  const id = name as BuiltinDatasetId;
   if (expectId !== undefined && id !== expectId) bad('name', `is '${id}', expected '${expectId}'`);
   const title = str(json, 'title', 'title');
   if (json['version'] !== 1) bad('version', 'must be 1');

@@ -1,6 +1,21 @@
-/** Datasets known to the app. 'procedural' is generated in code from a seed. */
-export type DatasetId = 'mnist' | 'fashion-mnist' | 'procedural';
-export const DATASET_IDS: readonly DatasetId[] = ['mnist', 'fashion-mnist', 'procedural'];
+/** Datasets the app ships. 'procedural' is generated in code from a seed. */
+export type BuiltinDatasetId = 'mnist' | 'fashion-mnist' | 'procedural';
+export const BUILTIN_DATASET_IDS: readonly BuiltinDatasetId[] = ['mnist', 'fashion-mnist', 'procedural'];
+/** @deprecated the built-in ids only; a dataset id may also be a user dataset's (isDatasetId). */
+export const DATASET_IDS = BUILTIN_DATASET_IDS;
+
+/** A dataset the user made from their own images, kept in this browser's IndexedDB (see userDataset.ts). */
+export type UserDatasetId = `user-${string}`;
+
+/** Any dataset: shipped, or made by the user. */
+export type DatasetId = BuiltinDatasetId | UserDatasetId;
+
+const USER_ID = /^user-[a-z0-9-]{1,64}$/;
+export const isUserDatasetId = (x: unknown): x is UserDatasetId => typeof x === 'string' && USER_ID.test(x);
+export const isBuiltinDatasetId = (x: unknown): x is BuiltinDatasetId =>
+  typeof x === 'string' && (BUILTIN_DATASET_IDS as readonly string[]).includes(x);
+/** Whether `x` is a well-formed dataset id (a user id may still name a dataset this browser does not have). */
+export const isDatasetId = (x: unknown): x is DatasetId => isBuiltinDatasetId(x) || isUserDatasetId(x);
 
 export interface DatasetFileEntry {
   /** File name inside public/datasets/<name>/ */
@@ -16,7 +31,7 @@ export interface DatasetFileEntry {
 }
 
 export interface DatasetManifest {
-  readonly name: DatasetId;
+  readonly name: BuiltinDatasetId;
   readonly title: string;
   readonly version: 1;
   readonly shape: readonly [number, number, number];
