@@ -31,6 +31,22 @@ function features(img: Uint8Array, off: number): number[] {
   return f;
 }
 
+function correlation(a: readonly number[], b: readonly number[]): number {
+  const mean = (v: readonly number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+  const ma = mean(a);
+  const mb = mean(b);
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  a.forEach((x, i) => {
+    const y = b[i]!;
+    ab += (x - ma) * (y - mb);
+    aa += (x - ma) ** 2;
+    bb += (y - mb) ** 2;
+  });
+  return ab / Math.sqrt(aa * bb);
+}
+
 describe('makeProceduralDataset', () => {
   it('is deterministic for a seed and differs between seeds', () => {
     const a = makeProceduralDataset({ seed: 11, train: 200, test: 50 });
@@ -110,6 +126,57 @@ describe('makeProceduralDataset', () => {
     console.log(`procedural 6000 images: ${ms.toFixed(0)} ms`);
     expect(d.train.count + d.test.count).toBe(6000);
     expect(ms).toBeLessThan(3000);
+  });
+
+  it('keeps the grey 28×28 bytes it always made (size and colour options leave the default alone)', () => {
+    const d = makeProceduralDataset({ seed: 11, train: 50, test: 20 });
+    const hash = (a: Uint8Array) => a.reduce((h, v) => (h * 31 + v) >>> 0, 0);
+    expect([hash(d.train.images), hash(d.test.images)]).toEqual([4269050491, 1642324421]);
+  });
+
+  it('colours the shapes with channels: 3 (interleaved RGB), same classes and ink as the grey set', () => {
+    const grey = makeProceduralDataset({ seed: 4, train: 60, test: 10 });
+    const rgb = makeProceduralDataset({ seed: 4, train: 60, test: 10, channels: 3 });
+    expect(rgb.shape).toEqual([28, 28, 3]);
+    expect(rgb.train.images.length).toBe(60 * PX * 3);
+    expect([...rgb.train.labels]).toEqual([...grey.train.labels]);
+    // Image 0 draws the same shape (its painter comes first from the generator): the brightest channel follows it.
+    const a = grey.train.images.subarray(0, PX);
+    const b = Array.from({ length: PX }, (_, i) => Math.max(...rgb.train.images.subarray(3 * i, 3 * i + 3)));
+    expect(correlation([...a], b)).toBeGreaterThan(0.9);
+    // Colour: in most images the channels of the ink differ clearly (grey images would have equal channels).
+    let coloured = 0;
+    for (let k = 0; k < 60; k++) {
+      const img = rgb.train.images.subarray(k * PX * 3, (k + 1) * PX * 3);
+      let spread = 0;
+      for (let i = 0; i < PX; i++) {
+        const px = img.subarray(3 * i, 3 * i + 3);
+        spread = Math.max(spread, Math.max(...px) - Math.min(...px));
+      }
+      if (spread > 80) coloured++;
+    }
+    expect(coloured).toBeGreaterThan(40);
+  });
+
+  it('draws the same shapes at another size (32×32, 64×64), sampled finer', () => {
+    const d28 = makeProceduralDataset({ seed: 9, train: 4, test: 0 });
+    const d56 = makeProceduralDataset({ seed: 9, train: 4, test: 0, size: 56 });
+    expect(makeProceduralDataset({ seed: 9, train: 2, test: 1, size: 32, channels: 3 }).shape).toEqual([
+      32, 32, 3,
+    ]);
+    expect(makeProceduralDataset({ seed: 9, train: 2, test: 0, size: 64 }).train.images.length).toBe(
+      2 * 64 * 64,
+    );
+    // 56 → 28 by 2×2 means matches the 28×28 image 0 (same painter; only the pixel noise differs).
+    const big = d56.train.images;
+    const half = Array.from({ length: PX }, (_, i) => {
+      const x = i % 28;
+      const y = (i - x) / 28;
+      const at = (dx: number, dy: number) => big[(2 * y + dy) * 56 + 2 * x + dx]!;
+      return (at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1)) / 4;
+    });
+    expect(correlation([...d28.train.images.subarray(0, PX)], half)).toBeGreaterThan(0.85);
+    expect(() => makeProceduralDataset({ seed: 1, train: 1, test: 0, size: 4 })).toThrow(RangeError);
   });
 
   it('rejects counts that are not whole numbers', () => {

@@ -2,6 +2,8 @@
  * A procedural dataset made in code from a seed: 28×28 grey images of 10 classes of oriented stripes and simple
  * shapes — the patterns first-layer kernels learn. Position, size, thickness, angle jitter, contrast and noise are
  * random, so a class is learnable but not a single template. Any size; a few thousand images take milliseconds.
+ * Tests may ask for another side (`size`, the shapes drawn on the same 28-unit canvas, sampled finer or coarser) and
+ * for colour (`channels: 3`: each image's shape and background get random colours); the app uses 28×28×1 only.
  */
 import type { Dataset } from './types';
 import { gaussianPair, mulberry32, uniform, type Rng } from './random';
@@ -24,6 +26,10 @@ export interface ProceduralOptions {
   readonly seed: number;
   readonly train: number;
   readonly test: number;
+  /** Side of the images in pixels (default 28). */
+  readonly size?: number;
+  /** 1 (default) for grey images; 3 for colour ones (H×W×3, interleaved RGB), a synthetic RGB set for tests. */
+  readonly channels?: 1 | 3;
 }
 
 const S = PROCEDURAL_SIZE;
@@ -155,23 +161,59 @@ function normalTable(): Float32Array {
   return (normals = t);
 }
 
-/** Renders one image of class `cls` into `out` (length 784) at `offset`. */
+/** Renders one image of class `cls` into `out` (length 784) at `offset`; see renderProceduralAt for other shapes. */
 export function renderProcedural(cls: number, rng: Rng, out: Uint8Array, offset = 0): void {
+  renderProceduralAt(cls, rng, out, offset, S, 1);
+}
+
+/**
+ * Renders one size×size×channels image (channel-last) of class `cls` into `out` at `offset`. The shape lives on a
+ * 28-unit canvas sampled at pixel centres, so a 28×28×1 image is the same as renderProcedural's. With 3 channels the
+ * shape gets a random colour (each channel 0.15..1 of full, the brightest at 1) and the background a random dark tint;
+ * the noise is grey (one draw per pixel), so colour tells nothing about the class.
+ */
+export function renderProceduralAt(
+  cls: number,
+  rng: Rng,
+  out: Uint8Array,
+  offset: number,
+  size: number,
+  channels: 1 | 3,
+): void {
   const paint = painterFor(cls, rng);
   const bg = uniform(rng, 0, 0.12);
   const contrast = uniform(rng, 0.55, 1 - bg);
   const noise = uniform(rng, 0.02, 0.1);
+  const fg = [1, 1, 1];
+  const tint = [bg, bg, bg];
+  if (channels === 3) {
+    for (let c = 0; c < 3; c++) {
+      fg[c] = uniform(rng, 0.15, 1);
+      tint[c] = uniform(rng, 0, 0.12);
+    }
+    const top = Math.max(...fg);
+    for (let c = 0; c < 3; c++) fg[c] = (fg[c] as number) / top;
+  }
   const normals = normalTable();
-  for (let i = 0; i < S * S; i++) {
-    const x = i % S;
-    const y = (i - x) / S;
+  const unit = S / size;
+  for (let i = 0; i < size * size; i++) {
+    const x = i % size;
+    const y = (i - x) / size;
     const n = normals[(rng() * NORMALS) | 0] as number;
-    const v = bg + contrast * paint(x + 0.5, y + 0.5) + noise * n;
-    out[offset + i] = Math.round(255 * Math.min(1, Math.max(0, v)));
+    const ink = contrast * paint((x + 0.5) * unit, (y + 0.5) * unit);
+    for (let c = 0; c < channels; c++) {
+      const v = (tint[c] as number) + ink * (fg[c] as number) + noise * n;
+      out[offset + i * channels + c] = Math.round(255 * Math.min(1, Math.max(0, v)));
+    }
   }
 }
 
-function makeSplit(count: number, rng: Rng): { images: Uint8Array; labels: Uint8Array; count: number } {
+function makeSplit(
+  count: number,
+  rng: Rng,
+  size: number,
+  channels: 1 | 3,
+): { images: Uint8Array; labels: Uint8Array; count: number } {
   const classes = PROCEDURAL_CLASS_NAMES.length;
   const labels = new Uint8Array(count);
   for (let i = 0; i < count; i++) labels[i] = i % classes;
@@ -181,8 +223,9 @@ function makeSplit(count: number, rng: Rng): { images: Uint8Array; labels: Uint8
     labels[i] = labels[j] ?? 0;
     labels[j] = a;
   }
-  const images = new Uint8Array(count * S * S);
-  for (let i = 0; i < count; i++) renderProcedural(labels[i] ?? 0, rng, images, i * S * S);
+  const px = size * size * channels;
+  const images = new Uint8Array(count * px);
+  for (let i = 0; i < count; i++) renderProceduralAt(labels[i] ?? 0, rng, images, i * px, size, channels);
   return { images, labels, count };
 }
 
@@ -195,12 +238,16 @@ function checkCount(name: string, n: number): void {
 export function makeProceduralDataset(opts: ProceduralOptions): Dataset {
   checkCount('train', opts.train);
   checkCount('test', opts.test);
+  const size = opts.size ?? S;
+  const channels = opts.channels ?? 1;
+  if (!Number.isInteger(size) || size < 8 || size > 256)
+    throw new RangeError(`procedural size must be a whole number of pixels from 8 to 256, got ${size}`);
   const seed = opts.seed >>> 0;
   return {
     id: 'procedural',
-    shape: [S, S, 1],
+    shape: [size, size, channels],
     classNames: PROCEDURAL_CLASS_NAMES,
-    train: makeSplit(opts.train, mulberry32(seed)),
-    test: makeSplit(opts.test, mulberry32((seed ^ 0x9e3779b9) >>> 0)),
+    train: makeSplit(opts.train, mulberry32(seed), size, channels),
+    test: makeSplit(opts.test, mulberry32((seed ^ 0x9e3779b9) >>> 0), size, channels),
   };
 }
