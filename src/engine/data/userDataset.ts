@@ -55,6 +55,11 @@ export interface UserDatasetMeta {
   readonly options: PrepareOptions;
   /** Files left out when it was made, with the reason. */
   readonly skipped: readonly SkippedFile[];
+  /**
+   * Counts the writes of the pixels (put, removeImages); the store sets it, whatever the caller passes. The training
+   * worker keeps a loaded dataset under id + createdAt + revision, so a changed dataset is loaded afresh.
+   */
+  readonly revision?: number;
 }
 
 /** The pixels: `count` images of H×W×C uint8 (row-major, channel-last), one class and one split flag per image. */
