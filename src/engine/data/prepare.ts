@@ -18,7 +18,7 @@
  * Grey is ITU-R BT.601 luma, 0.299 R + 0.587 G + 0.114 B, rounded to the nearest integer.
  */
 import { assertNever } from '../assertNever';
-import type { ColourMode, PrepareOptions, ResizeMode } from './userDataset';
+import type { ColourMode, ResizeMode } from './userDataset';
 
 /** Straight (not premultiplied) RGBA, 4 bytes per pixel, row-major: what getImageData gives. */
 export interface RgbaImage {
@@ -181,7 +181,12 @@ export function edgeColour(img: RgbaImage): [number, number, number] {
   return [(sum[0] ?? 0) / n, (sum[1] ?? 0) / n, (sum[2] ?? 0) / n];
 }
 
-export type ImageOptions = Pick<PrepareOptions, 'size' | 'mode' | 'colour'>;
+/** PrepareOptions' size, mode and colour; any size here (the tests use tiny ones). */
+export interface ImageOptions {
+  readonly size: number;
+  readonly mode: ResizeMode;
+  readonly colour: ColourMode;
+}
 
 /** Bytes one prepared image takes: size × size × (1 for grey, 3 for RGB). */
 export const imageBytes = (size: number, colour: ColourMode): number =>
