@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { canvasState } from './canvasState';
 
 // Side by side: two runs that differ in the first convolution's kernel size (3 and 10, the notes' picture), ticked in
-// Runs, show their own first-layer kernels and the same test image's maps in "Compare runs" — and still do after a
+// Runs, show their own first-layer kernels and the same test image's maps in "Side by side" — and still do after a
 // reload, from the records kept in IndexedDB.
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
@@ -65,7 +65,7 @@ test('two kernel sizes side by side: each run its own kernels and maps, kept aft
   await stopAt.fill('40');
   await stopAt.press('Enter');
 
-  const compare = region(page, 'Compare runs');
+  const compare = region(page, 'Side by side');
   await expect(compare.getByText('Tick two or more runs in Runs')).toBeVisible();
   const runs = region(page, 'Runs');
   const table = runs.getByRole('table', { name: 'Runs' });

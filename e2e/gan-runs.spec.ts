@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { canvasState } from './canvasState';
 
 // GAN runs are runs of the experiment lab too: two short DCGAN runs on procedural data (the second with a lower D
-// learning rate) become two rows in Runs, with what changed, and their fixed-noise samples side by side in Compare runs.
+// learning rate) become two rows in Runs, with what changed, and their fixed-noise samples side by side in Side by side.
 
 const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 
@@ -17,7 +17,7 @@ async function samplesPicture(card: Locator): Promise<void> {
   await expect.poll(async () => (await canvasState(canvas)).nonBlank, { timeout: 10_000 }).toBe(true);
 }
 
-test('two short DCGAN runs are two rows in Runs, and their samples sit side by side in Compare runs', async ({
+test('two short DCGAN runs are two rows in Runs, and their samples sit side by side in Side by side', async ({
   page,
 }) => {
   test.setTimeout(60_000);
@@ -56,12 +56,12 @@ test('two short DCGAN runs are two rows in Runs, and their samples sit side by s
   await expect(rows.nth(2)).toContainText('D learning rate 0.0002 → 0.0001');
   await expect(bar.getByRole('alert')).toHaveCount(0);
 
-  // Ticked, the two runs' D and G curves are in Loss, and their pictures side by side in Compare runs.
+  // Ticked, the two runs' D and G curves are in Loss, and their pictures side by side in Side by side.
   await runs.getByRole('checkbox', { name: 'Show Run 1 in Loss' }).check();
   await runs.getByRole('checkbox', { name: 'Show Run 2 in Loss' }).check();
   await expect(region(page, 'Loss').getByRole('list', { name: 'Runs in the chart' })).toContainText('Run 1');
   await expect(region(page, 'Loss').locator('svg')).toContainText('D loss');
-  const compare = region(page, 'Compare runs');
+  const compare = region(page, 'Side by side');
   await compare.scrollIntoViewIfNeeded();
   const first = compare.getByRole('group', { name: 'Kernels and maps of Run 1', exact: true });
   const second = compare.getByRole('group', { name: 'Kernels and maps of Run 2', exact: true });

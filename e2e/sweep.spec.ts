@@ -139,7 +139,7 @@ test('the "Stride 1 vs 2" preset is a one-click comparison: two runs, stride 2 w
   // Each run waited for its picture before the next began: both show their kernels and maps at their last step.
   await runs.getByRole('checkbox', { name: 'Show stride 1 in Loss' }).check();
   await runs.getByRole('checkbox', { name: 'Show stride 2 in Loss' }).check();
-  await expect(region(page, 'Compare runs').getByText(/^At step 1,200, test image 0/)).toHaveCount(2);
+  await expect(region(page, 'Side by side').getByText(/^At step 1,200, test image 0/)).toHaveCount(2);
 });
 
 test('a comparison link offers its runs without touching the user’s work, and trains them as a sweep', async ({

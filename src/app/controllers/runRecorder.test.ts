@@ -493,3 +493,36 @@ describe('run pictures (snapshots)', () => {
     rec.stop();
   });
 });
+
+describe('runs that end while paused', () => {
+  it('Step up to the step limit from a pause: the run is saved at its end and pictured', async () => {
+    const h = harness();
+    let asked = 0;
+    const rec = startRunRecorder(
+      h.store,
+      h.sink,
+      () => h.clock.t,
+      () => {
+        asked++;
+        return Promise.resolve(null);
+      },
+    );
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 95, { valAccuracy: 0.5 });
+    h.drive.status('paused');
+    await rec.flush();
+    expect(h.get().records[0]!.steps).toBe(95);
+    expect(asked).toBe(1);
+    // Step ×10 while paused: the points come in, then the run finishes at its limit.
+    h.drive.metrics(a, 5, { valAccuracy: 0.9, valFull: true });
+    await rec.flush();
+    expect(h.get().records[0]!.steps).toBe(100);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records[0]!.bestValAccuracy).toBe(0.9);
+    expect((await h.sink.inner.list())[0]!.steps).toBe(100);
+    expect(asked).toBe(2);
+    rec.stop();
+  });
+});

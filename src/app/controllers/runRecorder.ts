@@ -149,7 +149,15 @@ export function startRunRecorder(
   /** Writes a record the store holds again (after its picture came). */
   function persist(id: string): void {
     const r = store.getState().records.find((x) => x.id === id);
-    if (r) pending = pending.then(() => sink.put(r).then(() => undefined)).catch(() => undefined);
+    if (r)
+      pending = pending
+        .then(() => sink.put(r).then(() => undefined))
+        .catch((e: unknown) =>
+          store.getState().setLabStorage({
+            persistent: false,
+            message: `a run's picture could not be saved: ${e instanceof Error ? e.message : String(e)}`,
+          }),
+        );
   }
 
   /** Asks for the picture of the run `t` at its stop at step `step`; a picture of a later model state is fine. */
@@ -194,9 +202,24 @@ export function startRunRecorder(
       if (tracked) store.getState().setLiveRecordId(tracked.id);
     }
     if (!tracked) return;
-    const stopped = STOPPED.has(s.status) && !STOPPED.has(prev.status);
+    // Finishing counts as a stop even from a pause (Step up to a step limit finishes a paused run).
+    const stopped =
+      STOPPED.has(s.status) &&
+      (!STOPPED.has(prev.status) || (s.status === 'finished' && prev.status !== 'finished'));
+    // New points while not training (Step, the last points after a pause): saved at once.
+    const prevLatest = prev.runs[prev.runs.length - 1];
+    const stepped =
+      STOPPED.has(s.status) &&
+      latest !== undefined &&
+      prevLatest?.runId === latest.runId &&
+      latest.points !== prevLatest.points &&
+      latest.points.length > 0;
     if (saving) return;
-    if (stopped || (s.status === 'running' && now() - lastSave >= SAVE_EVERY_MS && s.runs !== prev.runs)) {
+    if (
+      stopped ||
+      stepped ||
+      (s.status === 'running' && now() - lastSave >= SAVE_EVERY_MS && s.runs !== prev.runs)
+    ) {
       saving = true;
       try {
         save(s, tracked);

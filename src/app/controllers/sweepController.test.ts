@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partialize } from '../store';
 import { updateLayer } from '../../engine/graph/edit';
+import { presetById } from '../../engine/graph/presets';
 import { sweepSetup, tick } from '../testing/sweepSetup';
 
 const setup = sweepSetup;
@@ -113,6 +114,20 @@ describe('sweep controller', () => {
     expect(store.getState().graph).toBe(graph);
     expect(sweep.start({ target, values: '3', epochs: 1 })).toBeNull();
     expect(sweep.start({ target, values: '5', epochs: 1 })).toBe('A sweep is already running.');
+  });
+
+  it('refuses while a GAN lesson is open (a variant would replace one of its networks)', () => {
+    const { store, conv, sweep, started } = setup();
+    const gan = presetById('dcgan')!.gan!;
+    store.getState().setGanGraphs(gan);
+    const before = store.getState().ganGraphs;
+    const target = { kind: 'layer', node: conv.id, key: 'kernel' } as const;
+    expect(sweep.start({ target, values: '3, 5', epochs: 1 })).toMatch(/GAN lesson is open/);
+    expect(
+      sweep.start({ variants: [{ label: 'a', graph: gan.generator, hyper: store.getState().hyper }] }),
+    ).toMatch(/GAN lesson is open/);
+    expect(started).toHaveLength(0);
+    expect(store.getState().ganGraphs).toBe(before);
   });
 });
 

@@ -151,6 +151,9 @@ export function createSweepController(
     start(plan) {
       if (active) return 'A sweep is already running.';
       const s = get();
+      // A variant would go into the GAN's active network (setGraph), and the pair into the autosave.
+      if (s.ganGraphs !== null)
+        return 'A GAN lesson is open: sweeps and comparisons train classifiers and autoencoders. Choose another preset first.';
       const ctx = validationContext(s.hyper.labelSubset);
       if ('variants' in plan) {
         const bad = plan.budget && checkBudget(plan.budget);

@@ -14,6 +14,9 @@ const kernels = (s: ReturnType<typeof sweepSetup>, values = '3, 5, 7') =>
 describe('a sweep while the user acts', () => {
   it('Pause holds the sweep on its run; Train goes on and the sweep continues when the run finishes', async () => {
     const t = sweepSetup();
+    // Each request gets a picture of its own (the pause's and the end's).
+    t.pictures.next = () =>
+      Promise.resolve({ step: 1e9, sampleIndex: 0, kernels: null, layers: [] } as never);
     kernels(t, '3, 5');
     t.trainTo(10);
     t.store.getState().patchRun({ status: 'paused' });
@@ -176,5 +179,27 @@ describe('a finished run’s picture', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(t.started).toHaveLength(2);
     expect(Date.now() - at).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('a finished run’s picture after an earlier pause', () => {
+  it('a rename during the wait does not count as the end picture (the pause picture is the same object)', async () => {
+    const t = sweepSetup({ snapshotWaitMs: 60 });
+    const pausePicture = { step: 10, sampleIndex: 0, kernels: null, layers: [] };
+    t.pictures.next = () => Promise.resolve(pausePicture as never);
+    kernels(t, '3, 5');
+    t.trainTo(10);
+    t.store.getState().patchRun({ status: 'paused' });
+    await tick();
+    const id = t.store.getState().liveRecordId!;
+    expect(t.store.getState().records.find((r) => r.id === id)!.snapshot).toBe(pausePicture);
+    t.pictures.next = () => new Promise(() => undefined); // the end picture is slow to come
+    await t.endRun();
+    t.store.getState().renameRecord(id, 'my kernel 3');
+    t.store.getState().setRecordPinned(id, true);
+    await tick();
+    expect(t.started).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 90));
+    expect(t.started).toHaveLength(2);
   });
 });

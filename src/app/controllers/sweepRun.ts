@@ -77,8 +77,10 @@ export function runVariant(
       if (found && found.name !== variant.label) s.renameRecord(found.id, variant.label);
       const record = found && store.getState().records.find((x) => x.id === found.id);
       if (awaiting) {
-        // A picture taken at an earlier pause does not count: the one of the run's end is awaited.
-        if (!record || (record !== awaiting.record && record.snapshot !== undefined))
+        // A picture taken at an earlier pause does not count (a rename or pin meanwhile keeps that same picture):
+        // the one of the run's end is awaited. (When the end picture fails too, the record keeps the same value
+        // and the wait runs to snapshotWaitMs.)
+        if (!record || (record.snapshot !== undefined && record.snapshot !== awaiting.record.snapshot))
           finish({ ended: 'finished' });
         return;
       }

@@ -108,7 +108,7 @@ function record(n: number, k: number, snap: RunSnapshot | null | undefined): Run
   return snap === undefined ? r : { ...r, snapshot: snap };
 }
 
-const region = () => host.querySelector<HTMLElement>('[role="region"][aria-label="Compare runs"]')!;
+const region = () => host.querySelector<HTMLElement>('[role="region"][aria-label="Side by side"]')!;
 const cards = () => [...region().querySelectorAll<HTMLElement>('[role="group"]')];
 const card = (runName: string) => {
   const c = region().querySelector<HTMLElement>(`[role="group"][aria-label="${compareCardName(runName)}"]`);

@@ -1,5 +1,5 @@
 /**
- * "Compare runs": the runs ticked in Runs side by side, each as a card with what changed, its best validation
+ * "Side by side": the runs ticked in Runs side by side, each as a card with what changed, its best validation
  * accuracy, its first layer's kernels and the activation maps of the same test image when it stopped (the record's
  * snapshot) — the notes' 3×3 vs 10×10 picture made with the user's own runs. A GAN run's card shows its generator's
  * fixed-noise samples and its discriminator's kernels instead. Needs no probe: it draws records.
@@ -18,7 +18,7 @@ import type { AppState } from '../store/types';
 import { Panel, usePanelCollapsed } from './Panel';
 import { nodeLabel, useRenderer } from './usePanelFrames';
 
-const NAME = 'Compare runs';
+const NAME = 'Side by side';
 /** Cards shown at most: more would make each too narrow to read. */
 export const MAX_COMPARED = 4;
 /** Kernels wrap into bands so each is at least this wide on screen, readable on a projector in a narrow card. */
@@ -143,7 +143,10 @@ function RunCard({ record }: { record: RunRecord }) {
       {snap === undefined ? (
         <p className="panel-note">The picture is taken when the run pauses or ends.</p>
       ) : snap === null ? (
-        <p className="panel-note">No picture: this run was recorded before pictures were kept.</p>
+        <p className="panel-note">
+          No picture: this run was recorded before pictures were kept, or its model was reset or replaced
+          before one was taken.
+        </p>
       ) : (
         <SnapshotView key={record.id} record={record} snapshot={snap} />
       )}

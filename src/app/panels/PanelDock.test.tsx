@@ -67,7 +67,7 @@ describe('the panel dock', () => {
     act(() =>
       useAppStore.setState({ graph: g, ganGraphs: { generator: g, discriminator: graph('discriminator') } }),
     );
-    expect(shown()).toEqual(['GAN samples', 'Loss', 'Kernels', 'Activation maps', 'Runs', 'Compare runs']);
+    expect(shown()).toEqual(['GAN samples', 'Loss', 'Kernels', 'Activation maps', 'Runs', 'Side by side']);
   });
 
   it('maximises a panel from its header; Restore and Escape give the dock back', () => {

@@ -36,7 +36,7 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   'GAN samples': GanSamplesPanel,
   Reconstructions: ReconstructionsPanel,
   Runs: RunsPanel,
-  'Compare runs': CompareRunsPanel,
+  'Side by side': CompareRunsPanel,
 };
 
 /** Escape leaves presenter view, unless something inside (a menu, a dialog) already used the key. */

@@ -200,6 +200,18 @@ describe('RunsPanel', () => {
     expect(undone.hyper).toEqual(before.hyper);
   });
 
+  it('Restore waits while a sweep runs (the sweep would put the user’s own work back over it)', () => {
+    render();
+    act(() =>
+      useAppStore.getState().setSweep({ index: 1, total: 2, label: 'kernel 3', skipped: [], done: false }),
+    );
+    const restore = button('Restore', dataRows()[0]!) as HTMLButtonElement;
+    expect(restore.disabled).toBe(true);
+    expect(restore.title).toMatch(/Wait for the sweep/);
+    act(() => useAppStore.getState().setSweep(null));
+    expect((button('Restore', dataRows()[0]!) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('says why a run with a broken graph cannot be restored', () => {
     const broken = { ...records[0]!, graph: { nodes: 'no' } as unknown as Graph };
     render({ records: [broken] });

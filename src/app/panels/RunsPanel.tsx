@@ -100,6 +100,8 @@ function Row({ r, selected }: { r: RunRecord; selected: boolean }) {
     useShallow((s) => ({ setSelected: s.setRunSelected, remove: s.removeRecord, pin: s.setRecordPinned })),
   );
   const [error, setError] = useState<string | null>(null);
+  // A sweep puts each variant into the editor and the user's own work back at its end: a restore now would be lost.
+  const sweeping = useAppStore((s) => s.sweep !== null && !s.sweep.done);
   return (
     <tr className={selected ? 'runs__row--selected' : undefined}>
       <td>
@@ -125,7 +127,12 @@ function Row({ r, selected }: { r: RunRecord; selected: boolean }) {
       <td className="runs__actions">
         <button
           type="button"
-          title={`Put the network and settings of ${r.name} back into the editor`}
+          disabled={sweeping}
+          title={
+            sweeping
+              ? 'Wait for the sweep to end (or cancel it) to restore a run'
+              : `Put the network and settings of ${r.name} back into the editor`
+          }
           onClick={() => setError(restoreRun(useAppStore.getState(), r))}
         >
           Restore

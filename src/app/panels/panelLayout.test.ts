@@ -44,7 +44,7 @@ describe('panel order per kind of network', () => {
       'Kernels',
       'Activation maps',
       'Runs',
-      'Compare runs',
+      'Side by side',
     ]);
     for (const n of ['Confusion matrix', 'Predictions', 'Draw', 'GAN samples'])
       expect(names('autoencoder')).not.toContain(n);

@@ -21,7 +21,7 @@ export const PANEL_NAMES = [
   'GAN samples',
   'Reconstructions',
   'Runs',
-  'Compare runs',
+  'Side by side',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
@@ -50,7 +50,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Pooling'),
     p('Layer health'),
     p('Runs', 3),
-    p('Compare runs', 2),
+    p('Side by side', 2),
   ],
   gan: [
     p('GAN samples', 3),
@@ -58,7 +58,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Kernels'),
     p('Activation maps', 2),
     p('Runs', 3),
-    p('Compare runs', 2),
+    p('Side by side', 2),
   ],
   autoencoder: [
     p('Reconstructions', 2),
@@ -69,7 +69,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Pooling'),
     p('Layer health'),
     p('Runs', 3),
-    p('Compare runs', 2),
+    p('Side by side', 2),
   ],
 };
 

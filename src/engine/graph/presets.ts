@@ -303,7 +303,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Kernel size: 3×3 stack vs 10×10',
     lesson:
       'Press Start comparison in the Runs panel: the 3×3 stack and the one 10×10 train in turn. Then compare params, ' +
-      'FLOPs, best val acc and examples/s in the table, and tick both rows to see their kernels in Compare runs.',
+      'FLOPs, best val acc and examples/s in the table, and tick both rows to see their kernels in the Side by side panel.',
     dataset: 'mnist',
     graph: STACK_3X3,
     hyper: hyper(),
@@ -321,7 +321,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Stride 1 vs 2',
     lesson:
       'Press Start comparison in the Runs panel: the small CNN trains with its first convolution at stride 1, then 2. ' +
-      'Stride 2 quarters the maps: compare FLOPs, examples/s and best val acc, and the maps in Compare runs.',
+      'Stride 2 quarters the maps: compare FLOPs, examples/s and best val acc, and the maps in the Side by side panel.',
     dataset: 'mnist',
     graph: STRIDE_BASE,
     hyper: hyper(),
