@@ -4,7 +4,7 @@
  */
 import type { BackendEnv } from '../engine/backend/select';
 import { BackendSelector } from '../engine/backend/select';
-import { isUserDatasetId, type DatasetId } from '../engine/data/types';
+import { isUserDatasetId, type Dataset, type DatasetId } from '../engine/data/types';
 import type { Graph } from '../engine/graph/types';
 import { assertNever } from '../engine/assertNever';
 import type { GraphIssue } from '../engine/graph/issues';
@@ -30,19 +30,25 @@ export interface DepsParts {
   readonly tuning?: Partial<LoopTuning>;
 }
 
-/** Every dataset the app ships is 28×28 grey with 10 classes (MNIST, Fashion-MNIST, procedural). */
+/**
+ * Issues of `graph` for the dataset: every dataset the app ships is 28×28 grey with 10 classes (MNIST, Fashion-MNIST,
+ * procedural); a loaded dataset (a user's, whose shape is known only then) is checked against its own shape and classes.
+ */
 export function validateForDataset(
   graph: Graph,
   dataset: DatasetId,
   labelSubset: readonly number[] = [],
+  loaded?: Pick<Dataset, 'shape' | 'classNames'>,
 ): readonly GraphIssue[] {
+  if (loaded)
+    return validateGraph(graph, { imageShape: loaded.shape, classes: loaded.classNames.length, labelSubset });
   switch (dataset) {
     case 'mnist':
     case 'fashion-mnist':
     case 'procedural':
       return validateGraph(graph, { imageShape: [28, 28, 1], classes: 10, labelSubset });
     default:
-      // A user dataset's shape and classes are known once it is loaded: it is checked against those then.
+      // A user dataset's shape and classes are known once it is loaded (initRun loads it first, then passes them).
       if (isUserDatasetId(dataset)) return [];
       return assertNever(dataset);
   }

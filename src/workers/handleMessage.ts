@@ -77,7 +77,7 @@ export async function handleMessage(
       // A new label subset must still fit the output layer (5 units train on 5 labels, 10 on any).
       if (msg.patch.labelSubset !== undefined && !run.extras.gan) {
         const errors = deps
-          .validate(run.graph, run.datasetId, msg.patch.labelSubset)
+          .validate(run.graph, run.datasetId, msg.patch.labelSubset, run.dataset)
           .filter((i) => i.severity === 'error');
         if (errors.length > 0) {
           run.running = false;

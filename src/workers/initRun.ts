@@ -2,8 +2,8 @@
  * Starting a run: validation, the size check against the device, the dataset download beside the backend's
  * start-up (and its timing), then the model. Also the size check of a batch-size change mid-run.
  */
-import type { Dataset } from '../engine/data/types';
-import { DatasetError } from '../engine/data/types';
+import type { Dataset, DatasetId } from '../engine/data/types';
+import { DatasetError, isUserDatasetId } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
 import { NonFiniteError } from '../engine/train/trainer';
 import type { Trainer, TrainerExtras } from '../engine/train/trainer';
@@ -19,6 +19,7 @@ import {
   trainingEstimate,
 } from './sizeCheck';
 import type { DeviceLimits, MemoryBudget, NetworkLoad } from './sizeCheck';
+import { DatasetStoreError } from './userDatasets/storeErrors';
 import { newRun, unlessSuperseded } from './workerState';
 import type { Post, Run, WorkerDeps, WorkerState } from './workerState';
 
@@ -107,13 +108,41 @@ const budgetOf = (deps: WorkerDeps, limits: DeviceLimits): MemoryBudget =>
     ? { bytes: deps.memoryBudgetBytes, basis: 'the limit set for this worker' }
     : memoryBudget(limits);
 
+/** Why the dataset could not be loaded, for the user; a user dataset that is gone says so plainly. */
+function datasetFailure(id: DatasetId, e: unknown): string {
+  if (e instanceof DatasetStoreError && e.code === 'notFound') return `${e.message} Choose another dataset.`;
+  if (isUserDatasetId(id)) return `Your dataset could not be loaded: ${errorText(e)}`;
+  const where = e instanceof DatasetError ? ` (${e.code}, ${e.file})` : '';
+  return `The ${id} dataset could not be loaded${where}: ${errorText(e)}`;
+}
+
 export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps: WorkerDeps): Promise<void> {
   const runId = msg.runId;
   const fail = (code: 'badGraph' | 'dataset' | 'backend' | 'tooLarge' | 'internal', message: string): void =>
     post({ type: 'error', runId, code, message });
+  const failDataset = (e: unknown): void => fail('dataset', datasetFailure(msg.dataset, e));
+  const startLoading = (): Promise<Dataset | null> =>
+    unlessSuperseded(
+      state,
+      runId,
+      deps.loadDataset(msg.dataset, msg.seed, (loadedBytes, totalBytes) =>
+        post({ type: 'datasetProgress', runId, loadedBytes, totalBytes }),
+      ),
+    );
+  // A user dataset's shape and classes are known only once it is read (from IndexedDB, quickly): the graph is
+  // checked against them, so it is read before validation. A shipped set is validated before its download.
+  let early: Dataset | null = null;
+  if (isUserDatasetId(msg.dataset)) {
+    try {
+      early = await startLoading();
+    } catch (e) {
+      return failDataset(e);
+    }
+    if (early === null) return; // a newer init arrived
+  }
   const graphs = msg.gan ? [msg.gan.generator, msg.gan.discriminator] : [msg.graph];
   const errors = graphs
-    .flatMap((g) => deps.validate(g, msg.dataset, msg.hyper.labelSubset))
+    .flatMap((g) => deps.validate(g, msg.dataset, msg.hyper.labelSubset, early ?? undefined))
     .filter((i) => i.severity === 'error');
   if (errors.length > 0) return fail('badGraph', errors.map((i) => i.message).join('\n'));
   const loads = loadsOf(msg, msg.hyper.batchSize, deps);
@@ -124,20 +153,10 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
 
   // The download and the backend's start-up run side by side; timing backends waits for the data.
   // A newer init (another preset or dataset) stops the wait; the download itself goes on into the worker's cache.
-  const loading = unlessSuperseded(
-    state,
-    runId,
-    deps.loadDataset(msg.dataset, msg.seed, (loadedBytes, totalBytes) =>
-      post({ type: 'datasetProgress', runId, loadedBytes, totalBytes }),
-    ),
-  ).then(
+  const loading = (early ? Promise.resolve(early) : startLoading()).then(
     (d) => (d === null ? { ok: false as const, e: SUPERSEDED } : { ok: true as const, d }),
     (e: unknown) => ({ ok: false as const, e }),
   );
-  const failDataset = (e: unknown): void => {
-    const where = e instanceof DatasetError ? ` (${e.code}, ${e.file})` : '';
-    fail('dataset', `The ${msg.dataset} dataset could not be loaded${where}: ${errorText(e)}`);
-  };
   const loaded = async (): Promise<Dataset> => {
     const r = await loading;
     if (!r.ok) throw r.e;

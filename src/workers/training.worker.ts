@@ -4,41 +4,30 @@
  * at a time in arrival order; a started loop keeps training between messages.
  */
 import { loadDataset } from '../engine/data/loader';
-import type { Dataset, DatasetId } from '../engine/data/types';
+import { createDatasetCache } from './datasetCache';
 import { createWorkerDeps } from './engineDeps';
 import { handleMessage } from './handleMessage';
 import { SerialQueue } from './mutex';
 import type { FromWorker, ToWorker } from './protocol';
 import { createTfBackendEnv, deviceLimits } from './tfBackends';
 import { createWorkerState, noteArrival } from './workerState';
+import { openUserDatasetStore } from './userDatasets/store';
 import { createYield } from './yieldToEventLoop';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const baseUrl = new URL(import.meta.env.BASE_URL, self.location.origin).href;
 
-/** Decoded datasets stay in memory between runs (a new graph or seed should not download and verify them again). */
-const datasets = new Map<string, Promise<Dataset>>();
-const MAX_CACHED = 3;
-
-function cachedDataset(
-  id: DatasetId,
-  seed: number,
-  onProgress: (loaded: number, total: number) => void,
-): Promise<Dataset> {
-  const key = id === 'procedural' ? `${id}:${seed}` : id;
-  const hit = datasets.get(key);
-  if (hit) return hit;
-  const loading = loadDataset(id, {
-    baseUrl,
-    procedural: { seed, train: 6000, test: 1000 },
-    onProgress: (p) => onProgress(p.loadedBytes, p.totalBytes),
-  });
-  loading.catch(() => datasets.delete(key)); // a failed load is tried afresh next time
-  datasets.set(key, loading);
-  while (datasets.size > MAX_CACHED) datasets.delete(datasets.keys().next().value as string);
-  return loading;
-}
+/** Decoded datasets stay in memory between runs; a user's own datasets come from this browser's IndexedDB. */
+const cachedDataset = createDatasetCache({
+  loadBuiltin: (id, seed, onProgress) =>
+    loadDataset(id, {
+      baseUrl,
+      procedural: { seed, train: 6000, test: 1000 },
+      onProgress: (p) => onProgress(p.loadedBytes, p.totalBytes),
+    }),
+  openStore: () => openUserDatasetStore(),
+});
 
 const deps = createWorkerDeps({
   env: createTfBackendEnv(),

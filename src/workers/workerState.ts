@@ -23,8 +23,16 @@ export interface WorkerDeps {
     onProgress: (loadedBytes: number, totalBytes: number) => void,
   ): Promise<Dataset>;
   createTrainer(opts: TrainerOptions): Trainer;
-  /** Graph issues (errors refuse the run); a classifier may end in one unit per label of `labelSubset`. */
-  validate(graph: Graph, dataset: DatasetId, labelSubset: readonly number[]): readonly GraphIssue[];
+  /**
+   * Graph issues (errors refuse the run); a classifier may end in one unit per label of `labelSubset`. `loaded`: the
+   * dataset's shape and classes once it is loaded (a user dataset is checked against those).
+   */
+  validate(
+    graph: Graph,
+    dataset: DatasetId,
+    labelSubset: readonly number[],
+    loaded?: Pick<Dataset, 'shape' | 'classNames'>,
+  ): readonly GraphIssue[];
   /** Null when the shapes cannot be inferred (validation reports why). */
   modelSize(graph: Graph): ModelSize | null;
   /** What the browser tells about this device's memory and GPU limits (asked once, then cached). */
