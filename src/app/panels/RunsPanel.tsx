@@ -12,6 +12,7 @@ import { sortRuns, type RunSortKey } from '../../engine/runs/sortRuns';
 import { parseGraphValue } from '../persistence/graphData';
 import { restoreGanHyper } from '../persistence/ganSettings';
 import { download } from '../persistence/exportImport';
+import { DEFAULT_RUN_CAP } from '../persistence/runStore';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
 import { Panel } from './Panel';
@@ -178,6 +179,12 @@ export function RunsPanel() {
           {records.length === 1 ? '1 run' : `${records.length} runs`}
           {storage.persistent ? ' kept in this browser' : ` kept only until reload: ${storage.message ?? ''}`}
         </span>
+        <span
+          className="panel-note"
+          title="When there are more, the oldest run that is not pinned is removed to make room"
+        >
+          (at most {DEFAULT_RUN_CAP}; pinned runs stay)
+        </span>
         <button
           type="button"
           disabled={records.length === 0}
@@ -195,7 +202,6 @@ export function RunsPanel() {
         <ShareComparison />
       </div>
       <ComparisonOffer />
-      <SweepForm />
       {records.length === 0 ? (
         <p className="panel-note">Each press of Train is recorded here when the run pauses or ends.</p>
       ) : (
@@ -240,6 +246,8 @@ export function RunsPanel() {
           </table>
         </div>
       )}
+      {/* Below the table: in the docked panel the table is what shows first. */}
+      <SweepForm />
     </Panel>
   );
 }
