@@ -526,3 +526,23 @@ describe('runs that end while paused', () => {
     rec.stop();
   });
 });
+
+describe('a run’s time', () => {
+  it('counts the time spent training, not the pauses', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 5);
+    h.clock.t += 1_000;
+    h.drive.status('paused');
+    h.clock.t += 60_000; // a coffee break
+    h.drive.status('running');
+    h.clock.t += 2_000;
+    h.drive.metrics(a, 5);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records[0]!.wallTimeMs).toBe(3_000);
+    rec.stop();
+  });
+});

@@ -37,7 +37,14 @@ interface Tracked {
   readonly backend: string | null;
   readonly name: string;
   readonly changes: readonly string[];
+  /** Time spent training (pauses do not count): the finished spells, and the start of the current one. */
+  activeMs: number;
+  runningSince: number | null;
 }
+
+/** The run's training time so far (its wall time without the pauses). */
+const trainedMs = (t: Tracked, at: number): number =>
+  t.activeMs + (t.runningSince === null ? 0 : at - t.runningSince);
 
 /** Asks the worker for the current model's picture (trainingController.snapshot); null when there is no model. */
 export type SnapshotSource = () => Promise<RunSnapshot | null>;
@@ -109,6 +116,8 @@ export function startRunRecorder(
       backend: s.backend?.name ?? null,
       name: nextRunName(s.records),
       changes: describeChanges(prev ?? null, settings),
+      activeMs: 0,
+      runningSince: s.status === 'running' ? createdAt : null,
     };
   }
 
@@ -122,7 +131,7 @@ export function startRunRecorder(
       ...t.settings,
       backend: s.backend?.name ?? t.backend,
       points: entry.points,
-      wallTimeMs: now() - t.createdAt,
+      wallTimeMs: trainedMs(t, now()),
       changes: t.changes,
     });
     lastSave = now();
@@ -202,6 +211,11 @@ export function startRunRecorder(
       if (tracked) store.getState().setLiveRecordId(tracked.id);
     }
     if (!tracked) return;
+    if (s.status === 'running' && tracked.runningSince === null) tracked.runningSince = now();
+    else if (s.status !== 'running' && tracked.runningSince !== null) {
+      tracked.activeMs += now() - tracked.runningSince;
+      tracked.runningSince = null;
+    }
     // Finishing counts as a stop even from a pause (Step up to a step limit finishes a paused run).
     const stopped =
       STOPPED.has(s.status) &&
