@@ -1,0 +1,47 @@
+/**
+ * The browser's image decoder for the preparation worker: createImageBitmap (off the worker's thread), then the RGBA
+ * pixels read from one reused OffscreenCanvas. A picture much larger than the target is decoded downscaled
+ * (resizeWidth, aspect kept) so that its short side is about 4× the target (prepare.ts decodeScale): a 50-megapixel
+ * photo never needs a canvas of its size. Its size comes from the file's header (imageHeader.ts); a header we cannot
+ * read means a full decode, shrunk again before it reaches the canvas. Browser only: Node tests pass a fake decoder.
+ */
+import { decodeScale, type RgbaImage } from '../engine/data/prepare';
+import { HEADER_BYTES, imageDimensions } from '../engine/data/imageHeader';
+
+const shrunk = (width: number, scale: number): ImageBitmapOptions => ({
+  resizeWidth: Math.max(1, Math.round(width * scale)),
+  resizeQuality: 'high',
+});
+
+export function createBitmapDecoder(): (file: Blob, size: number) => Promise<RgbaImage> {
+  let canvas: OffscreenCanvas | null = null;
+  let ctx: OffscreenCanvasRenderingContext2D | null = null;
+  return async (file, size) => {
+    const dims = imageDimensions(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+    const scale = dims ? decodeScale(dims.width, dims.height, size) : 1;
+    let bitmap = await createImageBitmap(file, dims && scale < 1 ? shrunk(dims.width, scale) : {});
+    const again = decodeScale(bitmap.width, bitmap.height, size);
+    if (!dims && again < 1) {
+      const small = await createImageBitmap(bitmap, shrunk(bitmap.width, again));
+      bitmap.close();
+      bitmap = small;
+    }
+    try {
+      const { width, height } = bitmap;
+      // Grown, never shrunk: images of a set are mostly one size, and a resize reallocates.
+      if (!canvas || !ctx || canvas.width < width || canvas.height < height) {
+        canvas = new OffscreenCanvas(
+          Math.max(width, canvas?.width ?? 0),
+          Math.max(height, canvas?.height ?? 0),
+        );
+        ctx = canvas.getContext('2d', { willReadFrequently: true });
+        if (!ctx) throw new Error('no 2D canvas in this worker');
+      }
+      ctx.clearRect(0, 0, width, height);
+      ctx.drawImage(bitmap, 0, 0);
+      return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+    } finally {
+      bitmap.close();
+    }
+  };
+}
