@@ -56,6 +56,9 @@ describe('forTransfer', () => {
       indices: [1],
       labels: view,
       pixels: new Uint8Array(4),
+      h: 2,
+      w: 2,
+      channels: 1,
     });
     if (result.kind !== 'samples') throw new Error('kind');
     expect(result.labels).not.toBe(view);

@@ -43,6 +43,7 @@ function result(r: ProbeRequest, step: number): ProbeResult {
         count: 1,
         h: 1,
         w: 1,
+        channels: 1,
         pixels: new Uint8Array(1),
         interpolation: null,
         interpolationSteps: 0,

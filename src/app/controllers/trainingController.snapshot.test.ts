@@ -70,6 +70,7 @@ const ganAnswer = (req: ProbeRequest, nth: number): ProbeResult => {
         count: GRID,
         h: 28,
         w: 28,
+        channels: 1,
         pixels: Uint8Array.from({ length: GRID * 784 }, (_, i) => i % 251),
         interpolation: null,
         interpolationSteps: 0,

@@ -47,6 +47,9 @@ function fakeClient() {
               indices: [...req.indices],
               labels: new Uint8Array(req.indices.length),
               pixels: new Uint8Array(784 * req.indices.length),
+              h: 28,
+              w: 28,
+              channels: 1,
             }
           : { kind: 'deadRelu', step: 1, layers: [] };
       return Promise.resolve(result);

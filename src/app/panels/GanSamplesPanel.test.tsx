@@ -28,6 +28,7 @@ const frame = (step: number, count: number) => ({
   count,
   h: 2,
   w: 2,
+  channels: 1,
   pixels: new Uint8Array(count * 4).map((_, i) => (i * 37 + step) % 256),
   interpolation: new Uint8Array(16 * 4),
   interpolationSteps: 16,

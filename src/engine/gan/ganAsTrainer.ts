@@ -46,7 +46,7 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
   });
   const grid = opts.gridSize ?? 64;
   const fixedNoise = drawLatent(grid, gan.latentSize, opts.gan.distribution, opts.seed + 424242);
-  const [h, w] = opts.dataset.shape;
+  const [h, w, c] = opts.dataset.shape;
   const realDiversitySample = Math.min(64, opts.dataset.test.count);
 
   const contextFor = (model: tf.LayersModel, graph: Graph): TrainContext => ({
@@ -76,17 +76,18 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
         slerpPath(pick(request.interpolate.a), pick(request.interpolate.b), steps),
       );
     }
-    const real = opts.dataset.test.images.subarray(0, realDiversitySample * h * w);
+    const real = opts.dataset.test.images.subarray(0, realDiversitySample * h * w * c);
     return {
       kind: 'ganSamples',
       step: gan.iteration,
       count: grid,
       h,
       w,
+      channels: c,
       pixels,
       interpolation,
       interpolationSteps: steps,
-      diversity: diversityRatio(pixels, real, h * w),
+      diversity: diversityRatio(pixels, real, h * w * c),
     };
   };
 

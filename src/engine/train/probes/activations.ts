@@ -35,10 +35,22 @@ async function nodeValues(
   }
 }
 
+/**
+ * The input as maps (one per channel, each with its own range, like any layer's) and, for a colour image, as RGB bytes
+ * on one scale so the panels can show the picture itself (`values` are in [0, 1], or [−1, 1] for a GAN's D).
+ */
 function inputStack(ctx: TrainContext, values: Float32Array): MapStack {
   const inputNode = ctx.graph.nodes.find((n) => n.layer.kind === 'input');
   const [h, w, c] = ctx.dataset.shape;
-  return quantiseMaps(inputNode?.id ?? ('input' as NodeId), values, h, w, c);
+  const maps = quantiseMaps(inputNode?.id ?? ('input' as NodeId), values, h, w, c);
+  if (c !== 3) return maps;
+  const rgb = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    const unit = ctx.signedInput ? (v + 1) / 2 : v;
+    rgb[i] = Math.round(255 * Math.min(1, Math.max(0, unit)));
+  }
+  return { ...maps, rgb };
 }
 
 export async function probeActivations(ctx: TrainContext, sample: SampleRef): Promise<ProbeResult> {

@@ -30,6 +30,7 @@ export async function probeReconstruct(ctx: TrainContext, count: number): Promis
     count: n,
     h,
     w,
+    channels: c,
     inputs: Uint8Array.from(all.subarray(0, size)),
     outputs: Uint8Array.from(all.subarray(size, 2 * size)),
   };

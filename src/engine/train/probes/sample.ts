@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { SampleRef } from './types';
 import { imagesTensor, labelsTensor } from '../batches';
 import type { TrainContext } from '../context';
+import { fitDrawn } from './fitDrawn';
 
 /** Examples in the fixed probe batch used by dead-ReLU, gradient and health probes. */
 export const PROBE_BATCH = 64;
@@ -19,9 +20,9 @@ function unitSampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
       throw new Error(`probe: no test example ${sample.index}`);
     return imagesTensor(ctx.dataset.test, ctx.dataset.shape, [sample.index]);
   }
-  if (sample.pixels.length !== h * w * c)
-    throw new Error(`probe: drawn image has ${sample.pixels.length} pixels, expected ${h * w * c}`);
-  return tf.tidy(() => tf.div(tf.tensor4d(Float32Array.from(sample.pixels), [1, h, w, c]), 255));
+  // A 28×28 grey drawing on a dataset of another size or of colour images: resized and replicated (fitDrawn.ts).
+  const pixels = fitDrawn(sample.pixels, ctx.dataset.shape);
+  return tf.tidy(() => tf.div(tf.tensor4d(Float32Array.from(pixels), [1, h, w, c]), 255));
 }
 
 /** The label of a sample as a model class, or null for drawn images. */

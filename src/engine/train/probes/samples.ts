@@ -17,5 +17,5 @@ export function probeSamples(
     pixels.set(data.images.subarray(i * size, (i + 1) * size), k * size);
     labels[k] = data.labels[i] as number;
   });
-  return { kind: 'samples', split, indices: kept, labels, pixels };
+  return { kind: 'samples', split, indices: kept, labels, pixels, h, w, channels: c };
 }

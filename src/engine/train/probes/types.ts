@@ -33,7 +33,11 @@ export type ProbeRequest =
       readonly maxLayers: number;
     };
 
-/** A test-set image by index, or a user-drawn image (28×28 uint8, already centred and scaled). */
+/**
+ * A test-set image by index, or a user-drawn image: uint8 in the dataset's h×w×c, or a square grey picture (the draw
+ * pad's 28×28, already centred and scaled) that the probe resizes to h×w and copies into each of the c channels
+ * (probes/fitDrawn.ts), so a drawing works on 32×32 or 64×64 and on colour datasets.
+ */
 export type SampleRef =
   { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn'; readonly pixels: Uint8Array };
 
@@ -47,6 +51,11 @@ export interface MapStack {
   /** Per-map min and max of the raw values, so the legend is honest. */
   readonly min: Float32Array;
   readonly max: Float32Array;
+  /**
+   * Set on the input stack of a colour model (C = 3): the image as h×w×3 interleaved RGB bytes, 0..255 as in the
+   * dataset (one scale for the three channels, unlike `data`), so the panels draw it in colour.
+   */
+  readonly rgb?: Uint8Array;
 }
 
 export interface KernelSet {
@@ -59,6 +68,8 @@ export interface KernelSet {
   readonly values: Float32Array;
   /** GAN runs: the network the layer belongs to (node ids of the two networks may coincide). */
   readonly network?: GanNetwork;
+  /** The layer reads a colour image (its 3 input channels are red, green, blue): drawn as one RGB picture per filter. */
+  readonly rgbInput?: boolean;
 }
 
 export type GanNetwork = 'generator' | 'discriminator';
@@ -132,7 +143,11 @@ export type ProbeResult =
       readonly split: 'train' | 'test';
       readonly indices: readonly number[];
       readonly labels: Uint8Array;
+      /** The examples' images one after another, each h×w×channels (channel-last, as in the dataset). */
       readonly pixels: Uint8Array;
+      readonly h: number;
+      readonly w: number;
+      readonly channels: number;
     }
   | {
       readonly kind: 'reconstruct';
@@ -140,17 +155,21 @@ export type ProbeResult =
       readonly count: number;
       readonly h: number;
       readonly w: number;
-      /** What the model was given (with noise for denoising runs), and its outputs; uint8, count×h×w each. */
+      /** 1 for grey images, 3 for colour (RGB, interleaved). */
+      readonly channels: number;
+      /** What the model was given (with noise for denoising runs), and its outputs; uint8, count×h×w×channels each. */
       readonly inputs: Uint8Array;
       readonly outputs: Uint8Array;
     }
   | {
       readonly kind: 'ganSamples';
       readonly step: number;
-      /** `count` images of h×w (one channel), uint8, the fixed-noise grid in row-major order. */
+      /** `count` images of h×w×channels (channel-last), uint8, the fixed-noise grid in row-major order. */
       readonly count: number;
       readonly h: number;
       readonly w: number;
+      /** 1 for grey images, 3 for colour (a generator ending in 3 channels). */
+      readonly channels: number;
       readonly pixels: Uint8Array;
       /** `interpolationSteps` images along slerp(z_a, z_b), or null. */
       readonly interpolation: Uint8Array | null;
