@@ -53,6 +53,18 @@ test('a two-value kernel-size sweep gives two named runs whose params differ by 
   // Only the first convolution grows: (5·5·1·8 + 8) − (3·3·1·8 + 8) = 128 (same padding keeps the shapes).
   expect(params[1]! - params[0]!).toBe(128);
 
+  // Ticked, the two sweep runs are overlaid in Loss under their names.
+  const legend = region(page, 'Loss').getByRole('list', { name: 'Runs in the chart' });
+  await runs.getByRole('checkbox', { name: 'Show kernel 3 in Loss' }).check();
+  await runs.getByRole('checkbox', { name: 'Show kernel 5 in Loss' }).check();
+  await expect(legend.getByRole('listitem')).toHaveText(['kernel 3', 'kernel 5']);
+
+  // Both rows survive a reload (IndexedDB), with their names and parameter counts.
+  await page.reload();
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('textbox', { name: 'Name of kernel 5' })).toBeVisible();
+  expect((await column(table, 'Params')).map((t) => Number(t.replace(/,/g, '')))).toEqual(params);
+
   // The editor shows the user's own network again: conv2d_1 back at 3×3.
   const graph = region(page, 'Graph');
   await graph
