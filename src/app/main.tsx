@@ -15,14 +15,15 @@ import { isShareHash } from './persistence/share';
 import { openRunStore } from './persistence/runStore';
 import type { RunRecord } from '../engine/runs/record';
 import { applyLocation } from './persistence/startup';
+import { loadUserDatasets } from './persistence/userDatasetsStartup';
+import { isUserDatasetId } from '../engine/data/types';
+import { openUserDatasetStore } from '../workers/userDatasets/store';
 import { useAppStore } from './store';
 import { createTrainingClient } from '../workers/trainingClient';
 import './styles.css';
 
-if (
-  applyLocation(useAppStore.getState, location, useAppStore.getInitialState()) ||
-  isShareHash(location.hash)
-) {
+const linkOpened = applyLocation(useAppStore.getState, location, useAppStore.getInitialState());
+if (linkOpened || isShareHash(location.hash)) {
   // The link's state is now the user's work (and autosaved), or waits in the dialog; a reload should not apply it again.
   history.replaceState(null, '', location.pathname + location.search);
 }
@@ -37,7 +38,13 @@ const controller = createTrainingController({
   onProbeNeedsChange: subscribeProbeNeeds,
   drawnImage: getDrawnImage,
 });
-controller.prepare();
+// The user's own datasets are listed from IndexedDB; a saved or shared setting naming one this browser does not have
+// falls back to MNIST (with a banner) before the first run is prepared on it.
+const userDatasetsLoaded = loadUserDatasets(useAppStore.getState, () => openUserDatasetStore(), {
+  fromLink: linkOpened,
+});
+if (isUserDatasetId(useAppStore.getState().dataset)) void userDatasetsLoaded.then(() => controller.prepare());
+else controller.prepare();
 // Every run is recorded for the Runs panel, in IndexedDB (or in memory when the browser refuses, which it says).
 void openRunStore<RunRecord>().then((runs) =>
   startRunRecorder(useAppStore, runs, Date.now, () => controller.snapshot()),

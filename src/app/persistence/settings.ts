@@ -2,7 +2,7 @@
  * The user's training settings as plain data, and their validation. Shared links, imported files and the autosave
  * are untrusted: every field is checked and a readable reason names the first bad one.
  */
-import { DATASET_IDS, type DatasetId } from '../../engine/data/types';
+import { isDatasetId, type DatasetId } from '../../engine/data/types';
 import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { DEFAULT_PANEL_PREFS, DOCK_KINDS, type PanelPrefs } from '../store/uiSlice';
@@ -90,7 +90,8 @@ export function parseSettings(x: unknown): Parsed<Settings> {
   const { presetId, dataset, seed, backendPolicy } = x;
   if (typeof presetId !== 'string' || presetId.length > 100)
     return { ok: false, reason: 'presetId: expected a short text' };
-  if (!oneOf(DATASET_IDS, dataset)) return { ok: false, reason: `dataset: unknown dataset` };
+  // A user dataset's id is accepted; one this browser does not have falls back to MNIST (userDatasetsStartup.ts).
+  if (!isDatasetId(dataset)) return { ok: false, reason: `dataset: unknown dataset` };
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
     return { ok: false, reason: 'seed: expected a whole number' };
   if (!oneOf(BACKEND_POLICIES, backendPolicy)) return { ok: false, reason: 'backendPolicy: unknown backend' };

@@ -4,7 +4,7 @@
  * `{ v: 1, comparison: [...] }`. Opening one never replaces the user's work: the app offers to train the runs as a
  * sweep. Like every link it is untrusted: each run is checked field by field, and nothing here throws.
  */
-import { DATASET_IDS, type DatasetId } from '../../engine/data/types';
+import { isDatasetId, type DatasetId } from '../../engine/data/types';
 import type { Graph } from '../../engine/graph/types';
 import type { Hyper } from '../../engine/train/hyper';
 import type { RunRecord } from '../../engine/runs/record';
@@ -41,13 +41,13 @@ function parseRun(x: unknown, where: string): Parsed<SharedRun> {
     return { ok: false, reason: `${where}: only classifiers and autoencoders can be compared` };
   const hyper = parseHyper(x['hyper']);
   if (!hyper.ok) return { ok: false, reason: `${where}: ${hyper.reason}` };
-  if (typeof dataset !== 'string' || !(DATASET_IDS as readonly string[]).includes(dataset))
-    return { ok: false, reason: `${where}: unknown dataset` };
+  // A user dataset's id is accepted; one this browser does not have falls back to MNIST (userDatasetsStartup.ts).
+  if (!isDatasetId(dataset)) return { ok: false, reason: `${where}: unknown dataset` };
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
     return { ok: false, reason: `${where}: the seed must be a whole number` };
   return {
     ok: true,
-    value: { name: name.trim(), graph: graph.value, hyper: hyper.value, dataset: dataset as DatasetId, seed },
+    value: { name: name.trim(), graph: graph.value, hyper: hyper.value, dataset, seed },
   };
 }
 

@@ -7,6 +7,7 @@ import { persist, type PersistStorage, type StateStorage } from 'zustand/middlew
 import { createGraphSlice } from './graphSlice';
 import { createMetricsSlice } from './metricsSlice';
 import { createLabSlice } from './labSlice';
+import { createDatasetSlice } from './datasetSlice';
 import { createTrainingSlice } from './trainingSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
@@ -109,6 +110,7 @@ export function createAppStore(storage?: PersistStorage<Saved>, format: Format =
         ...createMetricsSlice(...a),
         ...createUiSlice(...a),
         ...createLabSlice(...a),
+        ...createDatasetSlice(...a),
       }),
       {
         name: STORAGE_KEY,

@@ -3,7 +3,8 @@
  * Each slice is created by a `StateCreator<AppState, [], [], XSlice>` in its own file.
  */
 import type { Graph, NodeId } from '../../engine/graph/types';
-import type { DatasetId } from '../../engine/data/types';
+import type { DatasetId, UserDatasetId } from '../../engine/data/types';
+import type { UserDatasetMeta } from '../../engine/data/userDataset';
 import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
 import type { BackendInfo, BackendPolicy } from '../../engine/backend/types';
@@ -174,4 +175,20 @@ export interface SweepProgress {
   readonly ended?: string;
 }
 
-export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice & LabSlice;
+/**
+ * datasetSlice.ts — the user's own datasets in this browser (their metadata; the pixels stay in IndexedDB). Not
+ * autosaved: main.tsx reads them from IndexedDB at startup.
+ */
+export interface DatasetSlice {
+  /** Oldest first. */
+  readonly userDatasets: readonly UserDatasetMeta[];
+  /** Why the user's datasets cannot be kept in this browser (no IndexedDB, private mode); null when they can. */
+  readonly userDatasetsError: string | null;
+  setUserDatasets(list: readonly UserDatasetMeta[], error?: string | null): void;
+  /** Adds a dataset, or replaces the one with its id (a rename, removed images). */
+  upsertUserDataset(meta: UserDatasetMeta): void;
+  /** Forgets a dataset; when it was the chosen one, MNIST is chosen instead. */
+  removeUserDataset(id: UserDatasetId): void;
+}
+
+export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice & LabSlice & DatasetSlice;
