@@ -3,6 +3,7 @@ import { partialize } from '../store';
 import { updateLayer } from '../../engine/graph/edit';
 import { presetById } from '../../engine/graph/presets';
 import { sweepSetup, tick } from '../testing/sweepSetup';
+import { makeUserDataset } from '../../workers/userDatasets/testing';
 
 const setup = sweepSetup;
 
@@ -248,5 +249,38 @@ describe('sweep controller: explicit variants', () => {
     await endRun();
     await sweep.done();
     expect(built.map((b) => b.graph)).toEqual([graph]);
+  });
+});
+
+describe('sweep controller: a user dataset', () => {
+  it('checks the variants against the chosen dataset’s shape, or each variant’s own dataset', async () => {
+    const { store, graph, sweep, built, endRun } = setup();
+    const rgb = makeUserDataset({ id: 'user-rgb', shape: [32, 32, 3], classes: 10 }).meta;
+    store.getState().setUserDatasets([rgb]);
+    store.getState().setDataset('user-rgb');
+    const hyper = store.getState().hyper;
+    const input = graph.nodes.find((n) => n.layer.kind === 'input')!;
+    const colour = updateLayer(graph, input.id, { shape: [32, 32, 3] });
+    expect(
+      sweep.start({
+        variants: [
+          { label: 'grey', graph, hyper },
+          { label: 'colour', graph: colour, hyper },
+          { label: 'grey on MNIST', graph, hyper, dataset: 'mnist' },
+        ],
+      }),
+    ).toBeNull();
+    expect(store.getState().sweep!.skipped).toEqual([
+      { label: 'grey', reason: "The dataset's images are 32×32×3, but this Input expects 28×28×1." },
+    ]);
+    await tick();
+    await endRun();
+    await tick();
+    await endRun();
+    await sweep.done();
+    expect(built.map((b) => [b.dataset, b.graph])).toEqual([
+      ['user-rgb', colour],
+      ['mnist', graph],
+    ]);
   });
 });

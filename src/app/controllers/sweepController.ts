@@ -17,7 +17,7 @@ import {
   type ExplicitVariant,
 } from '../../engine/runs/explicitVariants';
 import { checkBudget, withBudget, type SweepBudget } from '../../engine/runs/sweepBudget';
-import { validationContext } from '../graphView/validationContext';
+import { datasetShapeOf, validationContext } from '../graphView/validationContext';
 import type { SweepProgress } from '../store/types';
 import type { TrainingController } from './trainingController';
 import { runVariant, type RunWatch, type SweepStore } from './sweepRun';
@@ -154,11 +154,15 @@ export function createSweepController(
       // A variant would go into the GAN's active network (setGraph), and the pair into the autosave.
       if (s.ganGraphs !== null)
         return 'A GAN lesson is open: sweeps and comparisons train classifiers and autoencoders. Choose another preset first.';
-      const ctx = validationContext(s.hyper.labelSubset);
+      // Checked against the chosen dataset's images and classes (a user dataset may be 32×32×3 with 3 classes); a
+      // variant with its own dataset (a shared run's) against that one's.
+      const ctxOf = (dataset = s.dataset) =>
+        validationContext(s.hyper.labelSubset, datasetShapeOf(dataset, s.userDatasets));
+      const ctx = ctxOf();
       if ('variants' in plan) {
         const bad = plan.budget && checkBudget(plan.budget);
         if (bad) return bad;
-        const checked = checkVariants(plan.variants, ctx);
+        const checked = checkVariants(plan.variants, (v) => ctxOf(v.dataset));
         if (!checked.ok) return checked.error;
         return begin(checked.variants, plan.budget, 'None of these networks can be trained.');
       }

@@ -10,7 +10,9 @@ import { inferShapes } from '../../engine/graph/shapes';
 import { validateGraph } from '../../engine/graph/validate';
 import type { ValidationContext } from '../../engine/graph/validationContext';
 import { useAppStore } from '../store';
-import { validationContext } from './validationContext';
+import type { UserDatasetMeta } from '../../engine/data/userDataset';
+import type { AppState } from '../store/types';
+import { SHIPPED_DATASET, userDatasetOf, validationContext, type DatasetShape } from './validationContext';
 import { selectGraph } from '../store/selectors';
 
 export interface GraphAnalysis {
@@ -34,22 +36,45 @@ export function analyse(graph: Graph, ctx: ValidationContext): GraphAnalysis {
 const selectLabelSubset = (s: { hyper: { labelSubset: readonly number[] } }): readonly number[] =>
   s.hyper.labelSubset;
 
+/** The chosen user dataset's metadata (undefined for a shipped set): a stable reference, so a fit selector. */
+export const selectChosenUserDataset = (s: AppState): UserDatasetMeta | undefined =>
+  userDatasetOf(s.dataset, s.userDatasets);
+
 const CACHE = new WeakMap<
   Graph,
-  { readonly labelSubset: readonly number[]; readonly analysis: GraphAnalysis }
+  { readonly labelSubset: readonly number[]; readonly dataset: string; readonly analysis: GraphAnalysis }
 >();
 
-/** The analysis of `graph` for the label subset; computed once per graph object and subset. */
-export function analysisOf(graph: Graph, labelSubset: readonly number[]): GraphAnalysis {
+const datasetKey = (d: DatasetShape): string => `${d.shape.join('×')}/${d.classes}`;
+
+/**
+ * The analysis of `graph` for the label subset and the chosen dataset's shape and classes (the shipped sets' by
+ * default); computed once per graph object, subset and dataset shape.
+ */
+export function analysisOf(
+  graph: Graph,
+  labelSubset: readonly number[],
+  dataset: DatasetShape = SHIPPED_DATASET,
+): GraphAnalysis {
   const hit = CACHE.get(graph);
-  if (hit && hit.labelSubset === labelSubset) return hit.analysis;
-  const analysis = analyse(graph, validationContext(labelSubset));
-  CACHE.set(graph, { labelSubset, analysis });
+  const key = datasetKey(dataset);
+  if (hit && hit.labelSubset === labelSubset && hit.dataset === key) return hit.analysis;
+  const analysis = analyse(graph, validationContext(labelSubset, dataset));
+  CACHE.set(graph, { labelSubset, dataset: key, analysis });
   return analysis;
 }
 
 export function useGraphAnalysis(): GraphAnalysis {
   const graph = useAppStore(selectGraph);
   const labelSubset = useAppStore(selectLabelSubset);
-  return useMemo(() => analysisOf(graph, labelSubset), [graph, labelSubset]);
+  const chosen = useAppStore(selectChosenUserDataset);
+  return useMemo(
+    () =>
+      analysisOf(
+        graph,
+        labelSubset,
+        chosen ? { shape: chosen.shape, classes: chosen.classNames.length } : undefined,
+      ),
+    [graph, labelSubset, chosen],
+  );
 }

@@ -33,12 +33,14 @@ function uniqueLabel(label: string, used: Set<string>): string {
 }
 
 /**
- * Checks explicit variants against the validation context (each with its own label subset): the ones that validate
- * are kept as they are, the others carry the reason. Labels are made unique, since each names a run.
+ * Checks explicit variants against the validation context (each with its own label subset), or against each one's
+ * own (`ctx` as a function: a variant with its own dataset is checked against that dataset's images and classes):
+ * the ones that validate are kept as they are, the others carry the reason. Labels are made unique, since each names
+ * a run.
  */
 export function checkVariants(
   variants: readonly ExplicitVariant[],
-  ctx: ValidationContext,
+  ctx: ValidationContext | ((v: ExplicitVariant) => ValidationContext),
 ):
   | { readonly ok: true; readonly variants: CheckedVariant[] }
   | { readonly ok: false; readonly error: string } {
@@ -53,7 +55,8 @@ export function checkVariants(
     ok: true,
     variants: variants.map((v) => {
       const label = uniqueLabel(v.label, used);
-      const errors = validateGraph(v.graph, { ...ctx, labelSubset: v.hyper.labelSubset }).filter(
+      const own = typeof ctx === 'function' ? ctx(v) : ctx;
+      const errors = validateGraph(v.graph, { ...own, labelSubset: v.hyper.labelSubset }).filter(
         (i) => i.severity === 'error',
       );
       if (errors.length > 0) return { label, skipped: errors.map((e) => e.message).join(' ') };
