@@ -1,5 +1,6 @@
 /**
- * Activation maps: the input thumbnail and every channel of every layer, laid out by layer (greys: black = low).
+ * Activation maps: the input thumbnail (in colour when the stack carries RGB bytes) and every channel of every layer,
+ * laid out by layer (greys: black = low).
  * Clicking a map pixel calls back with (node, channel, y, x); the caller computes the receptive field and hands
  * the windows back through `highlight`, drawn as outlines on overlay canvases (input and maps).
  */
@@ -8,12 +9,12 @@ import type { MapStack } from '../engine/train/probes/types';
 import { greysLut } from './colormap';
 import { blit, canvasPoint, ctx2d, el, makeFrame, sizeCanvas, type Frame } from './canvas';
 import { layoutMaps, mapAt, mapRect, type MapLayout } from './mapLayout';
-import { fillMaps } from './pixels';
+import { fillImages, fillMaps } from './pixels';
 import { createFrameScheduler } from './scheduler';
 import { scheduledRenderer, type Renderer } from './renderer';
 
 /** The parts of the engine's MapStack the maps need. */
-export type MapStackData = Pick<MapStack, 'node' | 'h' | 'w' | 'count' | 'data'>;
+export type MapStackData = Pick<MapStack, 'node' | 'h' | 'w' | 'count' | 'data' | 'rgb'>;
 
 export interface ActivationData {
   readonly input: MapStackData;
@@ -41,7 +42,19 @@ export interface ActivationMaps extends Renderer<ActivationData> {
   ): void;
 }
 
-const INPUT_SCALE = 4;
+/** Zoom of the input thumbnail: about 112 px across (28 → 4×, 32 → 4×, 64 → 2×). */
+export const inputScale = (h: number, w: number): number => Math.max(1, Math.round(112 / Math.max(h, w, 1)));
+
+/**
+ * Draws the input thumbnail: the RGB bytes in colour when the stack has them, else its first map in greys (a colour
+ * image without RGB bytes, e.g. from an older record, shows its red channel).
+ */
+export function drawInputThumbnail(frame: Frame, i: MapStackData, scale: number, lut: Uint32Array): void {
+  const g = { cols: 1, gap: 0, scale };
+  if (i.rgb && i.rgb.length === i.h * i.w * 3)
+    fillImages(frame.packed, frame.width, 0, 0, i.rgb, 1, i.h, i.w, 3, g, lut);
+  else fillMaps(frame.packed, frame.width, 0, 0, i.data, Math.min(1, i.count), i.h, i.w, g, lut);
+}
 
 const layered = (
   doc: Document,
@@ -114,11 +127,12 @@ export function createActivationMaps(
         gi.fillStyle = 'rgba(255, 80, 40, 0.35)';
         gi.strokeStyle = 'rgb(255, 80, 40)';
         gi.lineWidth = 2;
+        const s = inputScale(current.input.h, current.input.w);
         const r = {
-          x: w.x0 * INPUT_SCALE,
-          y: w.y0 * INPUT_SCALE,
-          w: (w.x1 - w.x0 + 1) * INPUT_SCALE,
-          h: (w.y1 - w.y0 + 1) * INPUT_SCALE,
+          x: w.x0 * s,
+          y: w.y0 * s,
+          w: (w.x1 - w.x0 + 1) * s,
+          h: (w.y1 - w.y0 + 1) * s,
         };
         gi.fillRect(r.x, r.y, r.w, r.h);
         gi.strokeRect(r.x + 1, r.y + 1, r.w - 2, r.h - 2);
@@ -147,10 +161,9 @@ export function createActivationMaps(
     current = d;
     const lut = greysLut().packed;
     const i = d.input;
-    const ig = { cols: 1, gap: 0, scale: INPUT_SCALE };
-    inFrame = makeFrame(i.w * INPUT_SCALE, i.h * INPUT_SCALE, inFrame);
-    // Show the first channel (a colour image's red channel) as the thumbnail.
-    fillMaps(inFrame.packed, inFrame.width, 0, 0, i.data, Math.min(1, i.count), i.h, i.w, ig, lut);
+    const scale = inputScale(i.h, i.w);
+    inFrame = makeFrame(i.w * scale, i.h * scale, inFrame);
+    drawInputThumbnail(inFrame, i, scale, lut);
     blit(input.base, inFrame);
     layout = layoutMaps(d.layers);
     mapFrame = makeFrame(layout.width, layout.height, mapFrame);

@@ -13,7 +13,7 @@ import {
   zoomToFit,
   type Frame,
 } from './canvas';
-import { fillMaps, gridSize, tileOrigin } from './pixels';
+import { fillImages, gridSize, tileOrigin } from './pixels';
 import { createFrameScheduler } from './scheduler';
 import type { Renderer } from './renderer';
 
@@ -21,7 +21,9 @@ export interface ImageGridData {
   readonly count: number;
   readonly h: number;
   readonly w: number;
-  /** count × h × w, 0..255. */
+  /** 1 (default): grey; 3: colour, RGB interleaved. */
+  readonly channels?: number;
+  /** count × h × w × channels, 0..255, channel-last. */
   readonly pixels: Uint8Array;
   readonly cols?: number;
   /** Caption under each image (e.g. labels). */
@@ -79,7 +81,19 @@ export function createImageGrid(
     const { width, height } = gridSize(d.count, d.h, d.w, grid);
     frame = makeFrame(width, height, frame);
     frame.packed.fill(0);
-    fillMaps(frame.packed, width, 0, 0, d.pixels, d.count, d.h, d.w, grid, greysLut().packed);
+    fillImages(
+      frame.packed,
+      width,
+      0,
+      0,
+      d.pixels,
+      d.count,
+      d.h,
+      d.w,
+      d.channels ?? 1,
+      grid,
+      greysLut().packed,
+    );
     for (const o of d.outlines ?? [])
       if (o.index >= 0 && o.index < d.count)
         outlineTile(

@@ -5,7 +5,7 @@
  */
 import { blit, ensureCanvas, makeFrame, type Frame } from './canvas';
 import { greysLut } from './colormap';
-import { fillMaps } from './pixels';
+import { fillImages } from './pixels';
 
 /** Frame shown `elapsedMs` after play started: 0, 1, …, steps−1, steps−2, …, 1, 0, 1, … */
 export function interpolationFrameAt(elapsedMs: number, steps: number, msPerFrame: number): number {
@@ -19,7 +19,9 @@ export interface InterpolationData {
   readonly steps: number;
   readonly h: number;
   readonly w: number;
-  /** steps × h × w, 0..255. */
+  /** 1 (default): grey; 3: colour, RGB interleaved. */
+  readonly channels?: number;
+  /** steps × h × w × channels, 0..255, channel-last. */
   readonly pixels: Uint8Array;
 }
 
@@ -57,9 +59,10 @@ export function createInterpolationPlayer(
   const draw = (index: number): void => {
     if (!data || data.steps === 0) return;
     const i = Math.min(index, data.steps - 1);
-    const size = data.h * data.w;
+    const channels = data.channels ?? 1;
+    const size = data.h * data.w * channels;
     frame = makeFrame(data.w * scale, data.h * scale, frame);
-    fillMaps(
+    fillImages(
       frame.packed,
       frame.width,
       0,
@@ -68,6 +71,7 @@ export function createInterpolationPlayer(
       1,
       data.h,
       data.w,
+      channels,
       { cols: 1, gap: 0, scale },
       greysLut().packed,
     );

@@ -1,6 +1,7 @@
 /**
  * Kernels: every conv layer's filters (rows = input channels, columns = filters), diverging colours centred on
- * zero per layer, with a legend. One canvas, one putImageData per frame; layer captions and the hover readout are DOM.
+ * zero per layer, with a legend. A layer reading a colour image has a first row of colour pictures, one per filter
+ * (rgbKernel.ts). One canvas, one putImageData per frame; layer captions and the hover readout are DOM.
  */
 import { divergingIndex, divergingLut } from './colormap';
 import {
@@ -17,11 +18,13 @@ import {
   cellOrigin,
   kernelAt,
   layoutKernels,
+  RGB_ROW,
   type KernelData,
   type KernelHit,
   type KernelLayout,
 } from './kernelLayout';
-import { packRgb } from './pixels';
+import { packRgb, packRgbFast } from './pixels';
+import { rgbFilterImage } from './rgbKernel';
 import { createFrameScheduler } from './scheduler';
 import type { Renderer } from './renderer';
 
@@ -47,6 +50,20 @@ export function drawKernels(frame: Frame, layout: KernelLayout, sets: readonly K
   frame.packed.fill(packRgb(255, 255, 255) & 0x00ffffff); // transparent
   for (const b of layout.blocks) {
     const k = sets[b.index]!;
+    if (b.colourRow === 1)
+      for (let f = 0; f < b.cols; f++) {
+        const o = cellOrigin(b, RGB_ROW, f);
+        const rgb = rgbFilterImage(k, f);
+        for (let ky = 0; ky < b.kh; ky++)
+          for (let kx = 0; kx < b.kw; kx++) {
+            const i = (ky * b.kw + kx) * 3;
+            const colour = packRgbFast(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!);
+            for (let dy = 0; dy < b.scale; dy++) {
+              const row = (o.y + ky * b.scale + dy) * frame.width + o.x + kx * b.scale;
+              for (let dx = 0; dx < b.scale; dx++) frame.packed[row + dx] = colour;
+            }
+          }
+      }
     for (let c = 0; c < b.rows; c++)
       for (let f = 0; f < b.cols; f++) {
         const o = cellOrigin(b, c, f);
@@ -118,8 +135,11 @@ export function createKernelGrid(
     zoomToFit(canvas, stage);
     const what = d.gradients ? 'gradient' : 'weight';
     const first = layout.blocks[0];
+    const colour = layout.blocks.some((b) => b.colourRow === 1)
+      ? ` Colour layers: top row = each filter's red, green and blue ${what}s as one picture (grey = 0, scale per filter).`
+      : '';
     legendText.textContent = first
-      ? `blue = negative ${what}, white = 0, red = positive (scale ±max per layer; first layer ±${fmt(first.absMax)})`
+      ? `blue = negative ${what}, white = 0, red = positive (scale ±max per layer; first layer ±${fmt(first.absMax)}).${colour}`
       : 'No convolution layers.';
     captions.replaceChildren(
       ...layout.blocks.map((b) => {
@@ -127,7 +147,7 @@ export function createKernelGrid(
           doc,
           'div',
           'viz-caption',
-          `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}`,
+          `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}${b.colourRow ? ' · top row RGB' : ''}`,
         );
         // One line, cut with an ellipsis in a narrow panel, so a long caption never covers the kernels below it.
         Object.assign(c.style, {
@@ -153,10 +173,14 @@ export function createKernelGrid(
     options.onHover?.(hit);
     if (!hit) return;
     const k = data.layers[hit.layer]!;
+    const rgb = hit.channel === RGB_ROW;
+    const tap = (i: number): string =>
+      rgb ? Array.from(hit.weights.slice(i * 3, i * 3 + 3), fmt).join('/') : fmt(hit.weights[i]!);
     const rows: string[] = [];
     for (let y = 0; y < k.kh; y++)
-      rows.push(Array.from(hit.weights.slice(y * k.kw, (y + 1) * k.kw), fmt).join('  '));
-    readout.textContent = `${options.label?.(hit.node) ?? hit.node} filter ${hit.filter + 1}, input channel ${hit.channel + 1} · ${data.gradients ? 'gradient' : 'weight'} norm ${fmt(hit.norm)}\n${rows.join('\n')}`;
+      rows.push(Array.from({ length: k.kw }, (_, x) => tap(y * k.kw + x)).join('  '));
+    const where = rgb ? 'colour (red/green/blue)' : `input channel ${hit.channel + 1}`;
+    readout.textContent = `${options.label?.(hit.node) ?? hit.node} filter ${hit.filter + 1}, ${where} · ${data.gradients ? 'gradient' : 'weight'} norm ${fmt(hit.norm)}\n${rows.join('\n')}`;
   };
   canvas.addEventListener('pointermove', onMove);
   const resize = (): void => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { asNodeId } from '../engine/graph/types';
-import { cellOrigin, kernelAt, layoutKernels, MAX_COLS, valueIndex, type KernelData } from './kernelLayout';
+import {
+  cellOrigin,
+  kernelAt,
+  layoutKernels,
+  MAX_COLS,
+  RGB_ROW,
+  valueIndex,
+  type KernelData,
+} from './kernelLayout';
 
 function set(node: string, k: number, inC: number, f: number): KernelData {
   const values = new Float32Array(k * k * inC * f);
@@ -94,5 +102,27 @@ describe('kernel layout', () => {
       ky: 0,
       kx: 0,
     });
+  });
+  it('puts a colour row on top of a layer reading an RGB image, and hit-tests it and the channel rows below', () => {
+    const rgb = { ...set('c1', 3, 3, 4), rgbInput: true };
+    const l = layoutKernels([rgb]);
+    const b = l.blocks[0]!;
+    const cell = 3 * b.scale + b.gap;
+    expect(b).toMatchObject({ rows: 3, colourRow: 1 });
+    expect(l.height).toBe(b.caption + 4 * cell - b.gap);
+    expect(cellOrigin(b, RGB_ROW, 2)).toEqual({ x: 2 * cell, y: b.caption });
+    expect(cellOrigin(b, 0, 2).y).toBe(b.caption + cell);
+    const top = cellOrigin(b, RGB_ROW, 2);
+    const hit = kernelAt(l, [rgb], top.x + b.scale + 0.5, top.y + 2 * b.scale + 0.5);
+    expect(hit).toMatchObject({ filter: 2, channel: RGB_ROW, ky: 2, kx: 1 });
+    // The tap's red, green and blue weights in turn.
+    expect([...hit!.weights.subarray((2 * 3 + 1) * 3, (2 * 3 + 2) * 3)]).toEqual(
+      [0, 1, 2].map((c) => rgb.values[valueIndex(rgb, 2, 1, c, 2)]),
+    );
+    const below = cellOrigin(b, 2, 3);
+    expect(kernelAt(l, [rgb], below.x + 0.5, below.y + 0.5)).toMatchObject({ filter: 3, channel: 2 });
+    expect(kernelAt(l, [rgb], below.x + 0.5, below.y + cell + 0.5)).toBeNull();
+    // Three channels that are not an image (rgbInput unset): no colour row.
+    expect(layoutKernels([set('c2', 3, 3, 4)]).blocks[0]!.colourRow).toBe(0);
   });
 });

@@ -1,12 +1,23 @@
 /**
  * Where each kernel goes in the Kernels canvas, and which weight is under a pixel. Rows are input channels,
- * columns are filters; the first layer is drawn larger. Pure, so the hit test is unit tested.
+ * columns are filters; the first layer is drawn larger. A layer reading a colour image (rgbInput) gets one more row on
+ * top: each filter as one RGB picture of its three input channels (row RGB_ROW). Pure, so the hit test is unit tested.
  */
 import type { NodeId } from '../engine/graph/types';
 import type { KernelSet } from '../engine/train/probes/types';
 
 /** The parts of the engine's KernelSet the layout needs (values layout [kh, kw, in, out]). */
-export type KernelData = Pick<KernelSet, 'node' | 'kh' | 'kw' | 'inChannels' | 'filters' | 'values'>;
+export type KernelData = Pick<
+  KernelSet,
+  'node' | 'kh' | 'kw' | 'inChannels' | 'filters' | 'values' | 'rgbInput'
+>;
+
+/** The channel index of the colour row (each filter's three input channels as one RGB picture). */
+export const RGB_ROW = -1;
+
+/** Whether a layer is drawn with the colour row: it reads the RGB image, so its 3 input channels are red, green, blue. */
+export const hasColourRow = (k: Pick<KernelData, 'inChannels' | 'rgbInput'>): boolean =>
+  k.rgbInput === true && k.inChannels === 3;
 
 export interface KernelBlock {
   readonly node: NodeId;
@@ -17,6 +28,8 @@ export interface KernelBlock {
   readonly scale: number;
   readonly gap: number;
   readonly rows: number;
+  /** 1 when the block starts with the colour row (RGB_ROW) above its channel rows, else 0. */
+  readonly colourRow: 0 | 1;
   /** Filters drawn (at most MAX_COLS). */
   readonly cols: number;
   /** Filters per band: `cols` unless the layout wraps them (see KernelLayoutOptions.minKernelPx). */
@@ -99,6 +112,7 @@ export function layoutKernels(
       scale,
       gap,
       rows,
+      colourRow: hasColourRow(k) ? 1 : 0,
       cols,
       perRow,
       bands,
@@ -114,15 +128,15 @@ export function layoutKernels(
 }
 
 /** Height of one band of a block, with the space below it. */
-const bandHeight = (b: Pick<KernelBlock, 'rows' | 'kh' | 'scale' | 'gap'>): number =>
-  b.rows * (b.kh * b.scale + b.gap) + bandGap(b.gap);
+const bandHeight = (b: Pick<KernelBlock, 'rows' | 'colourRow' | 'kh' | 'scale' | 'gap'>): number =>
+  (b.colourRow + b.rows) * (b.kh * b.scale + b.gap) + bandGap(b.gap);
 
-/** Top-left pixel of kernel (channel c, filter f) in a block. */
+/** Top-left pixel of kernel (channel c, filter f) in a block; c = RGB_ROW for the colour row. */
 export function cellOrigin(b: KernelBlock, c: number, f: number): { x: number; y: number } {
   const band = Math.floor(f / b.perRow);
   return {
     x: (f % b.perRow) * (b.kw * b.scale + b.gap),
-    y: b.top + b.caption + band * bandHeight(b) + c * (b.kh * b.scale + b.gap),
+    y: b.top + b.caption + band * bandHeight(b) + (c + b.colourRow) * (b.kh * b.scale + b.gap),
   };
 }
 
@@ -130,10 +144,14 @@ export interface KernelHit {
   readonly node: NodeId;
   readonly layer: number;
   readonly filter: number;
+  /** The input channel, or RGB_ROW over the colour row. */
   readonly channel: number;
   readonly ky: number;
   readonly kx: number;
-  /** The kh×kw weights of this filter for this input channel, row-major. */
+  /**
+   * The kh×kw weights of this filter for this input channel, row-major; over the colour row, the kh×kw×3 weights of
+   * its three input channels (red, green, blue of each tap in turn).
+   */
   readonly weights: Float32Array;
   /** L2 norm of the whole filter (all taps, all input channels). */
   readonly norm: number;
@@ -158,15 +176,20 @@ export function kernelAt(
     const ry = by - band * bandHeight(b);
     const col = Math.floor(px / cellW);
     const f = band * b.perRow + col;
-    if (by < 0 || band >= b.bands || ry >= b.rows * cellH || px < 0 || col >= b.perRow || f >= b.cols)
-      continue;
-    const c = Math.floor(ry / cellH);
-    const iy = ry - c * cellH;
+    const rowsTall = (b.colourRow + b.rows) * cellH;
+    if (by < 0 || band >= b.bands || ry >= rowsTall || px < 0 || col >= b.perRow || f >= b.cols) continue;
+    const r = Math.floor(ry / cellH);
+    const c = r - b.colourRow;
+    const iy = ry - r * cellH;
     const ix = px - col * cellW;
     if (iy >= b.kh * b.scale || ix >= b.kw * b.scale) return null;
-    const weights = new Float32Array(k.kh * k.kw);
+    const chans = c === RGB_ROW ? [0, 1, 2] : [c];
+    const weights = new Float32Array(k.kh * k.kw * chans.length);
     for (let ky = 0; ky < k.kh; ky++)
-      for (let kx = 0; kx < k.kw; kx++) weights[ky * k.kw + kx] = k.values[valueIndex(k, ky, kx, c, f)]!;
+      for (let kx = 0; kx < k.kw; kx++)
+        chans.forEach((ci, j) => {
+          weights[(ky * k.kw + kx) * chans.length + j] = k.values[valueIndex(k, ky, kx, ci, f)]!;
+        });
     let sq = 0;
     for (let ky = 0; ky < k.kh; ky++)
       for (let kx = 0; kx < k.kw; kx++)

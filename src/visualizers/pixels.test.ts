@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { greysLut } from './colormap';
-import { fillMaps, gridSize, packRgb, tileOrigin } from './pixels';
+import { fillImages, fillMaps, gridSize, packRgb, packRgbFast, tileOrigin } from './pixels';
 
 describe('fillMaps', () => {
   it('places tiles with gaps and replicates pixels by the scale', () => {
@@ -24,6 +24,47 @@ describe('fillMaps', () => {
   it('packs colours in ImageData byte order', () => {
     const p = packRgb(1, 2, 3);
     expect([...new Uint8Array(new Uint32Array([p]).buffer)]).toEqual([1, 2, 3, 255]);
+  });
+});
+
+/** The RGBA bytes of packed pixel i. */
+const rgbaAt = (dst: Uint32Array, i: number): number[] => [...new Uint8Array(dst.buffer, i * 4, 4)];
+
+describe('fillImages', () => {
+  it('draws channel-last RGB images in their colours, each tile h×w (here 32×32)', () => {
+    const g = { cols: 2, gap: 1, scale: 1 };
+    const { width, height } = gridSize(2, 32, 32, g);
+    expect([width, height]).toEqual([65, 32]);
+    const px = 32 * 32 * 3;
+    const data = new Uint8Array(2 * px);
+    for (let p = 0; p < 32 * 32; p++) data[3 * p] = 255; // image 0 all red
+    for (let p = 0; p < 32 * 32; p++) data[px + 3 * p + 2] = 200; // image 1 all blue
+    data[px + 3 * (5 * 32 + 7) + 1] = 128; // image 1, pixel (5, 7) gets some green
+    const dst = new Uint32Array(width * height);
+    fillImages(dst, width, 0, 0, data, 2, 32, 32, 3, g, greysLut().packed);
+    expect(rgbaAt(dst, 0)).toEqual([255, 0, 0, 255]);
+    expect(rgbaAt(dst, 31 * width + 31)).toEqual([255, 0, 0, 255]); // image 0's last pixel
+    expect(dst[32]).toBe(0); // the gap
+    expect(rgbaAt(dst, 33)).toEqual([0, 0, 200, 255]); // image 1 starts at x = 33
+    expect(rgbaAt(dst, 5 * width + 33 + 7)).toEqual([0, 128, 200, 255]);
+    expect(rgbaAt(dst, 31 * width + 64)).toEqual([0, 0, 200, 255]);
+  });
+
+  it('draws one channel through the lookup table exactly as fillMaps, and scales colour tiles too', () => {
+    const lut = greysLut().packed;
+    const grey = Uint8Array.from({ length: 2 * 9 }, (_, i) => i * 13);
+    const g = { cols: 2, gap: 1, scale: 2 };
+    const { width, height } = gridSize(2, 3, 3, g);
+    const a = new Uint32Array(width * height);
+    const b = new Uint32Array(width * height);
+    fillMaps(a, width, 0, 0, grey, 2, 3, 3, g, lut);
+    fillImages(b, width, 0, 0, grey, 2, 3, 3, 1, g, lut);
+    expect([...b]).toEqual([...a]);
+    const rgb = Uint8Array.from([10, 20, 30]);
+    const c = new Uint32Array(4);
+    fillImages(c, 2, 0, 0, rgb, 1, 1, 1, 3, { cols: 1, gap: 0, scale: 2 }, lut);
+    expect([...c]).toEqual(new Array(4).fill(packRgb(10, 20, 30)));
+    expect(packRgbFast(1, 2, 3)).toBe(packRgb(1, 2, 3));
   });
 });
 

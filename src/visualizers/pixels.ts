@@ -75,3 +75,52 @@ export function packRgb(r: number, g: number, b: number): number {
   const px = new Uint8ClampedArray([r, g, b, 255]);
   return new Uint32Array(px.buffer)[0]!;
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** packRgb without the allocation, for per-pixel loops (r, g, b are 0..255 integers). */
+export function packRgbFast(r: number, g: number, b: number): number {
+  return LITTLE_ENDIAN
+    ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0
+    : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
+}
+
+/**
+ * Writes `count` images of h×w×channels (uint8, channel-last, one image after another, as datasets store them) as
+ * tiles: one channel through `lut` (as fillMaps), three as their own colours (RGB). Other channel counts draw their
+ * first channel.
+ */
+export function fillImages(
+  dst: Uint32Array,
+  dstWidth: number,
+  x0: number,
+  y0: number,
+  data: Uint8Array,
+  count: number,
+  h: number,
+  w: number,
+  channels: number,
+  g: TileGrid,
+  lut: Uint32Array,
+): void {
+  if (channels === 1) return fillMaps(dst, dstWidth, x0, y0, data, count, h, w, g, lut);
+  const s = g.scale;
+  const size = h * w * channels;
+  for (let m = 0; m < count; m++) {
+    const o = tileOrigin(m, h, w, g);
+    for (let y = 0; y < h; y++) {
+      const src = m * size + y * w * channels;
+      for (let dy = 0; dy < s; dy++) {
+        let p = (y0 + o.y + y * s + dy) * dstWidth + x0 + o.x;
+        for (let x = 0; x < w; x++) {
+          const i = src + x * channels;
+          const c =
+            channels === 3
+              ? packRgbFast(data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0)
+              : lut[data[i] ?? 0]!;
+          for (let dx = 0; dx < s; dx++) dst[p++] = c;
+        }
+      }
+    }
+  }
+}

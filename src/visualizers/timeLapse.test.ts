@@ -34,6 +34,13 @@ describe('downsample2', () => {
     expect(d.w).toBe(1);
     expect([...d.pixels]).toEqual([6, 254]);
   });
+  it('averages each colour channel on its own (channel-last RGB)', () => {
+    // one 2×2 RGB image: red, red, blue, blue → one purple pixel
+    const px = Uint8Array.from([255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 251]);
+    const d = downsample2(px, 1, 2, 2, 3);
+    expect(d).toMatchObject({ h: 1, w: 1 });
+    expect([...d.pixels]).toEqual([128, 0, 127]);
+  });
   it('keeps images too small to halve', () => {
     const d = downsample2(Uint8Array.from([7, 9]), 1, 1, 2);
     expect(d).toMatchObject({ h: 1, w: 2 });

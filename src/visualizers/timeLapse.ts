@@ -4,14 +4,16 @@
  */
 import { blit, el, ensureCanvas, makeFrame, observeWidth, zoomToFit, type Frame } from './canvas';
 import { greysLut } from './colormap';
-import { fillMaps, gridSize } from './pixels';
+import { fillImages, gridSize } from './pixels';
 
 export interface LapseGrid {
   readonly step: number;
   readonly count: number;
   readonly h: number;
   readonly w: number;
-  /** count × h × w, 0..255. */
+  /** 1 (default): grey; 3: colour, RGB interleaved. */
+  readonly channels?: number;
+  /** count × h × w × channels, 0..255, channel-last. */
   readonly pixels: Uint8Array;
 }
 
@@ -26,25 +28,29 @@ export function pushDistinct<T extends { readonly step: number }>(
   return [...history, item].slice(-keep);
 }
 
-/** Halves every image of a stack with a 2×2 box average (odd edges dropped). */
+/** Halves every image of a stack (channel-last, `c` channels) with a 2×2 box average per channel (odd edges dropped). */
 export function downsample2(
   pixels: Uint8Array,
   count: number,
   h: number,
   w: number,
+  c = 1,
 ): { h: number; w: number; pixels: Uint8Array } {
   const h2 = Math.max(1, h >> 1);
   const w2 = Math.max(1, w >> 1);
-  if (h < 2 || w < 2) return { h, w, pixels: pixels.slice(0, count * h * w) };
-  const out = new Uint8Array(count * h2 * w2);
+  if (h < 2 || w < 2) return { h, w, pixels: pixels.slice(0, count * h * w * c) };
+  const out = new Uint8Array(count * h2 * w2 * c);
+  const row = w * c;
   for (let m = 0; m < count; m++) {
-    const src = m * h * w;
-    const dst = m * h2 * w2;
+    const src = m * h * row;
+    const dst = m * h2 * w2 * c;
     for (let y = 0; y < h2; y++)
-      for (let x = 0; x < w2; x++) {
-        const p = src + 2 * y * w + 2 * x;
-        out[dst + y * w2 + x] = (pixels[p]! + pixels[p + 1]! + pixels[p + w]! + pixels[p + w + 1]! + 2) >> 2;
-      }
+      for (let x = 0; x < w2; x++)
+        for (let k = 0; k < c; k++) {
+          const p = src + 2 * y * row + 2 * x * c + k;
+          out[dst + (y * w2 + x) * c + k] =
+            (pixels[p]! + pixels[p + c]! + pixels[p + row]! + pixels[p + row + c]! + 2) >> 2;
+        }
   }
   return { h: h2, w: w2, pixels: out };
 }
@@ -54,6 +60,7 @@ interface Thumb {
   readonly count: number;
   readonly h: number;
   readonly w: number;
+  readonly channels: number;
   readonly pixels: Uint8Array;
 }
 
@@ -100,7 +107,7 @@ export function createTimeLapseStrip(
     history.forEach((t, i) => {
       const x0 = (i % perRow) * (cellW + GAP);
       const y0 = Math.floor(i / perRow) * (cellH + GAP);
-      fillMaps(
+      fillImages(
         frame!.packed,
         width,
         x0,
@@ -109,6 +116,7 @@ export function createTimeLapseStrip(
         t.count,
         t.h,
         t.w,
+        t.channels,
         { cols: options.cols ?? Math.ceil(Math.sqrt(t.count)), gap: 1, scale: 1 },
         lut,
       );
@@ -128,8 +136,9 @@ export function createTimeLapseStrip(
   return {
     push(g) {
       if (history.some((t) => t.step === g.step)) return;
-      const small = downsample2(g.pixels, g.count, g.h, g.w);
-      history = pushDistinct(history, { step: g.step, count: g.count, ...small }, keep);
+      const channels = g.channels ?? 1;
+      const small = downsample2(g.pixels, g.count, g.h, g.w, channels);
+      history = pushDistinct(history, { step: g.step, count: g.count, channels, ...small }, keep);
       render();
     },
     steps: () => history.map((t) => t.step),

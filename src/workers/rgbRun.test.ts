@@ -7,8 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeProceduralDataset } from '../engine/data/procedural';
 import { chain } from '../engine/graph/edit';
 import { L } from '../engine/graph/layerBuilders';
+import type { Graph } from '../engine/graph/types';
 import { handleMessage } from './handleMessage';
-import { asRunId } from './protocol';
+import { asRunId, type ToWorker } from './protocol';
 import { whenIdle } from './runLoop';
 import { HYPER, initMsg, ofType, recorder, testDeps, tinyCnn } from './testing';
 import { createWorkerState } from './workerState';
@@ -33,7 +34,12 @@ const deps = () =>
       return Promise.resolve(d);
     },
   });
-const userSet = 'user-rgb-32' as const;
+/** An init for the user dataset 'user-rgb-32' (the loader above answers it with the colour set). */
+function initRgb(runId: string, graph: Graph): ToWorker {
+  const m = initMsg(runId, graph, HYPER);
+  if (m.type !== 'init') throw new Error('init');
+  return { ...m, dataset: 'user-rgb-32' };
+}
 
 describe('a 32×32×3 run in the worker', () => {
   it('trains (the loss falls) and answers kernels, maps and samples in colour; a 28×28×1 graph is refused', async () => {
@@ -42,12 +48,12 @@ describe('a 32×32×3 run in the worker', () => {
     const d = deps();
     const state = createWorkerState();
 
-    await handleMessage(state, { ...initMsg('grey', tinyCnn()), dataset: userSet }, post, d);
+    await handleMessage(state, initRgb('grey', tinyCnn()), post, d);
     expect(ofType(posted, 'error')[0]).toMatchObject({ code: 'badGraph' });
     expect(ofType(posted, 'error')[0]?.message).toContain('32×32×3');
 
     const r = asRunId('rgb');
-    await handleMessage(state, { ...initMsg(r, rgbCnn, HYPER), dataset: userSet }, post, d);
+    await handleMessage(state, initRgb(r, rgbCnn), post, d);
     expect(ofType(posted, 'ready').map((m) => [m.runId, m.trainCount])).toEqual([['rgb', 256]]);
     await handleMessage(state, { type: 'step', runId: r, batches: 30 }, post, d);
     if (state.run) await whenIdle(state.run);
