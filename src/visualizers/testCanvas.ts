@@ -21,15 +21,16 @@ export interface CanvasCapture {
 export function captureCanvases(): CanvasCapture {
   const drawn = new WeakMap<HTMLCanvasElement, FakeImageData>();
   vi.stubGlobal('ImageData', FakeImageData);
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
-    const canvas = this;
-    return {
+  const context = (canvas: HTMLCanvasElement) =>
+    ({
       putImageData: (img: FakeImageData) =>
         drawn.set(canvas, new FakeImageData(img.data.slice(), img.width, img.height)),
       clearRect: () => undefined,
       fillRect: () => undefined,
       strokeRect: () => undefined,
-    } as unknown as CanvasRenderingContext2D;
+    }) as unknown as CanvasRenderingContext2D;
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    return context(this);
   } as unknown as HTMLCanvasElement['getContext']);
   return {
     rgbaAt(c, x, y) {
