@@ -10,6 +10,7 @@ import type { SharedRun } from '../persistence/shareComparison';
 import { useAppStore } from '../store';
 import { mount, unmount, type Mounted } from '../testing/mount';
 import { SharedRunsDialog } from './SharedRunsDialog';
+import { makeUserDataset } from '../../workers/userDatasets/testing';
 
 let m: Mounted;
 let controller: TrainingController;
@@ -79,5 +80,24 @@ describe('SharedRunsDialog', () => {
     expect(m.host.querySelector('dialog')).toBeNull();
     expect(started).toBe(0);
     expect(useAppStore.getState().pendingRuns).toBeNull();
+  });
+});
+
+describe('SharedRunsDialog and the user’s own datasets', () => {
+  it('names a user dataset this browser has; another one is “your own images”', () => {
+    const cats = { ...makeUserDataset({ id: 'user-cats' }).meta, name: 'Cats and dogs' };
+    act(() => useAppStore.getState().setUserDatasets([cats]));
+    act(() =>
+      useAppStore.getState().setPendingRuns([
+        { ...runs[0]!, dataset: 'user-cats' },
+        { ...runs[1]!, dataset: 'user-elsewhere' },
+      ]),
+    );
+    const items = [...m.host.querySelectorAll('[aria-label="Shared runs"] li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'kernel 3 (Cats and dogs, seed 4, 300 steps)',
+      'kernel 5 (your own images, seed 4, 2 epochs)',
+    ]);
+    act(() => useAppStore.getState().setUserDatasets([]));
   });
 });

@@ -3,9 +3,8 @@ import { useController } from '../controllers/ControllerContext';
 import { declinePendingRuns, trainPendingRuns } from '../controllers/sharedRuns';
 import { sweepControllerFor } from '../controllers/sweepController';
 import { useAppStore } from '../store';
-import { isBuiltinDatasetId } from '../../engine/data/types';
-
-const DATASET_NAMES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST', procedural: 'Procedural' } as const;
+import { selectUserDatasets } from '../store/selectors';
+import { datasetName } from '../training/datasetOptions';
 
 /**
  * Offers the runs of a comparison link (see controllers/sharedRuns.ts): "Train these N runs" trains them as a sweep
@@ -13,6 +12,7 @@ const DATASET_NAMES = { mnist: 'MNIST', 'fashion-mnist': 'Fashion-MNIST', proced
  */
 export function SharedRunsDialog() {
   const runs = useAppStore((s) => s.pendingRuns);
+  const userDatasets = useAppStore(selectUserDatasets);
   const controller = useController();
   const [error, setError] = useState<string | null>(null);
   const titleId = useId();
@@ -59,7 +59,7 @@ export function SharedRunsDialog() {
       <ul aria-label="Shared runs">
         {runs.map((r, i) => (
           <li key={i}>
-            {r.name} ({isBuiltinDatasetId(r.dataset) ? DATASET_NAMES[r.dataset] : 'your own images'}, seed {r.seed},{' '}
+            {r.name} ({datasetName(r.dataset, userDatasets) ?? 'your own images'}, seed {r.seed},{' '}
             {r.hyper.maxSteps > 0
               ? `${r.hyper.maxSteps} steps`
               : `${r.hyper.epochs} epoch${r.hyper.epochs === 1 ? '' : 's'}`}

@@ -17,6 +17,9 @@ export const selectSettings = (s: AppState) => ({
   backendPolicy: s.backendPolicy,
 });
 
+/** The user's own datasets in this browser, oldest first. */
+export const selectUserDatasets = (s: AppState) => s.userDatasets;
+
 /** Counters shown beside the buttons. */
 export const selectProgress = (s: AppState) => ({
   status: s.status,

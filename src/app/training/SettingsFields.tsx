@@ -1,19 +1,14 @@
 import { useId, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../engine/graph/presets';
-import type { DatasetId } from '../../engine/data/types';
 import type { OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { useAppStore } from '../store';
-import { selectSettings } from '../store/selectors';
+import { selectSettings, selectUserDatasets } from '../store/selectors';
 import { NumberField } from '../fields/NumberField';
 import { CLIP_NORM_MAX, MAX_STEPS_MAX } from '../persistence/settings';
+import { datasetOptions } from './datasetOptions';
 
-const DATASETS: readonly [DatasetId, string][] = [
-  ['mnist', 'MNIST'],
-  ['fashion-mnist', 'Fashion-MNIST'],
-  ['procedural', 'Procedural'],
-];
 const OPTIMIZERS: readonly [OptimizerId, string][] = [
   ['sgd', 'SGD'],
   ['momentum', 'Momentum'],
@@ -62,6 +57,7 @@ export function Select<T extends string>(props: {
  */
 export function SettingsFields({ children }: { readonly children?: ReactNode }) {
   const s = useAppStore(useShallow(selectSettings));
+  const userDatasets = useAppStore(selectUserDatasets);
   const a = useAppStore(
     useShallow((st) => ({
       setPreset: st.setPreset,
@@ -88,7 +84,12 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
           {preset?.lesson ?? 'Your own network.'}
         </span>
       </span>
-      <Select label="Dataset" value={s.dataset} options={DATASETS} onChange={a.setDataset} />
+      <Select
+        label="Dataset"
+        value={s.dataset}
+        options={datasetOptions(s.dataset, userDatasets)}
+        onChange={a.setDataset}
+      />
       <Select
         label="Optimizer"
         value={s.hyper.optimizer}
