@@ -25,7 +25,7 @@ export function DatasetStatus() {
       const frame = frameBus.latest('samples');
       const c = canvas.current;
       if (!frame || !c || !isStrip(frame)) return;
-      drawSampleStrip(c, frame.pixels, frame.indices.length);
+      drawSampleStrip(c, frame.pixels, frame.indices.length, frame.h, frame.w, frame.channels);
       setLabels(Array.from(frame.labels).join(', '));
     };
     draw();

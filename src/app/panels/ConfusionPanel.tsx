@@ -16,11 +16,11 @@ function CellImages({ cell }: { cell: { row: number; col: number; indices: numbe
     const show = (f: NonNullable<ReturnType<typeof frameBus.latest<'samples'>>>) => {
       if (f.indices.join(',') !== want) return;
       const n = f.indices.length;
-      const size = Math.round(Math.sqrt(f.pixels.length / n));
       grid.current?.update({
         count: n,
-        h: size,
-        w: size,
+        h: f.h,
+        w: f.w,
+        channels: f.channels,
         pixels: f.pixels,
         cols: 8,
         captions: [...f.labels].map((l, i) => `#${f.indices[i]}: label ${l}`),

@@ -19,7 +19,13 @@ export function GanInterpolation({ active, a, b }: { active: boolean; a: number;
   useFrames('ganSamples', active, (f) => {
     if (!f.interpolation || f.interpolationSteps === 0) return;
     setHasPath(true);
-    player.current?.update({ steps: f.interpolationSteps, h: f.h, w: f.w, pixels: f.interpolation });
+    player.current?.update({
+      steps: f.interpolationSteps,
+      h: f.h,
+      w: f.w,
+      channels: f.channels,
+      pixels: f.interpolation,
+    });
   });
   useEffect(() => {
     if (playing && active) player.current?.play();

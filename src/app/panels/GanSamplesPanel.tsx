@@ -21,7 +21,7 @@ export const INTERPOLATION_STEPS = 16;
 const START_COLOUR = packRgb(89, 161, 79);
 const END_COLOUR = packRgb(225, 87, 89);
 
-type GanFrame = { step: number; count: number; h: number; w: number; pixels: Uint8Array };
+type GanFrame = { step: number; count: number; h: number; w: number; channels: number; pixels: Uint8Array };
 
 /** What the panel says before the first grid of the current run: never "train a GAN" while one is training. */
 function waitingNote(status: RunStatus, ganRun: boolean, ganInEditor: boolean): string {
@@ -113,6 +113,7 @@ function GanBody() {
       count: f.count,
       h: f.h,
       w: f.w,
+      channels: f.channels,
       pixels: f.pixels,
       cols: Math.ceil(Math.sqrt(f.count)),
       outlines: [

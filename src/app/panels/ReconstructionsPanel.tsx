@@ -22,7 +22,8 @@ function ReconstructionsBody() {
       count: 2 * f.count,
       h: f.h,
       w: f.w,
-      pixels: stackRows(f.inputs, f.outputs, f.count, f.h * f.w),
+      channels: f.channels,
+      pixels: stackRows(f.inputs, f.outputs, f.count, f.h * f.w * f.channels),
       cols: f.count,
     });
     setStep(f.step);
