@@ -4,6 +4,7 @@ import {
   decodeScale,
   edgeColour,
   imageBytes,
+  luma,
   placement,
   prepareImage,
   toGrey,
@@ -86,6 +87,8 @@ describe('colour', () => {
   const pixels = [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 10, 10, 255, 0, 0, 0, 0, 0, 0, 0, 128];
   it('grey is BT.601 luma, rounded, with alpha composited on white', () => {
     expect(Array.from(toGrey(pixels))).toEqual([76, 150, 29, 10, 255, 127]);
+    expect(luma(100, 50, 200)).toBeCloseTo(29.9 + 29.35 + 22.8, 9);
+    expect(Array.from(toGrey([100, 50, 200, 255, 102, 50, 202, 255]))).toEqual([82, 83]); // 82.05, 82.876
   });
   it('RGB keeps the channels and composites alpha on white', () => {
     expect(Array.from(toRgb(pixels))).toEqual([
