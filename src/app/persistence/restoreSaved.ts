@@ -41,6 +41,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'hyper.labelSubset': 'Train on labels',
   'hyper.clipNorm': 'Gradient clip norm',
   'hyper.maxSteps': 'Stop at step',
+  'hyper.augment': 'Augmentation',
 };
 const labelOf = (field: string): string => LABELS[field] ?? field;
 

@@ -4,6 +4,7 @@
  */
 import { isDatasetId, type DatasetId } from '../../engine/data/types';
 import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
+import { AUGMENT_LIMITS, type AugmentSettings } from '../../engine/data/augment';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { DEFAULT_PANEL_PREFS, DOCK_KINDS, type PanelPrefs } from '../store/uiSlice';
 
@@ -56,6 +57,35 @@ export function checkNumber(name: string, x: unknown, r: NumRule): string | null
   return null;
 }
 
+/**
+ * Validates the augmentation settings. Saves and links from before it existed have none (parseHyper's defaults turn
+ * it off); an object present must be whole, so a damaged one is reported rather than silently half-kept.
+ */
+export function parseAugment(x: unknown): Parsed<AugmentSettings> {
+  if (!isObject(x)) return { ok: false, reason: 'hyper.augment: expected an object' };
+  const a = x;
+  for (const key of ['shift', 'rotate', 'zoom', 'jitter'] as const) {
+    const bad = checkNumber(`hyper.augment.${key}`, a[key], {
+      min: 0,
+      max: AUGMENT_LIMITS[key],
+      int: key === 'shift',
+    });
+    if (bad) return { ok: false, reason: bad };
+  }
+  if (typeof a['flip'] !== 'boolean')
+    return { ok: false, reason: 'hyper.augment.flip: expected true or false' };
+  return {
+    ok: true,
+    value: {
+      shift: a['shift'] as number,
+      flip: a['flip'],
+      rotate: a['rotate'] as number,
+      zoom: a['zoom'] as number,
+      jitter: a['jitter'] as number,
+    },
+  };
+}
+
 /** Validates a hyperparameter object; missing fields take their defaults, wrong ones are refused. */
 export function parseHyper(x: unknown): Parsed<Hyper> {
   if (!isObject(x)) return { ok: false, reason: 'hyper: expected an object' };
@@ -68,6 +98,8 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
   const subset = h['labelSubset'];
   if (!Array.isArray(subset) || !subset.every((n) => Number.isInteger(n) && n >= 0 && n < 1000))
     return { ok: false, reason: 'hyper.labelSubset: expected a list of class numbers' };
+  const augment = parseAugment(h['augment']);
+  if (!augment.ok) return augment;
   return {
     ok: true,
     value: {
@@ -81,6 +113,7 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       clipNorm: h['clipNorm'] as number,
       maxSteps: h['maxSteps'] as number,
       labelSubset: subset as number[],
+      augment: augment.value,
     },
   };
 }

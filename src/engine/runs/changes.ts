@@ -14,6 +14,7 @@ import type { ConvPadding, Pair, Shape } from '../layers/primitives';
 import { LAYERS, moduleOf } from '../layers/registry';
 import { paddingText } from '../layers/text';
 import type { Hyper } from '../train/hyper';
+import type { AugmentSettings } from '../data/augment';
 
 /** The settings a run is made of (a RunRecord has all of them). */
 export interface RunSettings {
@@ -134,11 +135,25 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
   validateEvery: 'validate every',
   clipNorm: 'gradient clipping',
   maxSteps: 'step limit',
+  augment: 'augmentation',
 };
 const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 
-const hyperValue = (v: Hyper[keyof typeof HYPER_WORDS]): string =>
-  typeof v === 'number' ? numberText(v) : v;
+/** Augmentation in a few words: "off", or "shift 2, flip, rotate 10°". Runs saved before it existed have none. */
+export function augmentText(a: AugmentSettings | undefined): string {
+  if (!a) return 'off';
+  const parts = [
+    a.shift > 0 ? `shift ${numberText(a.shift)}` : '',
+    a.flip ? 'flip' : '',
+    a.rotate > 0 ? `rotate ${numberText(a.rotate)}°` : '',
+    a.zoom > 0 ? `zoom ${numberText(a.zoom)}` : '',
+    a.jitter > 0 ? `colour jitter ${numberText(a.jitter)}` : '',
+  ].filter((p) => p !== '');
+  return parts.length > 0 ? parts.join(', ') : 'off';
+}
+
+const hyperValue = (v: Hyper[keyof typeof HYPER_WORDS] | undefined): string =>
+  typeof v === 'number' ? numberText(v) : typeof v === 'string' ? v : augmentText(v);
 
 /** The GAN settings in the words of their fields (GAN settings in the training bar). */
 const GAN_WORDS: { readonly [K in keyof GanHyper]: string } = {
@@ -201,7 +216,11 @@ export function describeChanges(prev: RunSettings | null, next: RunSettings): st
   for (const k of HYPER_KEYS) {
     const a = prev.hyper[k];
     const b = next.hyper[k];
-    if (a !== b) out.push(`${HYPER_WORDS[k]} ${hyperValue(a)} → ${hyperValue(b)}`);
+    if (a === b) continue;
+    const ta = hyperValue(a);
+    const tb = hyperValue(b);
+    // Augmentation is an object: equal settings in two objects are no change.
+    if (k !== 'augment' || ta !== tb) out.push(`${HYPER_WORDS[k]} ${ta} → ${tb}`);
   }
   if (prev.dataset !== next.dataset) out.push(`dataset ${prev.dataset} → ${next.dataset}`);
   const la = labelsText(prev.labelSubset);

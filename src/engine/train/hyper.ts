@@ -1,4 +1,6 @@
 /** Training hyperparameters. Pure data shared by the app (controls) and the worker (training). */
+import { DEFAULT_AUGMENT, type AugmentSettings } from '../data/augment';
+
 export type OptimizerId = 'sgd' | 'momentum' | 'adam' | 'adadelta' | 'rmsprop';
 export type LossId = 'categoricalCrossentropy' | 'meanSquaredError' | 'binaryCrossentropy';
 
@@ -18,6 +20,8 @@ export interface Hyper {
   readonly clipNorm: number;
   /** The run finishes at this step, whichever comes first with `epochs` (0 = no step limit). A sweep's budget in steps. */
   readonly maxSteps: number;
+  /** Random changes to each training image, drawn per batch (never to the test split); all off by default. */
+  readonly augment: AugmentSettings;
 }
 
 export const DEFAULT_HYPER: Hyper = {
@@ -31,6 +35,7 @@ export const DEFAULT_HYPER: Hyper = {
   labelSubset: [],
   clipNorm: 0,
   maxSteps: 0,
+  augment: DEFAULT_AUGMENT,
 };
 
 /** Whether a run at `step`, having completed `epochs` passes, has used its budget. */
