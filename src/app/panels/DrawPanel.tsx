@@ -1,5 +1,6 @@
 import { createDrawPad } from '../../visualizers/drawPad';
 import { useAppStore } from '../store';
+import { AddDrawingToClass } from './AddDrawingToClass';
 import { setDrawnImage } from './drawnImage';
 import { Panel, usePanelCollapsed } from './Panel';
 import { useRenderer } from './usePanelFrames';
@@ -17,20 +18,19 @@ function DrawBody() {
     el.querySelector('canvas')?.setAttribute('aria-label', 'Drawing pad');
     return p;
   });
+  const clear = (): void => {
+    pad.current?.clear();
+    setDrawnImage(null);
+    useAppStore.getState().setSample({ from: 'test', index: 0 });
+  };
   return (
     <>
       <p className="panel-note">Draw a digit; it is centred and scaled to 28×28 like MNIST.</p>
       <div ref={host} className="panel-canvas-host" />
-      <button
-        type="button"
-        onClick={() => {
-          pad.current?.clear();
-          setDrawnImage(null);
-          useAppStore.getState().setSample({ from: 'test', index: 0 });
-        }}
-      >
+      <button type="button" onClick={clear}>
         Clear
       </button>
+      <AddDrawingToClass onAdded={clear} />
     </>
   );
 }
