@@ -4,7 +4,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
-import { mulberry32, shuffleInPlace } from '../data/random';
+import { mulberry32, shuffleInPlace, type Rng } from '../data/random';
+import { augmentBatch, type AugmentSettings } from '../data/augment';
+
+/** Random changes for a training batch (data/augment.ts) and the generator they are drawn from. */
+export interface BatchAugment {
+  readonly settings: AugmentSettings;
+  readonly rng: Rng;
+}
 
 export type Split = Dataset['train'];
 
@@ -32,11 +39,15 @@ export function makeLabelMap(
   return (l) => pos.get(l) ?? -1;
 }
 
-/** Float32 pixels in [0, 1] for the given example indices, shape [n, h, w, c]. Call inside tf.tidy. */
+/**
+ * Float32 pixels in [0, 1] for the given example indices, shape [n, h, w, c], each image changed by `augment` when
+ * given (training batches only). Call inside tf.tidy.
+ */
 export function imagesTensor(
   split: Split,
   shape: readonly [number, number, number],
   indices: ArrayLike<number>,
+  augment?: BatchAugment,
 ): tf.Tensor4D {
   const size = shape[0] * shape[1] * shape[2];
   const n = indices.length;
@@ -47,6 +58,7 @@ export function imagesTensor(
     const off = k * size;
     for (let p = 0; p < size; p++) buf[off + p] = (src[p] as number) / 255;
   }
+  if (augment) augmentBatch(buf, n, shape, augment.settings, augment.rng, { range: 1 });
   return tf.tensor4d(buf, [n, shape[0], shape[1], shape[2]]);
 }
 

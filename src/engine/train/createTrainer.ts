@@ -10,7 +10,16 @@ import { deriveSeed } from '../compile/seeds';
 import { effectiveLearningRate } from './hyper';
 import type { Hyper } from './hyper';
 import type { BatchStats, Checkpoint, Trainer, TrainerOptions } from './trainer';
-import { EpochSampler, imagesTensor, labelsTensor, makeLabelMap, subsetIndices } from './batches';
+import {
+  EpochSampler,
+  imagesTensor,
+  labelsTensor,
+  makeLabelMap,
+  subsetIndices,
+  type BatchAugment,
+} from './batches';
+import { augmentActive } from '../data/augment';
+import { mulberry32 } from '../data/random';
 import { correctCount, lossOf, targetFor } from './losses';
 import { disposeOptimizer, makeOptimizer, setLearningRate, setMomentum } from './optimizer';
 import { nonFiniteError } from './nonFinite';
@@ -31,6 +40,8 @@ export interface EngineTrainerOptions extends TrainerOptions {
 }
 
 const EVAL_BATCH = 256;
+/** The seed stream of the training batches' augmentation (999 is the denoising noise's). */
+const AUGMENT_STREAM = 777;
 
 export function createTrainer(opts: EngineTrainerOptions): Trainer {
   const { graph, dataset, seed } = opts;
@@ -88,8 +99,13 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
     const idx = sampler.next(hyper.batchSize);
     reseedDropout(model, seed, step);
     const held: { correct: tf.Scalar | null; norm: tf.Scalar | null } = { correct: null, norm: null };
+    // Augmentation (when on) is drawn per step from the run's seed, so a run and its restore see the same batches.
+    const aug: BatchAugment | undefined =
+      hyper.augment && augmentActive(hyper.augment)
+        ? { settings: hyper.augment, rng: mulberry32(deriveSeed(deriveSeed(seed, step), AUGMENT_STREAM)) }
+        : undefined;
     const loss = tf.tidy(() => {
-      const x = imagesTensor(dataset.train, dataset.shape, idx);
+      const x = imagesTensor(dataset.train, dataset.shape, idx, aug);
       const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
       const xIn =
         noise > 0
