@@ -5,7 +5,13 @@
  */
 import { mulberry32, shuffleInPlace } from './random';
 import type { UserDatasetId } from './types';
-import type { PrepareOptions, SkippedFile, UserDatasetData, UserDatasetMeta } from './userDataset';
+import {
+  userDatasetBytes,
+  type PrepareOptions,
+  type SkippedFile,
+  type UserDatasetData,
+  type UserDatasetMeta,
+} from './userDataset';
 
 /** What createImageBitmap decodes in every browser we support (GIF: its first frame). */
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -170,11 +176,6 @@ export interface PreparedSet {
 }
 
 /** Bytes a dataset takes in IndexedDB, roughly: the arrays plus the names as UTF-16 (as the store counts them). */
-export function datasetBytes(data: Pick<UserDatasetData, 'images' | 'labels' | 'split' | 'names'>): number {
-  let names = 0;
-  for (const n of data.names) names += n.length * 2;
-  return data.images.byteLength + data.labels.byteLength + data.split.byteLength + names;
-}
 
 /** The finished dataset: classes sorted, labels, the seeded stratified split, counts per class, bytes. */
 export function buildUserDataset(set: PreparedSet): { meta: UserDatasetMeta; data: UserDatasetData } {
@@ -206,7 +207,7 @@ export function buildUserDataset(set: PreparedSet): { meta: UserDatasetMeta; dat
     classNames,
     perClass: { train, test },
     counts: { train: sum(train), test: sum(test) },
-    bytes: datasetBytes(data),
+    bytes: userDatasetBytes(data),
     options: set.options,
     skipped: set.skipped,
   };

@@ -74,6 +74,15 @@ export interface UserDatasetData {
   readonly names: readonly string[];
 }
 
+/** Bytes the dataset's arrays and names take (names as UTF-16), roughly what IndexedDB keeps (meta.bytes). */
+export function userDatasetBytes(
+  data: Pick<UserDatasetData, 'images' | 'labels' | 'split' | 'names'>,
+): number {
+  let names = 0;
+  for (const n of data.names) names += n.length * 2;
+  return data.images.byteLength + data.labels.byteLength + data.split.byteLength + names;
+}
+
 /** The training worker's view of a user dataset: the two splits as contiguous arrays. */
 export function toDataset(meta: UserDatasetMeta, data: UserDatasetData): Dataset {
   const [h, w, c] = meta.shape;

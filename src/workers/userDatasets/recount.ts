@@ -2,16 +2,9 @@
  * Plain arithmetic on a user dataset: the bytes it takes, and what is left (pixels and counts) once some images are
  * removed. The store uses it inside its transaction; the preparation worker may use userDatasetBytes for meta.bytes.
  */
-import type { UserDatasetData, UserDatasetMeta } from '../../engine/data/userDataset';
+import { userDatasetBytes, type UserDatasetData, type UserDatasetMeta } from '../../engine/data/userDataset';
 
-/** Bytes the dataset's arrays and names take (names as UTF-16), roughly what IndexedDB keeps. */
-export function userDatasetBytes(
-  data: Pick<UserDatasetData, 'images' | 'labels' | 'split' | 'names'>,
-): number {
-  let names = 0;
-  for (const n of data.names) names += n.length * 2;
-  return data.images.byteLength + data.labels.byteLength + data.split.byteLength + names;
-}
+export { userDatasetBytes } from '../../engine/data/userDataset';
 
 /** Images per class in each split, and the totals, counted from the data. */
 export function countPerClass(
