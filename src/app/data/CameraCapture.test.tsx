@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { mount, unmount, type Mounted } from '../testing/mount';
 import { CameraCapture } from './CameraCapture';
 import { squareCrop } from './cameraFrames';
 import { findClass } from './staging';
-import { useStaging } from './stagingStore';
+import { useStagingStore } from './stagingStore';
 
 class FakeTrack {
   stopped = false;
@@ -22,7 +22,7 @@ class FakeStream {
 
 let m: Mounted;
 let streams: FakeStream[];
-let getUserMedia: ReturnType<typeof vi.fn>;
+let getUserMedia: Mock<() => Promise<unknown>>;
 const drawn: number[][] = [];
 
 const button = (name: string): HTMLButtonElement | undefined =>
@@ -31,7 +31,7 @@ const text = (): string => m.host.textContent ?? '';
 const render = (className: string): void =>
   act(() => m.root.render(createElement(CameraCapture, { className })));
 const items = (c: string): string[] =>
-  findClass(useStaging.getState().staging, c)?.items.map((i) => i.name) ?? [];
+  findClass(useStagingStore.getState().staging, c)?.items.map((i) => i.name) ?? [];
 
 async function pressCapture(): Promise<void> {
   await act(async () => {
@@ -48,7 +48,7 @@ function setMedia(impl: (() => Promise<unknown>) | undefined): void {
 const domError = (name: string): DOMException => new DOMException('x', name);
 
 beforeEach(() => {
-  useStaging.getState().reset();
+  useStagingStore.getState().reset();
   streams = [];
   drawn.length = 0;
   setMedia(() => {
@@ -185,7 +185,21 @@ describe('CameraCapture', () => {
     expect(streams[1]!.track.stopped).toBe(true);
   });
 
-  it('a stream granted after Stop camera is turned off at once', async () => {
+  it('stops when the dialog around it closes', async () => {
+    const dialog = document.createElement('dialog');
+    document.body.append(dialog);
+    dialog.append(m.host);
+    render('cats');
+    await pressCapture();
+    act(() => {
+      dialog.dispatchEvent(new Event('close'));
+    });
+    expect(streams[0]!.track.stopped).toBe(true);
+    expect(button('Hold to record')).toBeUndefined();
+    dialog.replaceWith(m.host);
+  });
+
+  it('a stream granted after unmount is turned off at once', async () => {
     let grant: (s: FakeStream) => void = () => {};
     setMedia(() => new Promise((r) => (grant = r)));
     render('cats');

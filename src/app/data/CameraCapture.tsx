@@ -2,29 +2,37 @@
  * "Capture from camera" for one class of "Your images": the camera is asked for only when the button is pressed
  * (a sentence first says why and that frames stay in this browser), a live preview, "Hold to record" at the chosen
  * frames per second, and the class's count. Frames are cropped square, encoded as JPEG and added to the shared
- * staging as "camera 1", "camera 2"… The camera stops with "Stop camera", when the class changes and on unmount.
+ * staging as "camera 1", "camera 2"… The camera stops with "Stop camera", when the class changes, when the dialog
+ * around it closes and on unmount.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FPS_CHOICES, grabFrame, type Fps } from './cameraFrames';
-import { addGenerated, selectClassSize, useStaging } from './stagingStore';
+import { addGenerated, selectClassSize, useStagingStore } from './stagingStore';
 import { useCamera } from './useCamera';
 
 const isHoldKey = (e: KeyboardEvent): boolean => e.key === ' ' || e.key === 'Enter';
 
 export function CameraCapture({ className }: { className: string }) {
+  const root = useRef<HTMLDivElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const { state, start, stop } = useCamera(video);
   const [fps, setFps] = useState<Fps>(5);
   const [holding, setHolding] = useState(false);
   const [recorded, setRecorded] = useState<number | null>(null);
-  const count = useStaging(selectClassSize(className));
+  const count = useStagingStore(selectClassSize(className));
   const fpsId = useId();
   const name = className.trim();
   const on = state.kind === 'on';
 
   // Another class (or none): this camera goes off.
   useEffect(() => () => stop(), [name, stop]);
+  // The "Your images" dialog stays mounted while closed: closing it turns the camera off too.
+  useEffect(() => {
+    const dialog = root.current?.closest('dialog');
+    dialog?.addEventListener('close', stop);
+    return () => dialog?.removeEventListener('close', stop);
+  }, [stop]);
 
   useEffect(() => {
     if (!holding || !on || name === '') return;
@@ -48,7 +56,7 @@ export function CameraCapture({ className }: { className: string }) {
   const hold = (down: boolean): void => setHolding(down && on);
 
   return (
-    <div className="camera-capture">
+    <div ref={root} className="camera-capture">
       {on ? null : (
         <>
           <p className="panel-note">

@@ -19,7 +19,7 @@ export interface StagingState {
   reset(): void;
 }
 
-export const useStaging = create<StagingState>()((set, get) => ({
+export const useStagingStore = create<StagingState>()((set, get) => ({
   staging: emptyStaging,
   message: '',
   setStaging: (staging) => set({ staging }),
@@ -53,6 +53,6 @@ export function nextItemName(staging: Staging, className: string, prefix: string
 
 /** Adds one generated image (a camera frame, a drawing) to a class under the next "prefix N" name. */
 export function addGenerated(className: string, prefix: string, file: Blob): AddResult {
-  const { staging, add } = useStaging.getState();
+  const { staging, add } = useStagingStore.getState();
   return add(className, [{ file, name: nextItemName(staging, className, prefix) }]);
 }

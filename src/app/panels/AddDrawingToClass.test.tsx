@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import { act, createElement } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { findClass } from '../data/staging';
-import { useStaging } from '../data/stagingStore';
+import { useStagingStore } from '../data/stagingStore';
 import { mount, unmount, type Mounted } from '../testing/mount';
 import { AddDrawingToClass } from './AddDrawingToClass';
 import { getDrawnImage, setDrawnImage } from './drawnImage';
 
 let m: Mounted;
-let onAdded: ReturnType<typeof vi.fn>;
+let onAdded: Mock<() => void>;
 const field = (): HTMLInputElement => m.host.querySelector('input')!;
 const add = (): void =>
   act(() => [...m.host.querySelectorAll('button')].find((b) => b.textContent === 'Add to class')!.click());
@@ -23,7 +23,7 @@ function type(value: string): void {
 const clearPad = (): void => setDrawnImage(null);
 
 beforeEach(() => {
-  useStaging.getState().reset();
+  useStagingStore.getState().reset();
   setDrawnImage(null);
   onAdded = vi.fn(clearPad);
   m = mount();
@@ -39,7 +39,7 @@ describe('AddDrawingToClass', () => {
     act(() => setDrawnImage(new Uint8Array(784).fill(255)));
     type('  seven ');
     add();
-    const seven = findClass(useStaging.getState().staging, 'seven')!;
+    const seven = findClass(useStagingStore.getState().staging, 'seven')!;
     expect(seven.items).toHaveLength(1);
     expect(seven.items[0]!.name).toBe('drawing 1');
     expect(seven.items[0]!.label).toBe('seven');
@@ -52,13 +52,13 @@ describe('AddDrawingToClass', () => {
         .slice(0, 4),
     ).toBe('IHDR');
     expect(new DataView(bytes.buffer).getUint32(16)).toBe(28);
-    expect(useStaging.getState().staging.classes.map((c) => c.name)).toEqual(['seven']);
+    expect(useStagingStore.getState().staging.classes.map((c) => c.name)).toEqual(['seven']);
     expect(onAdded).toHaveBeenCalledTimes(1);
     expect(getDrawnImage()).toBeNull();
     expect(m.host.textContent).toContain('1 image in “seven”');
     act(() => setDrawnImage(new Uint8Array(784).fill(9)));
     add();
-    expect(findClass(useStaging.getState().staging, 'seven')!.items.map((i) => i.name)).toEqual([
+    expect(findClass(useStagingStore.getState().staging, 'seven')!.items.map((i) => i.name)).toEqual([
       'drawing 1',
       'drawing 2',
     ]);
@@ -73,7 +73,7 @@ describe('AddDrawingToClass', () => {
     type('');
     add();
     expect(m.host.textContent).toContain('Type a class name first');
-    expect(useStaging.getState().staging.classes).toEqual([]);
+    expect(useStagingStore.getState().staging.classes).toEqual([]);
     expect(onAdded).not.toHaveBeenCalled();
     expect(getDrawnImage()).not.toBeNull();
   });

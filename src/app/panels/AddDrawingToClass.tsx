@@ -5,7 +5,7 @@
  */
 import { useId, useState, useSyncExternalStore } from 'react';
 import { greyPngBlob } from '../data/greyPng';
-import { addGenerated, selectClassSize, useStaging } from '../data/stagingStore';
+import { addGenerated, selectClassSize, useStagingStore } from '../data/stagingStore';
 import { DRAWN_SIZE, getDrawnImage, subscribeDrawnImage } from './drawnImage';
 
 const subscribe = (cb: () => void): (() => void) => subscribeDrawnImage(() => cb());
@@ -15,7 +15,7 @@ export function AddDrawingToClass({ onAdded }: { onAdded: () => void }) {
   const [said, setSaid] = useState('');
   const drawing = useSyncExternalStore(subscribe, getDrawnImage, getDrawnImage);
   const name = className.trim();
-  const count = useStaging(selectClassSize(name));
+  const count = useStagingStore(selectClassSize(name));
   const id = useId();
 
   const add = (): void => {
