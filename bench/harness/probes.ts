@@ -57,6 +57,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'health':
     case 'predict':
     case 'samples':
+    case 'augmentPreview':
     case 'ganSamples':
     case 'reconstruct':
     case 'snapshot':

@@ -29,6 +29,8 @@ const BATCHES: Record<Kind, number> = {
   confusion: 1, // plus the examples, see estimateCost
   predict: 0.5,
   samples: 0.25,
+  // nine small images warped on the CPU, no tensors
+  augmentPreview: 0.25,
   reconstruct: 1,
   // 80 generator forward passes (grid + interpolation) plus the diversity measure: about half a generator step.
   ganSamples: 0.5,

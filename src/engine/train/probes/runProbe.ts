@@ -10,6 +10,7 @@ import { probeHealth } from './health';
 import { probeConfusion, probePredict } from './classify';
 import { probeSamples } from './samples';
 import { probeSnapshot } from './snapshot';
+import { probeAugmentPreview } from './augmentPreview';
 
 export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<ProbeResult> {
   switch (request.kind) {
@@ -29,6 +30,8 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return probePredict(ctx, request.sample);
     case 'samples':
       return Promise.resolve(probeSamples(ctx, request.split, request.indices));
+    case 'augmentPreview':
+      return Promise.resolve(probeAugmentPreview(ctx, request));
     case 'reconstruct':
       if (ctx.target === 'labels') return Promise.reject(new Error('Reconstructions are for autoencoders'));
       return probeReconstruct(ctx, request.count);

@@ -3,6 +3,7 @@
  * typed arrays, no TF.js: the app and the visualizers may import it.
  */
 import type { NodeId } from '../../graph/types';
+import type { AugmentSettings } from '../../data/augment';
 
 export type ProbeRequest =
   | { readonly kind: 'kernels'; readonly gradients: boolean }
@@ -14,6 +15,17 @@ export type ProbeRequest =
   | { readonly kind: 'confusion'; readonly limit?: number }
   | { readonly kind: 'predict'; readonly sample: SampleRef }
   | { readonly kind: 'samples'; readonly split: 'train' | 'test'; readonly indices: readonly number[] }
+  /**
+   * What the network sees of training image `index`: the original and `count` (default 8) augmented copies, drawn
+   * with `augment` (the page's current settings; the run's when absent) from `seed` (the step when absent).
+   */
+  | {
+      readonly kind: 'augmentPreview';
+      readonly index: number;
+      readonly count?: number;
+      readonly augment?: AugmentSettings;
+      readonly seed?: number;
+    }
   /** Autoencoders: the first `count` test images (noisy when the run adds noise) and the model's reconstructions. */
   | { readonly kind: 'reconstruct'; readonly count: number }
   /** GAN runs: the fixed-noise grid, and optionally a slerp path between two of its cells (indices into the grid). */
@@ -144,6 +156,17 @@ export type ProbeResult =
       readonly indices: readonly number[];
       readonly labels: Uint8Array;
       /** The examples' images one after another, each h×w×channels (channel-last, as in the dataset). */
+      readonly pixels: Uint8Array;
+      readonly h: number;
+      readonly w: number;
+      readonly channels: number;
+    }
+  | {
+      readonly kind: 'augmentPreview';
+      readonly step: number;
+      readonly index: number;
+      /** 1 + copies images one after another, the original first; each h×w×channels uint8 (channel-last). */
+      readonly count: number;
       readonly pixels: Uint8Array;
       readonly h: number;
       readonly w: number;
