@@ -135,11 +135,8 @@ export function createKernelGrid(
     zoomToFit(canvas, stage);
     const what = d.gradients ? 'gradient' : 'weight';
     const first = layout.blocks[0];
-    const colour = layout.blocks.some((b) => b.colourRow === 1)
-      ? ` Colour layers: top row = each filter's red, green and blue ${what}s as one picture (grey = 0, scale per filter).`
-      : '';
     legendText.textContent = first
-      ? `blue = negative ${what}, white = 0, red = positive (scale ±max per layer; first layer ±${fmt(first.absMax)}).${colour}`
+      ? `blue = negative ${what}, white = 0, red = positive (scale ±max per layer; first layer ±${fmt(first.absMax)})`
       : 'No convolution layers.';
     captions.replaceChildren(
       ...layout.blocks.map((b) => {
@@ -147,7 +144,7 @@ export function createKernelGrid(
           doc,
           'div',
           'viz-caption',
-          `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}${b.colourRow ? ' · top row RGB' : ''}`,
+          `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}${b.colourRow ? ' · top row RGB, grey = 0' : ''}`,
         );
         // One line, cut with an ellipsis in a narrow panel, so a long caption never covers the kernels below it.
         Object.assign(c.style, {
@@ -158,7 +155,11 @@ export function createKernelGrid(
           overflow: 'hidden',
           textOverflow: 'ellipsis',
         });
-        c.title = c.textContent ?? '';
+        c.title =
+          (c.textContent ?? '') +
+          (b.colourRow
+            ? `. Top row: each filter's red, green and blue ${what}s as one colour picture, scaled per filter.`
+            : '');
         c.style.top = `${(b.top / layout!.height) * 100}%`;
         return c;
       }),
