@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { FPS_CHOICES, grabFrame, type Fps } from './cameraFrames';
 import { addGenerated, selectClassSize, useStagingStore } from './stagingStore';
 import { useCamera } from './useCamera';
+import './cameraCapture.css';
 
 const isHoldKey = (e: KeyboardEvent): boolean => e.key === ' ' || e.key === 'Enter';
 
