@@ -8,6 +8,7 @@ import { selectSettings, selectUserDatasets } from '../store/selectors';
 import { NumberField } from '../fields/NumberField';
 import { CLIP_NORM_MAX, MAX_STEPS_MAX } from '../persistence/settings';
 import { datasetOptions } from './datasetOptions';
+import { AugmentationFields } from './AugmentationFields';
 
 const OPTIMIZERS: readonly [OptimizerId, string][] = [
   ['sgd', 'SGD'],
@@ -144,6 +145,7 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         hint="0 = off; otherwise the gradients are scaled down to this total size before each update"
         onChange={(clipNorm) => a.setHyper({ clipNorm })}
       />
+      <AugmentationFields />
       <NumberField
         layout="inline"
         label="Seed"
