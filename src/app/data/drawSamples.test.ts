@@ -8,14 +8,15 @@ afterEach(() => vi.restoreAllMocks());
 function canvas(): { c: HTMLCanvasElement; rgba: (x: number, y: number) => number[] } {
   let put: ImageData | null = null;
   const c = document.createElement('canvas');
-  vi.spyOn(c, 'getContext').mockReturnValue({
+  const ctx = {
     createImageData: (w: number, h: number) => ({
       width: w,
       height: h,
       data: new Uint8ClampedArray(w * h * 4),
     }),
     putImageData: (img: ImageData) => (put = img),
-  } as unknown as CanvasRenderingContext2D);
+  };
+  vi.spyOn(c, 'getContext').mockImplementation((() => ctx) as unknown as HTMLCanvasElement['getContext']);
   return {
     c,
     rgba: (x, y) => {
