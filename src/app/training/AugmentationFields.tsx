@@ -28,6 +28,8 @@ export function AugmentationFields() {
 function AugmentationGroup({ id }: { readonly id: string }) {
   const augment = useAppStore((s) => s.hyper.augment);
   const setHyper = useAppStore((s) => s.setHyper);
+  // The images live in the training worker: a preview needs a run (the probe is not sent before one exists).
+  const canPreview = useAppStore((s) => s.runId !== null && s.status !== 'initializing');
   const set = (patch: Partial<AugmentSettings>) => setHyper({ augment: { ...augment, ...patch } });
   const flipId = useId();
   const [seed, setSeed] = useState(1);
@@ -103,9 +105,10 @@ function AugmentationGroup({ id }: { readonly id: string }) {
         hint="largest change of brightness, contrast and (colour images) each channel"
         onChange={(jitter) => set({ jitter })}
       />
-      <button type="button" onClick={preview}>
+      <button type="button" onClick={preview} disabled={!canPreview}>
         Preview
       </button>
+      {!canPreview && <span className="lesson">Press Step or Train first to see a preview.</span>}
       <div
         ref={host}
         className="augment-preview"
