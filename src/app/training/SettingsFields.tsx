@@ -8,6 +8,7 @@ import { selectSettings, selectUserDatasets } from '../store/selectors';
 import { NumberField } from '../fields/NumberField';
 import { CLIP_NORM_MAX, MAX_STEPS_MAX } from '../persistence/settings';
 import { datasetOptions } from './datasetOptions';
+import { YourImages } from '../data/YourImages';
 import { AugmentationFields } from './AugmentationFields';
 
 const OPTIMIZERS: readonly [OptimizerId, string][] = [
@@ -85,12 +86,15 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
           {preset?.lesson ?? 'Your own network.'}
         </span>
       </span>
-      <Select
-        label="Dataset"
-        value={s.dataset}
-        options={datasetOptions(s.dataset, userDatasets)}
-        onChange={a.setDataset}
-      />
+      <span className="settings__dataset">
+        <Select
+          label="Dataset"
+          value={s.dataset}
+          options={datasetOptions(s.dataset, userDatasets)}
+          onChange={a.setDataset}
+        />
+        <YourImages />
+      </span>
       <Select
         label="Optimizer"
         value={s.hyper.optimizer}
