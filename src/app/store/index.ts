@@ -8,6 +8,7 @@ import { createGraphSlice } from './graphSlice';
 import { createMetricsSlice } from './metricsSlice';
 import { createLabSlice } from './labSlice';
 import { createDatasetSlice } from './datasetSlice';
+import { createAugmentSlice, followAugmentPerDataset } from './augmentSlice';
 import { createTrainingSlice } from './trainingSlice';
 import { createUiSlice } from './uiSlice';
 import type { AppState } from './types';
@@ -111,6 +112,7 @@ export function createAppStore(storage?: PersistStorage<Saved>, format: Format =
         ...createUiSlice(...a),
         ...createLabSlice(...a),
         ...createDatasetSlice(...a),
+        ...createAugmentSlice(...a),
       }),
       {
         name: STORAGE_KEY,
@@ -125,6 +127,7 @@ export function createAppStore(storage?: PersistStorage<Saved>, format: Format =
       },
     ),
   );
+  followAugmentPerDataset(store);
   announce = (b) => store.getState().setBanner(b);
   if (early) announce(early);
   return store;

@@ -2,6 +2,7 @@
  * The app's store is one zustand store combined from these slices (see CONVENTIONS.md → State).
  * Each slice is created by a `StateCreator<AppState, [], [], XSlice>` in its own file.
  */
+import type { AugmentSlice } from './augmentSlice';
 import type { Graph, NodeId } from '../../engine/graph/types';
 import type { DatasetId, UserDatasetId } from '../../engine/data/types';
 import type { UserDatasetMeta } from '../../engine/data/userDataset';
@@ -191,4 +192,10 @@ export interface DatasetSlice {
   removeUserDataset(id: UserDatasetId): void;
 }
 
-export type AppState = GraphSlice & TrainingSlice & MetricsSlice & UiSlice & LabSlice & DatasetSlice;
+export type AppState = GraphSlice &
+  TrainingSlice &
+  MetricsSlice &
+  UiSlice &
+  LabSlice &
+  DatasetSlice &
+  AugmentSlice;

@@ -1,0 +1,35 @@
+/**
+ * Augmentation is remembered per dataset: switching "Dataset" brings back the augmentation last used with that one
+ * (off for a dataset not used yet this session). The map lives in the store; `followAugmentPerDataset` keeps it.
+ */
+import type { StateCreator } from 'zustand';
+import { DEFAULT_AUGMENT, type AugmentSettings } from '../../engine/data/augment';
+import type { AppState } from './types';
+
+export interface AugmentSlice {
+  /** The augmentation last used with each dataset this session (by dataset id). */
+  readonly augmentByDataset: Readonly<Record<string, AugmentSettings>>;
+}
+
+export const createAugmentSlice: StateCreator<AppState, [], [], AugmentSlice> = () => ({
+  augmentByDataset: {},
+});
+
+interface Store {
+  getState(): AppState;
+  setState(patch: Partial<AppState>): void;
+  subscribe(listener: (s: AppState, prev: AppState) => void): () => void;
+}
+
+/**
+ * On a dataset switch, files the old dataset's augmentation and restores the new one's. An update that sets the
+ * dataset and the augmentation together (a restored run, a sweep variant) keeps its own.
+ */
+export function followAugmentPerDataset(store: Store): () => void {
+  return store.subscribe((s, prev) => {
+    if (s.dataset === prev.dataset || s.hyper.augment !== prev.hyper.augment) return;
+    const augmentByDataset = { ...s.augmentByDataset, [prev.dataset]: prev.hyper.augment };
+    const augment = augmentByDataset[s.dataset] ?? DEFAULT_AUGMENT;
+    store.setState({ augmentByDataset, hyper: { ...s.hyper, augment } });
+  });
+}
