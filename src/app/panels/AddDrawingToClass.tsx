@@ -3,17 +3,14 @@
  * MNIST) into the shared staging as a PNG named "drawing N" of the class in "Class for drawings", shows the class's
  * count, and clears the pad for the next one (`onAdded`).
  */
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useState } from 'react';
 import { greyPngBlob } from '../data/greyPng';
 import { addGenerated, selectClassSize, useStagingStore } from '../data/stagingStore';
-import { DRAWN_SIZE, getDrawnImage, subscribeDrawnImage } from './drawnImage';
-
-const subscribe = (cb: () => void): (() => void) => subscribeDrawnImage(() => cb());
+import { DRAWN_SIZE, getDrawnImage } from './drawnImage';
 
 export function AddDrawingToClass({ onAdded }: { onAdded: () => void }) {
   const [className, setClassName] = useState('');
   const [said, setSaid] = useState('');
-  const drawing = useSyncExternalStore(subscribe, getDrawnImage, getDrawnImage);
   const name = className.trim();
   const count = useStagingStore(selectClassSize(name));
   const id = useId();
@@ -40,7 +37,7 @@ export function AddDrawingToClass({ onAdded }: { onAdded: () => void }) {
           if (e.key === 'Enter') add();
         }}
       />
-      <button type="button" onClick={add} aria-disabled={!drawing || name === ''}>
+      <button type="button" onClick={add}>
         Add to class
       </button>
       {name === '' ? null : (
