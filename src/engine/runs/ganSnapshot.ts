@@ -24,12 +24,13 @@ export function discriminatorKernels(r: Kernels | null): KernelSet | null {
 /** The snapshot of a GAN run: the first SNAPSHOT_MAX_SAMPLES samples, at most SNAPSHOT_MAX_FILTERS kernels. */
 export function ganSnapshot(samples: GanSamples, kernels: KernelSet | null): RunSnapshot {
   const count = Math.min(samples.count, SNAPSHOT_MAX_SAMPLES);
-  const area = samples.h * samples.w;
+  const channels = samples.channels ?? 1;
+  const area = samples.h * samples.w * channels;
   return {
     step: samples.step,
     sampleIndex: SNAPSHOT_SAMPLE_INDEX,
     kernels: kernels ? trimKernels(kernels, SNAPSHOT_MAX_FILTERS) : null,
     layers: [],
-    samples: { count, h: samples.h, w: samples.w, pixels: samples.pixels.slice(0, count * area) },
+    samples: { count, h: samples.h, w: samples.w, channels, pixels: samples.pixels.slice(0, count * area) },
   };
 }

@@ -49,6 +49,9 @@ export interface RunSamples {
   readonly count: number;
   readonly h: number;
   readonly w: number;
+  /** 1 (grey) or 3 (RGB); records from before colour have none (grey). */
+  readonly channels?: number;
+  /** count × h × w × channels, channel-last. */
   readonly pixels: Uint8Array;
 }
 
