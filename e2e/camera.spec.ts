@@ -108,5 +108,12 @@ test('drawings and camera frames go into classes with their counts', async ({ pa
   await page.getByRole('button', { name: 'Your images…' }).click();
   await expect(own.getByRole('button', { name: 'Capture from camera', exact: true })).toBeVisible();
   await expect(hold).toHaveCount(0);
+
+  // The frames and the drawing decode in the preparation worker: every one becomes an image of the dataset.
+  await own.getByRole('button', { name: 'Make dataset', exact: true }).click();
+  await expect(own).toContainText(new RegExp(`Made “[^”]+”: ${cats + dogs + 1} images of 28×28`), {
+    timeout: 60_000,
+  });
+  await expect(own).not.toContainText(/Skipped \d+ file/);
   expect(errors).toEqual([]);
 });
