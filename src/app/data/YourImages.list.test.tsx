@@ -132,8 +132,8 @@ describe('the gallery', () => {
         }),
         putImageData: (img: ImageData) => drawn.push(new Uint8ClampedArray(img.data)),
         canvas: { width, height },
-      } as unknown as CanvasRenderingContext2D;
-    });
+      };
+    } as unknown as HTMLCanvasElement['getContext']);
     // 130 images, 65 per class: two pages of c0.
     await withDatasets([{ id: 'user-a', name: 'Leaves', count: 130 }]);
     act(() => useAppStore.getState().setDataset('user-a'));
