@@ -19,9 +19,9 @@ export const DEFAULT_MAKE_OPTIONS: MakeOptionsValue = {
 };
 
 const RESIZE: readonly (readonly [ResizeMode, string, string])[] = [
-  ['fit', 'Fit', 'Squeezes the whole picture into the square (a wide picture gets narrower).'],
-  ['crop', 'Crop', 'Keeps the middle square of the picture and cuts off the sides.'],
-  ['pad', 'Pad', 'Shrinks the whole picture into the square and fills the rest with white.'],
+  ['fit', 'Fit', 'Squeezes the whole picture into the square (its proportions change).'],
+  ['crop', 'Crop', 'Keeps the middle square; the sides are cut off.'],
+  ['pad', 'Pad', 'Keeps the proportions; bars of its edge colour fill the rest.'],
 ];
 
 export function MakeOptions(props: {

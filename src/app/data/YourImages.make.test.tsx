@@ -115,8 +115,9 @@ describe('Your images: making a dataset', () => {
     expect(host().querySelector('[aria-label="Skipped files"]')?.textContent).toBe(
       `notes.txt: ${NOT_AN_IMAGE}`,
     );
-    // The staging is emptied; the dataset is listed as the chosen one.
+    // The staging is emptied (and the sentence about the last add goes); the dataset is listed as the chosen one.
     expect(classes()).toEqual([]);
+    expect(said()).toBe('');
     expect(host().querySelector('[aria-label="Your datasets"] li[aria-label="Pets"]')?.textContent).toContain(
       'chosen',
     );

@@ -38,7 +38,11 @@ export function useStaging(): StagingState {
     setName(n);
   }, []);
 
-  const setStaging = useCallback((s: Staging) => useStagingStore.getState().setStaging(s), []);
+  // A change of the staging (a rename, a removal, the dataset made) makes the last add's sentence old: it goes.
+  const setStaging = useCallback((s: Staging) => {
+    useStagingStore.getState().setStaging(s);
+    setSaid(null);
+  }, []);
   const apply = useCallback(
     (r: AddResult, prefix = '') => {
       setStaging(r.staging);
