@@ -159,3 +159,36 @@ test('two classes of generated PNGs and a stray .txt become a dataset that train
     '28×28×1 · 2 classes (left, right)',
   );
 });
+
+test('a 32×32 RGB set from one pick per class: the validator offers the Input its shape', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Your images…' }).click();
+  const own = page.getByRole('region', { name: 'Your images', exact: true });
+  for (const side of ['left', 'right'] as const) {
+    await own.getByLabel('Class name', { exact: true }).fill(side);
+    await own.getByLabel('Image files', { exact: true }).setInputFiles(
+      Array.from({ length: 6 }, (_, k) => ({
+        name: `${side}${k}.png`,
+        mimeType: 'image/png',
+        buffer: halfImage(side, k),
+      })),
+    );
+    await expect(own.locator('.own__said')).toHaveText(`Added 6 images to “${side}”.`);
+  }
+  await own.getByLabel('Image size', { exact: true }).selectOption('32');
+  await own.getByLabel('Colour', { exact: true }).selectOption('rgb');
+  await own.getByRole('radio', { name: 'Pad' }).check();
+  await own.getByRole('button', { name: 'Make dataset' }).click();
+  await expect(own.getByText(/Made “left and right”: 12 images of 32×32×3 in 2 classes/)).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(chosenDataset(page)).toHaveText('left and right');
+  await own.getByRole('button', { name: 'Close' }).click();
+  const fix = page.getByRole('button', { name: 'shape 32×32×3', exact: true }).first();
+  await expect(fix).toBeVisible();
+  await fix.click();
+  await expect(page.getByRole('button', { name: 'shape 32×32×3', exact: true })).toHaveCount(0);
+});
