@@ -2,7 +2,7 @@
  * "New dataset" in the "Your images" region: a class name and its images (files, a folder, a zip, or dropped onto
  * the region), the options, "Make dataset" with its progress and Cancel, and what came of it.
  */
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { useAppStore } from '../store';
 import { fmtInt } from '../training/format';
 import { megabytes } from '../../workers/userDatasets/storeErrors';
@@ -37,7 +37,8 @@ export function MakeDataset(props: {
   const [name, setName] = useState('');
   const job = useMakeDataset(deps, storeError, estimate);
   const ids = { cls: useId(), files: useId(), folder: useId(), name: useId(), help: useId() };
-  const counts = stagingCounts(st.staging);
+  // Counting walks every staged file (10,000 take ~25 ms): once per change of the staging, not per keystroke.
+  const counts = useMemo(() => stagingCounts(st.staging), [st.staging]);
   const make = async () => {
     const next = await job.make(st.staging, name.trim() || defaultDatasetName(st.staging), {
       size: options.size,
@@ -52,7 +53,10 @@ export function MakeDataset(props: {
     }
     props.onMade();
   };
-  const needed = stagedBytes(st.staging, options.size, options.colour);
+  const needed = useMemo(
+    () => stagedBytes(st.staging, options.size, options.colour),
+    [st.staging, options.size, options.colour],
+  );
   return (
     <section className="own__make" aria-labelledby={`${ids.help}-title`}>
       <h3 id={`${ids.help}-title`}>New dataset</h3>

@@ -1,5 +1,5 @@
 /** The classes gathered so far, with their image counts: rename or remove a class, remove a zip. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { fmtInt } from '../training/format';
 import { removeClass, removeItem, renameClass, stagingCounts, type Staging } from './staging';
 
@@ -30,7 +30,7 @@ function ClassName(props: { readonly name: string; readonly onRename: (to: strin
 
 export function StagedClasses(props: { readonly staging: Staging; readonly onChange: (s: Staging) => void }) {
   const { staging, onChange } = props;
-  const counts = stagingCounts(staging);
+  const counts = useMemo(() => stagingCounts(staging), [staging]);
   if (counts.files === 0) return null;
   return (
     <div className="own__staged">
