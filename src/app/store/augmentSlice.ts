@@ -30,6 +30,8 @@ export function followAugmentPerDataset(store: Store): () => void {
     if (s.dataset === prev.dataset || s.hyper.augment !== prev.hyper.augment) return;
     const augmentByDataset = { ...s.augmentByDataset, [prev.dataset]: prev.hyper.augment };
     const augment = augmentByDataset[s.dataset] ?? DEFAULT_AUGMENT;
-    store.setState({ augmentByDataset, hyper: { ...s.hyper, augment } });
+    // The same settings: the hyperparameters stay the same object (a new one would be sent to the worker as a change).
+    if (JSON.stringify(augment) === JSON.stringify(s.hyper.augment)) store.setState({ augmentByDataset });
+    else store.setState({ augmentByDataset, hyper: { ...s.hyper, augment } });
   });
 }
