@@ -546,3 +546,29 @@ describe('a run’s time', () => {
     rec.stop();
   });
 });
+
+describe('deleting the current run’s record', () => {
+  it('is final: the record is not written again when the run stops or gives way', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 10);
+    h.drive.status('finished');
+    await rec.flush();
+    const id = h.get().records[0]!.id;
+    h.get().removeRecord(id);
+    await rec.flush();
+    expect(h.get().records).toEqual([]);
+    // The next run replaces it: the deleted one must not come back (in the store or the database).
+    h.drive.editConv(5);
+    const b = asRunId('b');
+    h.drive.init(b);
+    h.drive.metrics(b, 5);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records.map((r) => r.name)).toEqual(['Run 1']);
+    expect((await h.sink.inner.list()).map((r) => r.id)).not.toContain(id);
+    rec.stop();
+  });
+});

@@ -40,6 +40,8 @@ interface Tracked {
   /** Time spent training (pauses do not count): the finished spells, and the start of the current one. */
   activeMs: number;
   runningSince: number | null;
+  /** The user deleted its record while it was still the current run: it is not written again. */
+  deleted: boolean;
 }
 
 /** The run's training time so far (its wall time without the pauses). */
@@ -117,11 +119,13 @@ export function startRunRecorder(
       name: nextRunName(s.records),
       changes: describeChanges(prev ?? null, settings),
       activeMs: 0,
+      deleted: false,
       runningSince: s.status === 'running' ? createdAt : null,
     };
   }
 
   function save(s: AppState, t: Tracked): void {
+    if (t.deleted) return;
     const entry = s.runs.find((r) => r.runId === t.runId);
     if (!entry || entry.points.length === 0) return;
     const record = makeRunRecord({
@@ -190,8 +194,10 @@ export function startRunRecorder(
     if (s.records !== prev.records) {
       for (const old of prev.records) {
         const cur = s.records.find((r) => r.id === old.id);
-        if (!cur) pending = pending.then(() => sink.remove(old.id)).catch(() => undefined);
-        else if (cur !== old && (cur.name !== old.name || cur.pinned !== old.pinned))
+        if (!cur) {
+          pending = pending.then(() => sink.remove(old.id)).catch(() => undefined);
+          if (tracked?.id === old.id) tracked.deleted = true;
+        } else if (cur !== old && (cur.name !== old.name || cur.pinned !== old.pinned))
           pending = pending.then(() => sink.put(cur).then(() => undefined)).catch(() => undefined);
       }
     }
