@@ -24,18 +24,27 @@ const picked = (e: ChangeEvent<HTMLInputElement>): File[] => {
   return files;
 };
 
-export function MakeDataset(props: {
-  readonly st: StagingState;
-  readonly deps: OwnImagesDeps;
-  readonly storeError: string | null;
-  readonly estimate: Estimate;
-  readonly onMade: () => void;
-}) {
-  const { st, deps, storeError, estimate } = props;
-  const seed = useAppStore((s) => s.seed);
+/**
+ * The form's options and name and the job, kept by the always-mounted YourImages: the region's content is rendered
+ * only while its dialog is open, and a dataset being made (or its result) is still there when it opens again.
+ */
+export function useMakeForm(deps: OwnImagesDeps, storeError: string | null, estimate: Estimate) {
   const [options, setOptions] = useState<MakeOptionsValue>(DEFAULT_MAKE_OPTIONS);
   const [name, setName] = useState('');
   const job = useMakeDataset(deps, storeError, estimate);
+  return { options, setOptions, name, setName, job };
+}
+export type MakeForm = ReturnType<typeof useMakeForm>;
+
+export function MakeDataset(props: {
+  readonly st: StagingState;
+  readonly form: MakeForm;
+  readonly storeError: string | null;
+  readonly onMade: () => void;
+}) {
+  const { st, storeError } = props;
+  const { options, setOptions, name, setName, job } = props.form;
+  const seed = useAppStore((s) => s.seed);
   const ids = { cls: useId(), files: useId(), folder: useId(), name: useId(), help: useId() };
   // Counting walks every staged file (10,000 take ~25 ms): once per change of the staging, not per keystroke.
   const counts = useMemo(() => stagingCounts(st.staging), [st.staging]);

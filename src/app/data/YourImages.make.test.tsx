@@ -123,6 +123,19 @@ describe('Your images: making a dataset', () => {
     );
   });
 
+  it('a closed region has no fields (their labels stay the page’s), and a job goes on while it is closed', async () => {
+    await open(mountYourImages());
+    gatherCatsAndDogs();
+    click(button(host(), 'Make dataset'));
+    rig.jobs[0]!.progress(1, 5);
+    click(button(host(), 'Close'));
+    expect(host().querySelectorAll('label, input, select')).toHaveLength(0);
+    rig.jobs[0]!.progress(3, 5);
+    click(button(host(), 'Your images…'));
+    expect(region().textContent).toContain('Files 3 / 5');
+    expect(button(host(), 'Cancel')).toBeTruthy();
+  });
+
   it('Cancel stops the job; nothing is saved and the images stay', async () => {
     await open(mountYourImages());
     gatherCatsAndDogs();

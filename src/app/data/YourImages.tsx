@@ -1,15 +1,16 @@
 /**
  * "Your images…" beside the Dataset select opens the "Your images" region in a large modal dialog: making a dataset
  * from the user's own images on the left (drop anything onto the region), their datasets on the right (or one
- * dataset's gallery). The dialog stays mounted while closed, so a dataset being made and the images gathered so far
- * are still there when it opens again. The store is opened on first open; if this browser cannot keep datasets the
- * region says why.
+ * dataset's gallery). Its content is rendered only while it is open (a closed dialog's fields would share labels
+ * such as "Dataset name" with the page's), but its state lives here and in the staging store, so a dataset being
+ * made and the images gathered so far are still there when it opens again. The store is opened on first open; if
+ * this browser cannot keep datasets the region says why.
  */
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import type { UserDatasetId } from '../../engine/data/types';
 import { useAppStore } from '../store';
 import { Gallery } from './Gallery';
-import { MakeDataset } from './MakeDataset';
+import { MakeDataset, useMakeForm } from './MakeDataset';
 import { useOwnImagesDeps } from './ownImagesDeps';
 import { UserDatasetList } from './UserDatasetList';
 import type { Estimate } from './useMakeDataset';
@@ -32,6 +33,7 @@ export function YourImages() {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const storeError = openError ?? (opened ? null : startupError);
+  const form = useMakeForm(deps, storeError, estimate);
 
   const refresh = useCallback(() => {
     deps.openStore().then(
@@ -86,42 +88,44 @@ export function YourImages() {
         }}
         onClose={() => setOpen(false)}
       >
-        <section
-          role="region"
-          aria-label="Your images"
-          className={dragging ? 'own own--dragging' : 'own'}
-          onDragOver={(e) => {
-            if (!hasFiles(e)) return;
-            e.preventDefault();
-            e.dataTransfer.dropEffect = 'copy';
-            setDragging(true);
-          }}
-          onDragLeave={(e) => {
-            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-          }}
-          onDrop={onDrop}
-        >
-          <header className="own__head">
-            <h2 id={titleId}>Your images</h2>
-            <button type="button" onClick={() => setOpen(false)}>
-              Close
-            </button>
-          </header>
-          <div className="own__body">
-            <MakeDataset st={st} deps={deps} storeError={storeError} estimate={estimate} onMade={refresh} />
-            {gallery ? (
-              <Gallery id={gallery} deps={deps} onBack={() => setGallery(null)} onChanged={refresh} />
-            ) : (
-              <UserDatasetList
-                deps={deps}
-                estimate={estimate}
-                storeError={storeError}
-                onChanged={refresh}
-                onShowImages={setGallery}
-              />
-            )}
-          </div>
-        </section>
+        {open && (
+          <section
+            role="region"
+            aria-label="Your images"
+            className={dragging ? 'own own--dragging' : 'own'}
+            onDragOver={(e) => {
+              if (!hasFiles(e)) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'copy';
+              setDragging(true);
+            }}
+            onDragLeave={(e) => {
+              if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+            }}
+            onDrop={onDrop}
+          >
+            <header className="own__head">
+              <h2 id={titleId}>Your images</h2>
+              <button type="button" onClick={() => setOpen(false)}>
+                Close
+              </button>
+            </header>
+            <div className="own__body">
+              <MakeDataset st={st} form={form} storeError={storeError} onMade={refresh} />
+              {gallery ? (
+                <Gallery id={gallery} deps={deps} onBack={() => setGallery(null)} onChanged={refresh} />
+              ) : (
+                <UserDatasetList
+                  deps={deps}
+                  estimate={estimate}
+                  storeError={storeError}
+                  onChanged={refresh}
+                  onShowImages={setGallery}
+                />
+              )}
+            </div>
+          </section>
+        )}
       </dialog>
     </>
   );
