@@ -9,7 +9,7 @@ const setup = sweepSetup;
 
 describe('sweep controller', () => {
   it('trains each valid variant in turn, names its record and puts the user’s work back', async () => {
-    const { store, graph, conv, sweep, started, endRun } = setup();
+    const { store, graph, conv, sweep, started, endRun, calls } = setup();
     const past = store.getState().past;
     const hyper = store.getState().hyper;
     expect(
@@ -33,6 +33,10 @@ describe('sweep controller', () => {
     expect(s.hyper).toEqual(hyper);
     expect(s.past).toBe(past);
     expect(s.sweep).toMatchObject({ done: true, total: 2 });
+    // The worker's model is the user's network again, not the last variant (Export model, the panels, Train).
+    expect(started).toHaveLength(2);
+    expect(calls.at(-1)).toBe('rebuild');
+    expect(s.runGraph).toBe(graph);
   });
 
   it('while the variants train, the autosave keeps the user’s own network and settings', async () => {

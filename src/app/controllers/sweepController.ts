@@ -47,9 +47,13 @@ export interface SweepController {
   done(): Promise<void>;
 }
 
+/** What a sweep needs of the training controller; `restartWithNewGraph` rebuilds the user's network at the end. */
+export type SweepTrainer = Pick<TrainingController, 'prepare' | 'train' | 'pause'> &
+  Partial<Pick<TrainingController, 'restartWithNewGraph'>>;
+
 export function createSweepController(
   store: SweepStore,
-  controller: Pick<TrainingController, 'prepare' | 'train' | 'pause'>,
+  controller: SweepTrainer,
   options: { readonly snapshotWaitMs?: number } = {},
 ): SweepController {
   const get = () => store.getState();
@@ -121,6 +125,11 @@ export function createSweepController(
       // The user's own Cancel is answered in the Runs panel; an interruption may come from anywhere on the page.
       if (said !== null && ending?.why !== 'cancel') s.setBanner({ kind: 'info', message: said });
       active = false;
+      // The worker still holds the last variant's model: build the network now in the editor, so the panels,
+      // Export model and the next Train are about it (the variant's run is kept in Runs).
+      const now = get();
+      if (now.runGraph !== now.graph && now.status !== 'running' && now.status !== 'initializing')
+        controller.restartWithNewGraph?.();
     }
   }
 
@@ -191,10 +200,7 @@ const macrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 const perController = new WeakMap<object, SweepController>();
 
 /** The one sweep controller of a training controller (the Runs panel may unmount while a sweep runs). */
-export function sweepControllerFor(
-  store: SweepStore,
-  controller: Pick<TrainingController, 'prepare' | 'train' | 'pause'>,
-): SweepController {
+export function sweepControllerFor(store: SweepStore, controller: SweepTrainer): SweepController {
   let c = perController.get(controller);
   if (!c) {
     c = createSweepController(store, controller);

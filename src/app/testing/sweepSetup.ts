@@ -57,6 +57,12 @@ export function sweepSetup(opts: { snapshotWaitMs?: number } = {}) {
       built.push({ graph: s.graph, hyper: s.hyper, dataset: s.dataset, seed: s.seed });
     },
     train: () => void calls.push('train'),
+    /** The sweep's last word: the user's own network is built again (not counted in `started`). */
+    restartWithNewGraph() {
+      const s = store.getState();
+      calls.push('rebuild');
+      s.patchRun({ status: 'initializing', runId: asRunId(`rebuild${++n}`), runGraph: s.graph });
+    },
     pause() {
       calls.push('pause');
       store.getState().patchRun({ status: 'paused' });
