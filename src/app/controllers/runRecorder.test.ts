@@ -227,7 +227,7 @@ describe('startRunRecorder', () => {
     const a = asRunId('a');
     h.drive.init(a);
     h.drive.metrics(a, 4);
-    h.drive.status('finished');
+    h.drive.status('paused');
     await rec.flush();
     const id = h.get().records[0]!.id;
     h.get().renameRecord(id, 'baseline');
@@ -569,6 +569,32 @@ describe('deleting the current run’s record', () => {
     await rec.flush();
     expect(h.get().records.map((r) => r.name)).toEqual(['Run 1']);
     expect((await h.sink.inner.list()).map((r) => r.id)).not.toContain(id);
+    rec.stop();
+  });
+});
+
+describe('Train after a run finished', () => {
+  it('keeps the finished run’s record as it ended and records the continued training as a new run', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 20, { valAccuracy: 0.3, valFull: true });
+    h.drive.status('finished');
+    await rec.flush();
+    // Train: the step limit moves up (continuePatch), the same run goes on.
+    h.get().setHyper({ maxSteps: 40 });
+    h.drive.status('running');
+    h.drive.metrics(a, 20, { valAccuracy: 0.8, valFull: true });
+    h.drive.status('finished');
+    await rec.flush();
+    const records = h.get().records;
+    expect(records.map((r) => [r.name, r.steps, r.bestValAccuracy])).toEqual([
+      ['Run 1', 20, 0.3],
+      ['Run 2', 40, 0.8],
+    ]);
+    expect(records[1]!.changes).toEqual(['step limit 0 → 40']);
+    expect(await h.sink.inner.count()).toBe(2);
     rec.stop();
   });
 });

@@ -212,6 +212,12 @@ export function startRunRecorder(
       save(prev, done);
       store.getState().setLiveRecordId(null);
     }
+    // Train after the run finished is a new press of Train: the finished run's record stays as it ended, and the
+    // continued training is a record of its own (its curves start from the same model's history).
+    if (tracked && prev.status === 'finished' && s.status === 'running') {
+      tracked = null;
+      store.getState().setLiveRecordId(null);
+    }
     if (!tracked && hasPoints && latest) {
       tracked = begin(s, latest.runId);
       if (tracked) store.getState().setLiveRecordId(tracked.id);

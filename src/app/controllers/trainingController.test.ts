@@ -7,6 +7,7 @@ import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types'
 import type { ProbeNeed } from './probeScheduler';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import {
+  continueNotice,
   continuePatch,
   createTrainingController,
   type ControllerClient,
@@ -339,12 +340,17 @@ describe('continuePatch (Train after a run finished)', () => {
   it('adds an epoch when the epochs are done', () => {
     expect(continuePatch({ hyper: h, step: 100, epoch: 2 })).toEqual({ epochs: 3 });
   });
-  it('lifts a step limit that stopped the run before its epochs', () => {
-    expect(continuePatch({ hyper: { ...h, maxSteps: 50 }, step: 50, epoch: 1 })).toEqual({ maxSteps: 0 });
+  it('moves a step limit that stopped the run before its epochs up by its own size, and says so', () => {
+    const s = { hyper: { ...h, maxSteps: 50 }, step: 50, epoch: 1 };
+    expect(continuePatch(s)).toEqual({ maxSteps: 100 });
+    expect(continueNotice(s, continuePatch(s))).toMatch(
+      /^Training on to step 100 \("Stop at step" moved up by 50\)/,
+    );
+    expect(continueNotice({ hyper: h, step: 9 }, { epochs: 3 })).toBeNull();
   });
-  it('lifts the limit and adds an epoch when both were reached', () => {
+  it('moves the limit and adds an epoch when both were reached', () => {
     expect(continuePatch({ hyper: { ...h, maxSteps: 50 }, step: 50, epoch: 2 })).toEqual({
-      maxSteps: 0,
+      maxSteps: 100,
       epochs: 3,
     });
   });

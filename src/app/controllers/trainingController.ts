@@ -66,16 +66,27 @@ export interface TrainingController {
 }
 
 /**
- * Train after a run finished goes on: past its step limit (the limit is lifted), or for one more epoch when the
- * epochs are done too.
+ * Train after a run finished goes on for another budget of the same kind: a run stopped at its step limit trains
+ * as many steps again (the limit moves up by its own size, visibly in "Stop at step"), one whose epochs are done
+ * trains one more epoch.
  */
 export function continuePatch(s: Pick<AppState, 'hyper' | 'step' | 'epoch'>): Partial<AppState['hyper']> {
   const h = s.hyper;
   // A finished run's `epoch` is the number of epochs it completed (the worker's 'finished' message).
   const epochsDone = s.epoch >= h.epochs;
   const stepsDone = h.maxSteps > 0 && s.step >= h.maxSteps;
-  if (stepsDone && !epochsDone) return { maxSteps: 0 };
-  return stepsDone ? { maxSteps: 0, epochs: h.epochs + 1 } : { epochs: h.epochs + 1 };
+  const moreSteps = { maxSteps: s.step + h.maxSteps };
+  if (stepsDone && !epochsDone) return moreSteps;
+  return stepsDone ? { ...moreSteps, epochs: h.epochs + 1 } : { epochs: h.epochs + 1 };
+}
+
+/** What the training bar says when Train continues a finished run (null: nothing to say). */
+export function continueNotice(
+  s: Pick<AppState, 'hyper' | 'step'>,
+  patch: Partial<AppState['hyper']>,
+): string | null {
+  if (patch.maxSteps === undefined) return null;
+  return `Training on to step ${patch.maxSteps.toLocaleString('en-US')} ("Stop at step" moved up by ${s.hyper.maxSteps.toLocaleString('en-US')}); Reset starts a fresh run.`;
 }
 
 export function createTrainingController(deps: ControllerDeps): TrainingController {
@@ -219,9 +230,11 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         startWhenReady = true;
         return;
       }
-      if (s.status === 'finished') s.setHyper(continuePatch(s));
+      const patch = s.status === 'finished' ? continuePatch(s) : null;
+      if (patch) s.setHyper(patch);
       client.start();
-      s.patchRun({ status: 'running', error: null });
+      const notice = patch ? continueNotice(s, patch) : null;
+      s.patchRun({ status: 'running', error: null, ...(notice ? { notice } : {}) });
     },
     pause() {
       startWhenReady = false;
