@@ -91,12 +91,14 @@ describe('chartRuns and chartLabels', () => {
   const live = [liveRun('Run 2 · adam 0.001', 3), liveRun('Run 3 · adam 0.001', 4)];
   const liveLabels = live.map((r) => r.label);
 
-  it('draws the live runs unchanged when nothing is ticked', () => {
-    expect(chartRuns(live, records, [], 'r3')).toBe(live);
-    expect(chartLabels(live, records, [], 'r3')).toEqual(liveLabels);
-    // Ticking only the live run's own record changes nothing either.
-    expect(chartRuns(live, records, ['r3'], 'r3')).toBe(live);
-    expect(chartLabels(live, records, ['r3'], 'r3')).toEqual(liveLabels);
+  it('draws only the current run, under its name in Runs, when nothing is ticked (earlier runs only when ticked)', () => {
+    const runs = chartRuns(live, records, [], 'r3');
+    expect(runs.map((r) => r.label)).toEqual(['Run 3']);
+    expect(runs[0]!.points).toBe(live[1]!.points);
+    expect(chartLabels(live, records, [], 'r3')).toEqual(['Run 3']);
+    // Ticking only the live run's own record changes nothing.
+    expect(chartLabels(live, records, ['r3'], 'r3')).toEqual(['Run 3']);
+    expect(liveLabels).toHaveLength(2);
   });
 
   it('draws the ticked records in ticking order, then the current live run named as its record', () => {
@@ -120,7 +122,7 @@ describe('chartRuns and chartLabels', () => {
       'Run 3 · adam 0.001',
     ]);
     expect(chartLabels(live, records, ['gone', 'r1'], null)).toEqual(['Run 1', 'Run 3 · adam 0.001']);
-    expect(chartRuns(live, records, ['gone'], null)).toBe(live);
+    expect(chartLabels(live, records, ['gone'], null)).toEqual(['Run 3 · adam 0.001']);
   });
 
   it('leaves out a live run without points once records are ticked (a run prepared after a reload)', () => {
@@ -130,8 +132,8 @@ describe('chartRuns and chartLabels', () => {
       'baseline',
     ]);
     expect(chartLabels(prepared, records, ['r1', 'r2'], null)).toEqual(['Run 1', 'baseline']);
-    // Nothing ticked: the live runs as they are.
-    expect(chartLabels(prepared, records, [], null)).toEqual(['Run 1 · adam 0.001', 'Run 2 · adam 0.001']);
+    // Nothing ticked and the current run has no points yet: nothing to draw.
+    expect(chartLabels(prepared, records, [], null)).toEqual([]);
   });
 
   it('draws only the ticked records when there is no live run', () => {

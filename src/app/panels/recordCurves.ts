@@ -48,8 +48,7 @@ const cachedCurveRun = (r: RunRecord): CurveRun => {
 };
 
 /**
- * The chart's runs. Nothing ticked in "Runs": the live runs, as before. Runs ticked: those (in the order they were
- * ticked) and the current run, named as its record is (its record is never drawn twice) — unless it has no points
+ * The chart's runs: the runs ticked in "Runs" (in the order they were ticked), then the current run, named as its record is (its record is never drawn twice) — unless it has no points
  * yet (a run prepared after a reload or a Reset), which would only add a legend entry without a curve.
  */
 export function chartRuns(
@@ -62,7 +61,7 @@ export function chartRuns(
     .filter((id) => id !== liveRecordId)
     .map((id) => records.find((r) => r.id === id))
     .filter((r): r is RunRecord => r !== undefined);
-  if (picked.length === 0) return live;
+  // The run training now, under its name in Runs; earlier runs of the session are in the chart only when ticked.
   const current = live[live.length - 1];
   const name = records.find((r) => r.id === liveRecordId)?.name;
   const tail = current && current.points.length > 0 ? [name ? { ...current, label: name } : current] : [];
