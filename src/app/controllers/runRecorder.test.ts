@@ -593,7 +593,7 @@ describe('Train after a run finished', () => {
       ['Run 1', 20, 0.3],
       ['Run 2', 40, 0.8],
     ]);
-    expect(records[1]!.changes).toEqual(['step limit 0 → 40']);
+    expect(records[1]!.changes).toEqual(['budget 1 epoch → 40 steps']);
     expect(await h.sink.inner.count()).toBe(2);
     rec.stop();
   });

@@ -55,7 +55,7 @@ export function ShareComparison() {
         Share comparison
       </button>
       {note && (
-        <span className="panel-note" role="status" aria-label="Comparison link">
+        <span className="panel-note" role="status" aria-label="Share status">
           {note}
         </span>
       )}

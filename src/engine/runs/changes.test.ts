@@ -141,3 +141,20 @@ describe('describeChanges', () => {
     expect(numberText(1e-7)).toBe('1e-7');
   });
 });
+
+describe('describeChanges: budgets', () => {
+  it('says a steps budget in one phrase, not as epochs and a step limit', () => {
+    const prev = base();
+    const sweepRun = { ...base(), hyper: { ...prev.hyper, epochs: 1000, maxSteps: 20 } };
+    expect(describeChanges(prev, sweepRun)).toEqual(['budget 1 epoch → 20 steps']);
+    expect(describeChanges(sweepRun, { ...sweepRun, hyper: { ...sweepRun.hyper, maxSteps: 40 } })).toEqual([
+      'budget 20 steps → 40 steps',
+    ]);
+    // The same step limit with other epochs is the same budget.
+    expect(describeChanges(sweepRun, { ...sweepRun, hyper: { ...sweepRun.hyper, epochs: 3 } })).toEqual([
+      'no change',
+    ]);
+    // Without a step limit, epochs are named as before.
+    expect(describeChanges(prev, { ...prev, hyper: { ...prev.hyper, epochs: 2 } })).toEqual(['epochs 1 → 2']);
+  });
+});

@@ -139,6 +139,12 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
 };
 const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 
+/** A run's budget in words: "20 steps" when a step limit is set, else "1 epoch" / "3 epochs". */
+function budgetText(h: Pick<Hyper, 'epochs' | 'maxSteps'>): string {
+  if (h.maxSteps > 0) return `${numberText(h.maxSteps)} steps`;
+  return `${numberText(h.epochs)} epoch${h.epochs === 1 ? '' : 's'}`;
+}
+
 /** Augmentation in a few words: "off", or "shift 2, flip, rotate 10°". Runs saved before it existed have none. */
 export function augmentText(a: AugmentSettings | undefined): string {
   if (!a) return 'off';
@@ -213,10 +219,16 @@ export function describeChanges(prev: RunSettings | null, next: RunSettings): st
     out.push(`kind ${kindOf(prev)} → ${kindOf(next)}`);
   else if (prev.gan && next.gan) out.push(...ganChanges(prev.gan, next.gan, prev.ganHyper, next.ganHyper));
   else out.push(...graphChanges(prev.graph, next.graph));
+  // A sweep's steps budget sets epochs to their maximum as well: when a step limit binds on either side, the
+  // budget is one phrase ("budget 1 epoch → 20 steps"), not the two fields that carry it.
+  const limited = prev.hyper.maxSteps > 0 || next.hyper.maxSteps > 0;
+  if (limited && budgetText(prev.hyper) !== budgetText(next.hyper))
+    out.push(`budget ${budgetText(prev.hyper)} → ${budgetText(next.hyper)}`);
   for (const k of HYPER_KEYS) {
     const a = prev.hyper[k];
     const b = next.hyper[k];
     if (a === b) continue;
+    if (limited && (k === 'epochs' || k === 'maxSteps')) continue;
     const ta = hyperValue(a);
     const tb = hyperValue(b);
     // Augmentation is an object: equal settings in two objects are no change.
