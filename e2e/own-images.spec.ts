@@ -160,7 +160,7 @@ test('two classes of generated PNGs and a stray .txt become a dataset that train
   );
 });
 
-test('a 32×32 RGB set from one pick per class: the validator offers the Input its shape', async ({
+test('a 32×32 RGB set from one pick per class: the validator offers the Input its shape, and its kernels are drawn in colour', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -191,4 +191,24 @@ test('a 32×32 RGB set from one pick per class: the validator offers the Input i
   await expect(fix).toBeVisible();
   await fix.click();
   await expect(page.getByRole('button', { name: 'shape 32×32×3', exact: true })).toHaveCount(0);
+
+  // One step on the colour set: the first conv reads red, green and blue, so Kernels draws each filter as one colour
+  // picture. Its random weights give some green-dominant pixels, which the red–blue scale of the grey rows never has.
+  await page.getByRole('button', { name: 'units 2', exact: true }).first().click();
+  const bar = page.getByRole('region', { name: 'Training', exact: true });
+  await bar.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(bar.getByText(/Step 1\b/)).toBeVisible({ timeout: 90_000 });
+  const kernels = page.getByRole('region', { name: 'Kernels', exact: true });
+  await kernels.scrollIntoViewIfNeeded();
+  // Every canvas of the panel (the colour key and the grid): the key is red–white–blue only.
+  const greenish = () =>
+    kernels.locator('canvas').evaluateAll((cs: HTMLCanvasElement[]) => {
+      let n = 0;
+      for (const c of cs) {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 1]! > d[i]! + 30 && d[i + 1]! > d[i + 2]! + 30) n++;
+      }
+      return n;
+    });
+  await expect.poll(greenish, { timeout: 30_000 }).toBeGreaterThan(0);
 });
