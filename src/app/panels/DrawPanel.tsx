@@ -25,7 +25,10 @@ function DrawBody() {
   };
   return (
     <>
-      <p className="panel-note">Draw a digit; it is centred and scaled to 28×28 like MNIST.</p>
+      <p className="panel-note">
+        Draw a digit; it is centred and scaled to 28×28 like MNIST (and resized, in every colour channel, to a
+        dataset of another size).
+      </p>
       <div ref={host} className="panel-canvas-host" />
       <button type="button" onClick={clear}>
         Clear
