@@ -232,14 +232,17 @@ describe('run loop', () => {
   it('posts metrics in batches, not per step', async () => {
     const state = createWorkerState();
     const { posted, post } = recorder();
-    const deps = testDeps();
+    // A fake clock (5 ms a batch): the count of flushes must not depend on how busy the machine is.
+    const clock = { t: 0 };
+    const deps = slowTrainer(testDeps(), clock, 5, 0);
     const r = asRunId('batch');
     await handleMessage(state, initMsg(r, tinyCnn(), HYPER), post, deps);
     await handleMessage(state, { type: 'step', runId: r, batches: 60 }, post, deps);
     await idle(state);
     const msgs = ofType(posted, 'metrics');
     expect(msgs.flatMap((m) => m.points)).toHaveLength(60);
-    expect(msgs.length).toBeLessThan(20);
+    // 60 batches = 300 ms of the clock; points are flushed every DEFAULT_TUNING.flushMs (200 ms) and at the end.
+    expect(msgs.length).toBeLessThanOrEqual(Math.ceil((60 * 5) / DEFAULT_TUNING.flushMs) + 2);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
 });
