@@ -25,7 +25,7 @@ test('a share link carries the network and settings to a fresh browser', async (
   await field(page, 'Seed').press('Enter');
   await field(page, 'Optimizer').selectOption({ label: 'RMSprop' });
   const graph = await exportJson(page);
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: /Share link|Link copied/ }).inputValue();
   expect(link).toMatch(/#s=v1\.[A-Za-z0-9_-]+$/);
 
@@ -52,7 +52,7 @@ test('a tampered link shows what was wrong and keeps the current work', async ({
   await field(page, 'Epochs').fill('4');
   await field(page, 'Epochs').press('Enter');
   const graph = await exportJson(page);
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: /Share link|Link copied/ }).inputValue();
   // Damage the compressed payload in the middle.
   const at = link.length - 30;

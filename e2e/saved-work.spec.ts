@@ -95,7 +95,7 @@ test('a share link asks before replacing own work, and Undo brings all of it bac
   await page.goto('/');
   await field(page, 'Preset').selectOption('lenet5');
   await setNumber(page, 'Seed', '77');
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: /Share link|Link copied/ }).inputValue();
 
   // Own work that differs from the link and from the default.

@@ -31,7 +31,7 @@ const record = (n: number): RunRecord =>
   });
 const records = [3, 5, 7, 9].map(record);
 const button = (): HTMLButtonElement =>
-  [...m.host.querySelectorAll('button')].find((b) => b.textContent === 'Share comparison')!;
+  [...m.host.querySelectorAll('button')].find((b) => b.textContent === 'Copy comparison link')!;
 const tick = (ids: readonly string[]): void =>
   act(() => {
     for (const r of records) useAppStore.getState().setRunSelected(r.id, false);

@@ -52,7 +52,7 @@ export function ShareComparison() {
         }
         onClick={() => void share()}
       >
-        Share comparison
+        Copy comparison link
       </button>
       {note && (
         <span className="panel-note" role="status" aria-label="Share status">
