@@ -8,7 +8,8 @@ import { sweepControllerFor } from '../controllers/sweepController';
 import type { TrainingController } from '../controllers/trainingController';
 import { useAppStore } from '../store';
 import { mount, unmount, type Mounted } from '../testing/mount';
-import { SweepForm } from './SweepForm';
+import { MAX_SWEEP_NODES, SweepForm } from './SweepForm';
+import { chain } from '../../engine/graph/edit';
 
 let m: Mounted;
 const controller = { prepare() {}, train() {}, pause() {} } as unknown as TrainingController;
@@ -125,5 +126,26 @@ describe('SweepForm on a GAN', () => {
     expect(m.host.textContent).toMatch(/GAN's two networks cannot be swept/);
     act(() => useAppStore.getState().setGanGraphs(null, smallCnn()));
     expect(options(select('Sweep node'))).toContain('conv2d_1');
+  });
+});
+
+describe('SweepForm on a very large network', () => {
+  it(`offers at most ${MAX_SWEEP_NODES} layers (a thousand options would slow every keystroke in the page)`, () => {
+    const layers = [
+      { kind: 'input', source: 'dataset', shape: [28, 28, 1] },
+      { kind: 'flatten' },
+      ...Array.from({ length: 150 }, () => ({
+        kind: 'dense',
+        units: 4,
+        activation: 'relu',
+        useBias: true,
+        initializer: 'heNormal',
+      })),
+    ] as unknown as Parameters<typeof chain>[1];
+    act(() => useAppStore.getState().setGraph(chain('classifier', layers)));
+    const nodeSelect = select('Sweep node');
+    expect(nodeSelect.options).toHaveLength(MAX_SWEEP_NODES + 1);
+    expect(options(nodeSelect).at(-1)).toBe('Training settings');
+    expect(nodeSelect.title).toBe(`The first ${MAX_SWEEP_NODES} of 150 layers with settings`);
   });
 });

@@ -17,6 +17,7 @@ import { sweepControllerFor } from '../controllers/sweepController';
 import { useAppStore } from '../store';
 
 const TRAINING = '__training';
+export const MAX_SWEEP_NODES = 100;
 const TRAINING_KEYS = Object.keys(TRAINING_SWEEP_FIELDS) as TrainingSweepKey[];
 
 function Labelled(props: { label: string; children: (id: string) => ReactNode }) {
@@ -34,7 +35,10 @@ export function SweepForm() {
   const { graph, status, sweep, gan } = useAppStore(
     useShallow((s) => ({ graph: s.graph, status: s.status, sweep: s.sweep, gan: s.ganGraphs !== null })),
   );
-  const nodes = graph.nodes.filter((n) => sweepableFields(n.layer).length > 0);
+  // At most MAX_SWEEP_NODES choices: a 1,000-layer network would otherwise put a thousand options in the page, which
+  // slows every keystroke anywhere in it.
+  const sweepable = graph.nodes.filter((n) => sweepableFields(n.layer).length > 0);
+  const nodes = sweepable.slice(0, MAX_SWEEP_NODES);
   const [nodeChoice, setNode] = useState<string | null>(null);
   const [keyChoice, setKey] = useState<string | null>(null);
   const [values, setValues] = useState('3, 5, 7, 10');
@@ -82,7 +86,16 @@ export function SweepForm() {
       <fieldset className="sweep__fields" disabled={sweeping || busy || !sweeper}>
         <Labelled label="Sweep node">
           {(id) => (
-            <select id={id} value={node} onChange={(e) => setNode(e.target.value)}>
+            <select
+              id={id}
+              value={node}
+              onChange={(e) => setNode(e.target.value)}
+              title={
+                sweepable.length > nodes.length
+                  ? `The first ${MAX_SWEEP_NODES} of ${sweepable.length} layers with settings`
+                  : undefined
+              }
+            >
               {nodes.map((n) => (
                 <option key={n.id} value={n.id}>
                   {n.id}
