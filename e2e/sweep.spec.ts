@@ -207,7 +207,15 @@ test('Pause holds a sweep (Train goes on); Reset cancels it, says so and puts th
   await page.getByLabel('Backend').selectOption({ label: 'WASM' });
   const bar = region(page, 'Training');
   const stepNow = async (): Promise<number> =>
-    Number(((await bar.getByText(/^Step [\d,]+$/).textContent()) ?? '').replace(/\D/g, ''));
+    // The count itself ("Step 12 / 100,000" under a step limit).
+    Number(
+      (
+        (await bar
+          .locator('span', { hasText: /^Step\b/ })
+          .locator('output')
+          .textContent()) ?? ''
+      ).replace(/\D/g, ''),
+    );
 
   const runs = region(page, 'Runs');
   const sweep = runs.getByRole('region', { name: 'Sweep' });
