@@ -3,7 +3,8 @@
  * crash: parseManifest throws a ManifestError (a DatasetError with code 'badManifest') naming the bad field's path.
  */
 import {
-  DATASET_IDS,
+  BUILTIN_DATASET_IDS,
+  isBuiltinDatasetId,
   DatasetError,
   type DatasetFileEntry,
   type BuiltinDatasetId,
@@ -55,10 +56,10 @@ export function parseManifest(json: unknown, file = 'manifest.json', expectId?: 
   if (!isObj(json)) return bad('(root)', 'must be a JSON object');
 
   const name = json['name'];
-  if (typeof name !== 'string' || !(DATASET_IDS as readonly string[]).includes(name)) {
-    return bad('name', `must be one of ${DATASET_IDS.join(', ')}`);
+  if (!isBuiltinDatasetId(name)) {
+    return bad('name', `must be one of ${BUILTIN_DATASET_IDS.join(', ')}`);
   }
-  const id = name as BuiltinDatasetId;
+  const id: BuiltinDatasetId = name;
   if (expectId !== undefined && id !== expectId) bad('name', `is '${id}', expected '${expectId}'`);
   const title = str(json, 'title', 'title');
   if (json['version'] !== 1) bad('version', 'must be 1');

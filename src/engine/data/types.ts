@@ -1,8 +1,6 @@
 /** Datasets the app ships. 'procedural' is generated in code from a seed. */
 export type BuiltinDatasetId = 'mnist' | 'fashion-mnist' | 'procedural';
 export const BUILTIN_DATASET_IDS: readonly BuiltinDatasetId[] = ['mnist', 'fashion-mnist', 'procedural'];
-/** @deprecated the built-in ids only; a dataset id may also be a user dataset's (isDatasetId). */
-export const DATASET_IDS = BUILTIN_DATASET_IDS;
 
 /** A dataset the user made from their own images, kept in this browser's IndexedDB (see userDataset.ts). */
 export type UserDatasetId = `user-${string}`;
