@@ -1,4 +1,5 @@
 /** The runs store's failures, in words for the user: why it could not open, why a write was refused. */
+import { errorName, errorText, openFailureReason as idbOpenFailure } from '../../workers/idbErrors';
 
 export type RunStoreErrorCode = 'storageFull' | 'notSaved' | 'failed' | 'closed';
 
@@ -13,29 +14,10 @@ export class RunStoreError extends Error {
   }
 }
 
-const errorName = (e: unknown): string =>
-  typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string'
-    ? (e as { name: string }).name
-    : '';
-export const errorText = (e: unknown): string => {
-  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-  const name = errorName(e);
-  return [name, message].filter(Boolean).join(': ') || 'no reason given';
-};
+export { errorText };
 
 /** Why IndexedDB would not open, for "Runs are kept only until reload: <reason>". */
-export function openFailureReason(e: unknown): string {
-  switch (errorName(e)) {
-    case 'SecurityError':
-      return 'the browser does not let this page store data (private mode, or site data is blocked)';
-    case 'VersionError':
-      return 'the saved runs were written by a newer version of the playground (they are left untouched)';
-    case 'QuotaExceededError':
-      return "the browser's storage is full";
-    default:
-      return `the browser's storage could not be opened (${errorText(e)})`;
-  }
-}
+export const openFailureReason = (e: unknown): string => idbOpenFailure(e, 'the saved runs were written');
 
 /** The error a refused write rejects with. */
 export function writeFailure(e: unknown): RunStoreError {

@@ -1,5 +1,6 @@
 /** The user-dataset store's failures, in words for the user: why it cannot open, why a write was refused. */
 import type { DatasetStoreErrorCode } from './types';
+import { errorText, openFailureReason as idbOpenFailure } from '../idbErrors';
 
 export class DatasetStoreError extends Error {
   /** For a 'quota' error: the bytes the write needed (null for the other codes). */
@@ -15,30 +16,10 @@ export class DatasetStoreError extends Error {
   }
 }
 
-export const errorName = (e: unknown): string =>
-  typeof e === 'object' && e !== null && typeof (e as { name?: unknown }).name === 'string'
-    ? (e as { name: string }).name
-    : '';
-
-export const errorText = (e: unknown): string => {
-  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-  const name = errorName(e);
-  return [name, message].filter(Boolean).join(': ') || 'no reason given';
-};
+export { errorName, errorText } from '../idbErrors';
 
 /** Why the datasets' database would not open, lower case, for "Your own datasets cannot be kept here: <reason>". */
-export function openFailureReason(e: unknown): string {
-  switch (errorName(e)) {
-    case 'SecurityError':
-      return 'the browser does not let this page store data (private mode, or site data is blocked)';
-    case 'VersionError':
-      return 'your datasets were saved by a newer version of the playground (they are left untouched)';
-    case 'QuotaExceededError':
-      return "the browser's storage is full";
-    default:
-      return `the browser's storage could not be opened (${errorText(e)})`;
-  }
-}
+export const openFailureReason = (e: unknown): string => idbOpenFailure(e, 'your datasets were saved');
 
 export const unavailable = (reason: string, cause?: unknown): DatasetStoreError =>
   new DatasetStoreError('unavailable', `Your own datasets cannot be kept in this browser: ${reason}.`, {
