@@ -173,6 +173,39 @@ describe('CameraCapture', () => {
     expect(items('dogs')).toEqual([]);
   });
 
+  it('a frame still encoding when the button is let go is dropped: the recorded count is final', async () => {
+    const pending: (() => void)[] = [];
+    HTMLCanvasElement.prototype.toBlob = function (cb: BlobCallback, type?: string) {
+      pending.push(() => cb(new Blob([new Uint8Array(10)], { type: type ?? 'image/png' })));
+    };
+    render('cats');
+    await pressCapture();
+    vi.useFakeTimers();
+    const hold = button('Hold to record')!;
+    await act(async () => {
+      hold.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    });
+    expect(pending).toHaveLength(1);
+    await act(async () => {
+      pending.shift()!(); // encoded while held: kept
+    });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(200); // 5 fps: the next frame starts encoding
+    });
+    expect(pending).toHaveLength(1);
+    // It is let go before that frame is encoded.
+    await act(async () => {
+      hold.dispatchEvent(new KeyboardEvent('keyup', { key: ' ', bubbles: true }));
+    });
+    expect(text()).toContain('Recorded 1 frame.');
+    for (const finish of pending.splice(0)) {
+      await act(async () => finish());
+    }
+    expect(items('cats')).toEqual(['camera 1']);
+    expect(text()).toContain('1 image in “cats”');
+    expect(text()).toContain('Recorded 1 frame.');
+  });
+
   it('stops the tracks on Stop camera and on unmount', async () => {
     render('cats');
     await pressCapture();

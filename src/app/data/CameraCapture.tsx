@@ -20,14 +20,26 @@ export function CameraCapture({ className }: { className: string }) {
   const { state, start, stop } = useCamera(video);
   const [fps, setFps] = useState<Fps>(5);
   const [holding, setHolding] = useState(false);
+  // Set in the event handler itself: a frame still being encoded when the button is let go is dropped, so the count
+  // shown with "Recorded N frames" is final (the effect's clean-up runs only after the next paint).
+  const holdingNow = useRef(false);
   const [recorded, setRecorded] = useState<number | null>(null);
   const count = useStagingStore(selectClassSize(className));
   const fpsId = useId();
   const name = className.trim();
   const on = state.kind === 'on';
 
-  // Another class (or none): this camera goes off.
-  useEffect(() => () => stop(), [name, stop]);
+  // Another class (or none): this camera goes off, and the last recording's count belonged to the other class.
+  useEffect(() => {
+    setRecorded(null);
+    return () => stop();
+  }, [name, stop]);
+  // The camera went off while held (Stop camera, another class): holding ends with it.
+  useEffect(() => {
+    if (on) return;
+    holdingNow.current = false;
+    setHolding(false);
+  }, [on]);
   // The "Your images" dialog stays mounted while closed: closing it turns the camera off too.
   useEffect(() => {
     const dialog = root.current?.closest('dialog');
@@ -38,23 +50,30 @@ export function CameraCapture({ className }: { className: string }) {
   useEffect(() => {
     if (!holding || !on || name === '') return;
     let frames = 0;
+    let live = true;
     setRecorded(0);
     const grab = (): void => {
       const v = video.current;
-      if (!v) return;
+      if (!v || !holdingNow.current) return;
       canvas.current ??= document.createElement('canvas');
       void grabFrame(v, canvas.current).then((blob) => {
-        if (!blob) return;
+        if (!blob || !live || !holdingNow.current) return;
         addGenerated(name, 'camera', blob);
         setRecorded(++frames);
       });
     };
     grab();
     const timer = setInterval(grab, 1000 / fps);
-    return () => clearInterval(timer);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
   }, [holding, on, fps, name]);
 
-  const hold = (down: boolean): void => setHolding(down && on);
+  const hold = (down: boolean): void => {
+    holdingNow.current = down && on;
+    setHolding(down && on);
+  };
 
   return (
     <div ref={root} className="camera-capture">
