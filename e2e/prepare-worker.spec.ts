@@ -5,7 +5,7 @@
  * (window.__prepare), not the UI: beforeAll builds it into its own git-ignored folder beside E2E_DIST and serves it on
  * a free port.
  *
- * PREPARE_BENCH=1 also times 10,000 generated 64×64 PNGs → 28×28 grey (about a minute here, so not in CI).
+ * `npm run bench:prepare` (scripts/bench-prepare.mjs) times 10,000 generated 64×64 PNGs → 28×28 grey on the same page.
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -150,34 +150,5 @@ test.describe('preparation worker', () => {
       `50 MP JPEG (${made.huge?.bytes} bytes), 1 MP flat PNG (${made.flat?.bytes} bytes) + 10 small PNGs prepared in ${(r.ms / 1000).toFixed(1)} s; longest frame gap ${r.longestFrameGapMs.toFixed(0)} ms`,
     );
     expect(r.longestFrameGapMs).toBeLessThan(1000);
-  });
-
-  test('10,000 64×64 PNGs → 28×28 grey (PREPARE_BENCH=1)', async ({ page }) => {
-    test.skip(!process.env['PREPARE_BENCH'], 'a measurement, about a minute: PREPARE_BENCH=1 runs it');
-    test.setTimeout(600_000);
-    await open(page);
-    const made = await generate(page, {
-      classes: Array.from({ length: 10 }, (_, i) => `class${i}`),
-      perClass: 1000,
-      px: 64,
-    });
-    const before = (await listIds(page)).length;
-    const r = await run(page, 'Ten thousand');
-    if (r.outcome.type !== 'done') throw new Error(`not done: ${JSON.stringify(r.outcome)}`);
-    const kept = await stored(page, r.outcome.meta.id);
-    expect(kept?.count).toBe(10_000);
-    expect((await listIds(page)).length).toBe(before + 1);
-    console.log(
-      JSON.stringify({
-        generatedFiles: made.files,
-        generateSeconds: +(made.ms / 1000).toFixed(1),
-        pngBytes: made.bytes,
-        prepareSeconds: +(r.ms / 1000).toFixed(1),
-        progressMessages: r.progress.length,
-        longestFrameGapMs: Math.round(r.longestFrameGapMs),
-        metaBytes: r.outcome.meta.bytes,
-        originUsageBytes: kept?.usage,
-      }),
-    );
   });
 });
