@@ -39,10 +39,18 @@ function tfConv(x: ConvIO): { values: Float32Array; oh: number; ow: number } {
     let pad: 'valid' | 'same' = 'valid';
     if (typeof x.padding === 'object') {
       const p = x.padding.explicit;
-      input = tf.pad(input, [[0, 0], [p, p], [p, p], [0, 0]]);
+      input = tf.pad(input, [
+        [0, 0],
+        [p, p],
+        [p, p],
+        [0, 0],
+      ]);
     } else pad = x.padding;
     const k = tf.tensor4d(x.weights, [x.kernel[0], x.kernel[1], x.input.c, x.filters]);
-    const y = tf.add(tf.conv2d(input, k, x.stride, pad, 'NHWC', x.dilation), tf.tensor1d(x.bias ?? new Float32Array(x.filters)));
+    const y = tf.add(
+      tf.conv2d(input, k, x.stride, pad, 'NHWC', x.dilation),
+      tf.tensor1d(x.bias ?? new Float32Array(x.filters)),
+    );
     const act = x.activation === 'linear' ? y : tf.layers.activation({ activation: x.activation }).apply(y);
     const out = act as tf.Tensor4D;
     return { values: out.dataSync() as Float32Array, oh: out.shape[1], ow: out.shape[2] };
@@ -53,7 +61,10 @@ const CASES: [string, ConvIO][] = [
   ['valid, stride 1', io(7, 6, 3, 4, [3, 3], [1, 1], 'valid', 'relu')],
   ['valid, stride 2', io(7, 8, 2, 3, [3, 3], [2, 2], 'valid', 'tanh')],
   ['same, stride 1', io(6, 7, 3, 4, [3, 3], [1, 1], 'same', 'linear')],
-  ['same, stride 2 (even size: the extra pad row goes after)', io(6, 8, 2, 3, [3, 3], [2, 2], 'same', 'relu')],
+  [
+    'same, stride 2 (even size: the extra pad row goes after)',
+    io(6, 8, 2, 3, [3, 3], [2, 2], 'same', 'relu'),
+  ],
   ['same, stride 2, 2×2 kernel', io(7, 6, 2, 2, [2, 2], [2, 2], 'same', 'sigmoid')],
   ['same, 4×4 kernel, stride 1', io(6, 6, 1, 2, [4, 4], [1, 1], 'same', 'elu')],
   ['explicit padding 2, stride 2', io(5, 6, 2, 3, [3, 3], [2, 2], { explicit: 2 }, 'relu')],

@@ -22,7 +22,10 @@ function tfDense(x: DenseIO): Float32Array {
       tf.matMul(tf.tensor2d(x.input, [1, x.input.length]), tf.tensor2d(x.weights, [x.input.length, x.units])),
       tf.tensor1d(x.bias ?? new Float32Array(x.units)),
     );
-    const a = x.activation === 'linear' ? y : (tf.layers.activation({ activation: x.activation }).apply(y) as tf.Tensor);
+    const a =
+      x.activation === 'linear'
+        ? y
+        : (tf.layers.activation({ activation: x.activation }).apply(y) as tf.Tensor);
     return a.dataSync() as Float32Array;
   });
 }

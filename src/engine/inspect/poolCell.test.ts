@@ -18,7 +18,10 @@ const map = (h: number, w: number, c: number, seed: number): FloatMap => ({
 function tfPool(x: FloatMap, g: PoolGeometry): { values: Float32Array; oh: number; ow: number } {
   return tf.tidy(() => {
     const t = tf.tensor4d(x.values, [1, x.h, x.w, x.c]);
-    const y = g.kind === 'max' ? tf.maxPool(t, g.pool, g.stride, g.padding) : tf.avgPool(t, g.pool, g.stride, g.padding);
+    const y =
+      g.kind === 'max'
+        ? tf.maxPool(t, g.pool, g.stride, g.padding)
+        : tf.avgPool(t, g.pool, g.stride, g.padding);
     return { values: y.dataSync() as Float32Array, oh: y.shape[1], ow: y.shape[2] };
   });
 }
@@ -26,9 +29,17 @@ function tfPool(x: FloatMap, g: PoolGeometry): { values: Float32Array; oh: numbe
 const CASES: [string, FloatMap, PoolGeometry][] = [
   ['max 2×2/2 valid', map(6, 7, 3, 1), { kind: 'max', pool: [2, 2], stride: [2, 2], padding: 'valid' }],
   ['max 3×3/2 same', map(7, 6, 2, 2), { kind: 'max', pool: [3, 3], stride: [2, 2], padding: 'same' }],
-  ['max 2×2/2 same, odd size', map(5, 5, 2, 3), { kind: 'max', pool: [2, 2], stride: [2, 2], padding: 'same' }],
+  [
+    'max 2×2/2 same, odd size',
+    map(5, 5, 2, 3),
+    { kind: 'max', pool: [2, 2], stride: [2, 2], padding: 'same' },
+  ],
   ['avg 2×2/2 valid', map(6, 6, 2, 4), { kind: 'avg', pool: [2, 2], stride: [2, 2], padding: 'valid' }],
-  ['avg 3×3/1 same (padding not counted)', map(5, 6, 2, 5), { kind: 'avg', pool: [3, 3], stride: [1, 1], padding: 'same' }],
+  [
+    'avg 3×3/1 same (padding not counted)',
+    map(5, 6, 2, 5),
+    { kind: 'avg', pool: [3, 3], stride: [1, 1], padding: 'same' },
+  ],
 ];
 
 describe('poolCell', () => {

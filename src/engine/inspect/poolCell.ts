@@ -39,7 +39,13 @@ export function poolAxes(input: FloatMap, g: PoolGeometry): readonly [AxisWindow
 }
 
 /** The cell (channel, oy, ox), or null when it is outside the output. */
-export function poolCell(input: FloatMap, g: PoolGeometry, channel: number, oy: number, ox: number): PoolCell | null {
+export function poolCell(
+  input: FloatMap,
+  g: PoolGeometry,
+  channel: number,
+  oy: number,
+  ox: number,
+): PoolCell | null {
   const [ay, ax] = poolAxes(input, g);
   if (!inside(oy, ay.outSize) || !inside(ox, ax.outSize) || !inside(channel, input.c)) return null;
   const [ph, pw] = g.pool;
