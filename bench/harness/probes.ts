@@ -61,6 +61,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'ganSamples':
     case 'reconstruct':
     case 'snapshot':
+    case 'adversarial':
       return;
     default: {
       const never: never = r;

@@ -36,6 +36,13 @@ const BATCHES: Record<Kind, number> = {
   ganSamples: 0.5,
   // kernels plus the activations of one image
   snapshot: 1.5,
+  // one chunk of feature visualization: up to 16 gradient-ascent iterations (forward + backward) on at most 16
+  // 28×28 images, each about half a training step
+  featureVis: 8,
+  // one forward pass of one image to the layer, plus copying that layer's weights
+  layerIO: 1,
+  // one image's gradient at ε, then the two ε searches: 24 FGSM images and 2 × 10 gradient steps on 12 images for PGD
+  adversarial: 6,
 };
 const SAFETY = 2;
 /** Share of the wall time of each priority kind's own lane (at least the general budget). */

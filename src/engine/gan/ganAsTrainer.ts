@@ -179,6 +179,8 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
         case 'predict':
         case 'reconstruct':
         case 'snapshot':
+        case 'layerIO':
+        case 'adversarial':
         case 'augmentPreview': // GAN training does not augment its real images
           // The app does not ask for these on GAN runs (probeFits); they need a classifier or an autoencoder.
           throw new Error(`The ${request.kind} probe is not available for GAN runs`);

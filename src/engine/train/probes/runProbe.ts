@@ -11,6 +11,9 @@ import { probeConfusion, probePredict } from './classify';
 import { probeSamples } from './samples';
 import { probeSnapshot } from './snapshot';
 import { probeAugmentPreview } from './augmentPreview';
+import { probeLayerIO } from './layerIO';
+import { probeAdversarial } from './adversarial';
+import { probeFeatureVis } from './featureVis';
 
 export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<ProbeResult> {
   switch (request.kind) {
@@ -37,6 +40,12 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return probeReconstruct(ctx, request.count);
     case 'snapshot':
       return probeSnapshot(ctx, request);
+    case 'adversarial':
+      return probeAdversarial(ctx, request);
+    case 'layerIO':
+      return probeLayerIO(ctx, request.node, request.sample);
+    case 'featureVis':
+      return probeFeatureVis(ctx, request);
     case 'ganSamples':
       return Promise.reject(
         new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'),

@@ -4,6 +4,8 @@
  */
 import type { NodeId } from '../../graph/types';
 import type { AugmentSettings } from '../../data/augment';
+import type { FeatureVisRequest, FeatureVisResult } from './featureVisTypes';
+import type { InspectableLayer } from '../../inspect/inspectable';
 
 export type ProbeRequest =
   | { readonly kind: 'kernels'; readonly gradients: boolean }
@@ -43,7 +45,22 @@ export type ProbeRequest =
       readonly maxFilters: number;
       readonly maxMaps: number;
       readonly maxLayers: number;
-    };
+    }
+  /**
+   * Classifiers: an adversarial example of the sample by `method` (FGSM, or PGD with `steps` steps, default 10) at
+   * `epsilon` (0..1 pixel units), and the smallest ε up to 0.3 that flips its prediction, by FGSM and by PGD.
+   */
+  | {
+      readonly kind: 'adversarial';
+      readonly sample: SampleRef;
+      readonly method: 'fgsm' | 'pgd';
+      readonly epsilon: number;
+      readonly steps?: number;
+    }
+  /** One conv, pooling or dense layer's float input and output for the sample, with its weights (probes/layerIO.ts). */
+  | { readonly kind: 'layerIO'; readonly node: NodeId; readonly sample: SampleRef }
+  /** One chunk of feature visualization or of a dream (probes/featureVis.ts, featureVisTypes.ts). */
+  | FeatureVisRequest;
 
 /**
  * A test-set image by index, or a user-drawn image: uint8 in the dataset's h×w×c, or a square grey picture (the draw
@@ -207,4 +224,55 @@ export type ProbeResult =
       readonly kernels: KernelSet | null;
       readonly input: MapStack;
       readonly layers: readonly MapStack[];
-    };
+    }
+  | AdversarialResult
+  | LayerIOResult
+  | FeatureVisResult;
+
+/** An adversarial example of one sample (probes/adversarial.ts). Images are h×w×channels, channel-last. */
+export interface AdversarialResult {
+  readonly kind: 'adversarial';
+  readonly step: number;
+  readonly method: 'fgsm' | 'pgd';
+  readonly epsilon: number;
+  /** PGD's steps and step size (0 and ε for FGSM). */
+  readonly steps: number;
+  readonly alpha: number;
+  readonly h: number;
+  readonly w: number;
+  readonly channels: number;
+  /** The image and the attacked image, uint8 0..255. */
+  readonly original: Uint8Array;
+  readonly perturbed: Uint8Array;
+  /** Attacked minus original in 0..1 pixel units (within ±ε). */
+  readonly perturbation: Float32Array;
+  /** Class probabilities of the image and of the attacked image. */
+  readonly before: Float32Array;
+  readonly after: Float32Array;
+  /** The test image's label (null for a drawing); the class whose loss the attack raises (the label, else the prediction). */
+  readonly label: number | null;
+  readonly target: number;
+  /** Smallest ε up to `searchMax` that changes the top class, per method; null when none does. */
+  readonly searchMax: number;
+  readonly fgsmFlip: number | null;
+  readonly pgdFlip: number | null;
+  /** Worker time of the attack at `epsilon` and of the two searches (0 when the searches were reused). */
+  readonly ms: { readonly attack: number; readonly search: number };
+}
+
+/** A layer's input and output for one sample, channel-last floats, and its weights (probes/layerIO.ts). */
+export interface LayerIOResult {
+  readonly kind: 'layerIO';
+  readonly step: number;
+  readonly node: NodeId;
+  /** The layer as the run built it (kernel, stride, padding, dilation, activation…). */
+  readonly spec: InspectableLayer;
+  readonly input: { readonly shape: readonly number[]; readonly values: Float32Array };
+  /** After the layer's own (fused) activation. */
+  readonly output: { readonly shape: readonly number[]; readonly values: Float32Array };
+  /** Conv: [kh, kw, in, out]; dense: [in, units]; null for pooling. */
+  readonly weights: Float32Array | null;
+  readonly bias: Float32Array | null;
+  /** Worker time of the probe. */
+  readonly ms: number;
+}

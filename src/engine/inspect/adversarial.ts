@@ -1,0 +1,145 @@
+/**
+ * Adversarial examples: FGSM (one step of size ε along the sign of the input gradient of the loss) and PGD (K steps
+ * of size α, each projected back onto the ε-ball around the image and onto the pixel range), and a search for the
+ * smallest ε that changes the network's top class. Images are in the 0..1 pixel scale and ε is in those units
+ * (0.1 = a tenth of the black-to-white range); `classify` maps such images to class probabilities, so a model that
+ * reads another input scale wraps its own conversion. Every ε of a list is attacked at once, as one batch.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+export type AttackMethod = 'fgsm' | 'pgd';
+
+/** Images [n, h, w, c] with pixels in 0..1 → class probabilities [n, k]. Must not dispose its input. */
+export type Classify = (x: tf.Tensor4D) => tf.Tensor2D;
+
+/** The ε slider's range, and the largest ε the search tries. */
+export const EPSILON_MAX = 0.3;
+export const PGD_STEPS = 10;
+/** PGD's step size as a share of ε: with 10 steps of ε/4 the walk can reach the ball's edge and move along it. */
+export const PGD_ALPHA_RATIO = 0.25;
+/** ε values per pass of the search: a coarse scan over (0, max], then as many between the last held and first flip. */
+export const SEARCH_POINTS = 12;
+
+const P_MIN = 1e-7;
+
+export interface PgdOptions {
+  readonly steps?: number;
+  /** Step size as a share of each row's ε (default PGD_ALPHA_RATIO). */
+  readonly alphaRatio?: number;
+}
+
+/** Cross-entropy of class `target`, summed over the rows (each row's gradient is then its own loss's gradient). */
+export function targetLoss(classify: Classify, x: tf.Tensor4D, target: number): tf.Scalar {
+  return tf.tidy(() => {
+    const p = classify(x);
+    const py = tf.clipByValue(tf.slice(p, [0, target], [-1, 1]), P_MIN, 1);
+    return tf.neg(tf.sum(tf.log(py)));
+  });
+}
+
+/** ∂ loss / ∂ x for each row of x. */
+export function lossGradient(classify: Classify, x: tf.Tensor4D, target: number): tf.Tensor4D {
+  return tf.grad((v: tf.Tensor) => targetLoss(classify, v as tf.Tensor4D, target))(x) as tf.Tensor4D;
+}
+
+/** Each ε of the list as a [n, 1, 1, 1] column, to broadcast over an image. */
+const column = (eps: readonly number[]): tf.Tensor4D =>
+  tf.tensor4d(Float32Array.from(eps), [eps.length, 1, 1, 1]);
+
+/** FGSM of one image `x` [1, h, w, c] for each ε: clip(x + ε·sign(∇x loss), 0, 1), as [n, h, w, c]. */
+export function fgsm(
+  classify: Classify,
+  x: tf.Tensor4D,
+  target: number,
+  eps: readonly number[],
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const direction = tf.sign(lossGradient(classify, x, target));
+    return tf.clipByValue(tf.add(x, tf.mul(column(eps), direction)), 0, 1);
+  });
+}
+
+/**
+ * PGD of one image `x` [1, h, w, c] for each ε, from the image itself (no random start, so the same answer each
+ * time): `steps` times x ← clip(x + α·sign(∇x loss)) into [x₀ − ε, x₀ + ε] ∩ [0, 1], α = alphaRatio·ε.
+ */
+export function pgd(
+  classify: Classify,
+  x: tf.Tensor4D,
+  target: number,
+  eps: readonly number[],
+  opts: PgdOptions = {},
+): tf.Tensor4D {
+  const steps = opts.steps ?? PGD_STEPS;
+  const ratio = opts.alphaRatio ?? PGD_ALPHA_RATIO;
+  return tf.tidy(() => {
+    const e = column(eps);
+    const lo = tf.maximum(tf.sub(x, e), 0);
+    const hi = tf.minimum(tf.add(x, e), 1);
+    const alpha = tf.mul(e, ratio);
+    let adv: tf.Tensor4D = tf.tile(x, [eps.length, 1, 1, 1]);
+    for (let k = 0; k < steps; k++) {
+      const prev = adv;
+      adv = tf.tidy(() => {
+        const stepped = tf.add(prev, tf.mul(alpha, tf.sign(lossGradient(classify, prev, target))));
+        return tf.minimum(tf.maximum(stepped, lo), hi) as tf.Tensor4D;
+      });
+      prev.dispose();
+    }
+    return adv;
+  });
+}
+
+export function attack(
+  method: AttackMethod,
+  classify: Classify,
+  x: tf.Tensor4D,
+  target: number,
+  eps: readonly number[],
+  opts: PgdOptions = {},
+): tf.Tensor4D {
+  return method === 'fgsm' ? fgsm(classify, x, target, eps) : pgd(classify, x, target, eps, opts);
+}
+
+/** Index of the first ε whose attacked image's top class is not `clean`, or -1. */
+async function firstFlip(
+  method: AttackMethod,
+  classify: Classify,
+  x: tf.Tensor4D,
+  target: number,
+  clean: number,
+  eps: readonly number[],
+  opts: PgdOptions,
+): Promise<number> {
+  const top = tf.tidy(() => tf.argMax(classify(attack(method, classify, x, target, eps, opts)), -1));
+  const classes = await top.data<'int32'>();
+  top.dispose();
+  return classes.findIndex((c) => c !== clean);
+}
+
+/**
+ * The smallest ε (to within max / points²) at which the attack changes the top class from `clean`, or null when no ε
+ * up to `max` does: a scan of `points` values over (0, max], then `points` values between the last that held and the
+ * first that flipped. A scan rather than bisection, because a flip need not persist for every larger ε, and because
+ * each scan is one batch.
+ */
+export async function smallestFlip(
+  method: AttackMethod,
+  classify: Classify,
+  x: tf.Tensor4D,
+  target: number,
+  clean: number,
+  opts: PgdOptions & { readonly max?: number; readonly points?: number } = {},
+): Promise<number | null> {
+  const max = opts.max ?? EPSILON_MAX;
+  const points = opts.points ?? SEARCH_POINTS;
+  const grid = (lo: number, hi: number): number[] =>
+    Array.from({ length: points }, (_, j) => lo + ((hi - lo) * (j + 1)) / points);
+  const coarse = grid(0, max);
+  const i = await firstFlip(method, classify, x, target, clean, coarse, opts);
+  if (i < 0) return null;
+  const hi = coarse[i] as number;
+  const fine = grid(i === 0 ? 0 : (coarse[i - 1] as number), hi);
+  const j = await firstFlip(method, classify, x, target, clean, fine, opts);
+  return j < 0 ? hi : (fine[j] as number);
+}
