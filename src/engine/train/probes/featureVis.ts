@@ -1,0 +1,209 @@
+/**
+ * The feature-visualization probe: one chunk of activation maximisation (filters of a layer, or class scores) or of a
+ * dream (Inceptionism), on the current model, as typed arrays. The engine math is in engine/inspect (featureVis.ts,
+ * dream.ts); this file picks the objective, carries the state between chunks and quantises the pictures.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { NodeId } from '../../graph/types';
+import { compileProbeModel } from '../../compile/compile';
+import { classScores } from '../../inspect/classScore';
+import {
+  ascend,
+  DEFAULT_ASCENT,
+  imagesOf,
+  initialState,
+  type AscentSettings,
+  type Objective,
+} from '../../inspect/featureVis';
+import {
+  DEFAULT_DREAM,
+  dreamChunk,
+  dreamImage,
+  dreamTotal,
+  layerEnergy,
+  octaveSizes,
+  type DreamSettings,
+} from '../../inspect/dream';
+import type { TrainContext } from '../context';
+import type { FeatureVisRequest, FeatureVisResult, FeatureVisTarget } from './featureVisTypes';
+import { sampleTensor } from './sample';
+
+/** Iterations of a filter or class visualization. */
+export const ASCENT_ITERATIONS = 64;
+
+export const dreamSettings = (octaves: number): DreamSettings => ({ ...DEFAULT_DREAM, octaves });
+
+/** Iterations the whole job takes. */
+export function featureVisTotal(target: FeatureVisTarget): number {
+  return target.mode === 'dream' ? dreamTotal(dreamSettings(target.octaves)) : ASCENT_ITERATIONS;
+}
+
+/** Multi-output views share the model's weights; one per (model, node), built once. */
+const views = new WeakMap<tf.LayersModel, Map<NodeId, tf.LayersModel>>();
+function layerModel(model: tf.LayersModel, node: NodeId): tf.LayersModel {
+  let byNode = views.get(model);
+  if (!byNode) views.set(model, (byNode = new Map()));
+  let m = byNode.get(node);
+  if (!m) byNode.set(node, (m = compileProbeModel(model, [node])));
+  return m;
+}
+
+/** Images in [0, 1] as the model takes them ([−1, 1] for a GAN's discriminator). */
+const toModel = (ctx: TrainContext, x: tf.Tensor4D): tf.Tensor4D =>
+  ctx.signedInput ? (tf.sub(tf.mul(x, 2), 1) as tf.Tensor4D) : x;
+
+function layerOf(ctx: TrainContext, node: NodeId) {
+  const view = layerModel(ctx.model, node);
+  return (x: tf.Tensor4D): tf.Tensor => view.apply(toModel(ctx, x), { training: false }) as tf.Tensor;
+}
+
+/** One-hot rows [n, k] picking `units`. */
+function picker(units: readonly number[], k: number): tf.Tensor2D {
+  const m = new Float32Array(units.length * k);
+  units.forEach((u, i) => (m[i * k + u] = 1));
+  return tf.tensor2d(m, [units.length, k]);
+}
+
+/** Throws (before any tensor exists: a throw inside tf.grad leaks its tape) unless every unit exists. */
+function checkUnits(ctx: TrainContext, target: Exclude<FeatureVisTarget, { mode: 'dream' }>): void {
+  let k = ctx.classes;
+  if (target.mode === 'filters') {
+    const shape = ctx.model.getLayer(target.node).outputShape;
+    const dims = (Array.isArray(shape[0]) ? shape[0] : shape) as (number | null)[];
+    k = dims[dims.length - 1] ?? 0;
+  }
+  for (const u of target.units)
+    if (!Number.isInteger(u) || u < 0 || u >= k) throw new Error(`probe: no unit ${u} (of ${k})`);
+}
+
+/** Image i's objective: the mean over positions of unit i's activation (a filter), or class i's score. */
+function objectiveOf(ctx: TrainContext, target: Exclude<FeatureVisTarget, { mode: 'dream' }>): Objective {
+  if (target.mode === 'classes')
+    return (x) => {
+      const scores = classScores(ctx.model, toModel(ctx, x)).scores;
+      return tf.sum(tf.mul(scores, picker(target.units, scores.shape[1])), -1) as tf.Tensor1D;
+    };
+  const layer = layerOf(ctx, target.node);
+  return (x) => {
+    const out = layer(x);
+    const k = out.shape[out.shape.length - 1] as number;
+    const pick = picker(target.units, k);
+    if (out.rank === 2) return tf.sum(tf.mul(out, pick), -1) as tf.Tensor1D;
+    const perUnit = tf.mean(
+      out,
+      out.shape.slice(1, -1).map((_, i) => i + 1),
+    ) as tf.Tensor2D;
+    return tf.sum(tf.mul(perUnit, pick), -1) as tf.Tensor1D;
+  };
+}
+
+/** Each image stretched to its own 0..255 range (stretch), or clamped from [0, 1]. */
+function quantise(values: Float32Array, count: number, stretch: boolean): Uint8Array {
+  const out = new Uint8Array(values.length);
+  const size = values.length / count;
+  for (let i = 0; i < count; i++) {
+    let lo = 0;
+    let span = 1;
+    if (stretch) {
+      lo = Infinity;
+      let hi = -Infinity;
+      for (let p = i * size; p < (i + 1) * size; p++) {
+        lo = Math.min(lo, values[p] as number);
+        hi = Math.max(hi, values[p] as number);
+      }
+      span = hi - lo > 1e-6 ? hi - lo : 1;
+    }
+    for (let p = i * size; p < (i + 1) * size; p++)
+      out[p] = Math.round(255 * Math.min(1, Math.max(0, ((values[p] as number) - lo) / span)));
+  }
+  return out;
+}
+
+const seedOf = (req: FeatureVisRequest): number => (req.job * 2654435761) >>> 0;
+
+function ascentSettings(req: FeatureVisRequest): AscentSettings {
+  const r = req.regularisers;
+  return {
+    ...DEFAULT_ASCENT,
+    param: req.param,
+    jitter: r.jitter ? DEFAULT_ASCENT.jitter : 0,
+    blurEvery: r.blur ? DEFAULT_ASCENT.blurEvery : 0,
+    decay: r.decay ? DEFAULT_ASCENT.decay : 0,
+  };
+}
+
+export async function probeFeatureVis(ctx: TrainContext, req: FeatureVisRequest): Promise<FeatureVisResult> {
+  const t0 = performance.now();
+  const [h, w, c] = ctx.dataset.shape;
+  const target = req.target;
+  const total = featureVisTotal(target);
+  const iterations = Math.max(0, Math.min(req.iterations, total - req.done));
+  const dream = target.mode === 'dream';
+  const count = dream ? 1 : target.units.length;
+  if (count === 0) throw new Error('probe: feature visualization of no units');
+  if (!dream) checkUnits(ctx, target);
+  const [state, images, values] = tf.tidy(() => {
+    const restore = (): tf.Tensor4D | null => {
+      if (req.state === null) return null;
+      const n = req.state.length / (count * c);
+      // A dream's state is square-ish at the octave's size; filters and classes keep the input size.
+      const side = dream ? octaveSide(n, h, w, target.octaves) : [h, w];
+      return tf.tensor4d(req.state, [count, side[0] as number, side[1] as number, c]);
+    };
+    if (target.mode === 'dream') {
+      const layer = layerOf(ctx, target.node);
+      const signed = sampleTensor(ctx, target.sample);
+      const base = ctx.signedInput ? (tf.div(tf.add(signed, 1), 2) as tf.Tensor4D) : signed;
+      const settings = dreamSettings(target.octaves);
+      const next = dreamChunk(layer, base, restore(), {
+        from: req.done,
+        iterations,
+        seed: seedOf(req),
+        settings,
+      });
+      const img = dreamImage(next, h, w);
+      return [next, img, tf.reshape(layerEnergy(layer, img), [1])];
+    }
+    const settings = ascentSettings(req);
+    const objective = objectiveOf(ctx, target);
+    const start = restore() ?? initialState([count, h, w, c], settings.param, seedOf(req));
+    const next = ascend(objective, start, { from: req.done, iterations, seed: seedOf(req), settings });
+    const img = imagesOf(next, settings.param);
+    return [next, img, objective(img)];
+  });
+  try {
+    const [s, im, v] = await Promise.all([
+      state.data<'float32'>(),
+      images.data<'float32'>(),
+      values.data<'float32'>(),
+    ]);
+    const shape = state.shape as [number, number, number, number];
+    return {
+      kind: 'featureVis',
+      step: ctx.step,
+      job: req.job,
+      done: req.done + iterations,
+      total,
+      count,
+      h,
+      w,
+      channels: c,
+      state: Float32Array.from(s),
+      stateShape: shape,
+      pixels: quantise(im, count, !dream),
+      values: Float32Array.from(v),
+      ms: performance.now() - t0,
+    };
+  } finally {
+    state.dispose();
+    images.dispose();
+    values.dispose();
+  }
+}
+
+/** The octave image size whose area is `area`. */
+function octaveSide(area: number, h: number, w: number, octaves: number): [number, number] {
+  const size = octaveSizes(h, w, octaves, DEFAULT_DREAM.octaveScale).find(([a, b]) => a * b === area);
+  if (!size) throw new Error(`probe: a dream state of ${area} pixels fits no octave`);
+  return size;
+}
