@@ -62,6 +62,9 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'reconstruct':
     case 'snapshot':
     case 'adversarial':
+    case 'featureVis':
+    case 'layerIO':
+    case 'saliency':
       return;
     default: {
       const never: never = r;

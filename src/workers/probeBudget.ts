@@ -43,6 +43,8 @@ const BATCHES: Record<Kind, number> = {
   layerIO: 1,
   // one image's gradient at ε, then the two ε searches: 24 FGSM images and 2 × 10 gradient steps on 12 images for PGD
   adversarial: 6,
+  // one image forward and backward (gradient, Grad-CAM), or SmoothGrad's 16 noisy copies as one batch
+  saliency: 1.5,
 };
 const SAFETY = 2;
 /** Share of the wall time of each priority kind's own lane (at least the general budget). */

@@ -14,6 +14,7 @@ import { probeAugmentPreview } from './augmentPreview';
 import { probeLayerIO } from './layerIO';
 import { probeAdversarial } from './adversarial';
 import { probeFeatureVis } from './featureVis';
+import { probeSaliency } from './saliency';
 
 export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<ProbeResult> {
   switch (request.kind) {
@@ -46,6 +47,8 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return probeLayerIO(ctx, request.node, request.sample);
     case 'featureVis':
       return probeFeatureVis(ctx, request);
+    case 'saliency':
+      return probeSaliency(ctx, request);
     case 'ganSamples':
       return Promise.reject(
         new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'),

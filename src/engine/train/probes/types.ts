@@ -5,6 +5,7 @@
 import type { NodeId } from '../../graph/types';
 import type { AugmentSettings } from '../../data/augment';
 import type { FeatureVisRequest, FeatureVisResult } from './featureVisTypes';
+import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
 import type { InspectableLayer } from '../../inspect/inspectable';
 
 export type ProbeRequest =
@@ -60,7 +61,9 @@ export type ProbeRequest =
   /** One conv, pooling or dense layer's float input and output for the sample, with its weights (probes/layerIO.ts). */
   | { readonly kind: 'layerIO'; readonly node: NodeId; readonly sample: SampleRef }
   /** One chunk of feature visualization or of a dream (probes/featureVis.ts, featureVisTypes.ts). */
-  | FeatureVisRequest;
+  | FeatureVisRequest
+  /** Classifiers: a saliency map (gradient, SmoothGrad or Grad-CAM) of the sample (probes/saliencyTypes.ts). */
+  | SaliencyRequest;
 
 /**
  * A test-set image by index, or a user-drawn image: uint8 in the dataset's h×w×c, or a square grey picture (the draw
@@ -227,7 +230,8 @@ export type ProbeResult =
     }
   | AdversarialResult
   | LayerIOResult
-  | FeatureVisResult;
+  | FeatureVisResult
+  | SaliencyResult;
 
 /** An adversarial example of one sample (probes/adversarial.ts). Images are h×w×channels, channel-last. */
 export interface AdversarialResult {
@@ -252,10 +256,10 @@ export interface AdversarialResult {
   /** The test image's label (null for a drawing); the class whose loss the attack raises (the label, else the prediction). */
   readonly label: number | null;
   readonly target: number;
-  /** Smallest ε up to `searchMax` that changes the top class, per method; null when none does. */
+  /** Smallest ε up to `searchMax` that changes the top class, and the class it becomes, per method; null when none does. */
   readonly searchMax: number;
-  readonly fgsmFlip: number | null;
-  readonly pgdFlip: number | null;
+  readonly fgsmFlip: { readonly epsilon: number; readonly to: number } | null;
+  readonly pgdFlip: { readonly epsilon: number; readonly to: number } | null;
   /** Worker time of the attack at `epsilon` and of the two searches (0 when the searches were reused). */
   readonly ms: { readonly attack: number; readonly search: number };
 }
