@@ -48,7 +48,7 @@ function tfConv(x: ConvIO): { values: Float32Array; oh: number; ow: number } {
     } else pad = x.padding;
     const k = tf.tensor4d(x.weights, [x.kernel[0], x.kernel[1], x.input.c, x.filters]);
     const y = tf.add(
-      tf.conv2d(input, k, x.stride, pad, 'NHWC', x.dilation),
+      tf.conv2d(input, k, [...x.stride], pad, 'NHWC', [...x.dilation]),
       tf.tensor1d(x.bias ?? new Float32Array(x.filters)),
     );
     const act = x.activation === 'linear' ? y : tf.layers.activation({ activation: x.activation }).apply(y);

@@ -20,8 +20,8 @@ function tfPool(x: FloatMap, g: PoolGeometry): { values: Float32Array; oh: numbe
     const t = tf.tensor4d(x.values, [1, x.h, x.w, x.c]);
     const y =
       g.kind === 'max'
-        ? tf.maxPool(t, g.pool, g.stride, g.padding)
-        : tf.avgPool(t, g.pool, g.stride, g.padding);
+        ? tf.maxPool(t, [...g.pool], [...g.stride], g.padding)
+        : tf.avgPool(t, [...g.pool], [...g.stride], g.padding);
     return { values: y.dataSync() as Float32Array, oh: y.shape[1], ow: y.shape[2] };
   });
 }
