@@ -11,7 +11,14 @@ import { sampleRef, toRequest } from './probeRequests';
 import { PROBEABLE } from './storeReactions';
 
 /** Probes that depend on the chosen sample (test image or drawing): re-requested when it changes. */
-const SAMPLE_KINDS: ReadonlySet<ProbeNeedKind> = new Set(['activations', 'predict', 'pooling']);
+const SAMPLE_KINDS: ReadonlySet<ProbeNeedKind> = new Set([
+  'activations',
+  'predict',
+  'pooling',
+  'layerIO',
+  'adversarial',
+  'saliency',
+]);
 
 export interface PanelProbesDeps {
   readonly getState: () => AppState;

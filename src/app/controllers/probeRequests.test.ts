@@ -19,4 +19,12 @@ describe('toRequest', () => {
     expect(probeFits('autoencoder', 'reconstruct')).toBe(true);
     expect(probeFits('autoencoder', 'predict')).toBe(false);
   });
+  it('asks for an adversarial example of the chosen sample, on classifiers only', () => {
+    const need = { kind: 'adversarial', method: 'pgd', epsilon: 0.05 } as const;
+    const g = presetById('notes-small')?.graph;
+    if (!g) throw new Error('no notes-small preset');
+    expect(toRequest(need, g, sample)).toEqual({ ...need, sample });
+    expect(probeFits('autoencoder', 'adversarial')).toBe(false);
+    expect(probeFits('generator', 'adversarial')).toBe(false);
+  });
 });

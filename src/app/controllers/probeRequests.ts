@@ -17,7 +17,13 @@ export function probeFits(role: Graph['role'], kind: ProbeNeed['kind']): boolean
     case 'discriminator':
       return kind === 'kernels' || kind === 'activations' || kind === 'ganSamples';
     case 'autoencoder':
-      return kind !== 'predict' && kind !== 'confusion' && kind !== 'ganSamples';
+      return (
+        kind !== 'predict' &&
+        kind !== 'confusion' &&
+        kind !== 'ganSamples' &&
+        kind !== 'adversarial' &&
+        kind !== 'saliency'
+      );
     case 'classifier':
       return kind !== 'reconstruct' && kind !== 'ganSamples';
     default:
@@ -42,6 +48,12 @@ export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): Pro
     case 'health':
     case 'confusion':
       return { kind: need.kind };
+    case 'adversarial':
+      return { kind: 'adversarial', sample, method: need.method, epsilon: need.epsilon };
+    case 'saliency':
+      return { ...need, sample };
+    case 'layerIO':
+      return graph.nodes.some((n) => n.id === need.node) ? { kind: 'layerIO', node: need.node, sample } : null;
     case 'ganSamples':
     case 'reconstruct':
       return need; // these needs have the request's shape

@@ -41,6 +41,11 @@ describe('distinct needs', () => {
     expect(distinctNeeds(needs)).toHaveLength(3);
     expect([...new Set(distinctNeeds(needs).map((n) => n.kind))]).toEqual(['kernels', 'pooling']);
   });
+  it('keys adversarial needs by method and ε', () => {
+    const k = (method: 'fgsm' | 'pgd', epsilon: number) => needKey({ kind: 'adversarial', method, epsilon });
+    expect(new Set([k('fgsm', 0.1), k('pgd', 0.1), k('fgsm', 0.05)]).size).toBe(3);
+    expect(k('pgd', 0.1)).toBe(k('pgd', 0.1));
+  });
   it('keys GAN and reconstruction needs by their parameters', () => {
     const plain = needKey({ kind: 'ganSamples' });
     const ab = needKey({ kind: 'ganSamples', interpolate: { a: 0, b: 63, steps: 16 } });

@@ -10,6 +10,7 @@
  * replaces a request of a kind sent again after the timeout.
  */
 import type { NodeId } from '../../engine/graph/types';
+import type { SaliencyMethod } from '../../engine/inspect/saliencyMethod';
 import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
 
 /** A probe a panel wants polled. Sample-based kinds carry no sample: the controller uses the store's. */
@@ -21,13 +22,24 @@ export type ProbeNeed =
   | { readonly kind: 'health' }
   | { readonly kind: 'confusion' }
   | { readonly kind: 'predict' }
+  /** Convolution step: one conv, pooling or dense layer's input, output and weights for the chosen sample. */
+  | { readonly kind: 'layerIO'; readonly node: NodeId }
   /** GAN runs: the fixed-noise grid, plus a slerp path between grid cells `a` and `b` when asked. Same shape as the request. */
   | {
       readonly kind: 'ganSamples';
       readonly interpolate?: { readonly a: number; readonly b: number; readonly steps: number };
     }
   /** Autoencoders: the first `count` test images and their reconstructions. Same shape as the request. */
-  | { readonly kind: 'reconstruct'; readonly count: number };
+  | { readonly kind: 'reconstruct'; readonly count: number }
+  /** Classifiers: the chosen sample attacked by FGSM or PGD at ε (pixel units, 0..1). */
+  | { readonly kind: 'adversarial'; readonly method: 'fgsm' | 'pgd'; readonly epsilon: number }
+  /** Classifiers: a saliency map of the chosen sample for a class (null: the prediction), Grad-CAM at `layer`. */
+  | {
+      readonly kind: 'saliency';
+      readonly method: SaliencyMethod;
+      readonly classIndex: number | null;
+      readonly layer: NodeId | null;
+    };
 
 export type ProbeNeedKind = ProbeNeed['kind'];
 
@@ -44,6 +56,12 @@ export function needKey(n: ProbeNeed): string {
         : 'ganSamples';
     case 'reconstruct':
       return `reconstruct:${n.count}`;
+    case 'layerIO':
+      return `layerIO:${n.node}`;
+    case 'adversarial':
+      return `adversarial:${n.method}:${n.epsilon}`;
+    case 'saliency':
+      return `saliency:${n.method}:${n.classIndex ?? ''}:${n.layer ?? ''}`;
     default:
       return n.kind;
   }

@@ -9,6 +9,7 @@ import { useAppStore } from '../store';
 import { DEFAULT_PANEL_PREFS } from '../store/uiSlice';
 import { PanelDock } from './PanelDock';
 import { PanelsMenu } from './PanelsMenu';
+import { panelPlan } from './panelLayout';
 import { resetProbeNeeds } from './probeNeeds';
 import { mount, unmount } from '../testing/mount';
 
@@ -75,11 +76,11 @@ describe('the panel dock', () => {
     act(() => button('Maximize Confusion matrix').click());
     expect(shown()).toEqual(['Confusion matrix']);
     act(() => button('Restore Confusion matrix').click());
-    expect(shown()).toHaveLength(11);
+    expect(shown()).toHaveLength(panelPlan('classifier').length);
     act(() => button('Maximize Loss').click());
     expect(shown()).toEqual(['Loss']);
     act(() => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
-    expect(shown()).toHaveLength(11);
+    expect(shown()).toHaveLength(panelPlan('classifier').length);
     expect(button('Maximize Loss')).toBeTruthy();
   });
 

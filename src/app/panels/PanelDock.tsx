@@ -8,6 +8,7 @@ import { useEffect, type ComponentType, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { ActivationsPanel } from './ActivationsPanel';
+import { AdversarialPanel } from './AdversarialPanel';
 import { CompareRunsPanel } from './CompareRunsPanel';
 import { ConfusionPanel } from './ConfusionPanel';
 import { DeadReluPanel } from './DeadReluPanel';
@@ -37,6 +38,7 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   Reconstructions: ReconstructionsPanel,
   Runs: RunsPanel,
   'Side by side': CompareRunsPanel,
+  'Adversarial example': AdversarialPanel,
 };
 
 /** Escape leaves presenter view, unless something inside (a menu, a dialog) already used the key. */

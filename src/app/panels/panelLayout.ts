@@ -22,6 +22,7 @@ export const PANEL_NAMES = [
   'Reconstructions',
   'Runs',
   'Side by side',
+  'Adversarial example',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
@@ -51,6 +52,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Layer health'),
     p('Runs', 3),
     p('Side by side', 2),
+    p('Adversarial example', 2),
   ],
   gan: [
     p('GAN samples', 3),

@@ -128,21 +128,47 @@ describe('smallestFlip', () => {
       const clean = topOf(x)[0] as number;
       for (const method of ['fgsm', 'pgd'] as const) {
         const n = tf.memory().numTensors;
-        const e = await smallestFlip(method, classify, x, clean, clean, { max: 1, points: 10 });
+        const flip = await smallestFlip(method, classify, x, clean, clean, { max: 1, points: 10 });
         expect(tf.memory().numTensors).toBe(n);
-        if (e === null) continue;
+        if (flip === null) continue;
+        const e = flip.epsilon;
         found++;
         const run = (eps: number[]) =>
           method === 'fgsm' ? fgsm(classify, x, clean, eps) : pgd(classify, x, clean, eps);
         const adv = run([e, Math.max(0, e - 1 / 100)]);
         const [atE, below] = topOf(adv);
         expect(atE).not.toBe(clean);
+        expect(atE).toBe(flip.to);
         expect(below).toBe(clean);
         adv.dispose();
       }
       x.dispose();
     }
     expect(found).toBeGreaterThan(5);
+  });
+
+  it('with a known flipping ε, finds the PGD flip at or below it, and the flip holds', async () => {
+    let found = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const x = image(seed);
+      const clean = topOf(x)[0] as number;
+      const f = await smallestFlip('fgsm', classify, x, clean, clean, { max: 1, points: 10 });
+      if (f === null) {
+        x.dispose();
+        continue;
+      }
+      const p = await smallestFlip('pgd', classify, x, clean, clean, {
+        max: 1,
+        points: 10,
+        below: f.epsilon,
+      });
+      expect(p).not.toBeNull();
+      const adv = pgd(classify, x, clean, [p?.epsilon ?? 0]);
+      expect(topOf(adv)[0]).toBe(p?.to);
+      if ((p?.epsilon ?? 1) <= f.epsilon + 1e-9) found++;
+      tf.dispose([x, adv]);
+    }
+    expect(found).toBeGreaterThan(3);
   });
 
   it('returns null when no ε up to the limit flips it', async () => {

@@ -6,19 +6,14 @@
  * reads another input scale wraps its own conversion. Every ε of a list is attacked at once, as one batch.
  */
 import * as tf from '@tensorflow/tfjs';
+import { EPSILON_MAX, PGD_ALPHA_RATIO, PGD_STEPS, SEARCH_POINTS } from './adversarialSettings';
+
+export { EPSILON_MAX, PGD_ALPHA_RATIO, PGD_STEPS, SEARCH_POINTS };
 
 export type AttackMethod = 'fgsm' | 'pgd';
 
 /** Images [n, h, w, c] with pixels in 0..1 → class probabilities [n, k]. Must not dispose its input. */
 export type Classify = (x: tf.Tensor4D) => tf.Tensor2D;
-
-/** The ε slider's range, and the largest ε the search tries. */
-export const EPSILON_MAX = 0.3;
-export const PGD_STEPS = 10;
-/** PGD's step size as a share of ε: with 10 steps of ε/4 the walk can reach the ball's edge and move along it. */
-export const PGD_ALPHA_RATIO = 0.25;
-/** ε values per pass of the search: a coarse scan over (0, max], then as many between the last held and first flip. */
-export const SEARCH_POINTS = 12;
 
 const P_MIN = 1e-7;
 
@@ -101,7 +96,7 @@ export function attack(
   return method === 'fgsm' ? fgsm(classify, x, target, eps) : pgd(classify, x, target, eps, opts);
 }
 
-/** Index of the first ε whose attacked image's top class is not `clean`, or -1. */
+/** The first ε whose attacked image's top class is not `clean` (its index and that class), or null. */
 async function firstFlip(
   method: AttackMethod,
   classify: Classify,
@@ -110,18 +105,26 @@ async function firstFlip(
   clean: number,
   eps: readonly number[],
   opts: PgdOptions,
-): Promise<number> {
+): Promise<{ readonly index: number; readonly to: number } | null> {
   const top = tf.tidy(() => tf.argMax(classify(attack(method, classify, x, target, eps, opts)), -1));
   const classes = await top.data<'int32'>();
   top.dispose();
-  return classes.findIndex((c) => c !== clean);
+  const index = classes.findIndex((c) => c !== clean);
+  return index < 0 ? null : { index, to: classes[index] as number };
+}
+
+/** The smallest flipping ε found and the class the prediction turns into there. */
+export interface Flip {
+  readonly epsilon: number;
+  readonly to: number;
 }
 
 /**
  * The smallest ε (to within max / points²) at which the attack changes the top class from `clean`, or null when no ε
  * up to `max` does: a scan of `points` values over (0, max], then `points` values between the last that held and the
  * first that flipped. A scan rather than bisection, because a flip need not persist for every larger ε, and because
- * each scan is one batch.
+ * each scan is one batch. With `below` (an ε known to flip by another method, e.g. FGSM's for PGD, which is stronger),
+ * one scan of (0, below] comes first, and the answer is its first flip when it has one (to within below / points).
  */
 export async function smallestFlip(
   method: AttackMethod,
@@ -129,17 +132,24 @@ export async function smallestFlip(
   x: tf.Tensor4D,
   target: number,
   clean: number,
-  opts: PgdOptions & { readonly max?: number; readonly points?: number } = {},
-): Promise<number | null> {
+  opts: PgdOptions & { readonly max?: number; readonly points?: number; readonly below?: number } = {},
+): Promise<Flip | null> {
   const max = opts.max ?? EPSILON_MAX;
   const points = opts.points ?? SEARCH_POINTS;
   const grid = (lo: number, hi: number): number[] =>
     Array.from({ length: points }, (_, j) => lo + ((hi - lo) * (j + 1)) / points);
+  if (opts.below !== undefined && opts.below > 0) {
+    const quick = grid(0, Math.min(max, opts.below));
+    const f = await firstFlip(method, classify, x, target, clean, quick, opts);
+    if (f !== null) return { epsilon: quick[f.index] as number, to: f.to };
+  }
   const coarse = grid(0, max);
-  const i = await firstFlip(method, classify, x, target, clean, coarse, opts);
-  if (i < 0) return null;
-  const hi = coarse[i] as number;
-  const fine = grid(i === 0 ? 0 : (coarse[i - 1] as number), hi);
-  const j = await firstFlip(method, classify, x, target, clean, fine, opts);
-  return j < 0 ? hi : (fine[j] as number);
+  const first = await firstFlip(method, classify, x, target, clean, coarse, opts);
+  if (first === null) return null;
+  const hi = coarse[first.index] as number;
+  const fine = grid(first.index === 0 ? 0 : (coarse[first.index - 1] as number), hi);
+  const refined = await firstFlip(method, classify, x, target, clean, fine, opts);
+  return refined === null
+    ? { epsilon: hi, to: first.to }
+    : { epsilon: fine[refined.index] as number, to: refined.to };
 }

@@ -53,10 +53,11 @@ describe('adversarial probe', () => {
       const r = await probe({ sample: { from: 'test', index }, method: 'fgsm', epsilon: 0 });
       expect(Array.from(r.after)).toEqual(Array.from(r.before));
       for (const method of ['fgsm', 'pgd'] as const) {
-        const e = method === 'fgsm' ? r.fgsmFlip : r.pgdFlip;
-        if (e === null) continue;
-        const at = await probe({ sample: { from: 'test', index }, method, epsilon: e });
+        const flip = method === 'fgsm' ? r.fgsmFlip : r.pgdFlip;
+        if (flip === null) continue;
+        const at = await probe({ sample: { from: 'test', index }, method, epsilon: flip.epsilon });
         expect(top(at.after)).not.toBe(top(at.before));
+        expect(top(at.after)).toBe(flip.to);
         checked++;
       }
     }

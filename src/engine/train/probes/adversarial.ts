@@ -12,6 +12,7 @@ import {
   attack,
   smallestFlip,
   type Classify,
+  type Flip,
 } from '../../inspect/adversarial';
 import type { AdversarialResult, ProbeRequest, SampleRef } from './types';
 import type { TrainContext } from '../context';
@@ -23,8 +24,8 @@ interface Search {
   readonly model: tf.LayersModel;
   readonly step: number;
   readonly sample: string;
-  readonly fgsm: number | null;
-  readonly pgd: number | null;
+  readonly fgsm: Flip | null;
+  readonly pgd: Flip | null;
 }
 let lastSearch: Search | null = null;
 
@@ -84,7 +85,8 @@ export async function probeAdversarial(ctx: TrainContext, req: Request): Promise
     let searchMs = 0;
     if (!search || search.model !== ctx.model || search.step !== ctx.step || search.sample !== key) {
       const fgsm = await smallestFlip('fgsm', classify, x, target, clean);
-      const pgd = await smallestFlip('pgd', classify, x, target, clean);
+      // PGD is the stronger attack: look below FGSM's ε first (one pass instead of two).
+      const pgd = await smallestFlip('pgd', classify, x, target, clean, { below: fgsm?.epsilon ?? 0 });
       search = { model: ctx.model, step: ctx.step, sample: key, fgsm, pgd };
       lastSearch = search;
       searchMs = performance.now() - t1;
