@@ -1,0 +1,81 @@
+/** The saliency probe: a map of the chosen sample for a class, by gradient, SmoothGrad or Grad-CAM (inspect/saliency.ts). */
+import * as tf from '@tensorflow/tfjs';
+import type { Graph, NodeId } from '../../graph/types';
+import { topologicalOrder } from '../../graph/graphUtils';
+import { saliencyMap } from '../../inspect/saliency';
+import type { TrainContext } from '../context';
+import { quantiseMaps } from './maps';
+import { sampleTensor } from './sample';
+import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
+
+/** The conv nodes Grad-CAM can weigh, in the order the data flows. */
+export function gradCamLayers(graph: Graph): NodeId[] {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n] as const));
+  return topologicalOrder(graph).filter((id) => byId.get(id)?.layer.kind === 'conv2d');
+}
+
+/** One name per model output: the dataset's when they match in number, else "Class i". */
+function classNames(ctx: TrainContext): string[] {
+  const names = ctx.dataset.classNames;
+  return Array.from({ length: ctx.classes }, (_, i) =>
+    names.length === ctx.classes ? (names[i] ?? `Class ${i}`) : `Class ${i}`,
+  );
+}
+
+export async function probeSaliency(ctx: TrainContext, request: SaliencyRequest): Promise<SaliencyResult> {
+  if (ctx.target !== 'labels') throw new Error('Saliency maps are for classifiers');
+  const layers = gradCamLayers(ctx.graph);
+  let layer: NodeId | null = null;
+  if (request.method === 'gradCam') {
+    layer =
+      request.layer !== null && layers.includes(request.layer) ? request.layer : (layers.at(-1) ?? null);
+    if (layer === null) throw new Error('Grad-CAM needs a convolution layer');
+  }
+  const cls = request.classIndex;
+  const classIndex = cls !== null && Number.isInteger(cls) && cls >= 0 && cls < ctx.classes ? cls : null;
+  const t0 = performance.now();
+  const tensors = tf.tidy(() => {
+    const x = sampleTensor(ctx, request.sample);
+    const r = saliencyMap(ctx.model, x, {
+      method: request.method,
+      classIndex,
+      ...(layer === null ? {} : { layer }),
+    });
+    return { x, map: r.map, scores: r.scores, target: r.target, kind: r.kind };
+  });
+  try {
+    const [x, map, scores, target] = await Promise.all([
+      tensors.x.data<'float32'>(),
+      tensors.map.data<'float32'>(),
+      tensors.scores.data<'float32'>(),
+      tensors.target.data<'int32'>(),
+    ]);
+    const ms = performance.now() - t0;
+    const [h, w, c] = ctx.dataset.shape;
+    const image = new Uint8Array(x.length);
+    for (let i = 0; i < x.length; i++) image[i] = Math.round(255 * Math.min(1, Math.max(0, x[i] as number)));
+    let predicted = 0;
+    for (let i = 1; i < scores.length; i++)
+      if ((scores[i] as number) > (scores[predicted] as number)) predicted = i;
+    return {
+      kind: 'saliency',
+      step: ctx.step,
+      method: request.method,
+      layer,
+      requested: classIndex,
+      classIndex: target[0] ?? predicted,
+      predicted,
+      classNames: classNames(ctx),
+      score: tensors.kind,
+      image,
+      channels: c,
+      map: quantiseMaps(layer ?? ('input' as NodeId), map, h, w, 1),
+      ms,
+    };
+  } finally {
+    tensors.x.dispose();
+    tensors.map.dispose();
+    tensors.scores.dispose();
+    tensors.target.dispose();
+  }
+}
