@@ -6,6 +6,7 @@ import { useAppStore } from '../store';
 
 export function IssueList({ issues, compact = false }: { issues: readonly GraphIssue[]; compact?: boolean }) {
   const edit = useAppStore((s) => s.edit);
+  const replaceNetworks = useAppStore((s) => s.replaceNetworks);
   if (issues.length === 0) return null;
   return (
     <ul className={compact ? 'issue-list issue-list--compact nodrag' : 'issue-list'} aria-label="Issues">
@@ -21,8 +22,10 @@ export function IssueList({ issues, compact = false }: { issues: readonly GraphI
                   className="issue__fix nodrag"
                   onClick={(e) => {
                     e.stopPropagation();
+                    // "Rebuild for …" swaps all of the work's networks (a GAN's two), as one undoable step.
+                    if (fix.kind === 'rebuild') replaceNetworks(fix.networks);
                     // A fix that adds a layer (insert Flatten, add Input) places it along the flow.
-                    edit((g) => placeFresh(g, applyFix(g, fix)));
+                    else edit((g) => placeFresh(g, applyFix(g, fix)));
                   }}
                 >
                   {fix.label}

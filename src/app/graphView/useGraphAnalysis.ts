@@ -14,6 +14,7 @@ import type { UserDatasetMeta } from '../../engine/data/userDataset';
 import type { AppState } from '../store/types';
 import { SHIPPED_DATASET, userDatasetOf, validationContext, type DatasetShape } from './validationContext';
 import { selectGraph } from '../store/selectors';
+import type { PresetNetworks } from '../../engine/graph/presetNetworks';
 
 export interface GraphAnalysis {
   readonly info: ReadonlyMap<NodeId, NodeInfo>;
@@ -42,39 +43,65 @@ export const selectChosenUserDataset = (s: AppState): UserDatasetMeta | undefine
 
 const CACHE = new WeakMap<
   Graph,
-  { readonly labelSubset: readonly number[]; readonly dataset: string; readonly analysis: GraphAnalysis }
+  {
+    readonly labelSubset: readonly number[];
+    readonly dataset: string;
+    readonly preset: string | undefined;
+    readonly gan: PresetNetworks['gan'];
+    readonly analysis: GraphAnalysis;
+  }
 >();
 
 const datasetKey = (d: DatasetShape): string => `${d.shape.join('×')}/${d.classes}`;
 
 /**
  * The analysis of `graph` for the label subset and the chosen dataset's shape and classes (the shipped sets' by
- * default); computed once per graph object, subset and dataset shape.
+ * default), and the preset the work came from (`networks` holds `graph`, and a GAN's other network); computed once
+ * per graph object, subset, dataset shape, preset and GAN pair.
  */
 export function analysisOf(
   graph: Graph,
   labelSubset: readonly number[],
   dataset: DatasetShape = SHIPPED_DATASET,
+  preset?: ValidationContext['preset'],
 ): GraphAnalysis {
   const hit = CACHE.get(graph);
   const key = datasetKey(dataset);
-  if (hit && hit.labelSubset === labelSubset && hit.dataset === key) return hit.analysis;
-  const analysis = analyse(graph, validationContext(labelSubset, dataset));
-  CACHE.set(graph, { labelSubset, dataset: key, analysis });
+  const gan = preset?.networks.gan;
+  if (
+    hit &&
+    hit.labelSubset === labelSubset &&
+    hit.dataset === key &&
+    hit.preset === preset?.id &&
+    hit.gan === gan
+  )
+    return hit.analysis;
+  const analysis = analyse(graph, validationContext(labelSubset, dataset, preset));
+  CACHE.set(graph, { labelSubset, dataset: key, preset: preset?.id, gan, analysis });
   return analysis;
 }
+
+/** The work's networks as validation sees them: the GAN pair, or the one graph. */
+export const workNetworks = (graph: Graph, ganGraphs: AppState['ganGraphs']): PresetNetworks =>
+  ganGraphs ? { graph: ganGraphs.generator, gan: ganGraphs } : { graph };
+
+const selectPresetId = (s: AppState): string => s.presetId;
+const selectGanGraphs = (s: AppState): AppState['ganGraphs'] => s.ganGraphs;
 
 export function useGraphAnalysis(): GraphAnalysis {
   const graph = useAppStore(selectGraph);
   const labelSubset = useAppStore(selectLabelSubset);
   const chosen = useAppStore(selectChosenUserDataset);
+  const presetId = useAppStore(selectPresetId);
+  const ganGraphs = useAppStore(selectGanGraphs);
   return useMemo(
     () =>
       analysisOf(
         graph,
         labelSubset,
         chosen ? { shape: chosen.shape, classes: chosen.classNames.length } : undefined,
+        presetId ? { id: presetId, networks: workNetworks(graph, ganGraphs) } : undefined,
       ),
-    [graph, labelSubset, chosen],
+    [graph, labelSubset, chosen, presetId, ganGraphs],
   );
 }

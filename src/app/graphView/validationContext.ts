@@ -33,11 +33,13 @@ export function datasetShapeOf(id: DatasetId, userDatasets: readonly UserDataset
 
 /**
  * A classifier may end in one unit per class, or one per label of "Train on labels" (the transfer lesson's 5); the
- * Input must take the dataset's images (a 32×32×3 user dataset flags a 28×28×1 Input, with the fix).
+ * Input must take the dataset's images (a 32×32×3 user dataset flags a 28×28×1 Input, with the fix). `preset`: the
+ * preset the work came from and its networks, so a GAN or autoencoder preset is offered its build for the shape.
  */
 export function validationContext(
   labelSubset: readonly number[],
   dataset: DatasetShape = SHIPPED_DATASET,
+  preset?: ValidationContext['preset'],
 ): ValidationContext {
-  return { imageShape: dataset.shape, classes: dataset.classes, labelSubset };
+  return { imageShape: dataset.shape, classes: dataset.classes, labelSubset, ...(preset ? { preset } : {}) };
 }

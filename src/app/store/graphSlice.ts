@@ -158,6 +158,24 @@ export const createGraphSlice: StateCreator<AppState, [], [], GraphSlice> = (set
         return { activeNetwork: n, graph: s.ganGraphs[n], selection: [], past: [], future: [] };
       });
     },
+
+    replaceNetworks(networks) {
+      const s = get();
+      const gan = networks.gan;
+      // One graph for one graph: an ordinary edit, undone like any other.
+      if (!gan && !s.ganGraphs) {
+        get().setGraph(networks.graph);
+        return;
+      }
+      const tab = s.activeNetwork;
+      get().replaceWork(() => {
+        get().setGanGraphs(
+          gan ? { generator: gan.generator, discriminator: gan.discriminator } : null,
+          networks.graph,
+        );
+        if (gan && tab === 'discriminator') get().setActiveNetwork(tab);
+      });
+    },
   };
   return slice;
 };

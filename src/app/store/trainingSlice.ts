@@ -39,13 +39,19 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   setPreset: (id) => {
     const preset = PRESETS.find((p) => p.id === id);
     if (!preset) return;
-    set({ presetId: preset.id, dataset: preset.dataset, hyper: { ...DEFAULT_HYPER, ...preset.hyper } });
-    const gan = preset.gan
-      ? { generator: preset.gan.generator, discriminator: preset.gan.discriminator }
-      : null;
+    // A GAN or autoencoder preset chosen while a user dataset is chosen keeps it, built for its images' shape.
+    const now = get();
+    const own = preset.forShape ? now.userDatasets.find((m) => m.id === now.dataset) : undefined;
+    const built = own && preset.forShape ? preset.forShape(own.shape) : preset;
+    set({
+      presetId: preset.id,
+      dataset: own ? own.id : preset.dataset,
+      hyper: { ...DEFAULT_HYPER, ...preset.hyper },
+    });
+    const gan = built.gan ? { generator: built.gan.generator, discriminator: built.gan.discriminator } : null;
     // A plain preset replaces the graph as one undoable edit; GAN pairs (or leaving one) start a fresh history.
-    if (gan || get().ganGraphs) get().setGanGraphs(gan, preset.graph);
-    else get().setGraph(preset.graph);
+    if (gan || get().ganGraphs) get().setGanGraphs(gan, built.graph);
+    else get().setGraph(built.graph);
   },
   patchRun: (patch) => set(patch),
 });

@@ -4,6 +4,7 @@
  */
 import type { AugmentSlice } from './augmentSlice';
 import type { Graph, NodeId } from '../../engine/graph/types';
+import type { PresetNetworks } from '../../engine/graph/presetNetworks';
 import type { DatasetId, UserDatasetId } from '../../engine/data/types';
 import type { UserDatasetMeta } from '../../engine/data/userDataset';
 import type { Hyper } from '../../engine/train/hyper';
@@ -45,6 +46,11 @@ export interface GraphSlice {
   setGanGraphs(gan: GraphSlice['ganGraphs'], main?: Graph): void;
   /** Switch which GAN network the editor edits ("Generator" / "Discriminator" tabs). Clears history and selection. */
   setActiveNetwork(n: GraphSlice['activeNetwork']): void;
+  /**
+   * Swap in a preset's networks for all of the work's (a validation "Rebuild for …" fix), as one undoable step; the
+   * settings stay. A GAN pair keeps the tab the editor is on.
+   */
+  replaceNetworks(networks: PresetNetworks): void;
 }
 
 export type RunStatus = 'idle' | 'initializing' | 'ready' | 'running' | 'paused' | 'finished' | 'error';

@@ -3,8 +3,11 @@ import type { ApplyFix, GraphFix } from './issues';
 import type { Graph } from './types';
 import { assertNever } from '../assertNever';
 import { appendAfter, prependBefore, removeNodes, setFrozen, updateLayer } from './edit';
+import { networkFor } from './presetNetworks';
 
 export const applyFix: ApplyFix = (graph: Graph, fix: GraphFix): Graph => {
+  // This graph's part of a rebuild, whichever network the issue was on; the editor swaps a GAN's other one too.
+  if (fix.kind === 'rebuild') return networkFor(fix.networks, graph.role) ?? graph;
   if (!graph.nodes.some((n) => n.id === fix.node)) return graph;
   switch (fix.kind) {
     case 'setParams':

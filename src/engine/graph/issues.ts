@@ -1,5 +1,6 @@
 import type { GraphIssueCode } from './issueCodes';
 import type { Graph, LayerSpec, NodeId } from './types';
+import type { PresetNetworks } from './presetNetworks';
 
 /** A one-call fix for an issue: apply it to the graph to get the corrected graph. */
 export type GraphFix =
@@ -17,7 +18,17 @@ export type GraphFix =
       readonly layer: LayerSpec;
     }
   | { readonly kind: 'removeNode'; readonly label: string; readonly node: NodeId }
-  | { readonly kind: 'setFrozen'; readonly label: string; readonly node: NodeId; readonly frozen: boolean };
+  | { readonly kind: 'setFrozen'; readonly label: string; readonly node: NodeId; readonly frozen: boolean }
+  /**
+   * A preset's networks built for the dataset's image shape ("Rebuild for 32×32×3", rebuildFix.ts): they replace
+   * all of the work's networks (a GAN's two), not only the graph the issue is on.
+   */
+  | {
+      readonly kind: 'rebuild';
+      readonly label: string;
+      readonly node: NodeId;
+      readonly networks: PresetNetworks;
+    };
 
 export type { GraphIssueCode } from './issueCodes';
 

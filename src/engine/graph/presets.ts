@@ -7,6 +7,9 @@ import { DEFAULT_HYPER } from '../train/hyper';
 import type { SweepBudget } from '../runs/sweepBudget';
 import { chain, updateLayer } from './edit';
 import { L } from './layerBuilders';
+import type { ImageShape, PresetNetworks } from './presetNetworks';
+import { dcganDiscriminator, dcganGenerator } from './dcganNetworks';
+import { compressionAutoencoder, denoisingAutoencoder } from './autoencoderNetworks';
 
 export interface Preset {
   readonly id: string;
@@ -21,6 +24,11 @@ export interface Preset {
     readonly freeze: NodeId[];
   };
   readonly gan?: { readonly generator: Graph; readonly discriminator: Graph };
+  /**
+   * GAN and autoencoder presets: the preset's networks built for another image shape (a user dataset's 32×32×3,
+   * 64×64×1…); `graph` and `gan` are the build for 28×28×1.
+   */
+  readonly forShape?: (shape: ImageShape) => PresetNetworks;
   /** Denoising autoencoders: standard deviation of the Gaussian noise added to inputs (pixels in [0, 1]). */
   readonly inputNoise?: number;
   /** A one-click comparison: networks trained one after another as a sweep, with the same budget and seed. */
@@ -70,27 +78,14 @@ const transferGraph = classifier([
   L.act('softmax'),
 ]);
 
-const generator = chain('generator', [
-  L.latent(64),
-  L.dense(7 * 7 * 32, 'linear'),
-  L.batchNorm(),
-  L.act('relu'),
-  L.reshape([7, 7, 32]),
-  L.deconv(16, 5, { stride: 2, activation: 'linear' }),
-  L.batchNorm(),
-  L.act('relu'),
-  L.deconv(1, 5, { stride: 2, activation: 'tanh' }),
-]);
-
-const discriminator = chain('discriminator', [
-  L.image(),
-  L.conv(16, 5, { stride: 2, activation: 'linear' }),
-  L.act('leakyRelu', 0.2),
-  L.conv(32, 5, { stride: 2, activation: 'linear' }),
-  L.act('leakyRelu', 0.2),
-  L.flatten(),
-  L.dense(1, 'linear'),
-]);
+const SHIPPED_SHAPE: ImageShape = [28, 28, 1];
+const dcganFor = (shape: ImageShape): Required<PresetNetworks> => {
+  const gan = { generator: dcganGenerator(shape), discriminator: dcganDiscriminator(shape) };
+  return { graph: gan.generator, gan };
+};
+const DCGAN_28 = dcganFor(SHIPPED_SHAPE);
+const compressionFor = (shape: ImageShape): PresetNetworks => ({ graph: compressionAutoencoder(shape) });
+const denoisingFor = (shape: ImageShape): PresetNetworks => ({ graph: denoisingAutoencoder(shape) });
 
 const NOTES_SMALL = classifier([
   L.image(),
@@ -138,9 +133,10 @@ function dcgan(id: string, title: string, lesson: string, dataset: Preset['datas
     title,
     lesson,
     dataset,
-    graph: generator,
+    graph: DCGAN_28.graph,
     hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
-    gan: { generator, discriminator },
+    gan: DCGAN_28.gan,
+    forShape: dcganFor,
   };
 }
 
@@ -339,15 +335,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'Compression autoencoder',
     lesson: 'Squeeze 784 pixels through a 32-number code and rebuild the image: the code keeps what matters.',
     dataset: 'mnist',
-    graph: chain('autoencoder', [
-      L.image(),
-      L.flatten(),
-      L.dense(128),
-      L.dense(32),
-      L.dense(128),
-      L.dense(784, 'sigmoid'),
-      L.reshape([28, 28, 1]),
-    ]),
+    graph: compressionAutoencoder(SHIPPED_SHAPE),
+    forShape: compressionFor,
     hyper: hyper({ batchSize: 64 }),
   },
   {
@@ -355,17 +344,8 @@ export const PRESETS: readonly Preset[] = [
     title: 'Denoising autoencoder',
     lesson: 'Learn to remove noise: the input is corrupted, the target is the clean image.',
     dataset: 'mnist',
-    graph: chain('autoencoder', [
-      L.image(),
-      L.conv(16, 3),
-      L.maxPool(),
-      L.conv(8, 3),
-      L.maxPool(),
-      L.upSample(),
-      L.conv(16, 3),
-      L.upSample(),
-      L.conv(1, 3, { activation: 'sigmoid' }),
-    ]),
+    graph: denoisingAutoencoder(SHIPPED_SHAPE),
+    forShape: denoisingFor,
     hyper: hyper({ batchSize: 64 }),
     inputNoise: 0.3,
   },

@@ -12,6 +12,7 @@ import type { NodeInfo } from './shapes';
 import { hasCycle, inputNodes, predecessors, reachableFrom, sinkNodes, topologicalOrder } from './graphUtils';
 import { fractionalIssue, nonPositiveFixes } from './sizeFixes';
 import { roleIssues } from './validateRole';
+import { withRebuildFix } from './rebuildFix';
 import type { ValidationContext } from './validationContext';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -233,5 +234,5 @@ export function validateGraph(
   }
   issues.push(...roleIssues(graph, info, ctx));
   issues.push(...budgetIssues(graph, info, ctx));
-  return issues;
+  return withRebuildFix(graph, issues, ctx);
 }

@@ -1,5 +1,6 @@
 /** What validation checks a graph against: the dataset's image shape and classes, the label subset, the budget. */
 import type { Shape } from './types';
+import type { PresetNetworks } from './presetNetworks';
 
 export interface ValidationContext {
   readonly imageShape: Shape;
@@ -10,4 +11,9 @@ export interface ValidationContext {
    */
   readonly labelSubset?: readonly number[];
   readonly budget?: { readonly maxParams?: number; readonly maxActivationBytes?: number };
+  /**
+   * The preset the work came from and all of its networks now (a GAN's two, as edited): a GAN or autoencoder
+   * preset built for another image shape is offered its build for this one (rebuildFix.ts).
+   */
+  readonly preset?: { readonly id: string; readonly networks: PresetNetworks };
 }
