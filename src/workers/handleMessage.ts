@@ -6,6 +6,7 @@ import { assertNever } from '../engine/assertNever';
 import { budgetReached } from '../engine/train/hyper';
 import { errorText } from './errors';
 import { batchRefusal, initRun } from './initRun';
+import { previewAugment } from './previewAugment';
 import type { RunId, ToWorker } from './protocol';
 import { completedEpochs, ensureLoop, runProbe, whenIdle } from './runLoop';
 import type { Post, Run, WorkerDeps, WorkerState } from './workerState';
@@ -49,6 +50,8 @@ export async function handleMessage(
     }
     return;
   }
+  // A preview needs only the dataset: it has its own id and no run (previewAugment.ts).
+  if (msg.type === 'preview') return previewAugment(msg, post, deps);
   if (msg.runId !== state.currentRunId) return;
   const run = state.run;
   const runId: RunId = msg.runId;

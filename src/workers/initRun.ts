@@ -109,7 +109,7 @@ const budgetOf = (deps: WorkerDeps, limits: DeviceLimits): MemoryBudget =>
     : memoryBudget(limits);
 
 /** Why the dataset could not be loaded, for the user; a user dataset that is gone says so plainly. */
-function datasetFailure(id: DatasetId, e: unknown): string {
+export function datasetFailure(id: DatasetId, e: unknown): string {
   if (e instanceof DatasetStoreError && e.code === 'notFound') return `${e.message} Choose another dataset.`;
   if (isUserDatasetId(id)) return `Your dataset could not be loaded: ${errorText(e)}`;
   const where = e instanceof DatasetError ? ` (${e.code}, ${e.file})` : '';

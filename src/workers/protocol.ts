@@ -61,6 +61,18 @@ export type ToWorker =
       readonly frozen: boolean;
     }
   | { readonly type: 'probe'; readonly runId: RunId; readonly request: ProbeRequest }
+  /**
+   * The augmentation preview without a run: needs only the dataset, so it works before any run and while one is being
+   * prepared. `runId` is the preview's own id (trainingClient.preview), not a run's; the answer is a 'probe' (or an
+   * 'error') message under that id.
+   */
+  | {
+      readonly type: 'preview';
+      readonly runId: RunId;
+      readonly dataset: DatasetId;
+      readonly seed: number;
+      readonly request: Extract<ProbeRequest, { kind: 'augmentPreview' }>;
+    }
   /** Ask for the trained model as TF.js artifacts (model.json + weights.bin). */
   | { readonly type: 'export'; readonly runId: RunId };
 

@@ -43,14 +43,14 @@ const post = (msg: FromWorker, transfer: Transferable[] = []): void => self.post
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   noteArrival(state, msg);
-  void queue.push(
-    () => handleMessage(state, msg, post, deps),
-    (err) =>
-      post({
-        type: 'error',
-        runId: msg.runId,
-        code: 'internal',
-        message: err instanceof Error ? err.message : String(err),
-      }),
-  );
+  const failed = (err: unknown): void =>
+    post({
+      type: 'error',
+      runId: msg.runId,
+      code: 'internal',
+      message: err instanceof Error ? err.message : String(err),
+    });
+  // A preview touches no run and no tensor: it does not wait behind an init that is measuring backends.
+  if (msg.type === 'preview') void handleMessage(state, msg, post, deps).catch(failed);
+  else void queue.push(() => handleMessage(state, msg, post, deps), failed);
 };

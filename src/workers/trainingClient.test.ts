@@ -78,6 +78,38 @@ describe('trainingClient', () => {
     await expect(q).rejects.toThrow('not ready');
   });
 
+  it('preview works with no run, under its own id; a new run does not cancel it; an error rejects it', async () => {
+    const f = fakeWorker();
+    const c = createTrainingClient({ workerFactory: () => f.worker });
+    const seen: FromWorker[] = [];
+    c.on((m) => seen.push(m));
+    const request = { kind: 'augmentPreview', index: 0, seed: 2 } as const;
+    const p = c.preview({ dataset: 'procedural', seed: 1, request });
+    const sent = f.sent[0];
+    if (sent?.type !== 'preview') throw new Error(`sent ${sent?.type}`);
+    expect(sent).toMatchObject({ dataset: 'procedural', seed: 1, request });
+    expect(c.runId).toBeNull();
+    c.init(args); // a run starts meanwhile
+    const result = {
+      kind: 'augmentPreview',
+      step: 0,
+      index: 0,
+      count: 1,
+      pixels: new Uint8Array(1),
+      h: 1,
+      w: 1,
+      channels: 1,
+    } as const;
+    f.emit({ type: 'probe', runId: sent.runId, result });
+    await expect(p).resolves.toBe(result);
+    expect(seen).toEqual([]); // not a message of the run
+    const q = c.preview({ dataset: 'user-gone', seed: 1, request });
+    const id = f.sent[f.sent.length - 1]?.runId;
+    expect(id).not.toBe(sent.runId);
+    f.emit({ type: 'error', runId: id!, code: 'dataset', message: 'gone' });
+    await expect(q).rejects.toThrow('gone');
+  });
+
   it('refuses commands before init', () => {
     const c = createTrainingClient({ workerFactory: () => fakeWorker().worker });
     expect(() => c.start()).toThrow(/init/);

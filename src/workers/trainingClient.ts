@@ -17,6 +17,9 @@ export type InitArgs = Omit<InitMessage, 'type' | 'runId' | 'backend'> & {
   readonly backend?: InitMessage['backend'];
 };
 
+type PreviewMessage = Extract<ToWorker, { type: 'preview' }>;
+export type PreviewArgs = Omit<PreviewMessage, 'type' | 'runId'>;
+
 export interface TrainingClient {
   readonly runId: RunId | null;
   init(args: InitArgs): RunId;
@@ -31,6 +34,11 @@ export interface TrainingClient {
    * sends one per kind at a time (app/controllers/probeScheduler.ts).
    */
   probe(request: ProbeRequest): Promise<ProbeResult>;
+  /**
+   * The augmentation preview of `dataset` without a run (it works before any run exists): resolves with its result,
+   * rejects when the dataset cannot be loaded or the worker ends. Each call has its own id; runs are not affected.
+   */
+  preview(args: PreviewArgs): Promise<ProbeResult>;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
   reset(): void;
   /** Frees the run's tensors; the worker stays for the next init. */
@@ -50,22 +58,39 @@ const defaultFactory = (): Worker =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
 
 let counter = 0;
-const newRunId = (): RunId => asRunId(`run-${Date.now().toString(36)}-${(counter++).toString(36)}`);
+const newId = (prefix: string): RunId =>
+  asRunId(`${prefix}-${Date.now().toString(36)}-${(counter++).toString(36)}`);
+const newRunId = (): RunId => newId('run');
 
 export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}): TrainingClient {
   const worker = (opts.workerFactory ?? defaultFactory)();
   const listeners = new Set<(msg: FromWorker) => void>();
   let waiters: Waiter<unknown>[] = [];
   let runId: RunId | null = null;
+  /** Previews waiting for their answer, by their own ids (not run ids: a new run does not cancel them). */
+  const previews = new Map<RunId, Omit<Waiter<ProbeResult>, 'match'>>();
 
   const failWaiters = (why: string): void => {
     const old = waiters;
     waiters = [];
     for (const w of old) w.reject(new Error(why));
   };
+  const failPreviews = (why: string): void => {
+    const old = [...previews.values()];
+    previews.clear();
+    for (const p of old) p.reject(new Error(why));
+  };
 
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const msg = e.data;
+    const preview = previews.get(msg.runId);
+    if (preview) {
+      if (msg.type === 'probe') preview.resolve(msg.result);
+      else if (msg.type === 'error') preview.reject(new Error(msg.message));
+      else return;
+      previews.delete(msg.runId);
+      return;
+    }
     if (msg.runId !== runId) return;
     for (const w of [...waiters]) {
       const v = w.match(msg);
@@ -80,6 +105,7 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
   worker.onerror = (e: ErrorEvent) => {
     const message = `The training worker crashed: ${e.message}`;
     failWaiters(message);
+    failPreviews(message);
     if (runId) for (const l of [...listeners]) l({ type: 'error', runId, code: 'internal', message });
   };
 
@@ -114,6 +140,12 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
       send({ type: 'probe', runId: id, request });
       return p;
     },
+    preview(args) {
+      const id = newId('preview');
+      const p = new Promise<ProbeResult>((resolve, reject) => previews.set(id, { resolve, reject }));
+      send({ ...args, type: 'preview', runId: id });
+      return p;
+    },
     exportModel() {
       const id = current();
       const p = wait((m) =>
@@ -131,6 +163,7 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
     },
     terminate() {
       failWaiters('The worker was terminated.');
+      failPreviews('The worker was terminated.');
       worker.terminate();
       runId = null;
     },

@@ -48,6 +48,7 @@ function fakeClient(answer: (req: ProbeRequest, nth: number) => ProbeResult) {
         return Promise.reject(e instanceof Error ? e : new Error(String(e)));
       }
     },
+    preview: () => Promise.reject(new Error('not used here')),
     exportModel: () => Promise.resolve({ modelJson: '{}', weights: new ArrayBuffer(4) }),
     reset: () => undefined,
     dispose: () => undefined,

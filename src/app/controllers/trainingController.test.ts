@@ -55,6 +55,7 @@ function fakeClient() {
           : { kind: 'deadRelu', step: 1, layers: [] };
       return Promise.resolve(result);
     },
+    preview: () => Promise.reject(new Error('not used here')),
     exportModel: () => Promise.resolve({ modelJson: '{}', weights: new ArrayBuffer(4) }),
     reset: () => void calls.push('reset'),
     dispose: () => void calls.push('dispose'),

@@ -7,6 +7,7 @@
  */
 import type { StoreApi } from 'zustand';
 import { assertNever } from '../../engine/assertNever';
+import type { AugmentSettings } from '../../engine/data/augment';
 import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
 import { discriminatorKernels, ganSnapshot } from '../../engine/runs/ganSnapshot';
 import {
@@ -57,6 +58,12 @@ export interface TrainingController {
   /** Replaces the run by one on the graph now in the editor; keeps training if it was. */
   restartWithNewGraph(): void;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  /**
+   * The augmentation preview (the chosen dataset's first training image and copies changed by `augment`, drawn from
+   * `draw`), published to the frame bus. Needs no run: the worker loads only the dataset. Rejects with the reason when
+   * the dataset cannot be loaded.
+   */
+  previewAugment(augment: AugmentSettings, draw: number): Promise<void>;
   /**
    * The current model's picture for the run's record (first kernels, one fixed test image's maps; for a GAN run the
    * generator's fixed-noise samples and the discriminator's first kernels); null without a model.
@@ -283,6 +290,16 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       if (runId === null)
         return Promise.reject(new Error('Train the model first: there is no trained model yet.'));
       return client.exportModel();
+    },
+    async previewAugment(augment, draw) {
+      const s = get();
+      const result = await client.preview({
+        dataset: s.dataset,
+        seed: s.seed,
+        request: { kind: 'augmentPreview', index: 0, augment, seed: draw },
+      });
+      // Another dataset chosen meanwhile: this picture is of the old one.
+      if (get().dataset === s.dataset && get().seed === s.seed) bus.publish(result);
     },
     async snapshot() {
       if (runId === null || get().status === 'initializing') return null;

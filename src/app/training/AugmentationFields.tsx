@@ -3,7 +3,7 @@ import { AUGMENT_LIMITS, type AugmentSettings } from '../../engine/data/augment'
 import { createImageGrid } from '../../visualizers/imageGrid';
 import { frameBus } from '../frames/frameBus';
 import { useRenderer } from '../panels/usePanelFrames';
-import { requestProbeNow } from '../panels/probeNeeds';
+import { useController } from '../controllers/ControllerContext';
 import { NumberField } from '../fields/NumberField';
 import { useAppStore } from '../store';
 
@@ -28,8 +28,10 @@ export function AugmentationFields() {
 function AugmentationGroup({ id }: { readonly id: string }) {
   const augment = useAppStore((s) => s.hyper.augment);
   const setHyper = useAppStore((s) => s.setHyper);
-  // The images live in the training worker: a preview needs a run (the probe is not sent before one exists).
-  const canPreview = useAppStore((s) => s.runId !== null && s.status !== 'initializing');
+  // The images live in the training worker, which loads the dataset for a preview without a run.
+  const ctl = useController();
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const set = (patch: Partial<AugmentSettings>) => setHyper({ augment: { ...augment, ...patch } });
   const flipId = useId();
   const [seed, setSeed] = useState(1);
@@ -51,7 +53,13 @@ function AugmentationGroup({ id }: { readonly id: string }) {
     [grid],
   );
   const preview = () => {
-    requestProbeNow({ kind: 'augmentPreview', index: 0, augment, seed });
+    if (!ctl) return;
+    setLoading(true);
+    setFailed(null);
+    ctl
+      .previewAugment(augment, seed)
+      .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)))
+      .finally(() => setLoading(false));
     setSeed((s) => s + 1);
   };
   return (
@@ -105,10 +113,19 @@ function AugmentationGroup({ id }: { readonly id: string }) {
         hint="largest change of brightness, contrast and (colour images) each channel"
         onChange={(jitter) => set({ jitter })}
       />
-      <button type="button" onClick={preview} disabled={!canPreview}>
+      <button type="button" onClick={preview} disabled={!ctl || loading}>
         Preview
       </button>
-      {!canPreview && <span className="lesson">Press Step or Train first to see a preview.</span>}
+      {loading && (
+        <span className="lesson" role="status">
+          Loading the images…
+        </span>
+      )}
+      {failed && (
+        <span className="lesson" role="alert">
+          No preview: {failed}
+        </span>
+      )}
       <div
         ref={host}
         className="augment-preview"

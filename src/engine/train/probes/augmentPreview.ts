@@ -3,13 +3,15 @@ import { augmentImage, type AugmentSettings } from '../../data/augment';
 import { mulberry32 } from '../../data/random';
 import type { ProbeResult } from './types';
 import type { TrainContext } from '../context';
+import type { Hyper } from '../hyper';
 
 /** Copies shown when the request does not say (one strip). */
 export const PREVIEW_COPIES = 8;
 const MAX_COPIES = 32;
 
+/** A run's context, or only a dataset (the preview before any run: workers/previewAugment.ts). */
 export function probeAugmentPreview(
-  ctx: Pick<TrainContext, 'dataset' | 'step' | 'hyper'>,
+  ctx: Pick<TrainContext, 'dataset' | 'step'> & { readonly hyper: Pick<Hyper, 'augment'> },
   request: {
     readonly index: number;
     readonly count?: number;
