@@ -17,6 +17,7 @@ const SAMPLE_KINDS: ReadonlySet<ProbeNeedKind> = new Set([
   'pooling',
   'layerIO',
   'adversarial',
+  'adversarialSearch',
   'saliency',
 ]);
 

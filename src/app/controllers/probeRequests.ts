@@ -22,6 +22,7 @@ export function probeFits(role: Graph['role'], kind: ProbeNeed['kind']): boolean
         kind !== 'confusion' &&
         kind !== 'ganSamples' &&
         kind !== 'adversarial' &&
+        kind !== 'adversarialSearch' &&
         kind !== 'saliency'
       );
     case 'classifier':
@@ -50,6 +51,8 @@ export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): Pro
       return { kind: need.kind };
     case 'adversarial':
       return { kind: 'adversarial', sample, method: need.method, epsilon: need.epsilon };
+    case 'adversarialSearch':
+      return { kind: 'adversarialSearch', sample };
     case 'saliency':
       return { ...need, sample };
     case 'layerIO':

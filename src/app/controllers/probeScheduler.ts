@@ -33,6 +33,8 @@ export type ProbeNeed =
   | { readonly kind: 'reconstruct'; readonly count: number }
   /** Classifiers: the chosen sample attacked by FGSM or PGD at ε (pixel units, 0..1). */
   | { readonly kind: 'adversarial'; readonly method: 'fgsm' | 'pgd'; readonly epsilon: number }
+  /** Classifiers: the smallest ε that flips the chosen sample's prediction. */
+  | { readonly kind: 'adversarialSearch' }
   /** Classifiers: a saliency map of the chosen sample for a class (null: the prediction), Grad-CAM at `layer`. */
   | {
       readonly kind: 'saliency';

@@ -8,6 +8,7 @@ import type { Graph } from '../../engine/graph/types';
 import { createActivationMaps, type ActivationMaps } from '../../visualizers/activationMaps';
 import { receptiveWindows, spatialChain } from '../../engine/graph/receptiveField';
 import { useAppStore } from '../store';
+import { pickFromMap } from './convStepPick';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { runKindOf } from './panelMath';
 import { nodeLabel, useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
@@ -53,6 +54,9 @@ function useMaps(): [React.RefObject<HTMLDivElement | null>, React.RefObject<Act
           const chain = graph ? spatialChain(graph, node) : null;
           const windows = chain ? receptiveWindows(chain.steps, chain.input, y, x) : [];
           maps.current?.highlight({ node, channel, y, x }, windows);
+          // …and the Convolution step region computes that cell (the conv before an activation map).
+          const pick = pickFromMap(graph, node, channel, y, x);
+          if (pick) useAppStore.getState().setConvStep(pick);
         },
       }),
     { clearOnNewRun: true },

@@ -11,6 +11,7 @@ import { ActivationsPanel } from './ActivationsPanel';
 import { AdversarialPanel } from './AdversarialPanel';
 import { CompareRunsPanel } from './CompareRunsPanel';
 import { ConfusionPanel } from './ConfusionPanel';
+import { ConvStepPanel } from './ConvStepPanel';
 import { DeadReluPanel } from './DeadReluPanel';
 import { DrawPanel } from './DrawPanel';
 import { GanSamplesPanel } from './GanSamplesPanel';
@@ -21,6 +22,7 @@ import { PoolingPanel } from './PoolingPanel';
 import { PredictionsPanel } from './PredictionsPanel';
 import { ReconstructionsPanel } from './ReconstructionsPanel';
 import { RunsPanel } from './RunsPanel';
+import { SaliencyPanel } from './SaliencyPanel';
 import { dockKindOf, maximizedPanel, shownPanels, withMaximized, type PanelName } from './panelLayout';
 import './panels.css';
 
@@ -38,7 +40,9 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   Reconstructions: ReconstructionsPanel,
   Runs: RunsPanel,
   'Side by side': CompareRunsPanel,
+  Saliency: SaliencyPanel,
   'Adversarial example': AdversarialPanel,
+  'Convolution step': ConvStepPanel,
 };
 
 /** Escape leaves presenter view, unless something inside (a menu, a dialog) already used the key. */

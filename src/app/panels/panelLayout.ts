@@ -22,7 +22,9 @@ export const PANEL_NAMES = [
   'Reconstructions',
   'Runs',
   'Side by side',
+  'Saliency',
   'Adversarial example',
+  'Convolution step',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
@@ -52,7 +54,9 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Layer health'),
     p('Runs', 3),
     p('Side by side', 2),
+    p('Saliency', 2),
     p('Adversarial example', 2),
+    p('Convolution step', 2),
   ],
   gan: [
     p('GAN samples', 3),
@@ -72,6 +76,7 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Layer health'),
     p('Runs', 3),
     p('Side by side', 2),
+    p('Convolution step', 2),
   ],
 };
 

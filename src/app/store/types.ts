@@ -116,6 +116,13 @@ export interface Banner {
 }
 
 /** uiSlice.ts — theme, panel layout, chosen sample, banners. */
+export interface ConvStepPick {
+  readonly node: NodeId;
+  readonly index: number;
+  readonly y: number;
+  readonly x: number;
+}
+
 export interface UiSlice {
   readonly theme: 'light' | 'dark';
   readonly collapsedPanels: readonly string[];
@@ -123,6 +130,11 @@ export interface UiSlice {
   /** Dock choices per kind of network: hidden panels, the maximised one (see panels/panelLayout.ts). */
   readonly panelPrefs: PanelPrefs;
   readonly sample: { readonly from: 'test'; readonly index: number } | { readonly from: 'drawn' };
+  /**
+   * The cell the Convolution step region computes: a layer, its filter / channel / unit `index` and the output cell
+   * (y, x; 0, 0 for a dense unit). Set by a click in Activation maps or the region's own fields; null: none yet.
+   */
+  readonly convStep: ConvStepPick | null;
   readonly banner: Banner | null;
   /** A share link waiting for the user's answer (it would replace work that differs from it and the default). */
   readonly pendingShare: SharedState | null;
@@ -133,6 +145,7 @@ export interface UiSlice {
   setDockSize(px: number): void;
   updatePanelPrefs(fn: (p: PanelPrefs) => PanelPrefs): void;
   setSample(s: UiSlice['sample']): void;
+  setConvStep(pick: ConvStepPick | null): void;
   setBanner(b: UiSlice['banner']): void;
   setPendingShare(shared: SharedState | null): void;
   setPendingRuns(runs: readonly SharedRun[] | null): void;
