@@ -73,7 +73,8 @@ describe('upBlocks', () => {
 });
 
 describe('the 32×32×3 DCGAN trains', () => {
-  it('two GAN iterations on random colour images: finite losses, colour samples, no leaks', async () => {
+  // One iteration (a D step and a G step) of batch 2: the cpu backend's transposed-convolution gradients are slow.
+  it('a GAN iteration on random colour images: finite losses, colour samples, no leaks', async () => {
     const shape: ImageShape = [32, 32, 3];
     const before = tf.memory().numTensors;
     const t = createGanTrainer({
@@ -84,8 +85,9 @@ describe('the 32×32×3 DCGAN trains', () => {
       seed: 2,
     });
     try {
-      const s = await t.trainIterations(2);
-      expect(t.iteration).toBe(2);
+      const s = await t.trainIterations(1);
+      expect(t.iteration).toBe(1);
+      expect(s.dLoss.length + s.gLoss.length).toBeGreaterThanOrEqual(2);
       for (const v of [...s.dLoss, ...s.gLoss]) expect(Number.isFinite(v)).toBe(true);
       const px = await t.generate(drawLatent(2, t.latentSize, 'normal', 3));
       expect(px.length).toBe(2 * 32 * 32 * 3);
