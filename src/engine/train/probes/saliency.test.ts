@@ -4,7 +4,7 @@ import { createTrainer } from '../createTrainer';
 import type { Trainer } from '../trainer';
 import { tinyCnn, tinyData, tinyHyper } from '../testGraphs';
 import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
-import { gradCamLayers } from './saliency';
+import { gradCamLayers } from '../../inspect/saliencyMethod';
 import { PRESETS, DEFAULT_PRESET_ID } from '../../graph/presets';
 
 const data = tinyData(64, 40);

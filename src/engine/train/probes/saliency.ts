@@ -1,18 +1,12 @@
 /** The saliency probe: a map of the chosen sample for a class, by gradient, SmoothGrad or Grad-CAM (inspect/saliency.ts). */
 import * as tf from '@tensorflow/tfjs';
-import type { Graph, NodeId } from '../../graph/types';
-import { topologicalOrder } from '../../graph/graphUtils';
+import type { NodeId } from '../../graph/types';
 import { saliencyMap } from '../../inspect/saliency';
+import { gradCamLayers } from '../../inspect/saliencyMethod';
 import type { TrainContext } from '../context';
 import { quantiseMaps } from './maps';
 import { sampleTensor } from './sample';
 import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
-
-/** The conv nodes Grad-CAM can weigh, in the order the data flows. */
-export function gradCamLayers(graph: Graph): NodeId[] {
-  const byId = new Map(graph.nodes.map((n) => [n.id, n] as const));
-  return topologicalOrder(graph).filter((id) => byId.get(id)?.layer.kind === 'conv2d');
-}
 
 /** One name per model output: the dataset's when they match in number, else "Class i". */
 function classNames(ctx: TrainContext): string[] {
