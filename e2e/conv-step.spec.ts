@@ -1,0 +1,85 @@
+/**
+ * Convolution step on the trained default preset (procedural data, a few seconds of training, then paused): the region
+ * draws the window, weights and products of a conv cell with the numbers, the region's fields choose the cell, an
+ * arrow key moves it one output cell (text and pixels change), and a pooling and a dense layer can be stepped too.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { canvasState } from './canvasState';
+
+async function stepCount(page: Page): Promise<number> {
+  const text = await page.getByRole('region', { name: 'Training' }).locator('.counters').innerText();
+  const m = /Step\s+([\d,]+)/.exec(text);
+  return m ? Number(m[1]!.replace(/,/g, '')) : 0;
+}
+
+async function optionLike(select: Locator, kind: string): Promise<string> {
+  const labels = await select.locator('option').allInnerTexts();
+  const hit = labels.find((l) => l.includes(`(${kind})`));
+  if (!hit) throw new Error(`no ${kind} layer among ${labels.join(', ')}`);
+  return hit;
+}
+
+test('convolution step: draws a cell with its numbers, fields and arrow keys move it', async ({
+  page,
+}, info) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
+  await page.getByLabel('Epochs', { exact: true }).fill('50');
+  await page.getByLabel('Epochs', { exact: true }).press('Enter');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => stepCount(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(40);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+
+  const region = page.getByRole('region', { name: 'Convolution step', exact: true });
+  await region.scrollIntoViewIfNeeded();
+  const canvas = region.getByRole('img', { name: 'The window, the weights and their products' });
+  await expect
+    .poll(async () => (await canvasState(canvas)).nonBlank, { message: 'draws', timeout: 60_000 })
+    .toBe(true);
+  await expect(region).toContainText('filter 1 of', { timeout: 30_000 });
+  await expect(region).toContainText('output row 0, column 0');
+  await expect(region).toContainText(/\+ bias -?\d\.\d\d = -?\d\.\d\d → linear \(none\) = -?\d\.\d\d/);
+
+  const change = async (act: () => Promise<void>, text: string | RegExp, what: string): Promise<void> => {
+    const before = (await canvasState(canvas)).hash;
+    const t0 = Date.now();
+    await act();
+    await expect(region).toContainText(text, { timeout: 30_000 });
+    await expect.poll(async () => (await canvasState(canvas)).hash, { timeout: 30_000 }).not.toBe(before);
+    info.annotations.push({
+      type: 'timing',
+      description: `${what}: ${Date.now() - t0} ms to the new picture`,
+    });
+  };
+  await change(
+    async () => {
+      await region.getByLabel('Output row').fill('5');
+      await region.getByLabel('Output column').fill('5');
+    },
+    'output row 5, column 5',
+    'fields: cell (5, 5)',
+  );
+  await change(
+    async () => {
+      await region.getByRole('group', { name: 'Cell picture: arrow keys move the window' }).focus();
+      await page.keyboard.press('ArrowRight');
+    },
+    'output row 5, column 6',
+    'arrow key right',
+  );
+  await change(() => page.keyboard.press('ArrowDown'), 'output row 6, column 6', 'arrow key down');
+
+  const layer = region.getByLabel('Layer to inspect');
+  await change(
+    async () => layer.selectOption({ label: await optionLike(layer, 'maxPool2d') }),
+    'The largest of the 4 inputs wins',
+    'layer: max pooling',
+  );
+  await change(
+    async () => layer.selectOption({ label: await optionLike(layer, 'dense') }),
+    /unit 1 of \d+: the 8 largest of its \d+ inputs × weights/,
+    'layer: dense',
+  );
+});
