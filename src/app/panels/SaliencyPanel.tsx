@@ -109,7 +109,11 @@ function SaliencyBody() {
       <div className="panel-controls">
         <label>
           Method{' '}
-          <select value={method} onChange={(e) => setMethod(e.target.value as SaliencyMethod)}>
+          <select
+            aria-label="Method"
+            value={method}
+            onChange={(e) => setMethod(e.target.value as SaliencyMethod)}
+          >
             {SALIENCY_METHODS.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.label}
@@ -120,6 +124,7 @@ function SaliencyBody() {
         <label>
           Class{' '}
           <select
+            aria-label="Class"
             value={classChoice === null ? '' : String(classChoice)}
             onChange={(e) => setClassChoice(e.target.value === '' ? null : Number(e.target.value))}
           >
@@ -135,7 +140,11 @@ function SaliencyBody() {
         {method === 'gradCam' && layer !== null ? (
           <label>
             Layer{' '}
-            <select value={layer} onChange={(e) => setLayerChoice(e.target.value as NodeId)}>
+            <select
+              aria-label="Layer"
+              value={layer}
+              onChange={(e) => setLayerChoice(e.target.value as NodeId)}
+            >
               {convs.map((id, i) => (
                 <option key={id} value={id}>
                   {nodeLabel(graph, id)}
