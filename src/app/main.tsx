@@ -14,8 +14,8 @@ import { currentProbeNeeds, onProbeNow, subscribeProbeNeeds } from './panels/pro
 import { isShareHash } from './persistence/share';
 import { openRunStore } from './persistence/runStore';
 import type { RunRecord } from '../engine/runs/record';
-import { applyLocation } from './persistence/startup';
-import { loadUserDatasets } from './persistence/userDatasetsStartup';
+import { applyLocation, followShareLinks } from './persistence/startup';
+import { loadUserDatasets, replaceMissingAfterLink } from './persistence/userDatasetsStartup';
 import { isUserDatasetId } from '../engine/data/types';
 import { openUserDatasetStore } from '../workers/userDatasets/store';
 import { useAppStore } from './store';
@@ -42,6 +42,10 @@ const controller = createTrainingController({
 // falls back to MNIST (with a banner) before the first run is prepared on it.
 const userDatasetsLoaded = loadUserDatasets(useAppStore.getState, () => openUserDatasetStore(), {
   fromLink: linkOpened,
+});
+// A link pasted into this tab later changes only the hash: it opens the same way, once the dataset list is known.
+followShareLinks(useAppStore.getState, window, useAppStore.getInitialState(), (opened) => {
+  void userDatasetsLoaded.then(() => replaceMissingAfterLink(useAppStore.getState, opened));
 });
 if (isUserDatasetId(useAppStore.getState().dataset)) void userDatasetsLoaded.then(() => controller.prepare());
 else controller.prepare();

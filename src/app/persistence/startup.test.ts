@@ -6,7 +6,7 @@ import { PRESETS } from '../../engine/graph/presets';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import type { AppState } from '../store/types';
 import { encodeShare, sharedStateOf, type SharedState } from './share';
-import { applyLocation, keepOwnWork, openPendingShare } from './startup';
+import { applyLocation, followShareLinks, keepOwnWork, openPendingShare } from './startup';
 import { smallCnn } from '../../engine/graph/testGraphs';
 
 const noStorage: PersistStorage<Saved> = {
@@ -133,5 +133,45 @@ describe('opening a share link', () => {
     };
     expect(applyLocation(store.getState, at(same), store.getInitialState())).toBe(true);
     expect(store.getState().pendingShare).toBeNull();
+  });
+});
+
+describe('a link pasted into the open page', () => {
+  function fakeWindow() {
+    const listeners = new Set<() => void>();
+    const urls: string[] = [];
+    const win = {
+      location: { hash: '', search: '?backend=cpu', pathname: '/app/' },
+      history: { replaceState: (_d: unknown, _u: string, url: string) => void urls.push(url) },
+      addEventListener: (_t: 'hashchange', l: () => void) => void listeners.add(l),
+      removeEventListener: (_t: 'hashchange', l: () => void) => void listeners.delete(l),
+    };
+    const navigate = (hash: string) => {
+      win.location.hash = hash;
+      listeners.forEach((l) => l());
+    };
+    return { win, navigate, urls, listeners };
+  }
+
+  it('opens over the default, asks over own work, ignores other hashes, and stops when told', () => {
+    const fresh = createAppStore(noStorage);
+    const a = fakeWindow();
+    const stop = followShareLinks(fresh.getState, a.win, fresh.getInitialState());
+    a.navigate('#section-2');
+    expect(a.urls).toEqual([]);
+    a.navigate(at(linked).hash);
+    expect(fresh.getState().graph).toEqual(linked.graph);
+    expect(fresh.getState().seed).toBe(99);
+    expect(a.urls).toEqual(['/app/?backend=cpu']);
+    stop();
+    expect(a.listeners.size).toBe(0);
+
+    const own = ownWork();
+    const before = own.getState();
+    const b = fakeWindow();
+    followShareLinks(own.getState, b.win, own.getInitialState());
+    b.navigate(at(linked).hash);
+    expect(own.getState().graph).toBe(before.graph);
+    expect(own.getState().pendingShare?.settings.seed).toBe(99);
   });
 });

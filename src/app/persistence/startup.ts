@@ -122,3 +122,34 @@ export function applyLocation(
     get().setBackendPolicy(backend as BackendPolicy);
   return applied;
 }
+
+/** The parts of `window` that following pasted links needs (a fake in tests). */
+export interface LinkWindow {
+  readonly location: { readonly hash: string; readonly search: string; readonly pathname: string };
+  readonly history: { replaceState(data: unknown, unused: string, url: string): void };
+  addEventListener(type: 'hashchange', listener: () => void): void;
+  removeEventListener(type: 'hashchange', listener: () => void): void;
+}
+
+/**
+ * A share or comparison link pasted into the address bar of a page that is already open changes only the hash, so the
+ * page does not reload: it is handled like one opened on load (asking first when the work is the user's own), and the
+ * hash is removed again; then `afterOpen` (told whether the link was opened at once) checks its datasets. Returns the
+ * function that stops listening.
+ */
+export function followShareLinks(
+  get: () => AppState,
+  win: LinkWindow,
+  defaults: AppState,
+  afterOpen: (opened: boolean) => void = () => undefined,
+): () => void {
+  const onHash = (): void => {
+    const { hash, pathname, search } = win.location;
+    if (!isShareHash(hash)) return;
+    const opened = applyLocation(get, { hash, search: '' }, defaults);
+    win.history.replaceState(null, '', pathname + search);
+    afterOpen(opened);
+  };
+  win.addEventListener('hashchange', onHash);
+  return () => win.removeEventListener('hashchange', onHash);
+}

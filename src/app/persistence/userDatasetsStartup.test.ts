@@ -10,7 +10,7 @@ import { FORMAT } from './autosave';
 import { encodeShare, sharedStateOf } from './share';
 import { encodeComparison, type SharedRun } from './shareComparison';
 import { applyLocation } from './startup';
-import { loadUserDatasets } from './userDatasetsStartup';
+import { loadUserDatasets, replaceMissingAfterLink } from './userDatasetsStartup';
 
 const noStorage: PersistStorage<Saved> = {
   getItem: () => null,
@@ -126,5 +126,20 @@ describe('user datasets at startup', () => {
     await loadUserDatasets(app.getState, () => storeWith(), { fromLink: false });
     expect(app.getState().dataset).toBe('fashion-mnist');
     expect(app.getState().banner).toBeNull();
+  });
+});
+
+describe('a link pasted into the open page', () => {
+  it('naming a user dataset this browser lacks: opened on MNIST, with the reason after the link banner', async () => {
+    const app = createAppStore(noStorage);
+    await loadUserDatasets(app.getState, () => storeWith('user-here'), { fromLink: false });
+    const shared = { ...sharedStateOf(app.getState()) };
+    const hash = encodeShare({ ...shared, settings: { ...shared.settings, dataset: 'user-far', seed: 5 } });
+    expect(applyLocation(app.getState, { hash, search: '' }, app.getInitialState())).toBe(true);
+    replaceMissingAfterLink(app.getState, true);
+    const s = app.getState();
+    expect([s.dataset, s.seed]).toEqual(['mnist', 5]);
+    expect(s.banner?.message).toMatch(/^Loaded the network and settings from the shared link\./);
+    expect(s.banner?.message).toContain('(user-far): MNIST is used instead.');
   });
 });

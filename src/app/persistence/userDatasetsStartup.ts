@@ -79,3 +79,8 @@ export async function loadUserDatasets(
   sentences.push(...replaceMissingDatasets(get, opts.fromLink));
   announce(get, sentences, kind);
 }
+
+/** After a link pasted into the open page (startup.ts followShareLinks): its missing datasets, said in the banner. */
+export function replaceMissingAfterLink(get: () => AppState, opened: boolean): void {
+  announce(get, replaceMissingDatasets(get, opened), 'info');
+}
