@@ -34,6 +34,7 @@ const CLASSIFIER_PANELS = {
   Predictions: 'predictions',
   Draw: 'draw',
   'Layer health': 'layer-health',
+  Saliency: 'saliency',
 };
 
 const region = (page, name) => page.getByRole('region', { name, exact: true });
