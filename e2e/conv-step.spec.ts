@@ -71,6 +71,21 @@ test('convolution step: draws a cell with its numbers, fields and arrow keys mov
   );
   await change(() => page.keyboard.press('ArrowDown'), 'output row 6, column 6', 'arrow key down');
 
+  // A click on the first conv's first map in Activation maps (canvas pixel (12, 12 + 9): below its 12-pixel caption,
+  // 1 pixel per map cell) picks that conv's cell (9, 12) here, with the numbers of the default preset's first conv.
+  const maps = page.getByRole('region', { name: 'Activation maps', exact: true }).getByRole('img', {
+    name: 'Feature maps by layer',
+  });
+  await maps.scrollIntoViewIfNeeded();
+  const k = await maps.evaluate((c: HTMLCanvasElement) => c.getBoundingClientRect().width / c.width);
+  await change(
+    () => maps.click({ position: { x: 12.5 * k, y: 21.5 * k } }),
+    // (a pixel either way: CSS scaling rounds)
+    /filter 1 of 8, output row (8|9|10), column (11|12|13):/,
+    'click in Activation maps',
+  );
+  await region.scrollIntoViewIfNeeded();
+
   const layer = region.getByLabel('Layer to inspect');
   await change(
     async () => layer.selectOption({ label: await optionLike(layer, 'maxPool2d') }),
