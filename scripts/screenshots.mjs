@@ -35,6 +35,7 @@ const CLASSIFIER_PANELS = {
   Draw: 'draw',
   'Layer health': 'layer-health',
   Saliency: 'saliency',
+  'Convolution step': 'convolution-step',
 };
 
 const region = (page, name) => page.getByRole('region', { name, exact: true });
