@@ -116,3 +116,24 @@ test('graph JSON export and import round trip; a bad file is refused', async ({ 
   await expect(page.getByRole('alert').filter({ hasText: 'Could not import bad.json' })).toBeVisible();
   expect(await exportJson(page)).toBe(first);
 });
+
+test('a share link pasted into the open tab asks before replacing own work, then opens', async ({ page }) => {
+  await page.goto('/');
+  await field(page, 'Seed').fill('55');
+  await field(page, 'Seed').press('Enter');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('textbox', { name: /Share link|Link copied/ }).inputValue();
+  await page.keyboard.press('Escape');
+  await field(page, 'Seed').fill('66');
+  await field(page, 'Seed').press('Enter');
+  // Only the hash changes, as when a link is pasted into the address bar of this tab: no reload.
+  await page.evaluate((hash) => {
+    location.hash = hash;
+  }, new URL(link).hash);
+  const open = page.getByRole('button', { name: 'Open the shared network' });
+  await expect(open).toBeVisible();
+  await expect(field(page, 'Seed')).toHaveValue('66');
+  await open.click();
+  await expect(field(page, 'Seed')).toHaveValue('55');
+  expect(new URL(page.url()).hash).toBe('');
+});
