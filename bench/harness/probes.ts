@@ -62,6 +62,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'reconstruct':
     case 'snapshot':
     case 'adversarial':
+    case 'adversarialSearch':
     case 'featureVis':
     case 'layerIO':
     case 'saliency':

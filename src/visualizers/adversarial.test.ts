@@ -5,8 +5,10 @@ import {
   createAdversarial,
   flipSentence,
   outcomeSentence,
+  searchText,
   topText,
-  type AdversarialData,
+  type AttackView,
+  type SearchView,
 } from './adversarial';
 import { captureCanvases } from './testCanvas';
 import { divergingLut, greysLut } from './colormap';
@@ -15,7 +17,8 @@ const name = (i: number): string => String(i);
 const probs = (...p: number[]): Float32Array => Float32Array.from(p);
 
 /** A 2×2 grey image: the perturbation is +0.1 on pixel 0, −0.05 on pixel 1, none elsewhere. */
-const data = (patch: Partial<AdversarialData> = {}): AdversarialData => ({
+const attack = (patch: Partial<AttackView> = {}): AttackView => ({
+  step: 40,
   method: 'fgsm',
   epsilon: 0.1,
   steps: 0,
@@ -28,11 +31,16 @@ const data = (patch: Partial<AdversarialData> = {}): AdversarialData => ({
   before: probs(0.1, 0.8, 0.1),
   after: probs(0.2, 0.3, 0.5),
   label: 1,
+  ms: 5,
+  ...patch,
+});
+const search: SearchView = {
+  step: 40,
   searchMax: 0.3,
   fgsmFlip: { epsilon: 0.075, to: 2 },
   pgdFlip: null,
-  ...patch,
-});
+  ms: 90,
+};
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -52,10 +60,18 @@ describe('adversarial words', () => {
   });
 
   it('says whether the attack at ε changed the prediction', () => {
-    expect(outcomeSentence(data(), name)).toBe('At ε = 0.100, FGSM turns 1 into 2 (0.50).');
-    expect(outcomeSentence(data({ method: 'pgd', steps: 10, after: probs(0.1, 0.6, 0.3) }), name)).toBe(
+    expect(outcomeSentence(attack(), name)).toBe('At ε = 0.100, FGSM turns 1 into 2 (0.50).');
+    expect(outcomeSentence(attack({ method: 'pgd', steps: 10, after: probs(0.1, 0.6, 0.3) }), name)).toBe(
       'At ε = 0.100, PGD (10 steps) leaves 1 (0.80 → 0.60).',
     );
+  });
+
+  it('gives the search, saying its step when the picture is of a later one', () => {
+    expect(searchText(null, 1, 40, name)).toBe('Smallest ε that flips it: searching…');
+    expect(searchText(search, 1, 40, name)).toBe(
+      'Smallest ε that flips it: FGSM flips 1 → 2 at ε = 0.075. No ε up to 0.300 flips it by PGD.',
+    );
+    expect(searchText(search, 1, 55, name)).toMatch(/^Smallest ε that flips it \(at step 40\): FGSM/);
   });
 
   it('amplifies the perturbation so its largest change is full colour', () => {
@@ -71,18 +87,18 @@ describe('createAdversarial', () => {
     const cap = captureCanvases();
     const host = document.createElement('div');
     const r = createAdversarial(host);
-    r.update(data());
+    r.update({ attack: attack(), search });
     return new Promise<void>((done) => {
       setTimeout(() => {
         const canvas = host.querySelector('canvas') as HTMLCanvasElement;
-        // 2×2 images at zoom 56 (112 px), 8 px gaps.
-        expect([canvas.width, canvas.height]).toEqual([3 * 112 + 16, 112]);
+        // 2×2 images at zoom 42 (84 px), 8 px gaps.
+        expect([canvas.width, canvas.height]).toEqual([3 * 84 + 16, 84]);
         const grey = (v: number) => Array.from(greysLut().rgba.subarray(v * 4, v * 4 + 4));
         const div = (i: number) => Array.from(divergingLut().rgba.subarray(i * 4, i * 4 + 4));
         expect(cap.rgbaAt(canvas, 1, 1)).toEqual(grey(0));
-        expect(cap.rgbaAt(canvas, 120 + 1, 1)).toEqual(div(255)); // +0.1 = the largest change: full red
-        expect(cap.rgbaAt(canvas, 120 + 57, 1)).toEqual(div(64)); // −0.05: half-way to blue
-        expect(cap.rgbaAt(canvas, 240 + 1, 1)).toEqual(grey(26));
+        expect(cap.rgbaAt(canvas, 92 + 1, 1)).toEqual(div(255)); // +0.1 = the largest change: full red
+        expect(cap.rgbaAt(canvas, 92 + 43, 1)).toEqual(div(64)); // −0.05: half-way to blue
+        expect(cap.rgbaAt(canvas, 184 + 1, 1)).toEqual(grey(26));
         const text = host.textContent ?? '';
         expect(text).toContain('perturbation ×10');
         expect(text).toContain('At ε = 0.100, FGSM turns 1 into 2 (0.50).');

@@ -8,10 +8,11 @@ import { blit, el, makeFrame, type Frame } from './canvas';
 import { fillImages } from './pixels';
 import { createFrameScheduler } from './scheduler';
 import { scheduledRenderer, type Renderer } from './renderer';
-import type { AdversarialResult } from '../engine/train/probes/types';
+import type { AdversarialResult, AdversarialSearchResult } from '../engine/train/probes/types';
 
-export type AdversarialData = Pick<
+export type AttackView = Pick<
   AdversarialResult,
+  | 'step'
   | 'method'
   | 'epsilon'
   | 'steps'
@@ -24,16 +25,20 @@ export type AdversarialData = Pick<
   | 'before'
   | 'after'
   | 'label'
-  | 'searchMax'
-  | 'fgsmFlip'
-  | 'pgdFlip'
-> & { readonly names?: readonly string[] };
+  | 'ms'
+>;
+export type SearchView = Pick<AdversarialSearchResult, 'step' | 'searchMax' | 'fgsmFlip' | 'pgdFlip' | 'ms'>;
+
+/** The picture at the slider's ε, and the newest search (it comes as a probe of its own, maybe of another step). */
+export interface AdversarialData {
+  readonly attack: AttackView;
+  readonly search: SearchView | null;
+  readonly names?: readonly string[];
+}
 
 const GAP = 8;
 /** Each picture is drawn about this many canvas pixels across (a whole zoom of the image). */
-const TILE = 112;
-
-const METHOD: Record<AdversarialData['method'], string> = { fgsm: 'FGSM', pgd: 'PGD' };
+const TILE = 84;
 
 export const fmtEps = (e: number): string => e.toFixed(3);
 
@@ -55,7 +60,7 @@ export function topText(p: Float32Array, n: number, name: (i: number) => string)
 /** "FGSM flips 7 → 3 at ε = 0.080." or "No ε up to 0.300 flips it by FGSM." */
 export function flipSentence(
   method: string,
-  flip: AdversarialData['fgsmFlip'],
+  flip: SearchView['fgsmFlip'],
   clean: number,
   max: number,
   name: (i: number) => string,
@@ -66,7 +71,7 @@ export function flipSentence(
 }
 
 /** What happened at the chosen ε: "At ε = 0.100, PGD (10 steps) turns 7 into 3." or "… leaves 7 (0.98 → 0.61)." */
-export function outcomeSentence(d: AdversarialData, name: (i: number) => string): string {
+export function outcomeSentence(d: AttackView, name: (i: number) => string): string {
   const a = topClass(d.before);
   const b = topClass(d.after);
   const how = d.method === 'pgd' ? `PGD (${d.steps} steps)` : 'FGSM';
@@ -83,24 +88,49 @@ export function amplification(perturbation: Float32Array): { absMax: number; fac
   return { absMax, factor: absMax > 0 ? 1 / absMax : 0 };
 }
 
+/** The search's words: both methods, with the step it was made at when the picture is of a later one. */
+export function searchText(
+  s: SearchView | null,
+  clean: number,
+  step: number,
+  name: (i: number) => string,
+): string {
+  if (!s) return 'Smallest ε that flips it: searching…';
+  const when = s.step === step ? '' : ` (at step ${s.step})`;
+  const fgsm = flipSentence('FGSM', s.fgsmFlip, clean, s.searchMax, name);
+  return `Smallest ε that flips it${when}: ${fgsm} ${flipSentence('PGD', s.pgdFlip, clean, s.searchMax, name)}`;
+}
+
 export function createAdversarial(element: HTMLElement): Renderer<AdversarialData> {
   const doc = element.ownerDocument;
+  const box = el(doc, 'div', 'viz-adversarial');
+  const figure = el(doc, 'div', 'viz-adversarial__pictures');
   const canvas = el(doc, 'canvas', 'viz-canvas');
-  Object.assign(canvas.style, { imageRendering: 'pixelated', maxWidth: '100%', height: 'auto' });
+  Object.assign(canvas.style, {
+    imageRendering: 'pixelated',
+    maxWidth: '100%',
+    height: 'auto',
+    display: 'block',
+  });
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', 'Original, perturbation and perturbed image');
   const caption = el(doc, 'p', 'viz-readout', 'No adversarial example yet.');
-  const before = el(doc, 'p', 'viz-readout');
-  const after = el(doc, 'p', 'viz-readout');
+  figure.append(canvas, caption);
+  const words = el(doc, 'div', 'viz-adversarial__words');
   const outcome = el(doc, 'p', 'viz-prediction');
   outcome.setAttribute('aria-live', 'polite');
+  const before = el(doc, 'p', 'viz-readout');
+  const after = el(doc, 'p', 'viz-readout');
   const search = el(doc, 'p', 'viz-readout');
-  element.append(canvas, caption, outcome, before, after, search);
+  words.append(outcome, before, after, search);
+  box.append(figure, words);
+  element.append(box);
   let frame: Frame | null = null;
   let current: AdversarialData | null = null;
 
-  const draw = (d: AdversarialData): void => {
-    current = d;
+  const draw = (data: AdversarialData): void => {
+    current = data;
+    const d = data.attack;
     const s = Math.max(1, Math.floor(TILE / Math.max(d.h, d.w)));
     const tw = d.w * s;
     frame = makeFrame(3 * tw + 2 * GAP, d.h * s, frame);
@@ -131,13 +161,16 @@ export function createAdversarial(element: HTMLElement): Renderer<AdversarialDat
     }
     fillImages(frame.packed, frame.width, tw + GAP, 0, idx, 1, d.h, d.w, 1, grid, divergingLut().packed);
     blit(canvas, frame);
+    // Worker times, for measurements (not shown).
+    canvas.dataset['attackMs'] = d.ms.toFixed(1);
+    if (data.search) canvas.dataset['searchMs'] = data.search.ms.toFixed(1);
 
-    const name = (i: number): string => d.names?.[i] ?? String(i);
+    const name = (i: number): string => data.names?.[i] ?? String(i);
     const clean = topClass(d.before);
     caption.textContent =
       absMax > 0
-        ? `Original · perturbation ×${factor.toFixed(factor < 10 ? 1 : 0)} (±${fmtEps(absMax)} shown as full blue/red: blue darker, red brighter) · perturbed.`
-        : 'Original · perturbation (none: ε is 0 or the gradient is zero) · perturbed.';
+        ? `Original · perturbation ×${factor.toFixed(factor < 10 ? 1 : 0)} (±${fmtEps(absMax)} shown as full red/blue: red brighter, blue darker) · perturbed`
+        : 'Original · perturbation (none: ε is 0 or the gradient is zero) · perturbed';
     outcome.textContent = outcomeSentence(d, name);
     const label =
       d.label === null
@@ -147,16 +180,12 @@ export function createAdversarial(element: HTMLElement): Renderer<AdversarialDat
           : ` (label ${name(d.label)}: already wrong)`;
     before.textContent = `Before: ${topText(d.before, 3, name)}${label}`;
     after.textContent = `After: ${topText(d.after, 3, name)}`;
-    search.textContent = `Smallest ε that flips it: ${flipSentence('FGSM', d.fgsmFlip, clean, d.searchMax, name)} ${flipSentence('PGD', d.pgdFlip, clean, d.searchMax, name)}`;
+    search.textContent = searchText(data.search, clean, d.step, name);
   };
   const scheduler = createFrameScheduler(draw);
   return scheduledRenderer(
     scheduler,
     () => current,
-    () => {
-      for (const n of [canvas, caption, outcome, before, after, search]) n.remove();
-    },
+    () => box.remove(),
   );
 }
-
-export const methodName = (m: AdversarialData['method']): string => METHOD[m];

@@ -41,8 +41,10 @@ const BATCHES: Record<Kind, number> = {
   featureVis: 8,
   // one forward pass of one image to the layer, plus copying that layer's weights
   layerIO: 1,
-  // one image's gradient at ε, then the two ε searches: 24 FGSM images and 2 × 10 gradient steps on 12 images for PGD
-  adversarial: 6,
+  // one image's gradient at ε (PGD: 10 of them)
+  adversarial: 1,
+  // 24 FGSM images, then PGD's 10 gradient steps on 12 images (24 when it must search above FGSM's ε)
+  adversarialSearch: 6,
   // one image forward and backward (gradient, Grad-CAM), or SmoothGrad's 16 noisy copies as one batch
   saliency: 1.5,
 };

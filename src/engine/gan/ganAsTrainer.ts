@@ -181,6 +181,7 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
         case 'snapshot':
         case 'layerIO':
         case 'adversarial':
+        case 'adversarialSearch':
         case 'featureVis':
         case 'saliency':
         case 'augmentPreview': // GAN training does not augment its real images

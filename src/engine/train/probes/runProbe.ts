@@ -12,7 +12,7 @@ import { probeSamples } from './samples';
 import { probeSnapshot } from './snapshot';
 import { probeAugmentPreview } from './augmentPreview';
 import { probeLayerIO } from './layerIO';
-import { probeAdversarial } from './adversarial';
+import { probeAdversarial, probeAdversarialSearch } from './adversarial';
 import { probeFeatureVis } from './featureVis';
 import { probeSaliency } from './saliency';
 
@@ -43,6 +43,8 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return probeSnapshot(ctx, request);
     case 'adversarial':
       return probeAdversarial(ctx, request);
+    case 'adversarialSearch':
+      return probeAdversarialSearch(ctx, request);
     case 'layerIO':
       return probeLayerIO(ctx, request.node, request.sample);
     case 'featureVis':

@@ -58,6 +58,8 @@ export type ProbeRequest =
       readonly epsilon: number;
       readonly steps?: number;
     }
+  /** Classifiers: the smallest ε up to 0.3 that flips the sample's prediction, by FGSM and by PGD. */
+  | { readonly kind: 'adversarialSearch'; readonly sample: SampleRef }
   /** One conv, pooling or dense layer's float input and output for the sample, with its weights (probes/layerIO.ts). */
   | { readonly kind: 'layerIO'; readonly node: NodeId; readonly sample: SampleRef }
   /** One chunk of feature visualization or of a dream (probes/featureVis.ts, featureVisTypes.ts). */
@@ -229,6 +231,7 @@ export type ProbeResult =
       readonly layers: readonly MapStack[];
     }
   | AdversarialResult
+  | AdversarialSearchResult
   | LayerIOResult
   | FeatureVisResult
   | SaliencyResult;
@@ -256,12 +259,8 @@ export interface AdversarialResult {
   /** The test image's label (null for a drawing); the class whose loss the attack raises (the label, else the prediction). */
   readonly label: number | null;
   readonly target: number;
-  /** Smallest ε up to `searchMax` that changes the top class, and the class it becomes, per method; null when none does. */
-  readonly searchMax: number;
-  readonly fgsmFlip: { readonly epsilon: number; readonly to: number } | null;
-  readonly pgdFlip: { readonly epsilon: number; readonly to: number } | null;
-  /** Worker time of the attack at `epsilon` and of the two searches (0 when the searches were reused). */
-  readonly ms: { readonly attack: number; readonly search: number };
+  /** Worker time of the attack, ms. */
+  readonly ms: number;
 }
 
 /** A layer's input and output for one sample, channel-last floats, and its weights (probes/layerIO.ts). */
@@ -278,5 +277,18 @@ export interface LayerIOResult {
   readonly weights: Float32Array | null;
   readonly bias: Float32Array | null;
   /** Worker time of the probe. */
+  readonly ms: number;
+}
+
+/** The smallest ε up to `searchMax` that changes the sample's top class (`clean`), and the class it becomes, per method. */
+export interface AdversarialSearchResult {
+  readonly kind: 'adversarialSearch';
+  readonly step: number;
+  readonly clean: number;
+  readonly searchMax: number;
+  /** Null when no ε up to `searchMax` flips it. */
+  readonly fgsmFlip: { readonly epsilon: number; readonly to: number } | null;
+  readonly pgdFlip: { readonly epsilon: number; readonly to: number } | null;
+  /** Worker time, ms (about 0 when the search was kept from an earlier request). */
   readonly ms: number;
 }
