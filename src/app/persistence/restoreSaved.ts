@@ -8,6 +8,7 @@ import { PRESETS, type Preset } from '../../engine/graph/presets';
 import { DEFAULT_HYPER, type Hyper } from '../../engine/train/hyper';
 import type { AppState } from '../store/types';
 import { clampDock } from '../store/uiSlice';
+import { restoreAugmentByDataset } from './augmentByDataset';
 import { parseGraphValue } from './graphData';
 import { GAN_LABELS, restoreGanHyper } from './ganSettings';
 import { parseHyper, parsePanelPrefs, parseSettings, type Settings } from './settings';
@@ -160,6 +161,12 @@ export function restoreSaved(saved: unknown, current: AppState): Restored {
     const preset = PRESETS.find((p) => p.id === next.presetId);
     const isGan = graphs.part.ganGraphs !== null;
     if (presetReset || !preset || Boolean(preset.gan) !== isGan) next = { ...next, presetId: '' };
+  }
+  // The augmentation last used with each other dataset: each entry on its own (a bad one is named and dropped).
+  if (Object.hasOwn(saved, 'augmentByDataset')) {
+    const a = restoreAugmentByDataset(saved['augmentByDataset']);
+    next = { ...next, augmentByDataset: a.value };
+    reset.push(...a.bad);
   }
   if (settings.checked > 0) kept.push(reset.length > resetBefore ? 'every other setting' : 'every setting');
   const theme = saved['theme'];

@@ -1,18 +1,29 @@
 /**
  * Augmentation is remembered per dataset: switching "Dataset" brings back the augmentation last used with that one
- * (off for a dataset not used yet this session). The map lives in the store; `followAugmentPerDataset` keeps it.
+ * (off for a dataset not used yet). The map lives in the store and is autosaved (persistence/augmentByDataset.ts reads
+ * it back); `followAugmentPerDataset` keeps it. A deleted dataset's entry goes (`dropAugment`).
  */
 import type { StateCreator } from 'zustand';
 import { DEFAULT_AUGMENT, type AugmentSettings } from '../../engine/data/augment';
 import type { AppState } from './types';
 
 export interface AugmentSlice {
-  /** The augmentation last used with each dataset this session (by dataset id). */
+  /** The augmentation last used with each dataset but the current one (whose is in hyper.augment), by dataset id. */
   readonly augmentByDataset: Readonly<Record<string, AugmentSettings>>;
+  /** Forgets the augmentation of datasets that are gone (deleted, or not in this browser). */
+  dropAugment(ids: readonly string[]): void;
 }
 
-export const createAugmentSlice: StateCreator<AppState, [], [], AugmentSlice> = () => ({
+export const createAugmentSlice: StateCreator<AppState, [], [], AugmentSlice> = (set) => ({
   augmentByDataset: {},
+  dropAugment: (ids) =>
+    set((s) => {
+      if (!ids.some((id) => Object.hasOwn(s.augmentByDataset, id))) return {};
+      const gone = new Set(ids);
+      return {
+        augmentByDataset: Object.fromEntries(Object.entries(s.augmentByDataset).filter(([id]) => !gone.has(id))),
+      };
+    }),
 });
 
 interface Store {

@@ -39,6 +39,7 @@ const SAVED_KEYS = [
   'collapsedPanels',
   'dockSize',
   'panelPrefs',
+  'augmentByDataset',
 ] as const;
 export type Saved = Pick<AppState, (typeof SAVED_KEYS)[number]>;
 
