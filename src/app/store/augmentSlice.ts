@@ -21,7 +21,9 @@ export const createAugmentSlice: StateCreator<AppState, [], [], AugmentSlice> = 
       if (!ids.some((id) => Object.hasOwn(s.augmentByDataset, id))) return {};
       const gone = new Set(ids);
       return {
-        augmentByDataset: Object.fromEntries(Object.entries(s.augmentByDataset).filter(([id]) => !gone.has(id))),
+        augmentByDataset: Object.fromEntries(
+          Object.entries(s.augmentByDataset).filter(([id]) => !gone.has(id)),
+        ),
       };
     }),
 });

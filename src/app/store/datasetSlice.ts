@@ -14,7 +14,9 @@ export const createDatasetSlice: StateCreator<AppState, [], [], DatasetSlice> = 
     // A list read in full: the augmentation of a user dataset not in it (deleted in another tab) goes too.
     if (error !== null) return;
     const known = new Set<string>(list.map((m) => m.id));
-    get().dropAugment(Object.keys(get().augmentByDataset).filter((id) => isUserDatasetId(id) && !known.has(id)));
+    get().dropAugment(
+      Object.keys(get().augmentByDataset).filter((id) => isUserDatasetId(id) && !known.has(id)),
+    );
   },
   upsertUserDataset: (meta) =>
     set((s) => ({ userDatasets: [...s.userDatasets.filter((m) => m.id !== meta.id), meta].sort(byAge) })),
