@@ -36,6 +36,7 @@ const CLASSIFIER_PANELS = {
   'Layer health': 'layer-health',
   Saliency: 'saliency',
   'Convolution step': 'convolution-step',
+  'Adversarial example': 'adversarial',
 };
 
 const region = (page, name) => page.getByRole('region', { name, exact: true });
