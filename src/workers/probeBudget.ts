@@ -43,8 +43,8 @@ const BATCHES: Record<Kind, number> = {
   layerIO: 1,
   // one image's gradient at ε (PGD: 10 of them)
   adversarial: 1,
-  // 24 FGSM images, then PGD's 10 gradient steps on 12 images (24 when it must search above FGSM's ε): ~10 batches measured
-  adversarialSearch: 10,
+  // 24 FGSM images, then PGD's 10 gradient steps on 12 images (24 when it must search above FGSM's ε): ~5 batches (WASM)
+  adversarialSearch: 6,
   // one image forward and backward (gradient, Grad-CAM), or SmoothGrad's 16 noisy copies as one batch
   saliency: 1.5,
 };
