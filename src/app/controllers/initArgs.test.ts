@@ -3,7 +3,8 @@ import { DEFAULT_GAN_HYPER } from '../../engine/gan/ganHyper';
 import { presetById, PRESETS } from '../../engine/graph/presets';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { smallCnn } from '../../engine/graph/testGraphs';
-import { initArgsOf, runKeyOf, sameRunKey } from './initArgs';
+import { makeUserDataset } from '../../workers/userDatasets/testing';
+import { datasetChangedNotice, initArgsOf, runKeyOf, sameRunKey } from './initArgs';
 
 const settings = {
   graph: smallCnn(),
@@ -14,6 +15,7 @@ const settings = {
   seed: 7,
   backendPolicy: 'wasm',
   presetId: 'none',
+  userDatasets: [],
 } as const;
 
 describe('init arguments', () => {
@@ -50,5 +52,23 @@ describe('init arguments', () => {
     expect(sameRunKey(key, runKeyOf({ ...settings, dataset: 'procedural' }))).toBe(false);
     expect(sameRunKey(key, runKeyOf({ ...settings, seed: 8 }))).toBe(false);
     expect(sameRunKey(key, runKeyOf({ ...settings, backendPolicy: 'auto' }))).toBe(false);
+  });
+
+  it("a run key holds a user dataset's version: removed images (a new revision) need a new run", () => {
+    const meta = makeUserDataset({ id: 'user-a', name: 'Leaves', createdAt: 5 }).meta;
+    const mine = { ...settings, dataset: 'user-a' as const, userDatasets: [meta] };
+    const key = runKeyOf(mine);
+    expect(key.datasetVersion).toBe('5#0');
+    expect(runKeyOf(settings).datasetVersion).toBe('');
+    const renamed = { ...mine, userDatasets: [{ ...meta, name: 'Trees' }] };
+    expect(sameRunKey(key, runKeyOf(renamed))).toBe(true);
+    expect(datasetChangedNotice(key, runKeyOf(renamed), renamed)).toBeNull();
+    const fewer = { ...mine, userDatasets: [{ ...meta, revision: 1 }] };
+    expect(sameRunKey(key, runKeyOf(fewer))).toBe(false);
+    expect(datasetChangedNotice(key, runKeyOf(fewer), fewer)).toBe(
+      'The images of “Leaves” changed since the last run, so a new run started on the changed set.',
+    );
+    // Another dataset is no "changed images".
+    expect(datasetChangedNotice(runKeyOf(settings), key, mine)).toBeNull();
   });
 });

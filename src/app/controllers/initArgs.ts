@@ -26,14 +26,40 @@ export function initArgsOf(s: RunSettings): InitArgs {
   };
 }
 
-/** The settings besides the networks that a run is built with. */
-export type RunKey = Required<Pick<InitArgs, 'dataset' | 'seed' | 'backend'>>;
+/**
+ * The settings besides the networks that a run is built with. `datasetVersion`: which version of a user dataset's
+ * images (its creation time and revision, which the store counts up on every change of the pixels: removed images, a
+ * new split); '' for a shipped set. A run on an older version is built again on the next Train or Step.
+ */
+export type RunKey = Required<Pick<InitArgs, 'dataset' | 'seed' | 'backend'>> & {
+  readonly datasetVersion: string;
+};
 
-export const runKeyOf = (s: Pick<AppState, 'dataset' | 'seed' | 'backendPolicy'>): RunKey => ({
+type KeySettings = Pick<AppState, 'dataset' | 'seed' | 'backendPolicy' | 'userDatasets'>;
+
+/** The version of the chosen dataset's images (see RunKey); '' for a shipped set or one not listed. */
+export function datasetVersionOf(s: Pick<KeySettings, 'dataset' | 'userDatasets'>): string {
+  const meta = s.userDatasets.find((m) => m.id === s.dataset);
+  return meta ? `${meta.createdAt}#${meta.revision ?? 0}` : '';
+}
+
+export const runKeyOf = (s: KeySettings): RunKey => ({
   dataset: s.dataset,
   seed: s.seed,
   backend: s.backendPolicy,
+  datasetVersion: datasetVersionOf(s),
 });
 
 export const sameRunKey = (a: RunKey | null, b: RunKey): boolean =>
-  a !== null && a.dataset === b.dataset && a.seed === b.seed && a.backend === b.backend;
+  a !== null &&
+  a.dataset === b.dataset &&
+  a.seed === b.seed &&
+  a.backend === b.backend &&
+  a.datasetVersion === b.datasetVersion;
+
+/** What the training bar says when a run is built again because the chosen dataset's images changed; else null. */
+export function datasetChangedNotice(old: RunKey | null, next: RunKey, s: Pick<AppState, 'userDatasets'>) {
+  if (!old || old.dataset !== next.dataset || old.datasetVersion === next.datasetVersion) return null;
+  const name = s.userDatasets.find((m) => m.id === next.dataset)?.name ?? 'the dataset';
+  return `The images of “${name}” changed since the last run, so a new run started on the changed set.`;
+}

@@ -16,6 +16,7 @@ import {
 import { smallCnn } from '../../engine/graph/testGraphs';
 import { PRESETS } from '../../engine/graph/presets';
 import { selectGraphChangedSinceRun } from '../store/selectors';
+import { makeUserDataset } from '../../workers/userDatasets/testing';
 
 const noStorage: PersistStorage<Saved> = {
   getItem: () => null,
@@ -186,6 +187,31 @@ describe('training controller', () => {
     store.getState().setDataset(store.getState().dataset === 'mnist' ? 'procedural' : 'mnist');
     await settle();
     expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+  });
+
+  it('images removed from the chosen dataset while a run is paused: Train or Step makes a new run on them, and says so', () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    const meta = makeUserDataset({ id: 'user-a', name: 'Leaves' }).meta;
+    store.getState().setUserDatasets([meta]);
+    store.getState().setDataset('user-a');
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 8, testCount: 2 });
+    emit({ type: 'state', runId: runId(), running: false, step: 30, epoch: 0 });
+    expect(store.getState().status).toBe('paused');
+    store.getState().upsertUserDataset({ ...meta, name: 'Trees' }); // a rename keeps the images
+    ctl.train();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(1);
+    ctl.pause();
+    emit({ type: 'state', runId: runId(), running: false, step: 40, epoch: 0 });
+    store.getState().upsertUserDataset({ ...meta, name: 'Trees', revision: 1 }); // the gallery removed images
+    expect(store.getState().status).toBe('paused'); // nothing restarts until the user asks
+    ctl.step(1);
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+    expect(store.getState().status).toBe('initializing');
+    expect(store.getState().datasetCounts).toBeNull();
+    expect(store.getState().notice).toBe(
+      'The images of “Trees” changed since the last run, so a new run started on the changed set.',
+    );
   });
 
   it('a preset switch stops the run and prepares the new preset once, with its graph; panels clear', async () => {

@@ -23,7 +23,7 @@ import type { FrameBus } from '../frames/frameBus';
 import { IDLE_RUN } from '../store/trainingSlice';
 import type { AppState } from '../store/types';
 import { createHyperSync } from './hyperSync';
-import { initArgsOf, runKeyOf, sameRunKey, type RunKey } from './initArgs';
+import { datasetChangedNotice, initArgsOf, runKeyOf, sameRunKey, type RunKey } from './initArgs';
 import { createPanelProbes } from './panelProbes';
 import type { ProbeNeed } from './probeScheduler';
 import { onceSettled, storeReactions, type Reaction } from './storeReactions';
@@ -137,10 +137,13 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
 
   function init(start: boolean): void {
     const s = get();
-    const changedDataset = s.datasetCounts === null || runKey?.dataset !== s.dataset;
+    const key = runKeyOf(s);
+    // Removed images (a new revision of the chosen dataset) make a new run: the user is told why.
+    const notice = runId === null ? null : datasetChangedNotice(runKey, key, s);
+    const changedDataset = s.datasetCounts === null || runKey?.dataset !== s.dataset || notice !== null;
     runGan = s.ganGraphs;
     runId = client.init(initArgsOf(s));
-    runKey = runKeyOf(s);
+    runKey = key;
     hyper.sent(s.hyper, s.ganHyper);
     startWhenReady = start;
     probes.clear();
@@ -154,6 +157,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       backend: null,
       datasetProgress: null,
       ...(changedDataset ? { datasetCounts: null } : {}),
+      ...(notice ? { notice } : {}),
     });
     s.startMetricsRun(runId, `Run ${runCount} · ${s.hyper.optimizer} ${s.hyper.learningRate}`);
   }

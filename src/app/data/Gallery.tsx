@@ -105,9 +105,11 @@ export function Gallery(props: {
       let said = `Removed ${fmtInt(selected.size)} image${selected.size === 1 ? '' : 's'}.`;
       if (emptied.length > 0) said += ` ${emptied.map((n) => `“${n}”`).join(', ')} has no images left.`;
       if (s.dataset === id) {
-        // The run holds the images it loaded: a run not under way is prepared again on the changed set.
+        // The run holds the images it loaded: a run not under way is prepared again on the changed set; one under
+        // way is built again on the next Train or Step (the dataset's revision is part of its key: initArgs.ts).
         if (s.status === 'running' || s.status === 'initializing' || s.status === 'paused')
-          said += ' The run under way keeps the images it started with; the next run uses the changed set.';
+          said +=
+            ' The run under way keeps the images it started with; the next Train or Step starts a new run on the changed set.';
         else ctl?.prepare();
       }
       setSelected(new Set());
