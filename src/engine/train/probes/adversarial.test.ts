@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => trainer.dispose());
 
 async function probe<K extends 'adversarial' | 'adversarialSearch'>(
-  req: Extract<ProbeRequest, { kind: K }>,
+  req: ProbeRequest & { kind: K },
 ): Promise<Extract<ProbeResult, { kind: K }>> {
   const before = tf.memory().numTensors;
   const r = await trainer.probe(req);
