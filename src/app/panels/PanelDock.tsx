@@ -23,6 +23,7 @@ import { PredictionsPanel } from './PredictionsPanel';
 import { ReconstructionsPanel } from './ReconstructionsPanel';
 import { RunsPanel } from './RunsPanel';
 import { SaliencyPanel } from './SaliencyPanel';
+import { FeatureVisPanel } from './FeatureVisPanel';
 import { dockKindOf, maximizedPanel, shownPanels, withMaximized, type PanelName } from './panelLayout';
 import './panels.css';
 
@@ -41,6 +42,7 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   Runs: RunsPanel,
   'Side by side': CompareRunsPanel,
   Saliency: SaliencyPanel,
+  'Feature visualization': FeatureVisPanel,
   'Adversarial example': AdversarialPanel,
   'Convolution step': ConvStepPanel,
 };

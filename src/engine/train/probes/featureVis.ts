@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NodeId } from '../../graph/types';
+import { successors } from '../../graph/graphUtils';
 import { compileProbeModel } from '../../compile/compile';
 import { classScores } from '../../inspect/classScore';
 import {
@@ -83,18 +84,39 @@ function objectiveOf(ctx: TrainContext, target: Exclude<FeatureVisTarget, { mode
       const scores = classScores(ctx.model, toModel(ctx, x)).scores;
       return tf.sum(tf.mul(scores, picker(target.units, scores.shape[1])), -1) as tf.Tensor1D;
     };
+  const after = afterActivation(ctx, target.node);
   const layer = layerOf(ctx, target.node);
-  return (x) => {
-    const out = layer(x);
-    const k = out.shape[out.shape.length - 1] as number;
-    const pick = picker(target.units, k);
-    if (out.rank === 2) return tf.sum(tf.mul(out, pick), -1) as tf.Tensor1D;
-    const perUnit = tf.mean(
-      out,
-      out.shape.slice(1, -1).map((_, i) => i + 1),
-    ) as tf.Tensor2D;
-    return tf.sum(tf.mul(perUnit, pick), -1) as tf.Tensor1D;
+  const activation = after === target.node ? null : ctx.model.getLayer(after);
+  const perUnit = (out: tf.Tensor): tf.Tensor2D => {
+    const axes = out.shape.slice(1, -1).map((_, i) => i + 1);
+    return (axes.length === 0 ? out : tf.mean(out, axes)) as tf.Tensor2D;
   };
+  return (x) => {
+    const z = layer(x);
+    const pick = picker(target.units, z.shape[z.shape.length - 1] as number);
+    let score = perUnit(z);
+    if (activation) {
+      // The activation's mean, plus a little of the filter's own: a filter that no pixel of the grey start excites
+      // (ReLU zero everywhere, no gradient) still gets one.
+      const a = activation.apply(z, { training: false }) as tf.Tensor;
+      score = tf.add(perUnit(a), tf.mul(score, LEAK));
+    }
+    return tf.sum(tf.mul(score, pick), -1) as tf.Tensor1D;
+  };
+}
+
+/** Weight of the pre-activation mean in a filter's objective (see objectiveOf). */
+const LEAK = 0.05;
+
+/**
+ * The layer whose output a filter's picture maximises: a convolution's own output, or when an activation layer follows
+ * it directly (conv → ReLU, as the presets build them), the activation's. The mean of a linear filter's output is
+ * linear in the image, so its maximum is a flat white or black image; after a ReLU it is the filter's pattern, tiled.
+ */
+export function afterActivation(ctx: TrainContext, node: NodeId): NodeId {
+  const next = successors(ctx.graph, node);
+  const only = next.length === 1 ? ctx.graph.nodes.find((n) => n.id === next[0]) : undefined;
+  return only?.layer.kind === 'activation' ? only.id : node;
 }
 
 /** Each image stretched to its own 0..255 range (stretch), or clamped from [0, 1]. */

@@ -5,6 +5,13 @@
 import type { NodeId } from '../../graph/types';
 import type { AugmentSettings } from '../../data/augment';
 import type { FeatureVisRequest, FeatureVisResult } from './featureVisTypes';
+export type {
+  FeatureVisParam,
+  FeatureVisRegularisers,
+  FeatureVisRequest,
+  FeatureVisResult,
+  FeatureVisTarget,
+} from './featureVisTypes';
 import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
 import type { InspectableLayer } from '../../inspect/inspectable';
 
