@@ -37,6 +37,7 @@ const CLASSIFIER_PANELS = {
   Saliency: 'saliency',
   'Convolution step': 'convolution-step',
   'Adversarial example': 'adversarial',
+  'Feature visualization': 'feature-visualization',
 };
 
 const region = (page, name) => page.getByRole('region', { name, exact: true });

@@ -59,7 +59,15 @@ function FeatureVisBody() {
   const [param, setParam] = useState<FeatureVisParam>('pixels');
   const [regs, setRegs] = useState({ jitter: true, blur: true, decay: true });
   const [octaves, setOctaves] = useState(3);
-  const [progress, setProgress] = useState({ done: 0, total: 0, running: false, step: -1 });
+  const [progress, setProgress] = useState({
+    done: 0,
+    total: 0,
+    running: false,
+    step: -1,
+    chunkMs: 0,
+    seconds: 0,
+  });
+  const startedAt = useRef(0);
   const [frames, setFrames] = useState<Uint8Array[]>([]);
   const [again, setAgain] = useState(0);
   const layer = convs.find((c) => c.id === layerChoice) ?? convs[0] ?? null;
@@ -106,7 +114,8 @@ function FeatureVisBody() {
     if (!active || !ready || !target || !key) return;
     setFrames([]);
     job.start({ target, param, regularisers: regs });
-    setProgress({ done: 0, total: 0, running: true, step: -1 });
+    startedAt.current = performance.now();
+    setProgress({ done: 0, total: 0, running: true, step: -1, chunkMs: 0, seconds: 0 });
     const timer = setInterval(() => job.tick(), 1000);
     return () => {
       clearInterval(timer);
@@ -137,7 +146,14 @@ function FeatureVisBody() {
     setDims((d) =>
       d.h === f.h && d.w === f.w && d.channels === f.channels ? d : { h: f.h, w: f.w, channels: f.channels },
     );
-    setProgress({ done: f.done, total: f.total, running: job.running, step: f.step });
+    setProgress({
+      done: f.done,
+      total: f.total,
+      running: job.running,
+      step: f.step,
+      chunkMs: f.ms,
+      seconds: (performance.now() - startedAt.current) / 1000,
+    });
   });
 
   if (graph.role !== 'classifier')
@@ -233,7 +249,8 @@ function FeatureVisBody() {
       <p className="panel-note" aria-live="polite">
         <progress aria-label="Visualization progress" max={progress.total || 1} value={progress.done} />{' '}
         {progress.total > 0
-          ? `iteration ${progress.done} / ${progress.total}${progress.running ? '' : ` · made at step ${progress.step}`}`
+          ? `iteration ${progress.done} / ${progress.total} · last chunk ${Math.round(progress.chunkMs)} ms` +
+            (progress.running ? '' : ` · made at step ${progress.step} in ${progress.seconds.toFixed(1)} s`)
           : ready
             ? 'starting…'
             : 'Train or step the network first.'}
