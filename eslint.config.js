@@ -40,6 +40,7 @@ export default tseslint.config(
       'dist',
       'dist-*',
       'bench/dist',
+      'bench/dist-prepare',
       'node_modules',
       'public',
       'test-results',

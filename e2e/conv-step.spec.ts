@@ -42,7 +42,7 @@ test('convolution step: draws a cell with its numbers, fields and arrow keys mov
   await expect(region).toContainText('output row 0, column 0');
   await expect(region).toContainText(/\+ bias -?\d\.\d\d = -?\d\.\d\d → linear \(none\) = -?\d\.\d\d/);
 
-  const change = async (act: () => Promise<void>, text: string | RegExp, what: string): Promise<void> => {
+  const change = async (act: () => Promise<unknown>, text: string | RegExp, what: string): Promise<void> => {
     const before = (await canvasState(canvas)).hash;
     const t0 = Date.now();
     await act();

@@ -48,7 +48,7 @@ test('saliency: draws a map, and follows the class, the method and the layer', a
   await expect(region).toContainText('(the prediction)', { timeout: 60_000 });
   await expect(region).toContainText('logit');
 
-  const change = async (act: () => Promise<void>, text: string | RegExp, what: string): Promise<void> => {
+  const change = async (act: () => Promise<unknown>, text: string | RegExp, what: string): Promise<void> => {
     const before = (await canvasState(canvas)).hash;
     await act();
     await expect(region).toContainText(text, { timeout: 60_000 });
