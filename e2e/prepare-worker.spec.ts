@@ -121,6 +121,29 @@ test.describe('preparation worker', () => {
     expect(await listIds(page)).toEqual(before);
   });
 
+  test('a phone photo turned by its EXIF orientation is prepared upright, small or decoded downscaled', async ({
+    page,
+  }) => {
+    await open(page);
+    const made = await generate(page, { classes: ['a', 'b'], perClass: 5, px: 16, portrait: true });
+    expect(made.files).toBe(12);
+    // the small one is decoded whole; the large one's header is read and it is decoded downscaled
+    expect(made.portraitBytes[0]).toBeLessThan(SMALL_FILE_BYTES);
+    expect(made.portraitBytes[1]).toBeGreaterThan(SMALL_FILE_BYTES);
+    const r = await run(page, 'Portrait', { mode: 'crop' });
+    if (r.outcome.type !== 'done') throw new Error(`not done: ${JSON.stringify(r.outcome)}`);
+    expect(r.outcome.meta.skipped).toEqual([]);
+    const kept = await stored(page, r.outcome.meta.id);
+    // Stored landscape with its dark half on the left; shown upright (EXIF 6: a quarter turn clockwise) the dark
+    // half is on top. A decoder ignoring the tag would keep it on the left.
+    for (const [which, halves] of Object.entries(kept?.portrait ?? {})) {
+      expect(halves, which).not.toBeNull();
+      expect(halves?.top, which).toBeLessThan(90);
+      expect(halves?.bottom, which).toBeGreaterThan(170);
+      expect(Math.abs((halves?.left ?? 0) - (halves?.right ?? 0)), which).toBeLessThan(20);
+    }
+  });
+
   test('a 50-megapixel photo is decoded downscaled, without freezing the page', async ({ page }) => {
     test.setTimeout(120_000);
     await open(page);

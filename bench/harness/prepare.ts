@@ -21,6 +21,48 @@ export interface GenerateSpec {
   readonly hugeMegapixels?: number;
   /** Adds one flat light-grey PNG of this many megapixels (a small file of a large picture) to class 1. */
   readonly flatMegapixels?: number;
+  /**
+   * Adds two phone-style JPEGs to class 0, stored landscape (left half dark, right half light) with an EXIF
+   * orientation of 6 (turn 90° clockwise to show): upright they are portrait, dark on top. portrait-small.jpg is
+   * 64×32 (a small file, decoded whole); portrait-large.jpg is 1024×512 of noise (over 32 KB: decoded downscaled).
+   */
+  readonly portrait?: boolean;
+}
+
+/** An APP1 segment with one EXIF tag: Orientation (0x0112) = `orientation`, big-endian TIFF. */
+function exifOrientation(orientation: number): Uint8Array<ArrayBuffer> {
+  const body = [
+    ...[0x45, 0x78, 0x69, 0x66, 0, 0], // "Exif\0\0"
+    ...[0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8], // "MM", 42, IFD0 at 8
+    ...[0, 1], // one entry
+    ...[0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0], // Orientation, SHORT, 1 value
+    ...[0, 0, 0, 0], // no next IFD
+  ];
+  const length = body.length + 2;
+  return new Uint8Array([0xff, 0xe1, length >> 8, length & 0xff, ...body]);
+}
+
+/** A landscape JPEG (left half dark, right half light; `noise` adds grain so it does not compress) tagged EXIF 6. */
+async function portraitJpeg(w: number, h: number, noise: boolean): Promise<Blob> {
+  const c = new OffscreenCanvas(w, h);
+  const ctx = c.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  const img = ctx.createImageData(w, h);
+  let seed = 7;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const grain = noise ? (seed >>> 24) % 60 : 0;
+      const v = x < w / 2 ? 10 + grain : 185 + grain;
+      const i = 4 * (y * w + x);
+      img.data.set([v, v, v, 255], i);
+    }
+  ctx.putImageData(img, 0, 0);
+  const jpeg = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+  // SOI, then the EXIF segment, then the encoder's own segments.
+  return new Blob([jpeg.slice(0, 2), exifOrientation(6), jpeg.slice(2)], {
+    type: 'image/jpeg',
+  });
 }
 
 export interface RunReport {
@@ -55,6 +97,8 @@ async function generate(spec: GenerateSpec): Promise<{
   bytes: number;
   huge: (ImageDimensions & { bytes: number }) | null;
   flat: (ImageDimensions & { bytes: number }) | null;
+  /** File sizes of portrait-small.jpg and portrait-large.jpg (spec.portrait). */
+  portraitBytes: number[];
 }> {
   const t0 = performance.now();
   const canvas = new OffscreenCanvas(spec.px, spec.px);
@@ -114,8 +158,18 @@ async function generate(spec: GenerateSpec): Promise<{
     flat = { width: w, height: h, bytes: file.size };
     items.push({ name: `root/${spec.classes[1] ?? 'b'}/flat.png`, label: spec.classes[1] ?? 'b', file });
   }
+  const portraitBytes: number[] = [];
+  if (spec.portrait)
+    for (const [name, w, h, noise] of [
+      ['portrait-small', 64, 32, false],
+      ['portrait-large', 1024, 512, true],
+    ] as const) {
+      const file = await portraitJpeg(w, h, noise);
+      portraitBytes.push(file.size);
+      items.push({ name: `root/${first}/${name}.jpg`, label: first, file });
+    }
   const bytes = items.reduce((s, it) => s + it.file.size, 0);
-  return { files: items.length, ms: performance.now() - t0, bytes, huge, flat };
+  return { files: items.length, ms: performance.now() - t0, bytes, huge, flat, portraitBytes };
 }
 
 async function run(name: string, options: Partial<PrepareOptions> = {}, cancelAfter = 0): Promise<RunReport> {
@@ -159,8 +213,28 @@ async function stored(id: string) {
       s.n += per;
     }
     const estimate = await store.estimate();
+    /** Mean pixel of the top and bottom halves, left and right halves, of the image named `name`. */
+    const halves = (name: string) => {
+      const i = data.names.indexOf(name);
+      if (i < 0) return null;
+      const [h, w, c] = meta.shape;
+      const sum = { top: 0, bottom: 0, left: 0, right: 0 };
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++)
+          for (let k = 0; k < c; k++) {
+            const v = data.images[i * per + (y * w + x) * c + k] ?? 0;
+            sum[y < h / 2 ? 'top' : 'bottom'] += v;
+            sum[x < w / 2 ? 'left' : 'right'] += v;
+          }
+      const n = (h * w * c) / 2;
+      return { top: sum.top / n, bottom: sum.bottom / n, left: sum.left / n, right: sum.right / n };
+    };
     return {
       meta,
+      portrait: {
+        small: halves('root/' + (meta.classNames[0] ?? '') + '/portrait-small.jpg'),
+        large: halves('root/' + (meta.classNames[0] ?? '') + '/portrait-large.jpg'),
+      },
       count: data.count,
       imageBytes: data.images.byteLength,
       names: data.names,

@@ -7,6 +7,12 @@
  * and a small file is almost always a small picture. A small file that is a large picture after all (a flat colour
  * compresses well), or a header we cannot read, is decoded at full size and shrunk as an ImageBitmap before it
  * reaches the canvas. Browser only: Node tests pass a fake decoder.
+ *
+ * A JPEG's EXIF orientation is applied (imageOrientation 'from-image', asked for explicitly: it is the default only in
+ * recent browsers, and 'flipY' would turn pictures upside down), so a phone's portrait photo, stored sideways with a
+ * "turn 90°" tag, is prepared upright. A browser that does not know the value decodes without it. The header gives
+ * the stored size, so such a photo is decoded somewhat larger than needed (resizeWidth meets its short side), never
+ * smaller or out of proportion.
  */
 import { decodeScale, type RgbaImage } from '../engine/data/prepare';
 import { HEADER_BYTES, imageDimensions } from '../engine/data/imageHeader';
@@ -22,17 +28,28 @@ const shrunk = (width: number, scale: number): ImageBitmapOptions => ({
 export function createBitmapDecoder(): (file: Blob, size: number) => Promise<RgbaImage> {
   let canvas: OffscreenCanvas | null = null;
   let ctx: OffscreenCanvasRenderingContext2D | null = null;
+  let orientation: ImageBitmapOptions = { imageOrientation: 'from-image' };
+  const bitmapOf = async (src: ImageBitmapSource, opts: ImageBitmapOptions): Promise<ImageBitmap> => {
+    try {
+      return await globalThis.createImageBitmap(src, { ...opts, ...orientation });
+    } catch (e) {
+      // An unknown enum value is a TypeError (older browsers); a picture that cannot be decoded is not.
+      if (!(e instanceof TypeError) || orientation.imageOrientation === undefined) throw e;
+      orientation = {};
+      return globalThis.createImageBitmap(src, opts);
+    }
+  };
   return async (file, size) => {
     const dims =
       file.size > SMALL_FILE_BYTES
         ? imageDimensions(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()))
         : null;
     const scale = dims ? decodeScale(dims.width, dims.height, size) : 1;
-    let bitmap = await createImageBitmap(file, dims && scale < 1 ? shrunk(dims.width, scale) : {});
+    let bitmap = await bitmapOf(file, dims && scale < 1 ? shrunk(dims.width, scale) : {});
     const again = decodeScale(bitmap.width, bitmap.height, size);
     if (!dims && again < 1) {
       const full = bitmap;
-      bitmap = await createImageBitmap(full, shrunk(full.width, again)).finally(() => full.close());
+      bitmap = await bitmapOf(full, shrunk(full.width, again)).finally(() => full.close());
     }
     try {
       const { width, height } = bitmap;
