@@ -124,6 +124,7 @@ export async function handleMessage(
     case 'probe':
       if (run.loop) {
         run.pendingProbes.set(msg.request.kind, msg.request);
+        if (msg.user === true) run.userAsked.add(msg.request);
         return;
       }
       return runProbe(run, msg.request, post, deps);

@@ -291,4 +291,37 @@ describe('probe budget', () => {
     // 2·300 ms estimated: fits once the loop has earned 600 ms at 3%, i.e. after 20 s.
     expect(nextProbe(run, 20_000, DEFAULT_TUNING)).toEqual({ kind: 'deadRelu' });
   });
+
+  it("serves a request the user's action caused at the next gap, before older polls; it counts against the budget", () => {
+    const run = makeRun(
+      fakeTrainer({ t: 0 }, 0, {}, [], () => undefined),
+      {},
+    );
+    run.msPerBatch = 300;
+    const poll: ProbeRequest = { kind: 'deadRelu' };
+    const asked: ProbeRequest = {
+      kind: 'saliency',
+      sample: { from: 'test', index: 0 },
+      method: 'gradient',
+      classIndex: null,
+      layer: null,
+    };
+    run.pendingProbes.set('deadRelu', poll);
+    run.pendingProbes.set('saliency', asked);
+    // Without the user's mark neither fits at 300 ms (see above); the older poll would go first once one did.
+    expect(nextProbe(run, 300, DEFAULT_TUNING)).toBeNull();
+    run.userAsked.add(asked);
+    expect(nextProbe(run, 300, DEFAULT_TUNING)).toBe(asked);
+    run.pendingProbes.delete('saliency');
+    recordProbe(run, 'saliency', asked, 40, 340, true);
+    expect(run.probeLog.at(-1)).toEqual({ end: 340, ms: 40, kind: 'saliency' });
+    // The poll waits longer than it would have (it fitted at 20 s): the user's 40 ms count in its 20 s window.
+    expect(nextProbe(run, 20_000, DEFAULT_TUNING)).toBeNull();
+    expect(nextProbe(run, 20_400, DEFAULT_TUNING)).toEqual(poll);
+    // A newer request of the same kind from a poll does not inherit the mark.
+    const again: ProbeRequest = { ...asked };
+    run.pendingProbes.delete('deadRelu');
+    run.pendingProbes.set('saliency', again);
+    expect(nextProbe(run, 400, DEFAULT_TUNING)).toBeNull();
+  });
 });

@@ -13,6 +13,10 @@
  * first of every kind, is served at the first gap between chunks after it is asked. It counts against no budget,
  * and as it may include one-off setup (shader compilation, first allocations) its cost only caps the estimate of
  * the next one.
+ *
+ * Asked by the user: a request the user's own action caused (a control of a panel changed, a panel shown, a sample
+ * picked: the 'probe' message's `user`) is served at the first gap after it is asked, before the polls, whatever the
+ * budget; unlike a warm-up it is logged like any probe, so the polls after it wait until the budget has room again.
  */
 import type { ProbeRequest } from '../engine/train/probes/types';
 import type { LoopTuning, ProbeEntry, Run } from './workerState';
@@ -153,24 +157,29 @@ export function confusionLimit(run: Run, tuning: LoopTuning): number {
 }
 
 /**
- * The request to serve now while training, or null: a pending priority request that is a warm-up or fits its lane,
- * else the oldest other pending request if it is a warm-up or its cost fits the general budget.
+ * The request to serve now while training, or null: a pending priority request that the user asked for, is a warm-up
+ * or fits its lane, else the oldest other request the user asked for, else the oldest other pending request if it is a
+ * warm-up or its cost fits the general budget.
  */
 export function nextProbe(run: Run, now: number, tuning: LoopTuning): ProbeRequest | null {
   if (tuning.probeBudget <= 0) return null;
   let oldest: ProbeRequest | null = null;
+  let asked: ProbeRequest | null = null;
   for (const pending of run.pendingProbes.values()) {
+    const byUser = run.userAsked.has(pending);
     if (isPriority(pending.kind)) {
-      if (isWarmup(run, pending.kind)) return pending;
+      if (byUser || isWarmup(run, pending.kind)) return pending;
       if (fitsBudget(run, estimateCost(run, pending), now, tuning, pending.kind)) return pending;
-    } else oldest ??= pending;
+    } else if (byUser) asked ??= pending;
+    else oldest ??= pending;
   }
-  if (oldest === null) return null;
-  let request = oldest;
+  const chosen = asked ?? oldest;
+  if (chosen === null) return null;
+  let request = chosen;
   if (request.kind === 'confusion') {
     const cap = confusionLimit(run, tuning);
     request = { ...request, limit: Math.min(request.limit ?? cap, cap) };
   }
-  if (isWarmup(run, request.kind)) return request;
+  if (asked !== null || isWarmup(run, request.kind)) return request;
   return fitsBudget(run, estimateCost(run, request), now, tuning) ? request : null;
 }

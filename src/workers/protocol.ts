@@ -60,7 +60,11 @@ export type ToWorker =
       readonly nodes: readonly NodeId[];
       readonly frozen: boolean;
     }
-  | { readonly type: 'probe'; readonly runId: RunId; readonly request: ProbeRequest }
+  /**
+   * `user`: the user's own action asked for it (a control changed, a panel shown): while training it is served at
+   * the next gap between chunks (workers/probeBudget.ts).
+   */
+  | { readonly type: 'probe'; readonly runId: RunId; readonly request: ProbeRequest; readonly user?: boolean }
   /**
    * The augmentation preview without a run: needs only the dataset, so it works before any run and while one is being
    * prepared. `runId` is the preview's own id (trainingClient.preview), not a run's; the answer is a 'probe' (or an

@@ -31,9 +31,10 @@ export interface TrainingClient {
   /**
    * Resolves with the next probe result of the same kind for the current run; rejects if the run ends or fails
    * first. Results carry no request id, so every pending call of a kind gets that kind's next result; the page
-   * sends one per kind at a time (app/controllers/probeScheduler.ts).
+   * sends one per kind at a time (app/controllers/probeScheduler.ts). `user`: the user's own action asked for it
+   * (served at the next gap while training: workers/probeBudget.ts).
    */
-  probe(request: ProbeRequest): Promise<ProbeResult>;
+  probe(request: ProbeRequest, user?: boolean): Promise<ProbeResult>;
   /**
    * The augmentation preview of `dataset` without a run (it works before any run exists): resolves with its result,
    * rejects when the dataset cannot be loaded or the worker ends. Each call has its own id; runs are not affected.
@@ -134,10 +135,10 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
     step: (batches) => send({ type: 'step', runId: current(), batches }),
     setHyper: (patch, gan) => send({ type: 'setHyper', runId: current(), patch, ...(gan ? { gan } : {}) }),
     freeze: (nodes, frozen) => send({ type: 'freeze', runId: current(), nodes, frozen }),
-    probe(request) {
+    probe(request, user = false) {
       const id = current();
       const p = wait((m) => (m.type === 'probe' && m.result.kind === request.kind ? m.result : undefined));
-      send({ type: 'probe', runId: id, request });
+      send({ type: 'probe', runId: id, request, ...(user ? { user } : {}) });
       return p;
     },
     preview(args) {

@@ -124,6 +124,8 @@ export interface Run {
    * timeout, and the bench harness, which asks for every kind without a scheduler, replace the waiting request.
    */
   readonly pendingProbes: Map<ProbeRequest['kind'], ProbeRequest>;
+  /** The pending requests the user's own action caused (a control changed, a panel shown): served at the next gap. */
+  readonly userAsked: WeakSet<ProbeRequest>;
   /** Last measured cost per probe kind, ms, and (confusion) the examples it covered. */
   readonly probeCost: Map<ProbeRequest['kind'], { readonly ms: number; readonly examples: number }>;
   /** Probes served while training, newest last (probeBudget.ts). */
@@ -223,6 +225,7 @@ export function newRun(fields: {
     finished: false,
     chunk: 1,
     pendingProbes: new Map(),
+    userAsked: new WeakSet(),
     probeCost: new Map(),
     probeLog: [],
     loopStart: now,

@@ -14,6 +14,8 @@ const noStorage: PersistStorage<Saved> = {
 };
 
 let probes: PanelProbes | null = null;
+/** Lets the answers in flight settle (queued requests then go). */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 afterEach(() => {
   probes?.dispose();
   vi.useRealTimers();
@@ -24,13 +26,16 @@ function setup(needs: ProbeNeed[], status: AppState['status'] = 'ready') {
   store.getState().patchRun({ status });
   const bus = createFrameBus();
   const sent: ProbeRequest[] = [];
+  /** Kinds sent as asked by the user. */
+  const byUser: ProbeRequest['kind'][] = [];
   const result: ProbeResult = { kind: 'deadRelu', step: 1, layers: [] };
   let needsChanged = (): void => undefined;
-  let probeNow = (_: ProbeRequest): void => undefined;
+  let probeNow = (_: ProbeRequest, _user: boolean): void => undefined;
   probes = createPanelProbes({
     getState: store.getState,
-    probe: (req) => {
+    probe: (req, user) => {
       sent.push(req);
+      if (user) byUser.push(req.kind);
       return Promise.resolve(result);
     },
     bus,
@@ -50,10 +55,11 @@ function setup(needs: ProbeNeed[], status: AppState['status'] = 'ready') {
     store,
     bus,
     sent,
+    byUser,
     result,
     probes,
     needsChanged: () => needsChanged(),
-    probeNow: (r: ProbeRequest) => probeNow(r),
+    probeNow: (r: ProbeRequest, user = false) => probeNow(r, user),
   };
 }
 
@@ -73,6 +79,32 @@ describe('panel probes', () => {
     store.getState().setSample({ from: 'test', index: 4 });
     probes.sampleChanged();
     expect(sent).toEqual([{ kind: 'predict', sample: { from: 'test', index: 4 } }]);
+  });
+
+  it("marks as the user's only the needs a change added, the sample's kinds on a sample change, and one-shots asked so", async () => {
+    const needs: ProbeNeed[] = [
+      { kind: 'deadRelu' },
+      { kind: 'adversarial', method: 'fgsm', epsilon: 0.1 },
+      { kind: 'adversarialSearch' },
+    ];
+    const { sent, byUser, needsChanged, probes, probeNow } = setup(needs, 'running');
+    // The user moves the ε slider: its panel's need is replaced (removed, then added).
+    needs.splice(1, 1);
+    needsChanged();
+    needs.push({ kind: 'adversarial', method: 'fgsm', epsilon: 0.2 });
+    needsChanged();
+    expect(sent.map((r) => r.kind)).toContain('adversarial');
+    expect(byUser).toEqual(['adversarial']);
+    await settle();
+    byUser.length = 0;
+    probes.sampleChanged();
+    await settle();
+    expect(byUser.sort()).toEqual(['adversarial', 'adversarialSearch']);
+    await settle();
+    byUser.length = 0;
+    probeNow({ kind: 'deadRelu' }, true);
+    probeNow({ kind: 'health' });
+    expect(byUser).toEqual(['deadRelu']);
   });
 
   it('a panel that appears gets a frame at once, but not before the model is built', () => {

@@ -6,7 +6,7 @@
 import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
 import type { FrameBus } from '../frames/frameBus';
 import type { AppState } from '../store/types';
-import { createProbeScheduler, type ProbeNeed, type ProbeNeedKind } from './probeScheduler';
+import { createProbeScheduler, needKey, type ProbeNeed, type ProbeNeedKind } from './probeScheduler';
 import { sampleRef, toRequest } from './probeRequests';
 import { PROBEABLE } from './storeReactions';
 
@@ -23,12 +23,13 @@ const SAMPLE_KINDS: ReadonlySet<ProbeNeedKind> = new Set([
 
 export interface PanelProbesDeps {
   readonly getState: () => AppState;
-  readonly probe: (request: ProbeRequest) => Promise<ProbeResult>;
+  /** `user`: the user's own action asked for it (see probeScheduler.ts). */
+  readonly probe: (request: ProbeRequest, user: boolean) => Promise<ProbeResult>;
   readonly bus: FrameBus;
   /** Whether there is a run (its model may still be building). */
   readonly hasRun: () => boolean;
   readonly probeNeeds: () => readonly ProbeNeed[];
-  readonly onProbeNow?: (cb: (req: ProbeRequest) => void) => () => void;
+  readonly onProbeNow?: (cb: (req: ProbeRequest, user: boolean) => void) => () => void;
   /** Called back when the visible panels' needs change, so a panel shown while not training gets a frame at once. */
   readonly onProbeNeedsChange?: (cb: () => void) => () => void;
   readonly drawnImage?: () => Uint8Array | null;
@@ -64,7 +65,8 @@ export function createPanelProbes(deps: PanelProbesDeps): PanelProbes {
     canSend: () => deps.hasRun() && deps.getState().status !== 'initializing',
   });
 
-  function visible(urgent = false, only?: ReadonlySet<ProbeNeedKind>): void {
+  /** `user`: the keys of the needs the user's own action asked for (they go at the worker's next gap). */
+  function visible(urgent = false, only?: ReadonlySet<ProbeNeedKind>, user?: ReadonlySet<string>): void {
     const s = deps.getState();
     const sample = sampleRef(s.sample, deps.drawnImage?.() ?? null);
     const graph = s.runGraph ?? s.graph;
@@ -72,13 +74,20 @@ export function createPanelProbes(deps: PanelProbesDeps): PanelProbes {
       deps.probeNeeds(),
       (need) => (only && !only.has(need.kind) ? null : toRequest(need, graph, sample)),
       urgent,
+      user,
     );
   }
 
-  const offOneShot = deps.onProbeNow?.((req) => scheduler.request(req, true)) ?? (() => undefined);
+  const offOneShot =
+    deps.onProbeNow?.((req, user) => scheduler.request(req, true, user)) ?? (() => undefined);
+  // The needs' keys at the last change: a key new since then is a control the user changed or a panel they showed.
+  let knownKeys = new Set(deps.probeNeeds().map(needKey));
   const offNeeds =
     deps.onProbeNeedsChange?.(() => {
-      if (deps.hasRun() && PROBEABLE.has(deps.getState().status)) visible(true);
+      const keys = new Set(deps.probeNeeds().map(needKey));
+      const fresh = new Set([...keys].filter((k) => !knownKeys.has(k)));
+      knownKeys = keys;
+      if (deps.hasRun() && PROBEABLE.has(deps.getState().status)) visible(true, undefined, fresh);
     }) ?? (() => undefined);
   const timer = setInterval(() => {
     if (deps.getState().status === 'running') visible();
@@ -87,7 +96,7 @@ export function createPanelProbes(deps: PanelProbesDeps): PanelProbes {
   return {
     request: (req) => scheduler.request(req),
     visible: () => visible(),
-    sampleChanged: () => visible(true, SAMPLE_KINDS),
+    sampleChanged: () => visible(true, SAMPLE_KINDS, new Set(deps.probeNeeds().map(needKey))),
     publish,
     clear: () => scheduler.clear(),
     dispose() {

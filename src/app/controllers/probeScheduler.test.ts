@@ -5,12 +5,18 @@ import { createProbeScheduler, distinctNeeds, needKey, type ProbeNeed } from './
 
 /** A client whose probes settle when the test says so. */
 function fakeProbes() {
-  const sent: { req: ProbeRequest; resolve: (r: ProbeResult) => void; reject: (e: Error) => void }[] = [];
+  const sent: {
+    req: ProbeRequest;
+    user: boolean;
+    resolve: (r: ProbeResult) => void;
+    reject: (e: Error) => void;
+  }[] = [];
   const results: ProbeResult[] = [];
   let clock = 0;
   let open = true;
   const scheduler = createProbeScheduler({
-    probe: (req) => new Promise<ProbeResult>((resolve, reject) => sent.push({ req, resolve, reject })),
+    probe: (req, user) =>
+      new Promise<ProbeResult>((resolve, reject) => sent.push({ req, user, resolve, reject })),
     onResult: (r) => results.push(r),
     canSend: () => open,
     now: () => clock,
@@ -90,6 +96,30 @@ describe('probe scheduler', () => {
     f.sent[0]?.reject(new Error('run failed'));
     await settle();
     expect(f.sent.map((s) => s.req)).toEqual([predict(3), predict(5)]);
+  });
+
+  it("passes the user's mark on, and keeps it when a newer request of its kind replaces a queued one", async () => {
+    const f = fakeProbes();
+    f.scheduler.request(predict(1), false, true);
+    f.scheduler.request(predict(2), false, true);
+    f.scheduler.request(predict(3), true); // e.g. a panel's need re-sent: newer, not the user's own
+    expect(f.sent.map((s) => s.user)).toEqual([true]);
+    f.sent[0]?.resolve(deadRelu(1));
+    await settle();
+    expect(f.sent.map((s) => [s.req, s.user])).toEqual([
+      [predict(1), true],
+      [predict(3), true],
+    ]);
+    f.scheduler.requestNeeds(
+      [{ kind: 'deadRelu' }, { kind: 'health' }],
+      (n) => ({ kind: n.kind }) as ProbeRequest,
+      true,
+      new Set(['health']),
+    );
+    expect(f.sent.slice(2).map((s) => [s.req.kind, s.user])).toEqual([
+      ['deadRelu', false],
+      ['health', true],
+    ]);
   });
 
   it('a request unanswered after the timeout no longer holds its kind back', () => {

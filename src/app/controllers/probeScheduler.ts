@@ -82,8 +82,11 @@ export function distinctNeeds(needs: Iterable<ProbeNeed>): ProbeNeed[] {
 export const PROBE_TIMEOUT_MS = 5000;
 
 export interface ProbeSchedulerDeps {
-  /** Sends a request; settles with its result, or rejects when the run fails or ends first. */
-  readonly probe: (request: ProbeRequest) => Promise<ProbeResult>;
+  /**
+   * Sends a request; settles with its result, or rejects when the run fails or ends first. `user`: the user's own
+   * action asked for it (the worker serves it at the next gap while training).
+   */
+  readonly probe: (request: ProbeRequest, user: boolean) => Promise<ProbeResult>;
   /** Each result of a request sent since the last `clear`. */
   readonly onResult: (result: ProbeResult) => void;
   /** Whether the worker can take a probe now (there is a run with a model); asked for queued requests too. */
@@ -93,12 +96,17 @@ export interface ProbeSchedulerDeps {
 }
 
 export interface ProbeScheduler {
-  request(request: ProbeRequest, urgent?: boolean): void;
-  /** Requests the distinct `needs` that `toRequest` turns into a request (null: not now, or not for this run). */
+  /** `user` (implies urgent): the user's own action asked for it; kept when a newer request of its kind replaces it in the queue. */
+  request(request: ProbeRequest, urgent?: boolean, user?: boolean): void;
+  /**
+   * Requests the distinct `needs` that `toRequest` turns into a request (null: not now, or not for this run); those
+   * whose key `user` holds as asked by the user.
+   */
   requestNeeds(
     needs: readonly ProbeNeed[],
     toRequest: (need: ProbeNeed) => ProbeRequest | null,
     urgent?: boolean,
+    user?: ReadonlySet<string>,
   ): void;
   /** A new run: forgets what is in flight and queued; answers to earlier requests are ignored. */
   clear(): void;
@@ -109,16 +117,16 @@ export function createProbeScheduler(deps: ProbeSchedulerDeps): ProbeScheduler {
   const timeoutMs = deps.timeoutMs ?? PROBE_TIMEOUT_MS;
   /** When the request of each kind in flight was sent. */
   const inFlight = new Map<ProbeRequest['kind'], number>();
-  /** Newest urgent request per kind that arrived while one of its kind was in flight. */
-  const queued = new Map<ProbeRequest['kind'], ProbeRequest>();
+  /** Newest urgent request per kind that arrived while one of its kind was in flight (and whether the user asked). */
+  const queued = new Map<ProbeRequest['kind'], { readonly req: ProbeRequest; readonly user: boolean }>();
   let generation = 0;
 
-  function request(req: ProbeRequest, urgent = false): void {
+  function request(req: ProbeRequest, urgent = false, user = false): void {
     if (!deps.canSend()) return;
     const kind = req.kind;
     const since = inFlight.get(kind);
     if (since !== undefined && now() - since < timeoutMs) {
-      if (urgent) queued.set(kind, req);
+      if (urgent || user) queued.set(kind, { req, user: user || queued.get(kind)?.user === true });
       return;
     }
     inFlight.set(kind, now());
@@ -129,10 +137,10 @@ export function createProbeScheduler(deps: ProbeSchedulerDeps): ProbeScheduler {
       const next = queued.get(kind);
       if (next) {
         queued.delete(kind);
-        request(next, true);
+        request(next.req, true, next.user);
       }
     };
-    deps.probe(req).then((r) => {
+    deps.probe(req, user).then((r) => {
       if (sentIn === generation) deps.onResult(r);
       settled();
     }, settled);
@@ -140,10 +148,10 @@ export function createProbeScheduler(deps: ProbeSchedulerDeps): ProbeScheduler {
 
   return {
     request,
-    requestNeeds(needs, toRequest, urgent = false) {
+    requestNeeds(needs, toRequest, urgent = false, user) {
       for (const need of distinctNeeds(needs)) {
         const req = toRequest(need);
-        if (req) request(req, urgent);
+        if (req) request(req, urgent, user?.has(needKey(need)) === true);
       }
     },
     clear() {

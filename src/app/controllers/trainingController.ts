@@ -39,7 +39,7 @@ export interface ControllerDeps {
   readonly client: ControllerClient;
   readonly bus: FrameBus;
   readonly probeNeeds: () => readonly ProbeNeed[];
-  readonly onProbeNow?: (cb: (req: ProbeRequest) => void) => () => void;
+  readonly onProbeNow?: (cb: (req: ProbeRequest, user: boolean) => void) => () => void;
   /** Called back when the visible panels' needs change, so a panel shown while not training gets a frame at once. */
   readonly onProbeNeedsChange?: (cb: () => void) => () => void;
   readonly drawnImage?: () => Uint8Array | null;
@@ -109,7 +109,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   const probes = createPanelProbes({
     ...deps,
     getState: get,
-    probe: (req) => client.probe(req),
+    probe: (req, user) => client.probe(req, user),
     hasRun: () => runId !== null,
   });
 

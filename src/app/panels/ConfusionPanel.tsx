@@ -29,7 +29,7 @@ function CellImages({ cell }: { cell: { row: number; col: number; indices: numbe
     const off = frameBus.subscribe('samples', show);
     const latest = frameBus.latest('samples');
     if (latest) show(latest);
-    requestProbeNow({ kind: 'samples', split: 'test', indices: cell.indices });
+    requestProbeNow({ kind: 'samples', split: 'test', indices: cell.indices }, true);
     return off;
   }, [cell, grid]);
   const title = cell.row === cell.col ? `Correct ${cell.row}` : `True ${cell.row}, predicted ${cell.col}`;

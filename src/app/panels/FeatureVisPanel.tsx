@@ -92,7 +92,7 @@ function FeatureVisBody() {
   const job = useMemo(
     () =>
       createFeatureVisJob({
-        send: (req) => requestProbeNow(req),
+        send: (req, user) => requestProbeNow(req, user),
         chunkSize: () => (statusRef.current === 'running' ? 4 : 16),
       }),
     [],

@@ -134,7 +134,8 @@ function GanBody() {
   useEffect(() => {
     endsRef.current = { a, b };
     if (latest.current) draw(latest.current);
-    if (active) requestProbeNow({ kind: 'ganSamples', interpolate: { a, b, steps: INTERPOLATION_STEPS } });
+    if (active)
+      requestProbeNow({ kind: 'ganSamples', interpolate: { a, b, steps: INTERPOLATION_STEPS } }, true);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- draw reads refs only
   }, [a, b, active]);
 

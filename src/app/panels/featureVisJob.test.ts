@@ -47,6 +47,18 @@ describe('feature visualization job', () => {
     expect(job.running).toBe(false);
   });
 
+  it("marks a job's first chunk as the user's (served at once while training), not the chunks that follow", () => {
+    const marks: boolean[] = [];
+    const job = createFeatureVisJob({ send: (_, user) => marks.push(user), chunkSize: () => 4 });
+    const sent: FeatureVisRequest[] = [];
+    const job2 = createFeatureVisJob({ send: (r) => sent.push(r), chunkSize: () => 4 });
+    job.start(spec);
+    job2.start(spec);
+    job.accept({ ...answer(sent[0]!), job: job.job });
+    job.start(spec);
+    expect(marks).toEqual([true, false, true]);
+  });
+
   it('ignores results of an abandoned job and repeated answers; Stop sends nothing more', () => {
     const sent: FeatureVisRequest[] = [];
     const job = createFeatureVisJob({ send: (r) => sent.push(r), chunkSize: () => 4 });

@@ -20,7 +20,8 @@ export interface FeatureVisSpec {
 }
 
 export interface FeatureVisJobDeps {
-  readonly send: (request: FeatureVisRequest) => void;
+  /** `user`: the first chunk of a job the user started (served at the worker's next gap while training). */
+  readonly send: (request: FeatureVisRequest, user: boolean) => void;
   /** Iterations per chunk now (e.g. fewer while training). */
   readonly chunkSize: () => number;
   readonly now?: () => number;
@@ -51,7 +52,7 @@ export function createFeatureVisJob(deps: FeatureVisJobDeps): FeatureVisJob {
   const send = (r: FeatureVisRequest): void => {
     pending = r;
     sentAt = now();
-    deps.send(r);
+    deps.send(r, r.done === 0);
   };
   const chunk = (from: FeatureVisResult | null): FeatureVisRequest | null =>
     spec && {

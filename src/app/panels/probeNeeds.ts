@@ -37,23 +37,27 @@ export function subscribeProbeNeeds(cb: () => void): () => void {
   return () => listeners.delete(cb);
 }
 
-type OneShot = (req: ProbeRequest) => void;
+type OneShot = (req: ProbeRequest, user: boolean) => void;
 const oneShotListeners = new Set<OneShot>();
-const pendingOneShots: ProbeRequest[] = [];
+const pendingOneShots: { readonly req: ProbeRequest; readonly user: boolean }[] = [];
 
-/** A panel asks for a probe once (e.g. `{kind:'samples', split:'test', indices}`). Queued until someone listens. */
-export function requestProbeNow(req: ProbeRequest): void {
+/**
+ * A panel asks for a probe once (e.g. `{kind:'samples', split:'test', indices}`). Queued until someone listens.
+ * `user`: the user's own action (a click, a changed control) asked for it, so while training the worker serves it at
+ * its next gap instead of in turn; false for follow-ups such as the next chunk of a long job.
+ */
+export function requestProbeNow(req: ProbeRequest, user = false): void {
   if (oneShotListeners.size === 0) {
-    pendingOneShots.push(req);
+    pendingOneShots.push({ req, user });
     return;
   }
-  oneShotListeners.forEach((l) => l(req));
+  oneShotListeners.forEach((l) => l(req, user));
 }
 
 /** The controller listens for one-shot requests; queued ones are delivered at once. */
 export function onProbeNow(cb: OneShot): () => void {
   oneShotListeners.add(cb);
-  for (const r of pendingOneShots.splice(0)) cb(r);
+  for (const r of pendingOneShots.splice(0)) cb(r.req, r.user);
   return () => oneShotListeners.delete(cb);
 }
 
