@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chain } from '../graph/edit';
 import { L } from '../graph/layerBuilders';
 import { compileGraph } from '../compile/compile';
-import { saliencyMap, type SaliencyOptions } from './saliency';
+import { saliencyMap, upsampleCam, type SaliencyOptions } from './saliency';
 import { classScoreGradient } from './inputGradient';
 
 beforeAll(async () => {
@@ -75,7 +75,9 @@ describe('saliencyMap', () => {
       const maps = a.predict(x) as tf.Tensor4D;
       const w = tf.slice(model.getLayer(dense as string).getWeights()[0] as tf.Tensor2D, [0, 0], [-1, 1]);
       const cam = tf.relu(tf.matMul(tf.reshape(maps, [16, 4]), tf.div(w, 16)));
-      return tf.image.resizeBilinear(tf.reshape(cam, [1, 4, 4, 1]) as tf.Tensor4D, [8, 8], true).dataSync();
+      return tf.image
+        .resizeBilinear(tf.reshape(cam, [1, 4, 4, 1]) as tf.Tensor4D, [8, 8], false, true)
+        .dataSync();
     });
     const r = run({ method: 'gradCam', classIndex: 0, layer: conv2 as string });
     expect(r.map.flat()).toEqual(Array.from(expected).map((v) => expect.closeTo(v, 5)));
@@ -87,5 +89,23 @@ describe('saliencyMap', () => {
     const c = run({ method: 'gradCam', classIndex: 0, layer: conv1 as string }).map.flat();
     expect(b).not.toEqual(a);
     expect(c).not.toEqual(a);
+  });
+});
+
+describe('upsampleCam', () => {
+  it("centres each map cell on the pixels it covers (a 7×7 map after two 2×2 pools of a 28×28 image), not the corners'", () => {
+    const col = (i: number): number[] => {
+      const cell = new Float32Array(49);
+      cell[3 * 7 + i] = 1;
+      const map = tf.tidy(() => upsampleCam(tf.tensor4d(cell, [1, 7, 7, 1]), 28, 28).arraySync());
+      return Array.from({ length: 28 }, (_, c) => map.reduce((sum, row) => sum + (row[c] ?? 0), 0));
+    };
+    const centroid = (v: number[]): number =>
+      v.reduce((a, m, c) => a + m * c, 0) / v.reduce((a, m) => a + m, 0);
+    // Cell 1 covers pixels 4..7, centred on 5.5 (aligned corners would put it at 4.5).
+    expect(centroid(col(1))).toBeCloseTo(5.5, 5);
+    expect(centroid(col(5))).toBeCloseTo(21.5, 5);
+    // Mirror cells give mirror maps: no shift to one side.
+    expect(col(1)).toEqual(col(5).reverse());
   });
 });

@@ -45,6 +45,17 @@ function absMaxOverChannels(grad: tf.Tensor4D): tf.Tensor2D {
   return tf.max(tf.abs(tf.mean(grad, 0)), -1) as tf.Tensor2D;
 }
 
+/**
+ * A Grad-CAM map [1, h', w', 1] resized to the image's [h, w], with half-pixel centres: cell i of a map one stride-s
+ * step per cell covers pixels s·i … s·i + s − 1, so its value lands centred on them (as TF's and OpenCV's resize do).
+ * Aligning the corners instead would stretch the map outwards by up to s/2 pixels.
+ */
+export function upsampleCam(cam: tf.Tensor4D, h: number, w: number): tf.Tensor2D {
+  const up = tf.image.resizeBilinear(cam, [h, w], false, true);
+  // Bilinear interpolation of values ≥ 0 stays ≥ 0; the ReLU guards against rounding.
+  return tf.relu(tf.reshape(up, [h, w])) as tf.Tensor2D;
+}
+
 export function saliencyMap(model: tf.LayersModel, x: tf.Tensor4D, opts: SaliencyOptions): SaliencyMaps {
   if (x.shape[0] !== 1) throw new Error('saliency: one image at a time');
   const clean = classScores(model, x);
@@ -83,9 +94,7 @@ export function saliencyMap(model: tf.LayersModel, x: tf.Tensor4D, opts: Salienc
       const g = inputGradient(score, a);
       const alpha = tf.mean(g, [1, 2], true); // [1, 1, 1, k]
       const cam = tf.relu(tf.sum(tf.mul(a, alpha), -1, true)) as tf.Tensor4D; // [1, h', w', 1]
-      const up = tf.image.resizeBilinear(cam, [h, w], true);
-      // Bilinear interpolation of values ≥ 0 stays ≥ 0; the ReLU guards against rounding.
-      return { ...base, map: tf.relu(tf.reshape(up, [h, w])) as tf.Tensor2D };
+      return { ...base, map: upsampleCam(cam, h, w) };
     }
     default:
       return assertNever(opts.method);
