@@ -16,7 +16,7 @@ import {
 } from '../../inspect/adversarial';
 import type { AdversarialResult, AdversarialSearchResult, ProbeRequest, SampleRef } from './types';
 import type { TrainContext } from '../context';
-import { sampleLabel, sampleTensor } from './sample';
+import { sampleLabel, unitSampleTensor } from './sample';
 
 type AttackRequest = Extract<ProbeRequest, { kind: 'adversarial' }>;
 type SearchRequest = Extract<ProbeRequest, { kind: 'adversarialSearch' }>;
@@ -63,10 +63,7 @@ async function setUp(
   // The attack works on 0..1 pixels; a model reading −1..1 gets them converted.
   const classify: Classify = (x) =>
     tf.tidy(() => ctx.model.apply(signed ? tf.sub(tf.mul(x, 2), 1) : x, { training: false }) as tf.Tensor2D);
-  const x = tf.tidy(() => {
-    const s = sampleTensor(ctx, sample);
-    return signed ? (tf.div(tf.add(s, 1), 2) as tf.Tensor4D) : s;
-  });
+  const x = unitSampleTensor(ctx, sample);
   try {
     const cleanProbs = tf.tidy(() => classify(x));
     const before = Float32Array.from(await cleanProbs.data<'float32'>());
@@ -90,9 +87,14 @@ export async function probeAdversarial(ctx: TrainContext, req: AttackRequest): P
       const a = attack(req.method, classify, x, target, [epsilon], { steps });
       return [a, classify(a)] as const;
     });
-    const [advData, afterData] = await Promise.all([adv.data<'float32'>(), probs.data<'float32'>()]);
-    adv.dispose();
-    probs.dispose();
+    let advData: Float32Array;
+    let afterData: Float32Array;
+    try {
+      [advData, afterData] = await Promise.all([adv.data<'float32'>(), probs.data<'float32'>()]);
+    } finally {
+      adv.dispose();
+      probs.dispose();
+    }
     const ms = performance.now() - t0;
     const original = Float32Array.from(await x.data<'float32'>());
     const perturbation = new Float32Array(original.length);

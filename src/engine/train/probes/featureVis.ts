@@ -27,7 +27,7 @@ import {
 } from '../../inspect/dream';
 import type { TrainContext } from '../context';
 import type { FeatureVisRequest, FeatureVisResult, FeatureVisTarget } from './featureVisTypes';
-import { sampleTensor } from './sample';
+import { unitSampleTensor } from './sample';
 
 /** Iterations of a filter or class visualization. */
 export const ASCENT_ITERATIONS = 64;
@@ -174,8 +174,7 @@ export async function probeFeatureVis(ctx: TrainContext, req: FeatureVisRequest)
     };
     if (target.mode === 'dream') {
       const layer = layerOf(ctx, target.node);
-      const signed = sampleTensor(ctx, target.sample);
-      const base = ctx.signedInput ? (tf.div(tf.add(signed, 1), 2) as tf.Tensor4D) : signed;
+      const base = unitSampleTensor(ctx, target.sample);
       const settings = dreamSettings(target.octaves);
       const next = dreamChunk(layer, base, restore(), {
         from: req.done,

@@ -13,7 +13,8 @@ export function sampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D 
   return ctx.signedInput ? tf.tidy(() => tf.sub(tf.mul(x, 2), 1) as tf.Tensor4D) : x;
 }
 
-function unitSampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
+/** The sample in 0..1 pixels whatever scale the model reads (attacks and feature visualization work in these). */
+export function unitSampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
   const [h, w, c] = ctx.dataset.shape;
   if (sample.from === 'test') {
     if (sample.index < 0 || sample.index >= ctx.dataset.test.count)
