@@ -28,11 +28,50 @@ const cspMeta = (): Plugin => ({
   ],
 });
 
+/**
+ * TF.js's threaded WASM build hands each pthread worker its JS as a blob: URL to importScripts, which the CSP above
+ * forbids (script-src 'self'; those workers inherit the training worker's policy). This hands them the same file from
+ * the npm package instead, emitted into the build and loaded from the app's own origin. Only the worker bundles hold
+ * TF.js, so this runs there; the build fails if TF.js no longer has the line it replaces.
+ */
+const TFJS_WASM_BACKEND = /@tensorflow[\\/]tfjs-backend-wasm[\\/]dist[\\/]backend_wasm\.js$/;
+const BLOB_MAIN =
+  /factoryConfig\.mainScriptUrlOrBlob = new Blob\(\[`var WasmBackendModuleThreadedSimd = ` \+\s*wasmFactoryThreadedSimd\.toString\(\)\], \{ type: 'text\/javascript' \}\);/;
+const threadedWasmMain = (): Plugin => ({
+  name: 'tfjs-wasm-threaded-main',
+  apply: 'build',
+  transform(code, id) {
+    if (!TFJS_WASM_BACKEND.test(id.split('?')[0] ?? id)) return null;
+    if (!BLOB_MAIN.test(code))
+      this.error('tfjs-backend-wasm changed: mainScriptUrlOrBlob not found in ' + id);
+    const main = '@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js?url';
+    return {
+      code:
+        `import threadedMainUrl from '${main}';\n` +
+        code.replace(
+          BLOB_MAIN,
+          // Absolute: the pthread worker's own URL is a blob:, which a relative path cannot be resolved against.
+          'factoryConfig.mainScriptUrlOrBlob = new URL(threadedMainUrl, self.location.href).href;',
+        ),
+      map: null,
+    };
+  },
+});
+
+// Cross-origin isolation: lets the training worker share memory with TF.js's WASM threads (the threaded SIMD binary).
+// Every response needs them (the page, its workers, the .wasm files); static hosts: see the README's "Serving".
+// Without them the app still works, on the single-threaded WASM binary.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react(), cspMeta()],
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [threadedWasmMain()] },
   // No CSP on the dev server: React Fast Refresh injects an inline preamble script there.
-  preview: { headers: { 'Content-Security-Policy': csp } },
+  server: { headers: isolation },
+  preview: { headers: { 'Content-Security-Policy': csp, ...isolation } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

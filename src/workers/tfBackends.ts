@@ -1,11 +1,12 @@
 /**
- * The TF.js side of backend selection, in the worker: registers WebGPU, WebGL (OffscreenCanvas), WASM (SIMD, no
- * threads, so no cross-origin isolation) and CPU, and tells which ones exist here and on what adapter — without
- * initialising them (a TF.js backend is only set up when the selector activates it), so probing costs milliseconds.
+ * The TF.js side of backend selection, in the worker: registers WebGPU, WebGL (OffscreenCanvas), WASM (the threaded
+ * SIMD binary when this worker is cross-origin isolated, else the single-threaded SIMD one: see wasmThreads.ts) and
+ * CPU, and tells which ones exist here and on what adapter — without initialising them (a TF.js backend is only set
+ * up when the selector activates it), so probing costs milliseconds.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -13,6 +14,8 @@ import { registerWasmConvBackpropFilter } from '../engine/backend/conv2dBackprop
 import { BACKEND_ORDER } from '../engine/backend/select';
 import type { BackendEnv, BackendProbe } from '../engine/backend/select';
 import type { BackendName } from '../engine/backend/types';
+import { describeWasm, wasmThreadPlan } from '../engine/backend/wasmThreads';
+import type { WasmThreadPlan } from '../engine/backend/wasmThreads';
 import { createIdbMeasurementStore } from './backendStore';
 import type { DeviceLimits } from './sizeCheck';
 
@@ -69,10 +72,53 @@ function webglProbe(): string | null {
   }
 }
 
+const wasmFlag = (name: string): Promise<boolean> =>
+  Promise.resolve(tf.env().getAsync(name)).then(
+    (v) => v === true,
+    () => false,
+  );
+
+let wasmPlan: Promise<{ readonly simd: boolean; readonly plan: WasmThreadPlan }> | null = null;
+
+/**
+ * Reads what decides the WASM binary and its thread count (once per worker) and tells TF.js; runs before the WASM
+ * backend is first set up (TF.js reads both when it initialises). Planned for one thread (e.g. 2 logical cores, which
+ * TF.js gives one thread), TF.js is told there are no threads, so it loads today's single-threaded SIMD binary rather
+ * than the threaded one with 8 idle pthread workers.
+ */
+function planWasm(): Promise<{ readonly simd: boolean; readonly plan: WasmThreadPlan }> {
+  return (wasmPlan ??= (async () => {
+    const [simd, threadsSupported] = await Promise.all([
+      wasmFlag('WASM_HAS_SIMD_SUPPORT'),
+      wasmFlag('WASM_HAS_MULTITHREAD_SUPPORT'),
+    ]);
+    const plan = wasmThreadPlan({
+      crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+      threadsSupported,
+      simdSupported: simd,
+      cores: typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency,
+    });
+    if (plan.threads > 1) setThreadsCount(plan.threads);
+    else if (threadsSupported) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    return { simd, plan };
+  })());
+}
+
+/** The threads XNNPACK really got, once the WASM backend is set up (null if TF.js cannot tell). */
+function wasmThreadsInUse(): number | null {
+  try {
+    const n = getThreadsCount();
+    return Number.isInteger(n) && n >= 1 ? n : null;
+  } catch {
+    return null;
+  }
+}
+
 let wasmReady = false;
 
 async function trySet(name: BackendName): Promise<boolean> {
   try {
+    if (name === 'wasm') await planWasm();
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     if (ok && name === 'wasm' && !wasmReady) {
@@ -101,11 +147,8 @@ async function probeOne(name: BackendName): Promise<BackendProbe> {
     }
     case 'wasm': {
       if (typeof WebAssembly !== 'object') return { name, available: false, adapter: 'no WebAssembly' };
-      const simd = await tf
-        .env()
-        .getAsync('WASM_HAS_SIMD_SUPPORT')
-        .catch(() => false);
-      return { name, available: true, adapter: simd ? 'WASM SIMD' : 'WASM' };
+      const { simd, plan } = await planWasm();
+      return { name, available: true, adapter: describeWasm(simd, plan.threads, plan.why) };
     }
     case 'cpu':
       return { name, available: true, adapter: 'CPU (plain JavaScript)' };
@@ -163,6 +206,7 @@ export function createTfBackendEnv(): BackendEnv {
     'tfjs-backend-wasm-threaded-simd.wasm': threadedSimdUrl,
   });
   let deviceKey = typeof navigator === 'undefined' ? 'node' : navigator.userAgent;
+  let probed: BackendProbe[] | null = null;
   return {
     get deviceKey() {
       return deviceKey;
@@ -171,9 +215,21 @@ export function createTfBackendEnv(): BackendEnv {
       const out: BackendProbe[] = [];
       for (const name of BACKEND_ORDER) out.push(await probeOne(name));
       deviceKey += '|' + out.map((p) => `${p.name}:${p.adapter}`).join(',');
+      probed = out;
       return out;
     },
     store: createIdbMeasurementStore(),
-    activate: trySet,
+    async activate(name: BackendName): Promise<boolean> {
+      const ok = await trySet(name);
+      // The probe told the plan; once WASM runs, its entry (the array the selector keeps) tells the threads it got.
+      const i = probed?.findIndex((p) => p.name === 'wasm') ?? -1;
+      const threads = ok && name === 'wasm' ? wasmThreadsInUse() : null;
+      if (probed && i >= 0 && threads !== null) {
+        const { simd, plan } = await planWasm();
+        const entry = probed[i]!;
+        probed[i] = { ...entry, adapter: describeWasm(simd, threads, threads > 1 ? undefined : plan.why) };
+      }
+      return ok;
+    },
   };
 }
