@@ -9,6 +9,17 @@ import { build, preview } from 'vite';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Headless Chromium flags that work on this machine (see the README); the bench adds WebGPU's. */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Where the harness page lies in the built folder (Vite keeps the HTML's path under the project root). */
 export const HARNESS_PAGE = '/bench/harness/index.html';
 

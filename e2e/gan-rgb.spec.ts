@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { canvasState } from './canvasState';
-import { rgbPng } from './rgbPng';
+import { rgbPng } from './png';
 
 const SIZE = 32;
 const PER_CLASS = 12;

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
+import { png } from './png';
 
 // Your own images (issue 14), through the UI at 1366×768: class "left" from "Image files" (PNGs made here), class
 // "right" from "Image folder" (a folder of PNGs and a stray notes.txt). Make dataset names the .txt as skipped,
@@ -13,41 +13,7 @@ import { deflateSync } from 'node:zlib';
 const SIZE = 28;
 const PER_CLASS = 20;
 
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-/** An 8-bit greyscale PNG of `pixels` (row-major, size × size). */
-function greyPng(pixels: Uint8Array, size: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bit depth
-  header[9] = 0; // greyscale
-  const raw = Buffer.alloc((size + 1) * size);
-  for (let y = 0; y < size; y++)
-    Buffer.from(pixels.subarray(y * size, (y + 1) * size)).copy(raw, y * (size + 1) + 1);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+const greyPng = (pixels: Uint8Array, size: number): Buffer => png(pixels, size, size, 1);
 /** Image k of a class: the bright half on the class's side, with some seeded noise. */
 function halfImage(side: 'left' | 'right', k: number): Buffer {
   const px = new Uint8Array(SIZE * SIZE);

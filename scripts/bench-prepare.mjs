@@ -8,22 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { previewBuilt } from '../bench/build-harness.mjs';
+import { CHROMIUM_ARGS, previewBuilt } from '../bench/build-harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join('bench', 'dist-prepare');
 const PAGE = '/bench/harness/prepare.html';
 const CLASSES = 10;
 const PER_CLASS = Number(process.env.BENCH_PER_CLASS ?? 1000);
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const log = (/** @type {string} */ s) => process.stdout.write(s + '\n');
 
@@ -42,7 +33,7 @@ async function main() {
   const server = await previewBuilt(OUT_DIR, 0);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();

@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openApp, selectBackend, trainWindow, visiblePanels, batchSize } from '../bench/app-page.mjs';
-import { buildHarness, HARNESS_PAGE, previewBuilt } from '../bench/build-harness.mjs';
+import { buildHarness, CHROMIUM_ARGS, HARNESS_PAGE, previewBuilt } from '../bench/build-harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, 'bench', 'dist');
@@ -21,16 +21,7 @@ const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'].filter((b) => !ONLY || ONLY.
 const WINDOW_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const APP_VIEWPORT = '1600×1100';
-const ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-webgpu',
-];
+const ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 const accuracyMode = process.argv.includes('--accuracy');
 
 const log = (/** @type {string} */ s) => process.stdout.write(s + '\n');

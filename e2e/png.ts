@@ -1,4 +1,4 @@
-/** An 8-bit RGB PNG written in Node (zlib's deflate and a CRC-32), for specs that upload their own images. */
+/** 8-bit grey or RGB PNGs written in Node (zlib's deflate and a CRC-32), for specs that upload their own images. */
 import { deflateSync } from 'node:zlib';
 
 const CRC = Array.from({ length: 256 }, (_, n) => {
@@ -22,17 +22,17 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-/** `rgb`: width × height × 3 bytes, row-major. */
-export function rgbPng(rgb: Uint8Array, width: number, height: number): Buffer {
+/** `pixels`: width × height × channels bytes, row-major; 1 channel is greyscale, 3 is RGB. */
+export function png(pixels: Uint8Array, width: number, height: number, channels: 1 | 3): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  const row = width * 3;
+  header[9] = channels === 3 ? 2 : 0; // truecolour or greyscale
+  const row = width * channels;
   const raw = Buffer.alloc((row + 1) * height);
   for (let y = 0; y < height; y++)
-    Buffer.from(rgb.subarray(y * row, (y + 1) * row)).copy(raw, y * (row + 1) + 1);
+    Buffer.from(pixels.subarray(y * row, (y + 1) * row)).copy(raw, y * (row + 1) + 1);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
@@ -40,3 +40,6 @@ export function rgbPng(rgb: Uint8Array, width: number, height: number): Buffer {
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+/** `rgb`: width × height × 3 bytes, row-major. */
+export const rgbPng = (rgb: Uint8Array, width: number, height: number): Buffer => png(rgb, width, height, 3);
