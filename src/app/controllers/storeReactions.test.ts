@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistStorage } from 'zustand/middleware';
+import { dcganDiscriminator, dcganGenerator } from '../../engine/graph/dcganNetworks';
 import { PRESETS } from '../../engine/graph/presets';
 import { smallCnn } from '../../engine/graph/testGraphs';
 import { createAppStore, type Saved } from '../store/index';
@@ -55,6 +56,30 @@ describe('store reactions', () => {
     });
     expect(frozen).toEqual([{ do: 'adoptGraph', freeze: [expect.any(String)], unfreeze: [] }]);
     expect(reactionsTo((s) => s.setGraph(smallCnn()))).toEqual([]);
+  });
+
+  it('a run that stopped with an error is prepared again once the network is edited, not when nodes move', () => {
+    expect(reactionsTo((s) => s.setGraph(smallCnn()), 'error')).toEqual([{ do: 'retry' }]);
+    const moved = (s: AppState) =>
+      s.setGraph({ ...s.graph, nodes: s.graph.nodes.map((n) => ({ ...n, position: { x: 1, y: 2 } })) });
+    expect(reactionsTo(moved, 'error')).toEqual([]);
+    // A stopped run that is not in error keeps waiting for Train.
+    expect(reactionsTo((s) => s.setGraph(smallCnn()), 'paused')).toEqual([]);
+  });
+
+  it('a GAN that failed to prepare: "Rebuild for 32×32×3" prepares again; switching networks does not', () => {
+    const store = createAppStore(noStorage);
+    store.getState().setPreset('dcgan');
+    store.getState().patchRun({ status: 'error', runGraph: store.getState().graph });
+    const gan = store.getState();
+    store.getState().replaceNetworks({
+      graph: dcganGenerator([32, 32, 3]),
+      gan: { generator: dcganGenerator([32, 32, 3]), discriminator: dcganDiscriminator([32, 32, 3]) },
+    });
+    expect(storeReactions(store.getState(), gan)).toEqual([{ do: 'retry' }]);
+    const rebuilt = store.getState();
+    store.getState().setActiveNetwork('discriminator');
+    expect(storeReactions(store.getState(), rebuilt)).toEqual([]);
   });
 });
 

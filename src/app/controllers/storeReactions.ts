@@ -14,6 +14,11 @@ export type Reaction =
   | { readonly do: 'newLesson' }
   /** The dataset or the backend changed: a new run, training if the old one was. */
   | { readonly do: 'rebuild'; readonly start: boolean }
+  /**
+   * The run stopped with an error (a network the worker refused, say) and the network was then edited: prepare
+   * again, so the training bar speaks of the network in the editor, not of the one that failed.
+   */
+  | { readonly do: 'retry' }
   /** Send the settings that changed. */
   | { readonly do: 'flushHyper' }
   /** Same network, other positions or frozen flags: the run adopts the graph; the worker hears what froze. */
@@ -25,6 +30,7 @@ export function storeReactions(s: AppState, prev: AppState): Reaction[] {
   if (s.presetId !== prev.presetId) return [{ do: 'newLesson' }];
   if (s.dataset !== prev.dataset || s.backendPolicy !== prev.backendPolicy)
     return [{ do: 'rebuild', start: s.status === 'running' }];
+  if (s.status === 'error' && networkEdited(s, prev)) return [{ do: 'retry' }];
   // Only a worker with a model takes settings or probes; an init that failed or has not finished gets the
   // settings with the next init.
   if (!PROBEABLE.has(s.status)) return [];
@@ -34,6 +40,18 @@ export function storeReactions(s: AppState, prev: AppState): Reaction[] {
     reactions.push({ do: 'adoptGraph', ...frozenChanges(s.runGraph, s.graph) });
   if (s.sample !== prev.sample) reactions.push({ do: 'probeSample' });
   return reactions;
+}
+
+/** The layers or connections of the work's network (both of a GAN's) changed; moves and freezing do not count. */
+function networkEdited(s: AppState, prev: AppState): boolean {
+  if (s.graph === prev.graph && s.ganGraphs === prev.ganGraphs) return false;
+  const [a, b] = [s.ganGraphs, prev.ganGraphs];
+  // A GAN's editor shows one of its networks: switching between them changes `graph` but edits nothing.
+  if (a || b) {
+    if (!a || !b) return true;
+    return !sameNetwork(a.generator, b.generator) || !sameNetwork(a.discriminator, b.discriminator);
+  }
+  return !sameNetwork(s.graph, prev.graph);
 }
 
 /**

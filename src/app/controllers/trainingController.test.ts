@@ -287,6 +287,18 @@ describe('training controller', () => {
     expect(calls.filter((c) => c === 'init')).toHaveLength(2);
   });
 
+  it('a network the worker refused is prepared again once edited, so its message never outlives it', async () => {
+    const { store, calls, emit, runId, ctl } = setup();
+    ctl.prepare();
+    emit({ type: 'error', runId: runId(), code: 'badGraph', message: 'this Input expects 28×28×1' });
+    expect(store.getState().error?.message).toMatch(/28×28×1/);
+    store.getState().setGraph(smallCnn());
+    await settle();
+    expect(calls.filter((c) => c === 'init')).toHaveLength(2);
+    expect(store.getState()).toMatchObject({ status: 'initializing', error: null });
+    expect(calls).not.toContain('start');
+  });
+
   it('steps, then probes what the visible panels need once the step ends', async () => {
     const { store, calls, emit, runId, ctl, probes, bus } = setup([
       { kind: 'deadRelu' },

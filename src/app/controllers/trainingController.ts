@@ -215,6 +215,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         return reprepare(false);
       case 'rebuild':
         return reprepare(r.start);
+      case 'retry':
+        return reprepare(false);
       case 'flushHyper':
         return hyper.flush(s.hyper, s.ganHyper);
       case 'adoptGraph':
