@@ -598,3 +598,50 @@ describe('Train after a run finished', () => {
     rec.stop();
   });
 });
+
+describe('a run that never trained a step', () => {
+  it('is not recorded: the old model’s last metrics arriving after Reset make no "Run 2"', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.metrics(a, 30);
+    h.drive.reset(a);
+    // The worker's loop flushes its last points and reports its end before it answers the reset (step 0, ready).
+    h.drive.metrics(a, 2);
+    h.drive.status('paused');
+    h.get().patchRun({ status: 'ready', step: 0 });
+    await rec.flush();
+    expect(h.get().records.map((r) => [r.name, r.steps])).toEqual([['Run 1', 30]]);
+    expect(h.get().liveRecordId).toBeNull();
+    expect(await h.sink.inner.count()).toBe(1);
+    rec.stop();
+  });
+
+  it('every run that trained is kept: Train and an immediate Pause, Step, and Train after Reset', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.drive.status('paused'); // paused before the first chunk's points came
+    h.drive.metrics(a, 3);
+    await rec.flush();
+    h.drive.reset(a);
+    // Step from a fresh model: the worker says it runs, then the points, then the loop's end.
+    h.drive.status('running');
+    h.drive.metrics(a, 10);
+    h.drive.status('paused');
+    h.drive.reset(a);
+    h.drive.status('running');
+    h.drive.metrics(a, 7);
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records.map((r) => [r.name, r.steps])).toEqual([
+      ['Run 1', 3],
+      ['Run 2', 10],
+      ['Run 3', 7],
+    ]);
+    expect(await h.sink.inner.count()).toBe(3);
+    rec.stop();
+  });
+});

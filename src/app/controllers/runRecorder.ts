@@ -78,6 +78,8 @@ export function startRunRecorder(
   let counter = 0;
   /** True while a save updates the store (the listener then only follows renames and deletes). */
   let saving = false;
+  /** The latest curve entry has been running since it began (see the listener). */
+  let entryTrained = false;
 
   const s0 = store.getState();
   s0.setLabStorage({ persistent: sink.persistent, message: sink.error ?? null });
@@ -202,7 +204,15 @@ export function startRunRecorder(
       }
     }
     const latest = s.runs[s.runs.length - 1];
+    const prevLatest = prev.runs[prev.runs.length - 1];
     const hasPoints = latest !== undefined && latest.points.length > 0;
+    // A run is one that trained: its curve's entry was running (Train, or Step, which the worker reports as
+    // running) at some point since the entry began. Points that land in a fresh entry while nothing trains are no
+    // run of their own: the old model's last metrics arriving just after Reset made a "Run 2 · no change · 0 s".
+    const entryBegan =
+      latest !== prevLatest && (!latest || latest.points.length === 0 || latest.runId !== prevLatest?.runId);
+    if (entryBegan) entryTrained = s.status === 'running';
+    else if (s.status === 'running') entryTrained = true;
     // The tracked run gave way to another: a new network (another runId), Reset (a new, empty entry for the same
     // runId) or a new lesson (no entries). Its last state is in `prev`.
     if (tracked && (!latest || latest.runId !== tracked.runId || latest.points.length === 0)) {
@@ -218,7 +228,7 @@ export function startRunRecorder(
       tracked = null;
       store.getState().setLiveRecordId(null);
     }
-    if (!tracked && hasPoints && latest) {
+    if (!tracked && hasPoints && latest && entryTrained) {
       tracked = begin(s, latest.runId);
       if (tracked) store.getState().setLiveRecordId(tracked.id);
     }
@@ -233,7 +243,6 @@ export function startRunRecorder(
       STOPPED.has(s.status) &&
       (!STOPPED.has(prev.status) || (s.status === 'finished' && prev.status !== 'finished'));
     // New points while not training (Step, the last points after a pause): saved at once.
-    const prevLatest = prev.runs[prev.runs.length - 1];
     const stepped =
       STOPPED.has(s.status) &&
       latest !== undefined &&

@@ -372,6 +372,34 @@ describe('training controller', () => {
     expect(store.getState()).toMatchObject({ step: 0, epoch: 0, status: 'ready' });
     expect(store.getState().runs.at(-1)?.points).toEqual([]);
   });
+
+  it("Reset while training: the old model's last messages do not reach the fresh curve or the counters", () => {
+    const { store, emit, runId, ctl } = setup();
+    ctl.train();
+    emit({ type: 'ready', runId: runId(), backend, trainCount: 1, testCount: 1 });
+    emit({ type: 'state', runId: runId(), running: true, step: 50, epoch: 1 });
+    ctl.reset();
+    // The loop flushes its last points and reports its end before the worker answers the reset.
+    const p = {
+      step: 52,
+      epoch: 1,
+      loss: 0.5,
+      accuracy: 0.8,
+      examplesPerSec: 100,
+      epochProgress: 0.1,
+      learningRate: 0.001,
+    };
+    emit({ type: 'metrics', runId: runId(), points: [p] });
+    emit({ type: 'state', runId: runId(), running: false, step: 52, epoch: 1 });
+    expect(store.getState()).toMatchObject({ step: 0, status: 'ready' });
+    expect(store.getState().runs.at(-1)?.points).toEqual([]);
+    emit({ type: 'state', runId: runId(), running: false, step: 0, epoch: 0 });
+    // From the worker's answer on, the fresh model's messages count again.
+    ctl.train();
+    emit({ type: 'metrics', runId: runId(), points: [{ ...p, step: 1, epoch: 0 }] });
+    expect(store.getState().runs.at(-1)?.points).toHaveLength(1);
+    expect(store.getState().step).toBe(1);
+  });
 });
 
 describe('continuePatch (Train after a run finished)', () => {

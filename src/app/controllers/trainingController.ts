@@ -26,6 +26,7 @@ import { createHyperSync } from './hyperSync';
 import { datasetChangedNotice, initArgsOf, runKeyOf, sameRunKey, type RunKey } from './initArgs';
 import { createPanelProbes } from './panelProbes';
 import type { ProbeNeed } from './probeScheduler';
+import { afterReset } from './resetFence';
 import { onceSettled, storeReactions, type Reaction } from './storeReactions';
 import { workerMessageEffects, type Effect } from './workerMessages';
 
@@ -104,6 +105,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   let runKey: RunKey | null = null;
   let runGan: AppState['ganGraphs'] = null;
   let startWhenReady = false;
+  /** Reset was sent and the worker has not confirmed it: messages about the old model are dropped (resetFence.ts). */
+  let resetting = false;
   let runCount = 0;
   const hyper = createHyperSync((patch, gan) => client.setHyper(patch, gan));
   const probes = createPanelProbes({
@@ -144,6 +147,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     runGan = s.ganGraphs;
     runId = client.init(initArgsOf(s));
     runKey = key;
+    resetting = false;
     hyper.sent(s.hyper, s.ganHyper);
     startWhenReady = start;
     probes.clear();
@@ -201,6 +205,11 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
 
   const unsubscribeClient = client.on((m: FromWorker) => {
     if (m.runId !== runId) return;
+    if (resetting) {
+      const verdict = afterReset(m);
+      if (verdict === 'drop') return;
+      if (verdict === 'lift') resetting = false;
+    }
     const run = { status: get().status, startWhenReady, runBatchSize: hyper.runBatchSize };
     for (const e of workerMessageEffects({ ...run, sampleCount: deps.sampleCount ?? 8 }, m)) apply(e);
   });
@@ -275,6 +284,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     reset() {
       if (runId === null) return;
       startWhenReady = false;
+      resetting = true;
       client.reset();
       const s = get();
       s.patchRun({
