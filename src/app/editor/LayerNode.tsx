@@ -30,7 +30,7 @@ const POSITION: { readonly [S in Side]: Position } = {
 };
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
-  const { node, info, issues, sides, showIssues, popover } = data;
+  const { node, info, issues, sides, showIssues, popoverIssues, popover } = data;
   const entry = CATALOGUE[node.layer.kind];
   const form = nodeForm(node.layer.kind);
   const size = nodeSize(node.layer.kind);
@@ -62,7 +62,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   // An error from shape inference that validation did not report (should be rare) is still shown.
   const orphanError = info?.error && issues.length === 0 ? info.error : null;
   const details = keyParams(node.layer);
-  const tooltip = `${entry.title} ${node.id}${details ? `: ${details}` : ''}. ${entry.short}`;
+  // Issues about the whole work open only when the node is selected; the tooltip says them meanwhile.
+  const closed = issues.filter((i) => !popoverIssues.includes(i)).map((i) => ` ${i.message}`);
+  const tooltip = `${entry.title} ${node.id}${details ? `: ${details}` : ''}. ${entry.short}${closed.join('')}`;
   return (
     <div className={cls} style={{ width: size.width, height: size.height }} title={tooltip}>
       {node.layer.kind !== 'input' && (
@@ -85,7 +87,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       {showIssues && (
         <div className={`layer-node__popover layer-node__popover--${popover} nodrag nowheel`}>
           {orphanError && <p className="issue issue--error">{orphanError}</p>}
-          <IssueList issues={issues} compact />
+          <IssueList issues={popoverIssues} compact />
         </div>
       )}
       <Handle type="source" position={POSITION[sides.output]} aria-label={`Output of ${node.id}`} />

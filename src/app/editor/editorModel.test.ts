@@ -4,6 +4,8 @@ import { appendAfter, chain, isConnected, outputNode, removeNodes } from '../../
 import { nodeSize } from '../../engine/graph/layout';
 import { asNodeId } from '../../engine/graph/types';
 import type { Graph } from '../../engine/graph/types';
+import type { GraphIssue } from '../../engine/graph/issues';
+import { summaryIssues } from '../graphView/issueScope';
 import { appendAnchor, appendLayer, parseDroppedKind } from './appendLayer';
 import { keyParams } from './keyParams';
 import { analyse } from '../graphView/useGraphAnalysis';
@@ -183,5 +185,33 @@ describe('insert menu keys', () => {
     expect(menuKeyTarget('Home', 5, 14)).toBe(0);
     expect(menuKeyTarget('End', 5, 14)).toBe(13);
     expect(menuKeyTarget('Enter', 5, 14)).toBeNull();
+  });
+});
+
+describe('issues about the whole work ("Rebuild for …")', () => {
+  it('stay closed on an unselected node (still marked), open on the selected one, and are listed graph-wide', () => {
+    const a = analyse(small, ctx);
+    const input = asNodeId('input_1');
+    const rebuild: GraphIssue = {
+      code: 'inputShapeMismatch',
+      node: input,
+      severity: 'error',
+      message: "The dataset's images are 32×32×3, but this Input expects 28×28×1.",
+      fixes: [{ kind: 'rebuild', label: 'Rebuild for 32×32×3', node: input, networks: { graph: small } }],
+    };
+    const withRebuild = { ...a, issues: [rebuild], byNode: new Map([[input, [rebuild]]]) };
+    const closed = toFlowNodes(small, withRebuild, new Set()).find((n) => n.id === input)!;
+    expect(closed.data.showIssues).toBe(false);
+    expect(closed.data.issues).toEqual([rebuild]); // the node is still drawn as having an error
+    const open = toFlowNodes(small, withRebuild, new Set([input])).find((n) => n.id === input)!;
+    expect(open.data.showIssues).toBe(true);
+    expect(open.data.popoverIssues).toEqual([rebuild]);
+    expect(summaryIssues(withRebuild.issues)).toEqual([rebuild]);
+    // A layer's own error still opens on its node and stays off the graph-wide list.
+    const broken = removeNodes(small, [asNodeId('flatten_1')]);
+    const b = analyse(broken, ctx);
+    const dense = toFlowNodes(broken, b, new Set()).find((n) => n.id === 'dense_1')!;
+    expect(dense.data.popoverIssues.length).toBeGreaterThan(0);
+    expect(summaryIssues(b.issues)).toEqual(b.issues.filter((i) => i.node === undefined));
   });
 });

@@ -16,6 +16,7 @@ import type { LabelPlacement, NodeSides } from './flowGeometry';
 import { labelPlacement, nodeSides } from './flowGeometry';
 import type { GraphAnalysis } from '../graphView/useGraphAnalysis';
 import { shapeText } from '../graphView/graphText';
+import { popoverIssues } from '../graphView/issueScope';
 
 /**
  * Where a node's issue popover opens: below the node in the upper half of the graph, above it in the lower half;
@@ -30,6 +31,8 @@ export interface LayerNodeData extends Record<string, unknown> {
   readonly sides: NodeSides;
   /** Issues are shown (in a popover over the neighbours) while the node is selected or has an error. */
   readonly showIssues: boolean;
+  /** The issues the popover lists (graphView/issueScope.ts): those about the whole work only when selected. */
+  readonly popoverIssues: readonly GraphIssue[];
   readonly popover: PopoverSide;
 }
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
@@ -78,7 +81,8 @@ export function toFlowNodes(
     const info = analysis.info.get(n.id);
     const issues = analysis.byNode.get(n.id) ?? [];
     const selected = selection.has(n.id);
-    const showIssues = (issues.length > 0 || Boolean(info?.error)) && (selected || hasError(issues, info));
+    const shown = popoverIssues(issues, selected);
+    const showIssues = (shown.length > 0 || Boolean(info?.error)) && (selected || hasError(shown, info));
     const size = nodeSize(n.layer.kind);
     return {
       id: n.id,
@@ -95,6 +99,7 @@ export function toFlowNodes(
         issues,
         sides: sides.get(n.id) ?? { input: 'left', output: 'right' },
         showIssues,
+        popoverIssues: shown,
         popover: `${centreY(n) > middleY + 1 ? 'above' : 'below'}-${centreX(n) > middleX + 1 ? 'end' : 'start'}`,
       },
     };

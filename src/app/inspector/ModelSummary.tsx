@@ -2,6 +2,7 @@
 import { totals } from '../../engine/graph/shapes';
 import { outputNode } from '../../engine/graph/edit';
 import { IssueList } from '../graphView/IssueList';
+import { summaryIssues } from '../graphView/issueScope';
 import type { GraphAnalysis } from '../graphView/useGraphAnalysis';
 import { shapeText } from '../graphView/graphText';
 import { useAppStore } from '../store';
@@ -16,7 +17,7 @@ export function ModelSummary({ analysis }: { analysis: GraphAnalysis }) {
   const out = outputNode(graph);
   const errors = analysis.issues.filter((i) => i.severity === 'error').length;
   const warnings = analysis.issues.length - errors;
-  const graphWide = analysis.issues.filter((i) => i.node === undefined);
+  const graphWide = summaryIssues(analysis.issues);
   return (
     <div className="inspector__model">
       <h2 className="inspector__title">Model</h2>
