@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convCell } from '../engine/inspect/convCell';
-import { paintConvStep, CELL, type ConvStepView } from './convStepPaint';
+import { paintConvStep, CAPTION, CELL, mapCellAt, type ConvStepView } from './convStepPaint';
 
 const px = (f: ReturnType<typeof paintConvStep>['frame'], x: number, y: number): number[] => {
   const o = (y * f.width + x) * 4;
@@ -33,18 +33,35 @@ function view(ox: number): ConvStepView {
 }
 
 describe('paintConvStep', () => {
-  it('labels every window, weight and product cell, and marks padded taps "pad" with stripes', () => {
+  it('labels every cell; padded input cells are striped and read 0, the weights there are the real ones', () => {
     const p = paintConvStep(view(0));
     expect(p.labels).toHaveLength(27);
-    // Cell (0, 0) of the window hangs over the top-left padding: striped grey, not a value colour.
+    // Cell (0, 0) of the window hangs over the top-left padding: striped grey, not a value colour, and 0.
     const pad = p.labels[0];
-    expect(pad?.text).toBe('pad');
-    const stripesSeen = new Set<string>();
-    for (let d = 0; d < 6; d++) stripesSeen.add(px(p.frame, (pad?.x ?? 0) + d, (pad?.y ?? 0) + 1).join());
-    expect(stripesSeen).toEqual(new Set(['200,200,200,255', '150,150,150,255']));
+    expect(pad?.text).toBe('0');
+    const stripes = (l: typeof pad): Set<string> => {
+      const seen = new Set<string>();
+      for (let d = 0; d < 6; d++) seen.add(px(p.frame, (l?.x ?? 0) + d, (l?.y ?? 0) + 1).join());
+      return seen;
+    };
+    expect(stripes(pad)).toEqual(new Set(['200,200,200,255', '150,150,150,255']));
+    // The weight at that padded tap is its trained value (−4), coloured, not "pad"; its product is 0.
+    expect(p.labels[9]?.text).toBe('\u22124.00');
+    expect(stripes(p.labels[9]).size).toBe(1);
+    expect(p.labels[18]?.text).toBe('0');
     // The centre tap is input (0, 0) = 0: the weight grid's centre prints the weight 0.
-    expect(p.labels[9 + 4]?.text).toBe('0.00');
-    expect(p.labels[18 + 4]?.text).toBe('0.00');
+    expect(p.labels[9 + 4]?.text).toBe('0');
+    expect(p.labels[18 + 4]?.text).toBe('0');
+  });
+
+  it('maps a pixel of the input picture back to its input cell (null on the padding)', () => {
+    const p = paintConvStep(view(0));
+    const m = p.map;
+    if (!m) throw new Error('no map');
+    // 4×4 inside one cell of padding: 6 cells of 25 px; input (2, 1) is padded cell (3, 2).
+    expect(m.scale).toBe(25);
+    expect(mapCellAt(m, 2 * 25 + 3, CAPTION + 3 * 25 + 3)).toEqual({ y: 2, x: 1 });
+    expect(mapCellAt(m, 3, CAPTION + 3)).toBeNull();
   });
 
   it('moves the outlined window on the input map when the cell moves', () => {
@@ -54,8 +71,8 @@ describe('paintConvStep', () => {
     const diff = a.frame.packed.some((v, i) => v !== b.frame.packed[i]);
     expect(diff).toBe(true);
     // The window outline (orange-red) starts at the padded corner for cell 0 (map scale: 150 / 6 = 25 px a cell).
-    expect(px(a.frame, 0, 14)).toEqual([255, 80, 40, 255]);
-    expect(px(b.frame, 0, 14 + 30)).not.toEqual([255, 80, 40, 255]);
+    expect(px(a.frame, 0, CAPTION)).toEqual([255, 80, 40, 255]);
+    expect(px(b.frame, 0, CAPTION + 30)).not.toEqual([255, 80, 40, 255]);
     expect(CELL).toBeGreaterThan(20);
   });
 });

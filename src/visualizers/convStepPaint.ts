@@ -1,7 +1,9 @@
 /**
  * Pixels of the Convolution step picture, without the DOM: the layer's input map with the window (and the next
  * window, one stride on) outlined and the padding drawn as a striped border, then small grids of the window, the
- * weights and their products (conv), the window with its winner (pooling) or the top inputs × weights (dense).
+ * weights and their products (conv; below the map, so the numbers need no shrinking at 1366 px), the window with its
+ * winner (pooling) or the top inputs × weights (dense). Padded input cells are striped and read 0; the weights there
+ * are the real trained ones (their product is 0).
  * The renderer (convStep.ts) blits the frame and writes the numbers on top.
  */
 import type { ConvCell } from '../engine/inspect/convCell';
@@ -10,6 +12,7 @@ import type { DenseUnit } from '../engine/inspect/denseUnit';
 import type { FloatMap } from '../engine/inspect/window';
 import { divergingIndex, divergingLut, greysLut } from './colormap';
 import { makeFrame, type Frame } from './canvas';
+import { fmt } from './stepNumber';
 
 export type ConvStepView =
   | {
@@ -56,11 +59,34 @@ export interface Painted {
   readonly labels: readonly Label[];
   /** Captions above the grids: text and position. */
   readonly captions: readonly { readonly x: number; readonly y: number; readonly text: string }[];
+  /** Where the input map lies (conv and pooling), to turn a click into an input row and column. */
+  readonly map: MapPlace | null;
 }
 
-export const CELL = 34;
+export interface MapPlace {
+  readonly x: number;
+  readonly y: number;
+  /** Pixels per input cell. */
+  readonly scale: number;
+  readonly padTop: number;
+  readonly padLeft: number;
+  readonly h: number;
+  readonly w: number;
+  /** The map's size in pixels, padding included. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The input row and column (0-based) under frame pixel (px, py); null off the image (padding or outside). */
+export function mapCellAt(m: MapPlace, px: number, py: number): { y: number; x: number } | null {
+  const y = Math.floor((py - m.y) / m.scale) - m.padTop;
+  const x = Math.floor((px - m.x) / m.scale) - m.padLeft;
+  return y >= 0 && x >= 0 && y < m.h && x < m.w ? { y, x } : null;
+}
+
+export const CELL = 46;
 const GAP = 14;
-const CAPTION = 14;
+export const CAPTION = 18;
 const MAP_PX = 150;
 
 const rgba = (r: number, g: number, b: number): number =>
@@ -71,13 +97,6 @@ const WINNER = rgba(230, 0, 60);
 const PAD_A = rgba(200, 200, 200);
 const PAD_B = rgba(150, 150, 150);
 const BG = rgba(255, 255, 255);
-
-export const fmt = (v: number): string => {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 0.01 || a >= 1000)) return v.toExponential(1);
-  return v.toFixed(2);
-};
 
 function fill(f: Frame, x: number, y: number, w: number, h: number, c: number): void {
   const x0 = Math.max(0, Math.floor(x));
@@ -148,7 +167,7 @@ function paintMap(
   return W * s;
 }
 
-/** A kh×kw grid of values at (x, y): colour by `colour(v)`, a number per cell, stripes where `padded`. */
+/** A kh×kw grid of values at (x, y): colour by `colour(v)`, a number per cell; stripes and 0 where `padded`. */
 function paintGrid(
   f: Frame,
   labels: Label[],
@@ -168,7 +187,7 @@ function paintGrid(
       const v = value(t);
       if (padded?.[t]) {
         stripes(f, cx, cy, CELL - 1, CELL - 1);
-        labels.push({ x: cx, y: cy, w: CELL - 1, h: CELL - 1, text: 'pad', dark: true });
+        labels.push({ x: cx, y: cy, w: CELL - 1, h: CELL - 1, text: '0', dark: true });
         continue;
       }
       const { c, dark } = colour(v);
@@ -212,13 +231,24 @@ export function paintConvStep(view: ConvStepView, prev: Frame | null = null): Pa
         labels.push({ x, y, w: CELL * 2 - 1, h: CELL - 1, text: fmt(v), dark: col.dark });
       });
     });
-    return { frame: f, labels, captions };
+    return { frame: f, labels, captions, map: null };
   }
   const { input, pad, stride } = view;
   const H = input.h + pad.top + pad.bottom;
   const W = input.w + pad.left + pad.right;
   const s = Math.max(2, Math.floor(MAP_PX / Math.max(H, W)));
   const mapW = W * s;
+  const place = (x: number, y: number): MapPlace => ({
+    x,
+    y,
+    scale: s,
+    padTop: pad.top,
+    padLeft: pad.left,
+    h: input.h,
+    w: input.w,
+    width: mapW,
+    height: H * s,
+  });
   if (view.kind === 'pool') {
     const c = view.cell;
     const gridX = mapW + GAP;
@@ -252,15 +282,15 @@ export function paintConvStep(view: ConvStepView, prev: Frame | null = null): Pa
         WINNER,
         3,
       );
-    return { frame: f, labels, captions };
+    return { frame: f, labels, captions, map: place(0, CAPTION) };
   }
   const c = view.cell;
   const shown = Math.max(1, Math.min(view.channels, c.c));
   const gridW = c.kw * CELL;
   const gridH = c.kh * CELL;
-  const gridX = mapW + GAP;
-  const width = gridX + 3 * gridW + 2 * GAP;
-  const height = CAPTION + Math.max(H * s, shown * (gridH + CAPTION) - CAPTION);
+  const gridY = CAPTION + H * s + GAP + CAPTION;
+  const width = Math.max(mapW, 3 * gridW + 2 * GAP);
+  const height = gridY + shown * (gridH + CAPTION) - CAPTION;
   const f = makeFrame(width, height, prev);
   f.packed.fill(BG);
   const win = {
@@ -276,16 +306,17 @@ export function paintConvStep(view: ConvStepView, prev: Frame | null = null): Pa
   const xr = range(c.window);
   const at = (a: Float32Array, ch: number) => (t: number) => a[t * c.c + ch] as number;
   for (let ch = 0; ch < shown; ch++) {
-    const y = CAPTION + ch * (gridH + CAPTION);
-    const names = [`window, ch ${ch + 1}`, '× weights', '= products'];
+    const y = gridY + ch * (gridH + CAPTION);
+    const names = [c.c === 1 ? 'input window' : `window, channel ${ch + 1}`, '× weights', '= products'];
     [c.window, c.weights, c.products].forEach((arr, i) => {
-      const x = gridX + i * (gridW + GAP);
+      const x = i * (gridW + GAP);
       captions.push({ x, y: y - CAPTION, text: names[i] as string });
       const colour = i === 0 ? greys(Math.min(0, xr.lo), xr.hi) : diverging(i === 1 ? wr.abs : pr.abs);
-      paintGrid(f, labels, x, y, c.kh, c.kw, at(arr, ch), colour, c.padded);
+      // Only the input is padding (zeros); the weights there are real and their products 0.
+      paintGrid(f, labels, x, y, c.kh, c.kw, at(arr, ch), colour, i === 0 ? c.padded : undefined);
     });
   }
-  return { frame: f, labels, captions };
+  return { frame: f, labels, captions, map: place(0, CAPTION) };
 }
 
 function channelOf(input: FloatMap, ch: number): Float32Array {

@@ -3,7 +3,9 @@
  * discriminator's maps, of the real image and, beside them, of a generated one (the fixed-noise grid's cell with the
  * same number), so one can see what D looks at in each.
  */
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import type { ConvStepPick } from '../store/types';
+import { ConvStepNotice } from './ConvStepNotice';
 import type { Graph } from '../../engine/graph/types';
 import { createActivationMaps, type ActivationMaps } from '../../visualizers/activationMaps';
 import { receptiveWindows, spatialChain } from '../../engine/graph/receptiveField';
@@ -43,8 +45,15 @@ function mapsGraph(): Graph | null {
   return s.runGraph ?? s.graph;
 }
 
-/** One activation-maps renderer whose clicks outline the receptive field in its own maps. */
-function useMaps(): [React.RefObject<HTMLDivElement | null>, React.RefObject<ActivationMaps | null>] {
+/**
+ * One activation-maps renderer whose clicks outline the receptive field in its own maps; `onConvStep` hears of the
+ * cell a click picked for the Convolution step region.
+ */
+function useMaps(
+  onConvStep?: (pick: ConvStepPick) => void,
+): [React.RefObject<HTMLDivElement | null>, React.RefObject<ActivationMaps | null>] {
+  const heard = useRef(onConvStep);
+  heard.current = onConvStep;
   const [host, maps] = useRenderer(
     (el) =>
       createActivationMaps(el, {
@@ -56,7 +65,10 @@ function useMaps(): [React.RefObject<HTMLDivElement | null>, React.RefObject<Act
           maps.current?.highlight({ node, channel, y, x }, windows);
           // …and the Convolution step region computes that cell (the conv before an activation map).
           const pick = pickFromMap(graph, node, channel, y, x);
-          if (pick) useAppStore.getState().setConvStep(pick);
+          if (pick) {
+            useAppStore.getState().setConvStep(pick);
+            heard.current?.(pick);
+          }
         },
       }),
     { clearOnNewRun: true },
@@ -65,8 +77,8 @@ function useMaps(): [React.RefObject<HTMLDivElement | null>, React.RefObject<Act
 }
 
 /** The discriminator's maps of a generated image (GAN runs only). */
-function FakeMaps({ active }: { active: boolean }) {
-  const [host, maps] = useMaps();
+function FakeMaps({ active, onConvStep }: { active: boolean; onConvStep: (p: ConvStepPick) => void }) {
+  const [host, maps] = useMaps(onConvStep);
   const caption = useRef<HTMLHeadingElement | null>(null);
   useFrames('activations', active, (f) => {
     if (!f.fake) return;
@@ -87,7 +99,11 @@ function FakeMaps({ active }: { active: boolean }) {
 function ActivationsBody() {
   const ganRun = useAppStore((s) => runKindOf(s.runGraph) === 'gan');
   const sample = useAppStore((s) => s.sample);
-  const [host, maps] = useMaps();
+  // The last cell a click here picked for Convolution step, and whether the dock showed that region then.
+  const [picked, setPicked] = useState<{ pick: ConvStepPick; shown: boolean } | null>(null);
+  const onConvStep = (pick: ConvStepPick): void =>
+    setPicked({ pick, shown: document.querySelector('[data-panel="Convolution step"]') !== null });
+  const [host, maps] = useMaps(onConvStep);
   const active = useOnScreen(host);
   useProbeNeed({ kind: 'activations' }, active);
   useFrames('activations', active, (f) => {
@@ -112,8 +128,9 @@ function ActivationsBody() {
           )}
           <div ref={host} className="panel-canvas-host" />
         </div>
-        {ganRun && <FakeMaps active={active} />}
+        {ganRun && <FakeMaps active={active} onConvStep={onConvStep} />}
       </div>
+      <ConvStepNotice pick={picked?.pick ?? null} shown={picked?.shown ?? false} />
     </>
   );
 }

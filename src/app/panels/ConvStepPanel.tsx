@@ -1,7 +1,9 @@
 /**
  * "Convolution step": one output cell of a conv, pooling or dense layer computed by hand from the layer's real input
  * and trained weights (the layerIO probe), for the sample Activation maps shows. A click on a map there picks the
- * cell; so do the fields here, and the arrow keys step one output cell (one stride of input cells) at a time.
+ * cell; so do the fields here and a click on the input picture (the cell whose window covers that point), and the
+ * arrow keys step one output cell (one stride of input cells) at a time. The first cell shown is the middle one, whose
+ * window lies inside the image. Fields count from 1; the pick in the store stays 0-based.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeId } from '../../engine/graph/types';
@@ -10,22 +12,38 @@ import { createConvStep } from '../../visualizers/convStep';
 import { useAppStore } from '../store';
 import type { ConvStepPick } from '../store/types';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
-import { arrowStep, clampInt, stepBounds, stepModel, type StepBounds } from './convStepModel';
+import {
+  arrowStep,
+  CENTRE,
+  cellCovering,
+  centred,
+  clampInt,
+  stepBounds,
+  stepModel,
+  type StepBounds,
+} from './convStepModel';
 import { frameBus } from '../frames/frameBus';
 import { inspectableLayers } from './convStepPick';
+import { caveatText, introText } from './convStepWords';
 import { nodeLabel, useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
 
 const NAME = 'Convolution step';
 
-function NumberField(props: { label: string; value: number; max: number; onChange: (v: number) => void }) {
+/** A field counting from 1 (what it shows is the 0-based pick + 1); empty while the value is not known yet. */
+function NumberField(props: {
+  label: string;
+  value: number | null;
+  max: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <label className="panel-control">
       {props.label}{' '}
       <input
         type="number"
-        min={props.label === 'Output row' || props.label === 'Output column' ? 0 : 1}
+        min={1}
         max={props.max}
-        value={props.value}
+        value={props.value ?? ''}
         onChange={(e) => props.onChange(Number(e.target.value))}
         style={{ width: '4.5em' }}
       />
@@ -43,9 +61,32 @@ function ConvStepBody() {
     stored && layers.some((l) => l.id === stored.node)
       ? stored
       : first
-        ? { node: first.id, index: 0, y: 0, x: 0 }
+        ? { node: first.id, index: 0, y: CENTRE, x: CENTRE }
         : null;
-  const [host, r] = useRenderer((el) => createConvStep(el), { clearOnNewRun: true });
+  const [note, setNote] = useState<string | null>(null);
+  // A click on the input picture: the output cell whose window covers that input cell (refs: made once).
+  const onInputClick = (cell: { y: number; x: number } | null): void => {
+    const f = frame.current;
+    const p = latestPick.current;
+    if (!f || !p || f.node !== p.node) return;
+    if (!cell) {
+      setNote('That is padding around the image: click inside the picture.');
+      return;
+    }
+    const at = `Input row ${cell.y + 1}, column ${cell.x + 1}`;
+    const to = cellCovering(f, cell.y, cell.x);
+    if (!to) {
+      setNote(`${at}: no output cell's window covers it (the stride steps over it).`);
+      return;
+    }
+    setNote(`${at}: shown by output row ${to.y + 1}, column ${to.x + 1}.`);
+    setPick({ ...p, ...to });
+  };
+  const clickRef = useRef(onInputClick);
+  clickRef.current = onInputClick;
+  const [host, r] = useRenderer((el) => createConvStep(el, { onInputClick: (c) => clickRef.current(c) }), {
+    clearOnNewRun: true,
+  });
   const active = useOnScreen(host) && pick !== null;
   useProbeNeed(pick ? { kind: 'layerIO', node: pick.node } : null, active);
   // The probe's frame stays out of React state (it can be megabytes); only the layer's bounds are state.
@@ -75,9 +116,12 @@ function ConvStepBody() {
   }, [pick?.node, pick?.index, pick?.y, pick?.x, redraw]);
   const shown = frame.current?.node === pick?.node ? bounds : null;
   const dense = layers.find((l) => l.id === pick?.node)?.layer.kind === 'dense';
+  // The cell on screen: the middle one until one is chosen.
+  const at = pick && shown ? centred(pick, shown) : pick;
   const set = (patch: Partial<ConvStepPick>): void => {
-    if (!pick) return;
-    const next = { ...pick, ...patch };
+    if (!at) return;
+    setNote(null);
+    const next = { ...at, ...patch };
     setPick(
       shown
         ? {
@@ -86,11 +130,11 @@ function ConvStepBody() {
             y: clampInt(next.y, shown.rows),
             x: clampInt(next.x, shown.cols),
           }
-        : next,
+        : { ...next, index: Math.max(0, next.index), y: Math.max(0, next.y), x: Math.max(0, next.x) },
     );
   };
   const onKey = (e: React.KeyboardEvent): void => {
-    if (!shown || !pick) return;
+    if (!shown || !at) return;
     if (dense) {
       const d =
         e.key === 'ArrowRight' || e.key === 'ArrowDown'
@@ -100,35 +144,31 @@ function ConvStepBody() {
             : 0;
       if (d === 0) return;
       e.preventDefault();
-      set({ index: pick.index + d });
+      set({ index: at.index + d });
       return;
     }
-    const to = arrowStep(e.key, pick.y, pick.x, shown);
+    const to = arrowStep(e.key, at.y, at.x, shown);
     if (!to) return;
     e.preventDefault();
     set(to);
   };
-  if (!pick)
+  if (!pick || !at)
     return (
       <p className="panel-note">This network has no convolution, pooling or dense layer to step through.</p>
     );
   return (
     <>
-      <p className="panel-note">
-        One output number computed by hand: the filter&apos;s trained weights times the input window they
-        cover, added up, plus the bias, through the activation. Click a map in Activation maps, or choose a
-        cell here, and use the arrow keys on the picture to slide the window one stride at a time.
-      </p>
-      <p className="panel-note">
-        Caveat: this is one cell of one image; what a filter responds to in general shows better across many
-        cells and images (Activation maps, Feature visualization).
-      </p>
+      <p className="panel-note">{introText(layers.map((l) => l.layer.kind))}</p>
+      <p className="panel-note">{caveatText(layers.map((l) => l.layer.kind))}</p>
       <div className="panel-controls">
         <label className="panel-control">
           Layer to inspect{' '}
           <select
             value={pick.node}
-            onChange={(e) => setPick({ node: e.target.value as NodeId, index: 0, y: 0, x: 0 })}
+            onChange={(e) => {
+              setNote(null);
+              setPick({ node: e.target.value as NodeId, index: 0, y: CENTRE, x: CENTRE });
+            }}
           >
             {layers.map((l) => (
               <option key={l.id} value={l.id}>
@@ -139,7 +179,7 @@ function ConvStepBody() {
         </label>
         <NumberField
           label={dense ? 'Unit' : 'Filter or channel'}
-          value={pick.index + 1}
+          value={at.index + 1}
           max={shown?.maps ?? 1}
           onChange={(v) => set({ index: v - 1 })}
         />
@@ -147,15 +187,15 @@ function ConvStepBody() {
           <>
             <NumberField
               label="Output row"
-              value={pick.y}
-              max={(shown?.rows ?? 1) - 1}
-              onChange={(v) => set({ y: v })}
+              value={at.y === CENTRE ? null : at.y + 1}
+              max={shown?.rows ?? 1}
+              onChange={(v) => set({ y: v - 1 })}
             />
             <NumberField
               label="Output column"
-              value={pick.x}
-              max={(shown?.cols ?? 1) - 1}
-              onChange={(v) => set({ x: v })}
+              value={at.x === CENTRE ? null : at.x + 1}
+              max={shown?.cols ?? 1}
+              onChange={(v) => set({ x: v - 1 })}
             />
           </>
         )}
@@ -173,6 +213,11 @@ function ConvStepBody() {
         }
         onKeyDown={onKey}
       />
+      {note !== null && (
+        <p className="panel-note" role="status">
+          {note}
+        </p>
+      )}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { chain } from '../../engine/graph/edit';
 import { L } from '../../engine/graph/layerBuilders';
 import type { Conv2DLayer, NodeId } from '../../engine/graph/types';
 import type { LayerIOResult } from '../../engine/train/probes/types';
-import { arrowStep, stepBounds, stepModel } from './convStepModel';
+import { arrowStep, CENTRE, cellCovering, ROUNDED, stepBounds, stepModel } from './convStepModel';
 import { inspectableLayers, pickFromMap } from './convStepPick';
 
 const graph = chain('classifier', [
@@ -39,17 +39,72 @@ function convIO(): LayerIOResult {
 }
 
 describe('stepModel', () => {
-  it('a conv cell: the window, the sum, + bias and the activation, with the padding and stride in words', () => {
+  it('a conv cell: the window, the sum, + bias and the activation, counting from 1, the padding in words', () => {
     const m = stepModel(convIO(), { index: 0, y: 0, x: 1 }, graph);
     // rows 0..2, columns 2..4 (4 is padding): 3+4 + 7+8 + 11+12 = 45
-    expect(m?.lines[0]).toContain('filter 1 of 2, output row 0, column 1: window rows 0–2, columns 2–4');
-    expect(m?.lines[0]).toContain("stride 2×2, 'same' padding: 0 zero rows above, 1 below");
-    expect(m?.lines[1]).toContain('= 45.00');
-    expect(m?.lines[1]).toContain('3 window cells are padding');
-    expect(m?.lines[2]).toBe("+ bias 0.50 = 45.50 → linear (none) = 45.50 (the layer's output here: 54.50).");
-    expect(m?.lines[3]).toBe(`Then ReLU (next layer, ${relu?.id}) = 45.50.`);
+    expect(m?.lines).toEqual([
+      `${conv?.id}, filter 1 of 2, output row 1, column 2: its 3×3 window covers input rows 1–3, input columns 3–4 of the 4×4×1 input (stride 2×2).`,
+      'The window hangs one column over the right edge: that column is padding, zeros.',
+      'Sum of the 9 products (3×3 × 1 channel; the 3 padded cells give 0) = 45.0.',
+      "+ bias 0.500 = 45.5 → linear (none) = 45.5 (the layer's output here: 54.5).",
+      `Then ReLU (next layer, ${relu?.id}) = 45.5.`,
+      ROUNDED,
+    ]);
     const neg = stepModel(convIO(), { index: 1, y: 0, x: 1 }, graph);
-    expect(neg?.lines[3]).toBe(`Then ReLU (next layer, ${relu?.id}) = 0.00.`);
+    expect(neg?.lines[4]).toBe(`Then ReLU (next layer, ${relu?.id}) = 0.`);
+    expect(neg?.lines[2]).toContain('= \u221245.0.');
+  });
+
+  it('the first cell shown is the middle one, its window inside the image', () => {
+    const io = convIO();
+    const big: LayerIOResult = {
+      ...io,
+      spec: { ...(conv?.layer as Conv2DLayer), stride: [1, 1] },
+      input: { shape: [28, 28, 1], values: new Float32Array(28 * 28).fill(1) },
+      output: { shape: [28, 28, 2], values: new Float32Array(28 * 28 * 2) },
+    };
+    const m = stepModel(big, { index: 0, y: CENTRE, x: CENTRE }, graph);
+    expect([m?.y, m?.x]).toEqual([13, 13]);
+    expect(m?.lines[0]).toContain('output row 14, column 14: its 3×3 window covers input rows 13–15');
+    expect(m?.lines[1]).toBe('The window lies inside the image: no padding.');
+    // The corner cell (0, 0) hangs over two edges.
+    expect(stepModel(big, { index: 0, y: 0, x: 0 }, graph)?.lines[1]).toBe(
+      'The window hangs one row over the top edge and one column over the left edge: those cells are padding, zeros.',
+    );
+  });
+
+  it('a click on the input picks the output cell whose window covers it, or none', () => {
+    // 4 wide, 3 taps, stride 2, 'same' (1 column of padding after): windows 0–2 and 2–4.
+    expect(cellCovering(convIO(), 0, 3)).toEqual({ y: 0, x: 1 });
+    expect(cellCovering(convIO(), 1, 0)).toEqual({ y: 0, x: 0 });
+    const pool: LayerIOResult = {
+      ...convIO(),
+      spec: { kind: 'maxPool2d', pool: [2, 2], stride: [3, 3], padding: 'valid' },
+      input: { shape: [9, 9, 1], values: new Float32Array(81) },
+      output: { shape: [3, 3, 1], values: new Float32Array(9) },
+      weights: null,
+      bias: null,
+    };
+    expect(cellCovering(pool, 4, 7)).toEqual({ y: 1, x: 2 });
+    expect(cellCovering(pool, 2, 0)).toBeNull();
+  });
+
+  it('sum + bias = pre adds the shown parts (a correct sum on screen), in plain decimals', () => {
+    const io: LayerIOResult = {
+      ...convIO(),
+      node: dense?.id as NodeId,
+      spec: { kind: 'dense', units: 1, activation: 'linear', useBias: true, initializer: 'zeros' },
+      input: { shape: [1], values: new Float32Array([1]) },
+      output: { shape: [1], values: new Float32Array([2.008]) },
+      weights: new Float32Array([1.004]),
+      bias: new Float32Array([1.004]),
+    };
+    // Exactly 2.008 (shown 2.01), but the reader adds 1.00 + 1.00.
+    const lines = stepModel(io, { index: 0, y: 0, x: 0 }, graph)?.lines ?? [];
+    expect(lines).toContain("+ bias 1.00 = 2.00 → linear (none) = 2.00 (the layer's output: 2.01).");
+    const tiny = stepModel({ ...io, bias: new Float32Array([-0.001]) }, { index: 0, y: 0, x: 0 }, graph);
+    expect(tiny?.lines.join(' ')).toContain('+ bias \u22120.00100 = 0.999');
+    expect(tiny?.lines.join(' ')).not.toMatch(/\de-\d/);
   });
 
   it('clamps a cell outside the layer and steps by one output cell with the arrow keys', () => {
@@ -76,7 +131,7 @@ describe('stepModel', () => {
       bias: null,
     };
     expect(stepModel(poolIO, { index: 0, y: 0, x: 0 }, graph)?.lines[1]).toBe(
-      "The largest of the 4 inputs wins: row 0, column 1, 9.00 (the layer's output here: 9.00).",
+      "The largest of the 4 inputs wins: row 1, column 2, 9.00 (the layer's output here: 9.00).",
     );
     const denseIO: LayerIOResult = {
       ...convIO(),
@@ -93,8 +148,9 @@ describe('stepModel', () => {
       'input 3: 3.00 × 3.00 = 9.00',
       'input 2: 2.00 × 2.00 = 4.00',
       'input 1: 1.00 × 1.00 = 1.00',
-      'The other 0 inputs add 0.00; the sum of all 3 = 14.00.',
-      "+ bias 0.50 = 14.50 → linear (none) = 14.50 (the layer's output: 14.50).",
+      'The other 0 inputs add 0; the sum of all 3 = 14.0.',
+      "+ bias 0.500 = 14.5 → linear (none) = 14.5 (the layer's output: 14.5).",
+      ROUNDED,
     ]);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * From a layerIO probe result and the chosen cell to what the Convolution step region draws and says: the cell's
  * arithmetic (engine/inspect), the picture's data and the lines of text. Pure, so arrow-key steps cost no probe.
+ * Rows, columns, filters and units count from 1 in the text (the pick stays 0-based); numbers are shown with three
+ * significant digits and "sum + bias = pre" adds the shown parts, so the line reads as correct arithmetic.
  */
 import type { Graph } from '../../engine/graph/types';
 import { successors } from '../../engine/graph/graphUtils';
@@ -9,9 +11,11 @@ import { convAxes, convCell } from '../../engine/inspect/convCell';
 import { poolAxes, poolCell } from '../../engine/inspect/poolCell';
 import { denseUnit } from '../../engine/inspect/denseUnit';
 import { activationName, applyActivation } from '../../engine/inspect/activationFn';
-import type { FloatMap } from '../../engine/inspect/window';
+import type { FusedActivation } from '../../engine/layers/primitives';
+import { coveringOutput, type FloatMap } from '../../engine/inspect/window';
 import type { ConvStepView } from '../../visualizers/convStepPaint';
-import { fmt } from '../../visualizers/convStepPaint';
+import { fmt, shownSum } from '../../visualizers/stepNumber';
+import { edgeWords, insideSpan } from './convStepWords';
 
 /** Grids drawn per conv cell at most (a 64-channel window would not fit; the sum still uses every channel). */
 export const MAX_CHANNELS = 4;
@@ -36,6 +40,21 @@ export interface StepModel {
 
 export const clampInt = (v: number, n: number): number =>
   Math.max(0, Math.min(Math.max(0, n - 1), Math.round(Number.isFinite(v) ? v : 0)));
+
+/** A pick's row or column meaning "the centre of the output" (a window inside the image), resolved by `centred`. */
+export const CENTRE = -1;
+
+/** The pick with CENTRE rows/columns replaced by the output's middle cell. */
+export function centred<P extends { readonly y: number; readonly x: number }>(p: P, b: StepBounds): P {
+  return {
+    ...p,
+    y: p.y === CENTRE ? Math.floor((b.rows - 1) / 2) : p.y,
+    x: p.x === CENTRE ? Math.floor((b.cols - 1) / 2) : p.x,
+  };
+}
+
+/** The footnote of every computed cell. */
+export const ROUNDED = 'Numbers are rounded to 3 significant digits; the sums use the exact values.';
 
 const asMap = (t: LayerIOResult['input']): FloatMap => ({
   h: t.shape[0] ?? 1,
@@ -65,7 +84,16 @@ function nextActivation(
   return { id: n.id, fn: activationName(fn), f: (v) => applyActivation(fn, v, alpha) };
 }
 
-const span = (a: number, b: number): string => (a === b ? `${a}` : `${a}–${b}`);
+/** "+ bias B = P → f = out": P is the shown sum plus the shown bias; out is f of that P (softmax: the real one). */
+function biasLine(sum: number, bias: number, fn: FusedActivation, real: number, tf: number, here: string): string {
+  const pre = shownSum(sum, bias);
+  const out = fn === 'softmax' ? real : applyActivation(fn, pre);
+  return `+ bias ${fmt(bias)} = ${fmt(pre)} → ${activationName(fn)} = ${fmt(out)} (the layer's output${here}: ${fmt(tf)}).`;
+}
+
+function shownOut(sum: number, bias: number, fn: FusedActivation, real: number): number {
+  return fn === 'softmax' ? real : applyActivation(fn, shownSum(sum, bias));
+}
 
 export function stepModel(
   r: LayerIOResult,
@@ -73,9 +101,10 @@ export function stepModel(
   graph: Graph | null,
 ): StepModel | null {
   const bounds = stepBounds(r);
-  const index = clampInt(pick.index, bounds.maps);
-  const y = clampInt(pick.y, bounds.rows);
-  const x = clampInt(pick.x, bounds.cols);
+  const at = centred(pick, bounds);
+  const index = clampInt(at.index, bounds.maps);
+  const y = clampInt(at.y, bounds.rows);
+  const x = clampInt(at.x, bounds.cols);
   const spec = r.spec;
   const then = nextActivation(graph, r);
   if (spec.kind === 'dense') {
@@ -90,9 +119,13 @@ export function stepModel(
       `${r.node}, unit ${index + 1} of ${bounds.maps}: the ${u.top.length} largest of its ${u.inputs} inputs × weights.`,
       ...u.top.map((c) => `input ${c.index + 1}: ${fmt(c.value)} × ${fmt(c.weight)} = ${fmt(c.product)}`),
       `The other ${u.inputs - u.top.length} inputs add ${fmt(u.rest)}; the sum of all ${u.inputs} = ${fmt(u.sum)}.`,
-      `+ bias ${fmt(u.bias)} = ${fmt(u.pre)} → ${activationName(u.activation)} = ${fmt(u.out)} (the layer's output: ${fmt(r.output.values[index] ?? NaN)}).`,
+      biasLine(u.sum, u.bias, u.activation, u.out, r.output.values[index] ?? NaN, ''),
     ];
-    if (then) lines.push(`Then ${then.fn} (next layer, ${then.id}) = ${fmt(then.f(u.out))}.`);
+    if (then)
+      lines.push(
+        `Then ${then.fn} (next layer, ${then.id}) = ${fmt(then.f(shownOut(u.sum, u.bias, u.activation, u.out)))}.`,
+      );
+    lines.push(ROUNDED);
     return { view: { kind: 'dense', unit: u }, lines, bounds, index, y: 0, x: 0 };
   }
   const input = asMap(r.input);
@@ -105,17 +138,20 @@ export function stepModel(
     if (!c) return null;
     const [ay, ax] = convAxes(io);
     const pad = { top: ay.padBefore, bottom: ay.padAfter, left: ax.padBefore, right: ax.padAfter };
-    const padText =
-      typeof spec.padding === 'object' ? `padding ${spec.padding.explicit}` : `'${spec.padding}' padding`;
     const padded = c.padded.reduce((a, b) => a + b, 0);
     const lines = [
-      `${r.node}, filter ${index + 1} of ${bounds.maps}, output row ${y}, column ${x}: window rows ${span(c.rows[0] ?? 0, c.rows[c.kh - 1] ?? 0)}, columns ${span(c.cols[0] ?? 0, c.cols[c.kw - 1] ?? 0)} of ${where} (stride ${spec.stride[0]}×${spec.stride[1]}, ${padText}: ${pad.top} zero rows above, ${pad.bottom} below, ${pad.left} columns left, ${pad.right} right).`,
-      `Sum of the ${c.products.length} products (${c.kh}×${c.kw} × ${c.c} channel${c.c === 1 ? '' : 's'}${padded > 0 ? `; ${padded} window cells are padding, worth 0` : ''}) = ${fmt(c.sum)}.`,
-      `+ bias ${fmt(c.bias)} = ${fmt(c.pre)} → ${activationName(c.activation)} = ${fmt(c.out)} (the layer's output here: ${fmt(tfOut)}).`,
+      `${r.node}, filter ${index + 1} of ${bounds.maps}, output row ${y + 1}, column ${x + 1}: its ${c.kh}×${c.kw} window covers ${insideSpan(c.rows, input.h, 'row')}, ${insideSpan(c.cols, input.w, 'column')} of ${where} (stride ${spec.stride[0]}×${spec.stride[1]}).`,
+      edgeWords(c.rows, c.cols, input.h, input.w),
+      `Sum of the ${c.products.length} products (${c.kh}×${c.kw} × ${c.c} channel${c.c === 1 ? '' : 's'}${padded > 0 ? `; the ${padded} padded cells give 0` : ''}) = ${fmt(c.sum)}.`,
+      biasLine(c.sum, c.bias, c.activation, c.out, tfOut, ' here'),
     ];
-    if (then) lines.push(`Then ${then.fn} (next layer, ${then.id}) = ${fmt(then.f(c.out))}.`);
+    if (then)
+      lines.push(
+        `Then ${then.fn} (next layer, ${then.id}) = ${fmt(then.f(shownOut(c.sum, c.bias, c.activation, c.out)))}.`,
+      );
     if (c.c > MAX_CHANNELS)
       lines.push(`The grids show channels 1–${MAX_CHANNELS} of ${c.c}; the sum uses all ${c.c}.`);
+    lines.push(ROUNDED);
     const view: ConvStepView = {
       kind: 'conv',
       input,
@@ -136,16 +172,19 @@ export function stepModel(
   if (!c) return null;
   const [ay, ax] = poolAxes(input, g);
   const pad = { top: ay.padBefore, bottom: ay.padAfter, left: ax.padBefore, right: ax.padAfter };
-  const head = `${r.node}, channel ${index + 1} of ${bounds.maps}, output row ${y}, column ${x}: window rows ${span(c.rows[0] ?? 0, c.rows[c.ph - 1] ?? 0)}, columns ${span(c.cols[0] ?? 0, c.cols[c.pw - 1] ?? 0)} of ${where} (stride ${spec.stride[0]}×${spec.stride[1]}, '${spec.padding}' padding).`;
+  const head = `${r.node}, channel ${index + 1} of ${bounds.maps}, output row ${y + 1}, column ${x + 1}: its ${c.ph}×${c.pw} window covers ${insideSpan(c.rows, input.h, 'row')}, ${insideSpan(c.cols, input.w, 'column')} of ${where} (stride ${spec.stride[0]}×${spec.stride[1]}).`;
   const wy = c.rows[Math.floor(c.winner / c.pw)] ?? 0;
   const wx = c.cols[c.winner % c.pw] ?? 0;
   const body =
     g.kind === 'max'
-      ? `The largest of the ${c.count} inputs wins: row ${wy}, column ${wx}, ${fmt(c.out)} (the layer's output here: ${fmt(tfOut)}).`
+      ? `The largest of the ${c.count} inputs wins: row ${wy + 1}, column ${wx + 1}, ${fmt(c.out)} (the layer's output here: ${fmt(tfOut)}).`
       : `The average of the ${c.count} inputs inside the image = ${fmt(c.out)} (the layer's output here: ${fmt(tfOut)}; padding is not counted).`;
+  const lines = [head];
+  if (c.count < c.ph * c.pw) lines.push(edgeWords(c.rows, c.cols, input.h, input.w, 'not counted'));
+  lines.push(body, ROUNDED);
   return {
     view: { kind: 'pool', input, cell: c, stride: spec.stride, pad },
-    lines: [head, body],
+    lines,
     bounds,
     index,
     y,
@@ -164,4 +203,25 @@ export function arrowStep(key: string, y: number, x: number, b: StepBounds): { y
   const m = moves[key];
   if (!m) return null;
   return { y: clampInt(y + m[0], b.rows), x: clampInt(x + m[1], b.cols) };
+}
+
+/**
+ * The output cell whose window covers input cell (iy, ix) of a conv or pooling layer (0-based), the one centred
+ * nearest where windows overlap; null when no window covers it (a stride longer than the window, 'valid' edges).
+ */
+export function cellCovering(r: LayerIOResult, iy: number, ix: number): { y: number; x: number } | null {
+  const spec = r.spec;
+  if (spec.kind === 'dense') return null;
+  const input = asMap(r.input);
+  if (spec.kind === 'conv2d') {
+    const [ay, ax] = convAxes({ ...spec, input, weights: new Float32Array(0), bias: null });
+    const y = coveringOutput(iy, ay, spec.kernel[0], spec.stride[0], spec.dilation[0]);
+    const x = coveringOutput(ix, ax, spec.kernel[1], spec.stride[1], spec.dilation[1]);
+    return y === null || x === null ? null : { y, x };
+  }
+  const g = { kind: 'max' as const, pool: spec.pool, stride: spec.stride, padding: spec.padding };
+  const [ay, ax] = poolAxes(input, g);
+  const y = coveringOutput(iy, ay, spec.pool[0], spec.stride[0], 1);
+  const x = coveringOutput(ix, ax, spec.pool[1], spec.stride[1], 1);
+  return y === null || x === null ? null : { y, x };
 }

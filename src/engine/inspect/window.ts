@@ -52,3 +52,20 @@ export function tapCoords(o: number, axis: AxisWindow, k: number, s: number, d: 
 
 /** Whether input coordinate `i` lies in an axis of `size` cells (else it is padding). */
 export const inside = (i: number, size: number): boolean => i >= 0 && i < size;
+
+/**
+ * The output position whose window covers input coordinate `i` along an axis, the one centred nearest to it where
+ * windows overlap; null when none does (a stride larger than the window skips some inputs, 'valid' drops the edge).
+ */
+export function coveringOutput(i: number, axis: AxisWindow, k: number, s: number, d: number): number | null {
+  if (axis.outSize <= 0) return null;
+  const ext = dilatedSize(k, d);
+  const centre = Math.round((i + axis.padBefore - (ext - 1) / 2) / s);
+  const covers = (o: number): boolean => {
+    const first = o * s - axis.padBefore;
+    return i >= first && i <= first + ext - 1;
+  };
+  for (const o of [centre, centre - 1, centre + 1].map((o) => Math.max(0, Math.min(axis.outSize - 1, o))))
+    if (covers(o)) return o;
+  return null;
+}
