@@ -6,7 +6,9 @@ import {
   formatValue,
   GAP,
   MAX_ALPHA,
+  rebase,
   saliencyLut,
+  scaleRange,
   type SaliencyData,
 } from './saliency';
 import { captureCanvases, nextFrame } from './testCanvas';
@@ -55,11 +57,30 @@ describe('composeSaliency', () => {
 });
 
 describe('formatValue', () => {
-  it('writes small and large values in exponent form', () => {
+  it('writes small and large values as powers of ten, never as e-notation', () => {
     expect(formatValue(0)).toBe('0');
     expect(formatValue(0.5)).toBe('0.500');
-    expect(formatValue(0.00012)).toBe('1.20e-4');
+    expect(formatValue(0.00012)).toBe('1.20 × 10⁻⁴');
+    expect(formatValue(7.39e-5)).toBe('7.39 × 10⁻⁵');
+    expect(formatValue(12345)).toBe('1.23 × 10⁴');
     expect(formatValue(Number.NaN)).toBe('—');
+  });
+});
+
+describe('the scale of a magnitude map', () => {
+  it('starts at 0 for a magnitude, and keeps min..max for a signed map', () => {
+    expect(scaleRange({ min: 7.39e-5, max: 0.02, fromZero: true })).toEqual({ lo: 0, hi: 0.02 });
+    expect(scaleRange({ min: -0.1, max: 0.2 })).toEqual({ lo: -0.1, hi: 0.2 });
+  });
+
+  it('re-bases the colours on 0: the map’s smallest value is not painted as the bottom of the scale', () => {
+    // Quantised from 0.1..0.2: v = 0 stands for 0.1, which is half way up a 0..0.2 scale.
+    const idx = rebase({ min: 0.1, max: 0.2, fromZero: true });
+    expect(idx[0]).toBe(128);
+    expect(idx[255]).toBe(255);
+    expect(Array.from(rebase({ min: 0.1, max: 0.2 }).subarray(0, 3))).toEqual([0, 1, 2]);
+    const f = composeSaliency(data({ map: Uint8Array.from([0, 0, 0, 0]), min: 0.1, max: 0.2, fromZero: true }));
+    expect(px(f, 2 + GAP, 0)).not.toEqual([10, 10, 10, 255]); // coloured half way, not left as the bare image
   });
 });
 
@@ -76,6 +97,11 @@ describe('createSaliency', () => {
     expect(host.textContent).toContain('0.00100');
     expect(host.textContent).toContain('0.250');
     expect(host.textContent).toContain('|∂ logit / ∂ pixel|');
+    r.update(data({ min: 7.39e-5, max: 0.0123, fromZero: true }));
+    await nextFrame();
+    expect(host.querySelector('.viz-legend-min')?.textContent).toBe('0');
+    expect(host.querySelector('.viz-legend-max')?.textContent).toBe('0.0123');
+    expect(host.textContent).not.toMatch(/e-\d/);
     r.destroy();
     expect(host.querySelector('canvas')).toBeNull();
   });

@@ -73,7 +73,7 @@ describe('SaliencyPanel', () => {
       { kind: 'saliency', method: 'gradient', classIndex: null, layer: null },
     ]);
     act(() => frameBus.publish(frame()));
-    expect(options('Class')).toEqual(['two (predicted)', 'zero', 'one', 'two (predicted)']);
+    expect(options('Class')).toEqual(['The predicted class (two)', 'zero', 'one', 'two']);
     expect(host.textContent).toContain('Explaining two (the prediction)');
     expect(host.textContent).toContain('logit');
     expect(host.textContent).toContain('map computed in 12 ms');
@@ -101,6 +101,16 @@ describe('SaliencyPanel', () => {
     expect(host.textContent).not.toContain('map computed in');
     act(() => frameBus.publish(frame({ method: 'smoothGrad', ms: 150 })));
     expect(host.textContent).toContain('map computed in 150 ms');
+  });
+
+  it('forgets the previous run’s words on a new run', () => {
+    act(() => root.render(<SaliencyPanel />));
+    act(() => frameBus.publish(frame({ classIndex: 0, predicted: 1, requested: null })));
+    expect(host.textContent).toContain('the network predicts one');
+    act(() => frameBus.clear());
+    expect(host.textContent).not.toContain('the network predicts');
+    expect(host.textContent).not.toContain('map computed in');
+    expect(options('Class')).toEqual(['The predicted class']);
   });
 
   it('says when the network is not a classifier, and asks for nothing', () => {

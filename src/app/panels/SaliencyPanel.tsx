@@ -16,7 +16,7 @@ import type { FrameOf } from '../frames/frameBus';
 import { createSaliency } from '../../visualizers/saliency';
 import { useAppStore } from '../store';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
-import { nodeLabel, useFrames, useProbeNeed, useRenderer } from './usePanelFrames';
+import { nodeLabel, useFrames, useOnNewRun, useProbeNeed, useRenderer } from './usePanelFrames';
 
 const NAME = 'Saliency';
 
@@ -71,6 +71,8 @@ function SaliencyBody() {
   const usable = method !== 'gradCam' || layer !== null;
   const [host, r] = useRenderer((el) => createSaliency(el), { clearOnNewRun: true });
   const active = useOnScreen(host) && graph.role === 'classifier' && usable;
+  // A new run: its picture is blanked (clearOnNewRun); its words about the old network go too.
+  useOnNewRun(() => setInfo(null));
   useProbeNeed(
     { kind: 'saliency', method, classIndex: classChoice, layer: method === 'gradCam' ? layer : null },
     active,
@@ -87,6 +89,8 @@ function SaliencyBody() {
       map: f.map.data,
       min: f.map.min[0] ?? 0,
       max: f.map.max[0] ?? 0,
+      // Magnitudes (|gradient|, ReLU of Grad-CAM) are never negative: their scale starts at 0.
+      fromZero: true,
       unit: unitOf(f),
     });
     const next: Info = {
@@ -128,11 +132,12 @@ function SaliencyBody() {
             value={classChoice === null ? '' : String(classChoice)}
             onChange={(e) => setClassChoice(e.target.value === '' ? null : Number(e.target.value))}
           >
-            <option value="">{info ? `${nameOf(info.predicted)} (predicted)` : 'The predicted class'}</option>
+            <option value="">
+              {info ? `The predicted class (${nameOf(info.predicted)})` : 'The predicted class'}
+            </option>
             {names.map((n, i) => (
               <option key={i} value={String(i)}>
                 {n}
-                {info?.predicted === i ? ' (predicted)' : ''}
               </option>
             ))}
           </select>

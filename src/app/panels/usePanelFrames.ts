@@ -63,6 +63,19 @@ export function useRenderer<R extends { destroy(): void }>(
   return [host, renderer];
 }
 
+/**
+ * Calls `onNewRun` when a new run starts (Reset, a graph or preset change: the frame bus is cleared), so a panel can
+ * forget the text and state it derived from the previous run's frames, as useRenderer's `clearOnNewRun` does for its
+ * picture.
+ */
+export function useOnNewRun(onNewRun: () => void): void {
+  const cb = useRef(onNewRun);
+  useEffect(() => {
+    cb.current = onNewRun;
+  });
+  useEffect(() => frameBus.onClear(() => cb.current()), []);
+}
+
 /** A readable caption for a node id from a graph. */
 export function nodeLabel(
   graph: { nodes: readonly { id: string; layer: { kind: string } }[] } | null,
