@@ -5,6 +5,7 @@ import {
   createAdversarial,
   flipSentence,
   outcomeSentence,
+  changeText,
   searchText,
   topText,
   type AttackView,
@@ -66,6 +67,19 @@ describe('adversarial words', () => {
     );
   });
 
+  it('shows enough digits that a change rounding would hide is seen', () => {
+    expect(changeText(0.8, 0.6)).toBe('0.80 → 0.60');
+    expect(changeText(0.999, 0.981)).toBe('0.999 → 0.981');
+    expect(changeText(0.99991, 0.99962)).toBe('0.9999 → 0.9996');
+    expect(changeText(1, 1)).toBe('1.00 → 1.00');
+    expect(
+      outcomeSentence(
+        attack({ before: probs(0.0005, 0.999, 0.0005), after: probs(0.01, 0.981, 0.009) }),
+        name,
+      ),
+    ).toBe('At ε = 0.100, FGSM leaves 1 (0.999 → 0.981).');
+  });
+
   it('gives the search, saying its step when the picture is of a later one', () => {
     expect(searchText(null, 1, 40, name)).toBe('Smallest ε that flips it: searching…');
     expect(searchText(search, 1, 40, name)).toBe(
@@ -93,6 +107,9 @@ describe('createAdversarial', () => {
         const canvas = host.querySelector('canvas') as HTMLCanvasElement;
         // 2×2 images at zoom 42 (84 px), 8 px gaps.
         expect([canvas.width, canvas.height]).toEqual([3 * 84 + 16, 84]);
+        // Shown as wide as the panel (CSS), so a maximised panel shows bigger pictures.
+        expect(canvas.style.width).toBe('100%');
+        expect(canvas.style.imageRendering).toBe('pixelated');
         const grey = (v: number) => Array.from(greysLut().rgba.subarray(v * 4, v * 4 + 4));
         const div = (i: number) => Array.from(divergingLut().rgba.subarray(i * 4, i * 4 + 4));
         expect(cap.rgbaAt(canvas, 1, 1)).toEqual(grey(0));

@@ -70,6 +70,20 @@ export function flipSentence(
     : `No ε up to ${fmtEps(max)} flips it by ${method}.`;
 }
 
+/**
+ * Two probabilities with enough digits that a change shows: "0.98 → 0.61", but "0.999 → 0.981" rather than
+ * "1.00 → 0.98" (up to 4 decimals; equal values stay at 2).
+ */
+export function changeText(a: number, b: number): string {
+  // More digits while rounding hides the change, or shows a probability below 1 as "1.00".
+  const hides = (d: number): boolean =>
+    (a !== b && a.toFixed(d) === b.toFixed(d)) ||
+    [a, b].some((x) => x < 1 && x.toFixed(d) === (1).toFixed(d));
+  let digits = 2;
+  while (digits < 4 && hides(digits)) digits++;
+  return `${a.toFixed(digits)} → ${b.toFixed(digits)}`;
+}
+
 /** What happened at the chosen ε: "At ε = 0.100, PGD (10 steps) turns 7 into 3." or "… leaves 7 (0.98 → 0.61)." */
 export function outcomeSentence(d: AttackView, name: (i: number) => string): string {
   const a = topClass(d.before);
@@ -77,7 +91,7 @@ export function outcomeSentence(d: AttackView, name: (i: number) => string): str
   const how = d.method === 'pgd' ? `PGD (${d.steps} steps)` : 'FGSM';
   const head = `At ε = ${fmtEps(d.epsilon)}, ${how}`;
   return a === b
-    ? `${head} leaves ${name(a)} (${d.before[a]!.toFixed(2)} → ${d.after[a]!.toFixed(2)}).`
+    ? `${head} leaves ${name(a)} (${changeText(d.before[a]!, d.after[a]!)}).`
     : `${head} turns ${name(a)} into ${name(b)} (${d.after[b]!.toFixed(2)}).`;
 }
 
@@ -106,8 +120,11 @@ export function createAdversarial(element: HTMLElement): Renderer<AdversarialDat
   const box = el(doc, 'div', 'viz-adversarial');
   const figure = el(doc, 'div', 'viz-adversarial__pictures');
   const canvas = el(doc, 'canvas', 'viz-canvas');
+  // Drawn at a whole zoom of TILE px per picture, shown as wide as the panel lets it (CSS, pixelated): the pictures
+  // grow when the panel is maximised.
   Object.assign(canvas.style, {
     imageRendering: 'pixelated',
+    width: '100%',
     maxWidth: '100%',
     height: 'auto',
     display: 'block',
