@@ -12,6 +12,16 @@ async function stepCount(page: Page): Promise<number> {
   return m ? Number(m[1]!.replace(/,/g, '')) : 0;
 }
 
+/** canvasState over every picture of the group (one canvas per picture, each with its label). */
+async function picturesState(group: Locator): Promise<{ hash: string; nonBlank: boolean }> {
+  const all = await group.locator('canvas').all();
+  const states = await Promise.all(all.map((c) => canvasState(c)));
+  return {
+    hash: states.map((s) => s.hash).join('|'),
+    nonBlank: states.some((s) => s.nonBlank),
+  };
+}
+
 const progressText = async (region: Locator): Promise<string> =>
   (await region.locator('p[aria-live]').innerText()).trim();
 
@@ -25,10 +35,10 @@ test('feature visualization: filters, another layer, and a dream', async ({ page
 
   const region = page.getByRole('region', { name: 'Feature visualization', exact: true });
   await region.scrollIntoViewIfNeeded();
-  const canvas = region.getByRole('img', { name: 'Feature visualization pictures' });
+  const canvas = region.getByRole('group', { name: 'Feature visualization pictures' });
   // While training: chunks within the probe budget.
   await expect
-    .poll(async () => (await canvasState(canvas)).nonBlank, {
+    .poll(async () => (await picturesState(canvas)).nonBlank, {
       message: 'draws while training',
       timeout: 120_000,
     })
@@ -43,37 +53,48 @@ test('feature visualization: filters, another layer, and a dream', async ({ page
   await region.getByRole('button', { name: 'Visualize' }).click();
   await expect(region).toContainText(/iteration 64 \/ 64 .* made at step/, { timeout: 60_000 });
   info.annotations.push({ type: 'timing', description: `8 filters paused: ${await progressText(region)}` });
-  const first = await canvasState(canvas);
+  const first = await picturesState(canvas);
   expect(first.nonBlank).toBe(true);
 
   // Another layer: its first 8 of 16 filters, then the second page.
   const layer = region.getByLabel('Layer', { exact: true });
   const second = (await layer.locator('option').nth(1).getAttribute('value'))!;
   await layer.selectOption(second);
-  await expect.poll(async () => (await canvasState(canvas)).hash, { timeout: 60_000 }).not.toBe(first.hash);
+  await expect.poll(async () => (await picturesState(canvas)).hash, { timeout: 60_000 }).not.toBe(first.hash);
   await expect(region).toContainText(/iteration 64 \/ 64 .* made at step/, { timeout: 60_000 });
   info.annotations.push({
     type: 'timing',
     description: `second layer paused: ${await progressText(region)}`,
   });
-  const layer2 = (await canvasState(canvas)).hash;
+  const layer2 = (await picturesState(canvas)).hash;
   await region.getByLabel('Filter page').selectOption({ label: '9–16' });
-  await expect.poll(async () => (await canvasState(canvas)).hash, { timeout: 60_000 }).not.toBe(layer2);
+  await expect.poll(async () => (await picturesState(canvas)).hash, { timeout: 60_000 }).not.toBe(layer2);
 
   // Classes.
   await region.getByLabel('Maximise').selectOption('classes');
   await expect(region).toContainText(/iteration 64 \/ 64 .* made at step/, { timeout: 60_000 });
-  expect((await canvasState(canvas)).nonBlank).toBe(true);
+  expect((await picturesState(canvas)).nonBlank).toBe(true);
   info.annotations.push({ type: 'timing', description: `10 classes paused: ${await progressText(region)}` });
 
   // A dream from the selected test image; then its replay.
-  const beforeDream = (await canvasState(canvas)).hash;
+  const beforeDream = (await picturesState(canvas)).hash;
   await region.getByLabel('Maximise').selectOption('dream');
   await expect(region).toContainText(/iteration 48 \/ 48 .* made at step/, { timeout: 60_000 });
   info.annotations.push({ type: 'timing', description: `dream paused: ${await progressText(region)}` });
-  const dreamt = await canvasState(canvas);
+  const dreamt = await picturesState(canvas);
   expect(dreamt.nonBlank).toBe(true);
   expect(dreamt.hash).not.toBe(beforeDream);
+  // Two labelled pictures: the start and the dream; how much the dream changed it (mean |Δ| of the grey level).
+  await expect(canvas.locator('figcaption')).toHaveText([/^start/, /^dream/]);
+  const change = await canvas.evaluate((g) => {
+    const [a, b] = [...g.querySelectorAll('canvas')].map(
+      (c) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data,
+    );
+    let sum = 0;
+    for (let i = 0; i < a!.length; i += 4) sum += Math.abs(a![i]! - b![i]!);
+    return sum / (a!.length / 4);
+  });
+  info.annotations.push({ type: 'measure', description: `dream mean |Δ pixel|: ${change.toFixed(1)} / 255` });
   const slider = region.getByRole('slider', { name: 'Dream frame' });
   await expect(slider).toBeVisible();
   const replay = region.getByRole('img', { name: 'Dream replay' }).or(region.locator('canvas').last());

@@ -79,7 +79,9 @@ describe('the scale of a magnitude map', () => {
     expect(idx[0]).toBe(128);
     expect(idx[255]).toBe(255);
     expect(Array.from(rebase({ min: 0.1, max: 0.2 }).subarray(0, 3))).toEqual([0, 1, 2]);
-    const f = composeSaliency(data({ map: Uint8Array.from([0, 0, 0, 0]), min: 0.1, max: 0.2, fromZero: true }));
+    const f = composeSaliency(
+      data({ map: Uint8Array.from([0, 0, 0, 0]), min: 0.1, max: 0.2, fromZero: true }),
+    );
     expect(px(f, 2 + GAP, 0)).not.toEqual([10, 10, 10, 255]); // coloured half way, not left as the bare image
   });
 });

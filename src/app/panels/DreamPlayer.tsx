@@ -90,7 +90,8 @@ export function DreamPlayer({
         />
       </label>
       <span>
-        {index + 1} / {frames.length}
+        Replay: frame {index + 1} / {frames.length}
+        {index === 0 ? ' (start)' : index === frames.length - 1 ? ' (dream)' : ''}
       </span>
     </div>
   );

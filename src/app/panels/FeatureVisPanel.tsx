@@ -7,17 +7,26 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Graph, NodeId } from '../../engine/graph/types';
 import { outputNode } from '../../engine/graph/graphUtils';
 import type { FeatureVisParam, FeatureVisTarget } from '../../engine/train/probes/types';
-import { createImageGrid } from '../../visualizers/imageGrid';
+import { createFeatureTiles } from '../../visualizers/featureTiles';
 import { useAppStore } from '../store';
 import { sampleRef } from '../controllers/probeRequests';
 import { getDrawnImage } from './drawnImage';
 import { requestProbeNow } from './probeNeeds';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
-import { nodeLabel, useFrames, useRenderer } from './usePanelFrames';
+import { nodeLabel, useFrames, useOnNewRun, useRenderer } from './usePanelFrames';
+import { tileLabels, tileNote } from './featureVisLabels';
 import { createFeatureVisJob } from './featureVisJob';
 import { DreamPlayer } from './DreamPlayer';
 
 const NAME = 'Feature visualization';
+const IDLE = { done: 0, total: 0, running: false, step: -1, chunkMs: 0, seconds: 0 };
+
+const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+};
 const PAGE = 8;
 type Mode = FeatureVisTarget['mode'];
 
@@ -59,14 +68,9 @@ function FeatureVisBody() {
   const [param, setParam] = useState<FeatureVisParam>('pixels');
   const [regs, setRegs] = useState({ jitter: true, blur: true, decay: true });
   const [octaves, setOctaves] = useState(3);
-  const [progress, setProgress] = useState({
-    done: 0,
-    total: 0,
-    running: false,
-    step: -1,
-    chunkMs: 0,
-    seconds: 0,
-  });
+  const [progress, setProgress] = useState(IDLE);
+  // Bumped on a new run, so the job restarts on the new network (and the old run's pictures and words are gone).
+  const [run, setRun] = useState(0);
   const startedAt = useRef(0);
   const [frames, setFrames] = useState<Uint8Array[]>([]);
   const [again, setAgain] = useState(0);
@@ -76,14 +80,10 @@ function FeatureVisBody() {
   const classes = useMemo(() => classCount(graph), [graph]);
   const [dims, setDims] = useState({ h: 28, w: 28, channels: 1 });
   const [host, r] = useRenderer(
-    (el) => {
-      const grid = createImageGrid(el, { scale: 4 });
-      const canvas = el.querySelector('canvas');
-      canvas?.setAttribute('role', 'img');
-      canvas?.setAttribute('aria-label', 'Feature visualization pictures');
-      return grid;
+    (el) => createFeatureTiles(el, { scale: 3, label: 'Feature visualization pictures' }),
+    {
+      clearOnNewRun: true,
     },
-    { clearOnNewRun: true },
   );
   const active = useOnScreen(host) && graph.role === 'classifier';
   const ready = status === 'ready' || status === 'running' || status === 'paused' || status === 'finished';
@@ -108,14 +108,20 @@ function FeatureVisBody() {
     const units = Array.from({ length: Math.min(PAGE, layer.filters - from) }, (_, i) => from + i);
     return { mode, node: layer.id, units };
   }, [mode, layer, shownPage, classes, sample, octaves]);
-  const key = target ? JSON.stringify({ target, param, regs, again }) : null;
+  const key = target ? JSON.stringify({ target, param, regs, again, run }) : null;
+  useOnNewRun(() => {
+    job.stop();
+    setFrames([]);
+    setProgress(IDLE);
+    setRun((n) => n + 1);
+  });
 
   useEffect(() => {
     if (!active || !ready || !target || !key) return;
     setFrames([]);
     job.start({ target, param, regularisers: regs });
     startedAt.current = performance.now();
-    setProgress({ done: 0, total: 0, running: true, step: -1, chunkMs: 0, seconds: 0 });
+    setProgress({ ...IDLE, running: true });
     const timer = setInterval(() => job.tick(), 1000);
     return () => {
       clearInterval(timer);
@@ -126,23 +132,22 @@ function FeatureVisBody() {
   }, [active, ready, key, job]);
 
   useFrames('featureVis', active, (f) => {
-    if (!job.accept(f)) return;
-    const captions =
-      target?.mode === 'filters'
-        ? target.units.map((u) => `filter ${u + 1}`)
-        : target?.mode === 'classes'
-          ? target.units.map((u) => `class ${u}`)
-          : undefined;
+    if (!job.accept(f) || !target) return;
+    const dream = target.mode === 'dream';
+    // A dream shows the image it started from beside the dream, each labelled.
+    const pixels = dream && f.start ? concat(f.start, f.pixels) : f.pixels;
+    const count = dream && f.start ? 2 : f.count;
     r.current?.update({
-      count: f.count,
+      count,
       h: f.h,
       w: f.w,
       channels: f.channels,
-      pixels: f.pixels,
-      cols: Math.min(8, f.count),
-      ...(captions ? { captions } : {}),
+      pixels,
+      labels: tileLabels(target, f.done, f.total).slice(-count),
+      notes: Array.from({ length: count }, (_, i) => tileNote(f, i, target.mode)),
     });
-    if (target?.mode === 'dream') setFrames((prev) => [...prev, f.pixels]);
+    if (dream)
+      setFrames((prev) => (prev.length === 0 && f.start ? [f.start, f.pixels] : [...prev, f.pixels]));
     setDims((d) =>
       d.h === f.h && d.w === f.w && d.channels === f.channels ? d : { h: f.h, w: f.w, channels: f.channels },
     );

@@ -23,6 +23,8 @@ function answer(req: FeatureVisRequest, total = 12): FeatureVisResult {
     state: new Float32Array([req.done]),
     stateShape: [1, 1, 1, 1],
     pixels: new Uint8Array(8),
+    spread: new Float32Array(2),
+    mean: new Float32Array(2),
     values: new Float32Array(2),
     ms: 1,
   };

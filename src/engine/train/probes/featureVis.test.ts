@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { FLAT_SPREAD } from '../../inspect/featureVisSettings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTrainer } from '../createTrainer';
 import type { Trainer } from '../trainer';
 import { tinyCnn, tinyData, tinyHyper } from '../testGraphs';
-import type { FeatureVisRequest, FeatureVisResult, FeatureVisTarget } from './featureVisTypes';
-import { ASCENT_ITERATIONS, featureVisTotal } from './featureVis';
+import { type FeatureVisRequest, type FeatureVisResult, type FeatureVisTarget } from './featureVisTypes';
+import { ASCENT_ITERATIONS, featureVisTotal, imageStats, quantise } from './featureVis';
 
 const data = tinyData(64, 16);
 const graph = tinyCnn();
@@ -72,8 +73,11 @@ describe('feature visualization probe', () => {
       const img = r.pixels.subarray(i * 784, (i + 1) * 784);
       const [lo, hi] = [Math.min(...img), Math.max(...img)];
       if (hi > lo) patterned++;
-      expect(hi === lo || (lo === 0 && hi === 255)).toBe(true);
+      // Stretched, or (nearly) flat and shown as it is.
+      expect((lo === 0 && hi === 255) || (r.spread[i] as number) < FLAT_SPREAD).toBe(true);
     }
+    // conv1 is followed by a ReLU: each picture says whether its filter fires on it.
+    expect(r.fires).toHaveLength(3);
     // conv1 is linear, followed by a ReLU: the ReLU's output is maximised, a pattern, not a saturated flat image.
     expect(patterned).toBe(3);
   });
@@ -111,6 +115,8 @@ describe('feature visualization probe', () => {
     let close = 0;
     for (let i = 0; i < 784; i++) if (Math.abs((start.pixels[i] as number) - (px[i] as number)) < 80) close++;
     expect(close).toBeGreaterThan(700);
+    // It carries the image it started from, at full size, exactly the test image.
+    expect(Array.from(start.start ?? [])).toEqual(Array.from(px));
     let r = start;
     while (r.done < total) r = await chunk(target, r, 8);
     expect(r.stateShape).toEqual([1, 28, 28, 1]);
@@ -130,5 +136,21 @@ describe('feature visualization probe', () => {
         iterations: 1,
       }),
     ).rejects.toThrow(/no unit 9/);
+  });
+});
+
+describe('quantising the pictures', () => {
+  it('shows a flat image as it is: uniform white stays white (it was drawn black), a faint ripple is not blown up', () => {
+    const white = new Float32Array(4).fill(1);
+    const ripple = Float32Array.from([0.5, 0.505, 0.5, 0.51]);
+    const pattern = Float32Array.from([0.2, 0.6, 0.2, 0.2]);
+    const q = quantise(Float32Array.from([...white, ...ripple, ...pattern]), 3, true);
+    expect(Array.from(q.subarray(0, 4))).toEqual([255, 255, 255, 255]);
+    expect(Array.from(q.subarray(4, 8))).toEqual([128, 129, 128, 130]);
+    expect(Array.from(q.subarray(8, 12))).toEqual([0, 255, 0, 0]); // a pattern is still stretched
+    const stats = imageStats(Float32Array.from([...white, ...pattern]), 2);
+    expect(stats.spread[0]).toBe(0);
+    expect(stats.mean[0]).toBe(1);
+    expect(stats.spread[1]).toBeCloseTo(0.4, 6);
   });
 });

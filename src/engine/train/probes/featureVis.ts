@@ -4,6 +4,7 @@
  * dream.ts); this file picks the objective, carries the state between chunks and quantises the pictures.
  */
 import * as tf from '@tensorflow/tfjs';
+import { FLAT_SPREAD } from '../../inspect/featureVisSettings';
 import type { NodeId } from '../../graph/types';
 import { successors } from '../../graph/graphUtils';
 import { compileProbeModel } from '../../compile/compile';
@@ -26,7 +27,7 @@ import {
   type DreamSettings,
 } from '../../inspect/dream';
 import type { TrainContext } from '../context';
-import type { FeatureVisRequest, FeatureVisResult, FeatureVisTarget } from './featureVisTypes';
+import { type FeatureVisRequest, type FeatureVisResult, type FeatureVisTarget } from './featureVisTypes';
 import { unitSampleTensor } from './sample';
 
 /** Iterations of a filter or class visualization. */
@@ -77,6 +78,27 @@ function checkUnits(ctx: TrainContext, target: Exclude<FeatureVisTarget, { mode:
     if (!Number.isInteger(u) || u < 0 || u >= k) throw new Error(`probe: no unit ${u} (of ${k})`);
 }
 
+/**
+ * Per image, the largest ReLU output of its filter (0: it fires nowhere on the image), or null when no activation
+ * follows the layer (a linear filter always responds somewhere).
+ */
+function firingOf(
+  ctx: TrainContext,
+  target: Exclude<FeatureVisTarget, { mode: 'dream' }>,
+): ((x: tf.Tensor4D) => tf.Tensor1D) | null {
+  if (target.mode !== 'filters') return null;
+  const after = afterActivation(ctx, target.node);
+  if (after === target.node) return null;
+  const layer = layerOf(ctx, target.node);
+  const activation = ctx.model.getLayer(after);
+  return (x) => {
+    const a = activation.apply(layer(x), { training: false }) as tf.Tensor;
+    const axes = a.shape.slice(1, -1).map((_, i) => i + 1);
+    const top = (axes.length === 0 ? a : tf.max(a, axes)) as tf.Tensor2D;
+    return tf.sum(tf.mul(top, picker(target.units, top.shape[1])), -1) as tf.Tensor1D;
+  };
+}
+
 /** Image i's objective: the mean over positions of unit i's activation (a filter), or class i's score. */
 function objectiveOf(ctx: TrainContext, target: Exclude<FeatureVisTarget, { mode: 'dream' }>): Objective {
   if (target.mode === 'classes')
@@ -119,21 +141,46 @@ export function afterActivation(ctx: TrainContext, node: NodeId): NodeId {
   return only?.layer.kind === 'activation' ? only.id : node;
 }
 
-/** Each image stretched to its own 0..255 range (stretch), or clamped from [0, 1]. */
-function quantise(values: Float32Array, count: number, stretch: boolean): Uint8Array {
+/** Per image: the spread (max − min) and mean of its values. */
+export function imageStats(
+  values: Float32Array,
+  count: number,
+): { spread: Float32Array; mean: Float32Array } {
+  const spread = new Float32Array(count);
+  const mean = new Float32Array(count);
+  const size = values.length / count;
+  for (let i = 0; i < count; i++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    let sum = 0;
+    for (let p = i * size; p < (i + 1) * size; p++) {
+      const v = values[p] as number;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+      sum += v;
+    }
+    spread[i] = hi - lo;
+    mean[i] = sum / size;
+  }
+  return { spread, mean };
+}
+
+/**
+ * Each image stretched to its own 0..255 range (stretch), or clamped from [0, 1]. A flat image (spread under
+ * FLAT_SPREAD) is never stretched: stretching would turn a faint ripple into full-contrast noise, and an exactly
+ * uniform white image into black (its minimum would be the bottom of the range).
+ */
+export function quantise(values: Float32Array, count: number, stretch: boolean): Uint8Array {
   const out = new Uint8Array(values.length);
   const size = values.length / count;
+  const { spread } = imageStats(values, count);
   for (let i = 0; i < count; i++) {
     let lo = 0;
     let span = 1;
-    if (stretch) {
+    if (stretch && (spread[i] as number) >= FLAT_SPREAD) {
       lo = Infinity;
-      let hi = -Infinity;
-      for (let p = i * size; p < (i + 1) * size; p++) {
-        lo = Math.min(lo, values[p] as number);
-        hi = Math.max(hi, values[p] as number);
-      }
-      span = hi - lo > 1e-6 ? hi - lo : 1;
+      for (let p = i * size; p < (i + 1) * size; p++) lo = Math.min(lo, values[p] as number);
+      span = spread[i] as number;
     }
     for (let p = i * size; p < (i + 1) * size; p++)
       out[p] = Math.round(255 * Math.min(1, Math.max(0, ((values[p] as number) - lo) / span)));
@@ -164,7 +211,8 @@ export async function probeFeatureVis(ctx: TrainContext, req: FeatureVisRequest)
   const count = dream ? 1 : target.units.length;
   if (count === 0) throw new Error('probe: feature visualization of no units');
   if (!dream) checkUnits(ctx, target);
-  const [state, images, values] = tf.tidy(() => {
+  // `extra`: the dream's start image, or each filter's largest ReLU output (empty when neither applies).
+  const [state, images, values, extra] = tf.tidy((): [tf.Tensor4D, tf.Tensor4D, tf.Tensor, tf.Tensor] => {
     const restore = (): tf.Tensor4D | null => {
       if (req.state === null) return null;
       const n = req.state.length / (count * c);
@@ -183,22 +231,27 @@ export async function probeFeatureVis(ctx: TrainContext, req: FeatureVisRequest)
         settings,
       });
       const img = dreamImage(next, h, w);
-      return [next, img, tf.reshape(layerEnergy(layer, img), [1])];
+      return [next, img, tf.reshape(layerEnergy(layer, img), [1]), tf.clone(base)];
     }
     const settings = ascentSettings(req);
     const objective = objectiveOf(ctx, target);
     const start = restore() ?? initialState([count, h, w, c], settings.param, seedOf(req));
     const next = ascend(objective, start, { from: req.done, iterations, seed: seedOf(req), settings });
     const img = imagesOf(next, settings.param);
-    return [next, img, objective(img)];
+    const firing = firingOf(ctx, target);
+    return [next, img, objective(img), firing ? firing(img) : tf.zeros([0])];
   });
   try {
-    const [s, im, v] = await Promise.all([
+    const [s, im, v, e] = await Promise.all([
       state.data<'float32'>(),
       images.data<'float32'>(),
       values.data<'float32'>(),
+      extra.data<'float32'>(),
     ]);
     const shape = state.shape as [number, number, number, number];
+    const stats = imageStats(im, count);
+    const more: Pick<FeatureVisResult, 'fires' | 'start'> =
+      e.length === 0 ? {} : dream ? { start: quantise(e, 1, false) } : { fires: Array.from(e, (x) => x > 0) };
     return {
       kind: 'featureVis',
       step: ctx.step,
@@ -212,6 +265,9 @@ export async function probeFeatureVis(ctx: TrainContext, req: FeatureVisRequest)
       state: Float32Array.from(s),
       stateShape: shape,
       pixels: quantise(im, count, !dream),
+      spread: stats.spread,
+      mean: stats.mean,
+      ...more,
       values: Float32Array.from(v),
       ms: performance.now() - t0,
     };
@@ -219,6 +275,7 @@ export async function probeFeatureVis(ctx: TrainContext, req: FeatureVisRequest)
     state.dispose();
     images.dispose();
     values.dispose();
+    extra.dispose();
   }
 }
 

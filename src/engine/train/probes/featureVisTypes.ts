@@ -51,8 +51,23 @@ export interface FeatureVisResult {
   readonly state: Float32Array;
   /** Shape of `state`, [n, h, w, c]. */
   readonly stateShape: readonly [number, number, number, number];
-  /** The images as 0..255: each stretched to its own range (filters, classes), or as they are (a dream). */
+  /**
+   * The images as 0..255: each stretched to its own range (filters, classes), or as they are (a dream, and any image
+   * whose values span less than FLAT_SPREAD: stretching that would blow a uniform picture up into noise or, for a
+   * uniform one, paint white as black).
+   */
   readonly pixels: Uint8Array;
+  /** Per image, in 0..1 pixel units before quantising: the largest minus the smallest value, and the mean. */
+  readonly spread: Float32Array;
+  readonly mean: Float32Array;
+  /**
+   * Filters followed by a ReLU: per image, whether the filter fires anywhere on it (ReLU output above 0 somewhere).
+   * A filter that fires nowhere is dead there: its picture was shaped only by the small pre-activation leak. Absent
+   * for classes and dreams.
+   */
+  readonly fires?: readonly boolean[];
+  /** A dream: the image it started from, h×w×channels 0..255, to show beside the dream. */
+  readonly start?: Uint8Array;
   /** The objective per image after this chunk: mean activation, class score, or the layer's mean square. */
   readonly values: Float32Array;
   /** Milliseconds this chunk took in the worker. */
