@@ -81,7 +81,7 @@ async function keepAsking(
 }
 
 describe('run loop', () => {
-  it('keeps the tensor count flat over 10,000 steps', async () => {
+  it('keeps the tensor count flat over 5,000 steps', async () => {
     const graph = chain('classifier', [
       { kind: 'input', source: 'dataset', shape: [28, 28, 1] },
       { kind: 'flatten' },
@@ -97,19 +97,19 @@ describe('run loop', () => {
       post,
       deps,
     );
-    await handleMessage(state, { type: 'step', runId: r, batches: 1000 }, post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 500 }, post, deps);
     await idle(state);
     const counts: number[] = [];
     for (let i = 1; i < 10; i++) {
-      await handleMessage(state, { type: 'step', runId: r, batches: 1000 }, post, deps);
+      await handleMessage(state, { type: 'step', runId: r, batches: 500 }, post, deps);
       await idle(state);
       counts.push(tf.memory().numTensors);
     }
-    expect(state.run?.trainer.step).toBe(10_000);
+    expect(state.run?.trainer.step).toBe(5_000);
     expect(new Set(counts).size).toBe(1);
     expect(ofType(posted, 'error')).toEqual([]);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
-  }, 60_000);
+  }, 150_000);
 
   it('pause stops a running loop between chunks', async () => {
     const state = createWorkerState();
