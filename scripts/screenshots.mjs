@@ -85,6 +85,15 @@ async function shootRegion(page, name, file) {
   const r = region(page, name);
   await r.scrollIntoViewIfNeeded();
   await waitForDrawn(page, r, name);
+  // Feature visualization works in small chunks while training: pause (the panels after it need no training) so it
+  // finishes, and shoot the finished pictures, not the first chunk's.
+  if (name === 'Feature visualization')
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  if (name === 'Feature visualization')
+    await r
+      .getByText(/made at step/)
+      .waitFor({ timeout: seconds(90) })
+      .catch(() => console.warn(`  ${name}: not finished after 90 s`));
   // One more frame period so a panel's text read-outs catch up with its canvases.
   await page.waitForTimeout(500);
   await r.screenshot({ path: join(panelsDir, file), type: 'png', animations: 'disabled' });
