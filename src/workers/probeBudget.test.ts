@@ -292,6 +292,30 @@ describe('probe budget', () => {
     expect(nextProbe(run, 20_000, DEFAULT_TUNING)).toEqual({ kind: 'deadRelu' });
   });
 
+  it('prices a feature visualization chunk by its iterations: a paused 16-iteration chunk does not price a training 4', () => {
+    const run = makeRun(
+      fakeTrainer({ t: 0 }, 0, {}, [], () => undefined),
+      {},
+    );
+    run.msPerBatch = 300;
+    const chunk = (iterations: number): ProbeRequest => ({
+      kind: 'featureVis',
+      job: 1,
+      target: { mode: 'classes', units: [0, 1] },
+      param: 'pixels',
+      regularisers: { jitter: true, blur: true, decay: true },
+      state: null,
+      done: 16,
+      iterations,
+    });
+    recordProbe(run, 'featureVis', chunk(16), 320, 100, false); // while paused
+    expect(estimateCost(run, chunk(4))).toBe(80);
+    expect(estimateCost(run, chunk(16))).toBe(320);
+    run.pendingProbes.set('featureVis', chunk(4));
+    // 80 ms fits once the loop has earned it at 3%: after 2.67 s of training, not the 10.7 s 320 ms would need.
+    expect(nextProbe(run, 2700, DEFAULT_TUNING)).toMatchObject({ kind: 'featureVis', iterations: 4 });
+  });
+
   it("serves a request the user's action caused at the next gap, before older polls; it counts against the budget", () => {
     const run = makeRun(
       fakeTrainer({ t: 0 }, 0, {}, [], () => undefined),

@@ -92,7 +92,9 @@ export function recordProbe(
   if (!warmup)
     run.probeCost.set(
       kind,
-      request.kind === 'confusion' ? { ms, examples: confusionExamples(request) } : { ms, examples: 0 },
+      request.kind === 'confusion' || request.kind === 'featureVis'
+        ? { ms, examples: workUnits(request) }
+        : { ms, examples: 0 },
     );
   run.probeMs += ms;
   if (!training) return;
@@ -104,6 +106,13 @@ export function recordProbe(
 
 const confusionExamples = (r: Extract<ProbeRequest, { kind: 'confusion' }>): number =>
   r.limit ?? (CONFUSION_STEPS.at(-1) as number);
+
+/**
+ * What the cost of a confusion probe or a feature visualization chunk is proportional to: its examples, or its
+ * iterations (16 per chunk while paused, 4 while training: a paused chunk's time must not price a training one).
+ */
+const workUnits = (r: Extract<ProbeRequest, { kind: 'confusion' | 'featureVis' }>): number =>
+  r.kind === 'confusion' ? confusionExamples(r) : Math.max(1, r.iterations);
 
 /**
  * Duration of one network training step on a batch, ms. A GAN "batch" is a whole iteration: k_D discriminator
@@ -125,6 +134,8 @@ export function estimateCost(run: Run, request: ProbeRequest): number {
     if (known && known.examples > 0) return (known.ms * n) / known.examples;
     return SAFETY * batchMs * (BATCHES.confusion + n / (3 * run.trainer.hyper.batchSize));
   }
+  if (request.kind === 'featureVis' && known && known.examples > 0)
+    return (known.ms * workUnits(request)) / known.examples;
   if (known) return known.ms;
   const estimate = SAFETY * batchMs * BATCHES[request.kind];
   const warmup = run.probeLog.findLast((e) => e.kind === request.kind && e.warmup === true);

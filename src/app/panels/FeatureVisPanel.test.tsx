@@ -82,4 +82,41 @@ describe('FeatureVisPanel', () => {
     await act(flush);
     expect(host.textContent).not.toContain('made at step');
   });
+
+  it('goes on to the end when the panel scrolls off screen, and does not restart when it comes back', async () => {
+    const observers: ((entries: { isIntersecting: boolean }[]) => void)[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+          observers.push(cb);
+        }
+        observe(): void {}
+        disconnect(): void {}
+      },
+    );
+    const onScreen = (yes: boolean) => act(() => observers.forEach((cb) => cb([{ isIntersecting: yes }])));
+    act(() => root.render(<FeatureVisPanel />));
+    expect(sent).toHaveLength(1);
+    act(() => frameBus.publish(answer(sent[0]!, 16)));
+    await act(flush);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.done).toBe(16);
+
+    onScreen(false); // e.g. the page scrolled up to the Train button
+    await act(flush);
+    act(() => frameBus.publish(answer(sent[1]!, 32)));
+    await act(flush);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.done).toBe(32);
+    expect(host.textContent).toContain('iteration 32 / 64');
+
+    onScreen(true);
+    await act(flush);
+    expect(sent).toHaveLength(3); // the same job: no fresh start from iteration 0
+    act(() => frameBus.publish(answer(sent[2]!, 64)));
+    await act(flush);
+    expect(host.textContent).toContain('made at step 1463');
+    vi.unstubAllGlobals();
+  });
 });

@@ -116,22 +116,36 @@ function FeatureVisBody() {
     setRun((n) => n + 1);
   });
 
+  // A job starts when its panel is on screen and runs to its end even if the panel scrolls away (its chunks are
+  // cheap and go through the probe budget): stopping it there left the progress line "running" for ever. Coming
+  // back on screen does not restart it; a new target, run or Visualize (a new key) does.
+  const startedKey = useRef<string | null>(null);
   useEffect(() => {
-    if (!active || !ready || !target || !key) return;
-    setFrames([]);
-    job.start({ target, param, regularisers: regs });
-    startedAt.current = performance.now();
-    setProgress({ ...IDLE, running: true });
     const timer = setInterval(() => job.tick(), 1000);
     return () => {
       clearInterval(timer);
       job.stop();
+      startedKey.current = null;
     };
+  }, [job]);
+  useEffect(() => {
+    if (startedKey.current === key) return;
+    if (startedKey.current !== null) {
+      job.stop();
+      startedKey.current = null;
+    }
+    if (!active || !ready || !target || !key) return;
+    startedKey.current = key;
+    setFrames([]);
+    job.start({ target, param, regularisers: regs });
+    startedAt.current = performance.now();
+    setProgress({ ...IDLE, running: true });
     // `key` stands for target, param and regs; ready only gates the start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, ready, key, job]);
 
-  useFrames('featureVis', active, (f) => {
+  // Subscribed off screen too, so a job that scrolled away still takes its chunks' answers.
+  useFrames('featureVis', true, (f) => {
     if (!job.accept(f) || !target) return;
     const dream = target.mode === 'dream';
     // A dream shows the image it started from beside the dream, each labelled.
