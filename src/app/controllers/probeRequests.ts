@@ -56,7 +56,9 @@ export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): Pro
     case 'saliency':
       return { ...need, sample };
     case 'layerIO':
-      return graph.nodes.some((n) => n.id === need.node) ? { kind: 'layerIO', node: need.node, sample } : null;
+      return graph.nodes.some((n) => n.id === need.node)
+        ? { kind: 'layerIO', node: need.node, sample }
+        : null;
     case 'ganSamples':
     case 'reconstruct':
       return need; // these needs have the request's shape

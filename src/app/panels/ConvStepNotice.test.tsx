@@ -27,7 +27,9 @@ describe('ConvStepNotice', () => {
     region.scrollIntoView = scroll;
     m = mount();
     act(() => m?.root.render(createElement(ConvStepNotice, { pick, shown: true })));
-    expect(m.host.textContent).toContain('Cell conv2d_1, row 10, column 13 is worked out in Convolution step.');
+    expect(m.host.textContent).toContain(
+      'Cell conv2d_1, row 10, column 13 is worked out in Convolution step.',
+    );
     expect(scroll).not.toHaveBeenCalled();
     const button = m.host.querySelector('button');
     expect(button?.textContent).toBe('Show in Convolution step');

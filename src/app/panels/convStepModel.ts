@@ -85,7 +85,14 @@ function nextActivation(
 }
 
 /** "+ bias B = P → f = out": P is the shown sum plus the shown bias; out is f of that P (softmax: the real one). */
-function biasLine(sum: number, bias: number, fn: FusedActivation, real: number, tf: number, here: string): string {
+function biasLine(
+  sum: number,
+  bias: number,
+  fn: FusedActivation,
+  real: number,
+  tf: number,
+  here: string,
+): string {
   const pre = shownSum(sum, bias);
   const out = fn === 'softmax' ? real : applyActivation(fn, pre);
   return `+ bias ${fmt(bias)} = ${fmt(pre)} → ${activationName(fn)} = ${fmt(out)} (the layer's output${here}: ${fmt(tf)}).`;

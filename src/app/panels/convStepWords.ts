@@ -41,7 +41,8 @@ export function edgeWords(
   if (left) parts.push(`${count(left, 'column')} over the left edge`);
   if (right) parts.push(`${count(right, 'column')} over the right edge`);
   if (parts.length === 0) return 'The window lies inside the image: no padding.';
-  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const list =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   const one = top + bottom + left + right === 1;
   const those = one ? `that ${top + bottom ? 'row' : 'column'} is` : 'those cells are';
   return `The window hangs ${list}: ${those} padding, ${padding === 'zeros' ? 'zeros' : 'not counted'}.`;
