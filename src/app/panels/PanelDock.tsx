@@ -8,10 +8,7 @@ import { useEffect, type ComponentType, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../store';
 import { ActivationsPanel } from './ActivationsPanel';
-import { AdversarialPanel } from './AdversarialPanel';
-import { CompareRunsPanel } from './CompareRunsPanel';
 import { ConfusionPanel } from './ConfusionPanel';
-import { ConvStepPanel } from './ConvStepPanel';
 import { DeadReluPanel } from './DeadReluPanel';
 import { DrawPanel } from './DrawPanel';
 import { GanSamplesPanel } from './GanSamplesPanel';
@@ -22,10 +19,24 @@ import { PoolingPanel } from './PoolingPanel';
 import { PredictionsPanel } from './PredictionsPanel';
 import { ReconstructionsPanel } from './ReconstructionsPanel';
 import { RunsPanel } from './RunsPanel';
-import { SaliencyPanel } from './SaliencyPanel';
-import { FeatureVisPanel } from './FeatureVisPanel';
 import { dockKindOf, maximizedPanel, shownPanels, withMaximized, type PanelName } from './panelLayout';
+import { lazyPanel } from './lazyPanel';
 import './panels.css';
+
+// Below the first screen in every plan: each loads with its own chunk when first shown.
+const CompareRunsPanel = lazyPanel('Side by side', () =>
+  import('./CompareRunsPanel').then((m) => m.CompareRunsPanel),
+);
+const SaliencyPanel = lazyPanel('Saliency', () => import('./SaliencyPanel').then((m) => m.SaliencyPanel));
+const FeatureVisPanel = lazyPanel('Feature visualization', () =>
+  import('./FeatureVisPanel').then((m) => m.FeatureVisPanel),
+);
+const AdversarialPanel = lazyPanel('Adversarial example', () =>
+  import('./AdversarialPanel').then((m) => m.AdversarialPanel),
+);
+const ConvStepPanel = lazyPanel('Convolution step', () =>
+  import('./ConvStepPanel').then((m) => m.ConvStepPanel),
+);
 
 const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   Loss: LossPanel,
