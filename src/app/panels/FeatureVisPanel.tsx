@@ -11,6 +11,7 @@ import { createFeatureTiles } from '../../visualizers/featureTiles';
 import { useAppStore } from '../store';
 import { sampleRef } from '../controllers/probeRequests';
 import { getDrawnImage } from './drawnImage';
+import { gradCamLayers } from '../../engine/inspect/saliencyMethod';
 import { requestProbeNow } from './probeNeeds';
 import { Panel, useOnScreen, usePanelCollapsed } from './Panel';
 import { nodeLabel, useFrames, useOnNewRun, useRenderer } from './usePanelFrames';
@@ -53,9 +54,12 @@ function classCount(g: Graph): number {
   return layer?.kind === 'dense' ? layer.units : 10;
 }
 
-/** Conv layers a picture can be made for. */
+/** Conv layers a picture can be made for, in the order the data flows (as Saliency lists them). */
 const convLayers = (g: Graph): { id: NodeId; filters: number }[] =>
-  g.nodes.flatMap((n) => (n.layer.kind === 'conv2d' ? [{ id: n.id, filters: n.layer.filters }] : []));
+  gradCamLayers(g).flatMap((id) => {
+    const layer = g.nodes.find((n) => n.id === id)?.layer;
+    return layer?.kind === 'conv2d' ? [{ id, filters: layer.filters }] : [];
+  });
 
 function FeatureVisBody() {
   const graph = useAppStore((s) => s.runGraph ?? s.graph);

@@ -16,7 +16,7 @@ import {
 } from '../../inspect/adversarial';
 import type { AdversarialResult, AdversarialSearchResult, ProbeRequest, SampleRef } from './types';
 import type { TrainContext } from '../context';
-import { sampleLabel, unitSampleTensor } from './sample';
+import { sampleLabel, unitSampleTensor, unitToBytes } from './sample';
 
 type AttackRequest = Extract<ProbeRequest, { kind: 'adversarial' }>;
 type SearchRequest = Extract<ProbeRequest, { kind: 'adversarialSearch' }>;
@@ -37,12 +37,6 @@ function sampleKey(sample: SampleRef): string {
   for (const v of sample.pixels) h = Math.imul(h ^ v, 16777619);
   return `d${sample.pixels.length}:${h >>> 0}`;
 }
-
-const toBytes = (v: Float32Array): Uint8Array => {
-  const out = new Uint8Array(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = Math.round(255 * Math.min(1, Math.max(0, v[i] as number)));
-  return out;
-};
 
 const topClass = (p: Float32Array): number =>
   p.reduce((best, v, i) => (v > (p[best] as number) ? i : best), 0);
@@ -111,8 +105,8 @@ export async function probeAdversarial(ctx: TrainContext, req: AttackRequest): P
       h,
       w,
       channels: c,
-      original: toBytes(original),
-      perturbed: toBytes(Float32Array.from(advData)),
+      original: unitToBytes(original),
+      perturbed: unitToBytes(advData),
       perturbation,
       before,
       after: Float32Array.from(afterData),

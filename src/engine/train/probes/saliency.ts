@@ -5,7 +5,7 @@ import { saliencyMap } from '../../inspect/saliency';
 import { gradCamLayers } from '../../inspect/saliencyMethod';
 import type { TrainContext } from '../context';
 import { quantiseMaps } from './maps';
-import { sampleTensor } from './sample';
+import { sampleTensor, unitToBytes } from './sample';
 import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
 
 /** One name per model output: the dataset's when they match in number, else "Class i". */
@@ -46,8 +46,7 @@ export async function probeSaliency(ctx: TrainContext, request: SaliencyRequest)
     ]);
     const ms = performance.now() - t0;
     const [h, w, c] = ctx.dataset.shape;
-    const image = new Uint8Array(x.length);
-    for (let i = 0; i < x.length; i++) image[i] = Math.round(255 * Math.min(1, Math.max(0, x[i] as number)));
+    const image = unitToBytes(x);
     let predicted = 0;
     for (let i = 1; i < scores.length; i++)
       if ((scores[i] as number) > (scores[predicted] as number)) predicted = i;

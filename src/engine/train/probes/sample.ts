@@ -13,6 +13,13 @@ export function sampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D 
   return ctx.signedInput ? tf.tidy(() => tf.sub(tf.mul(x, 2), 1) as tf.Tensor4D) : x;
 }
 
+/** 0..1 pixel values (clipped) as the dataset's bytes. */
+export function unitToBytes(v: ArrayLike<number>): Uint8Array {
+  const out = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = Math.round(255 * Math.min(1, Math.max(0, v[i] as number)));
+  return out;
+}
+
 /** The sample in 0..1 pixels whatever scale the model reads (attacks and feature visualization work in these). */
 export function unitSampleTensor(ctx: TrainContext, sample: SampleRef): tf.Tensor4D {
   const [h, w, c] = ctx.dataset.shape;
