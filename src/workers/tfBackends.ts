@@ -10,7 +10,7 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { registerWasmConvBackpropFilter } from '../engine/backend/conv2dBackpropFilterWasm';
+import { registerWasmKernels } from '../engine/backend/wasmKernels';
 import { BACKEND_ORDER } from '../engine/backend/select';
 import type { BackendEnv, BackendProbe } from '../engine/backend/select';
 import type { BackendName } from '../engine/backend/types';
@@ -122,7 +122,7 @@ async function trySet(name: BackendName): Promise<boolean> {
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     if (ok && name === 'wasm' && !wasmReady) {
-      registerWasmConvBackpropFilter();
+      registerWasmKernels();
       wasmReady = true;
     }
     return ok;

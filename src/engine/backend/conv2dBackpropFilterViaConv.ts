@@ -1,11 +1,11 @@
 /**
- * The filter gradient of a 2-D convolution, composed from ordinary ops (pad, transpose, conv2d, slice) so a backend
+ * The filter gradient of a 2-D convolution, composed from ordinary ops (transpose, conv2d, slice) so a backend
  * lacking the Conv2DBackpropFilter kernel (WASM) can run it with kernels it has.
  *
  * dW[i, j, c, k] = Σ_n Σ_y Σ_x xPadded[n, y·sh + i, x·sw + j, c] · dy[n, y, x, k]
  * is a correlation of x with dy over the batch: with x as [C, H, W, N] (channels become the batch, the batch becomes
- * the channels) and dy as a filter [oh, ow, N, K], it is a stride-1 'valid' conv2d whose dilation is the forward
- * stride. Its output [C, H', W', K] is cropped to [C, kh, kw, K] and transposed back to [kh, kw, C, K].
+ * the channels) and dy as a filter [oh, ow, N, K], it is a stride-1 conv2d padded as the forward one, whose dilation
+ * is the forward stride. Its output [C, H', W', K] is cropped to [C, kh, kw, K] and transposed back to [kh, kw, C, K].
  */
 import * as tf from '@tensorflow/tfjs';
 
@@ -40,19 +40,24 @@ export function conv2dBackpropFilterViaConv(
   const bottom = Math.max(info.padInfo.bottom, (info.outHeight - 1) * sh + kh - x.shape[1] - top);
   const right = Math.max(info.padInfo.right, (info.outWidth - 1) * sw + kw - x.shape[2] - left);
   return tf.tidy(() => {
-    const xp =
-      top === 0 && bottom === 0 && left === 0 && right === 0
-        ? x
-        : tf.pad(x, [
-            [0, 0],
-            [top, bottom],
-            [left, right],
-            [0, 0],
-          ]);
-    const xT = tf.transpose(xp, [3, 1, 2, 0]); // [C, Hp, Wp, N]
+    const xT = tf.transpose(x, [3, 1, 2, 0]); // [C, H, W, N]
     const dyT = tf.transpose(dy, [1, 2, 0, 3]); // [oh, ow, N, K]
-    const corr = tf.conv2d(xT, dyT, 1, 'valid', 'NHWC', [sh, sw]); // [C, Hp − (oh−1)·sh, Wp − (ow−1)·sw, K]
-    const cropped = tf.slice(corr, [0, 0, 0, 0], [c, kh, kw, k]);
+    // The convolution pads (zeros, as a pad op would, without writing the padded copy).
+    const corr = tf.conv2d(
+      xT,
+      dyT,
+      1,
+      [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      'NHWC',
+      [sh, sw],
+    ); // [C, Hp − (oh−1)·sh, Wp − (ow−1)·sw, K]
+    const cropped =
+      corr.shape[1] === kh && corr.shape[2] === kw ? corr : tf.slice(corr, [0, 0, 0, 0], [c, kh, kw, k]);
     return tf.transpose(cropped, [1, 2, 0, 3]);
   });
 }

@@ -1,0 +1,97 @@
+/**
+ * The kernels the app gives TF.js's WASM backend (4.x): Conv2DBackpropFilter, which it lacks, and faster
+ * Conv2DBackpropInput and MaxPoolGrad than its own (issue 16's profile of a training step). Register once the WASM
+ * backend is set up; each replacement keeps the kernel it replaced and its setup, for the cases it does not cover.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { registerWasmConvBackpropFilter } from './conv2dBackpropFilterWasm';
+import { conv2dBackpropInputViaConv } from './conv2dBackpropInputViaConv';
+import { maxPoolGradWasmConfig } from './maxPoolGradWasm';
+import type { HeapBackend } from './maxPoolGradWasm';
+
+/** The engine passes tensors; a bare TensorInfo is wrapped (and the wrapper freed afterwards). */
+function asTensor(t: tf.TensorInfo, made: tf.Tensor[]): tf.Tensor4D {
+  if (t instanceof tf.Tensor) return t as tf.Tensor4D;
+  const wrapped = tf.engine().makeTensorFromTensorInfo(t) as tf.Tensor4D;
+  made.push(wrapped);
+  return wrapped;
+}
+
+/**
+ * flipFilter on the WASM heap: the backend's Reverse kernel took longer on a 5×5×8×16 kernel than the convolution that
+ * uses the flipped one needs to pack it.
+ */
+function flipOnHeap(backend: HeapBackend): (filter: tf.Tensor4D) => tf.Tensor4D {
+  return (filter) => {
+    const [kh, kw, c, k] = filter.shape;
+    const out = backend.makeOutput([kh, kw, k, c], 'float32');
+    const src = backend.typedArrayFromHeap(filter);
+    const dst = backend.typedArrayFromHeap(out);
+    let o = 0;
+    for (let i = 0; i < kh; i++)
+      for (let j = 0; j < kw; j++) {
+        const tap = ((kh - 1 - i) * kw + (kw - 1 - j)) * c * k;
+        for (let ko = 0; ko < k; ko++) for (let ci = 0; ci < c; ci++) dst[o++] = src[tap + ci * k + ko]!;
+      }
+    return tf.engine().makeTensorFromTensorInfo(out) as tf.Tensor4D;
+  };
+}
+
+/** Marks the kernels this module registered, so a second call does not wrap them again. */
+const OURS = Symbol('app wasm kernel');
+type Marked = tf.KernelConfig & { [OURS]?: true };
+
+function conv2dBackpropInputConfig(original: tf.KernelConfig): tf.KernelConfig {
+  const config: Marked = {
+    kernelName: tf.Conv2DBackpropInput,
+    backendName: 'wasm',
+    ...(original.setupFunc ? { setupFunc: original.setupFunc } : {}),
+    ...(original.disposeFunc ? { disposeFunc: original.disposeFunc } : {}),
+    kernelFunc: (args) => {
+      const a = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
+      const { dy, filter } = args.inputs as unknown as { dy: tf.TensorInfo; filter: tf.TensorInfo };
+      if (a.dataFormat === 'NHWC') {
+        const made: tf.Tensor[] = [];
+        try {
+          return conv2dBackpropInputViaConv(
+            asTensor(dy, made),
+            asTensor(filter, made),
+            a.inputShape,
+            a.strides,
+            a.pad,
+            a.dimRoundingMode,
+            flipOnHeap(args.backend as unknown as HeapBackend),
+          );
+        } finally {
+          for (const t of made) t.dispose();
+        }
+      }
+      return original.kernelFunc(args);
+    },
+    [OURS]: true,
+  };
+  return config;
+}
+
+function replace(kernelName: string, make: (original: tf.KernelConfig) => tf.KernelConfig): boolean {
+  const original = tf.getKernel(kernelName, 'wasm') as Marked | undefined;
+  if (original?.[OURS]) return false;
+  if (original) tf.unregisterKernel(kernelName, 'wasm');
+  const config = make(original ?? { kernelName, backendName: 'wasm', kernelFunc: missing(kernelName) });
+  tf.registerKernel(config);
+  return true;
+}
+
+const missing =
+  (kernelName: string): tf.KernelFunc =>
+  () => {
+    throw new Error(`${kernelName} (wasm): not covered and TF.js has no kernel`);
+  };
+
+/** Registers the app's WASM kernels; true when any was new (later calls leave them alone). */
+export function registerWasmKernels(): boolean {
+  const filter = registerWasmConvBackpropFilter();
+  const input = replace(tf.Conv2DBackpropInput, conv2dBackpropInputConfig);
+  const pool = replace(tf.MaxPoolGrad, () => ({ ...maxPoolGradWasmConfig, [OURS]: true }));
+  return filter || input || pool;
+}
