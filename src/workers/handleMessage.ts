@@ -143,11 +143,13 @@ export async function handleMessage(
           ...run.extras,
         });
         for (const [node, frozen] of run.frozen) run.trainer.setFrozen([node], frozen);
+        // An imported model's run starts again from its imported weights.
+        if (run.initialWeights) run.trainer.restore(run.initialWeights);
       });
       Object.assign(run, {
         finished: false,
         chunk: 1,
-        checkpoint: null,
+        checkpoint: run.initialWeights,
         lastCheckpoint: deps.now(),
         points: [],
         lastValidation: null,

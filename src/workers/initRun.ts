@@ -224,6 +224,15 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
   } catch (e) {
     return fail('internal', `The model could not be built: ${errorText(e)}`);
   }
+  const initialWeights = msg.weights && !msg.gan ? { step: 0, weights: msg.weights } : null;
+  if (initialWeights) {
+    try {
+      trainer.restore(initialWeights);
+    } catch (e) {
+      trainer.dispose();
+      return fail('badGraph', `The imported weights do not fit this network: ${errorText(e)}`);
+    }
+  }
   state.run = newRun({
     runId,
     graph: msg.graph,
@@ -235,6 +244,7 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
     backend,
     deviceLimits: limits,
     now: deps.now(),
+    initialWeights,
   });
   for (const [node, frozen] of state.run.frozen) trainer.setFrozen([node], frozen);
   for (const b of tried) state.run.triedBackends.add(b); // a later fallback does not go back to them

@@ -12,6 +12,7 @@ import type { GanHyper } from '../engine/gan/ganHyper';
 import type { MetricPoint } from '../engine/train/metricPoint';
 import type { ProbeRequest, ProbeResult } from '../engine/train/probes/types';
 import type { BackendInfo, BackendPolicy } from '../engine/backend/types';
+import type { ImportedWeight } from '../engine/import/types';
 
 declare const runIdBrand: unique symbol;
 export type RunId = string & { readonly [runIdBrand]: 'RunId' };
@@ -45,6 +46,11 @@ export type ToWorker =
       readonly noise?: number;
       /** GAN runs: `graph` is the generator; these are both networks and the GAN settings. */
       readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
+      /**
+       * An imported model's weights ("Import model"), named like the compiled model's: the run starts from them, and
+       * Reset and a backend fallback go back to them. A set that does not fit the graph refuses the run (badGraph).
+       */
+      readonly weights?: readonly ImportedWeight[];
     }
   | { readonly type: 'start' | 'pause' | 'reset' | 'dispose'; readonly runId: RunId }
   | { readonly type: 'step'; readonly runId: RunId; readonly batches: number }

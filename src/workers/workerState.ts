@@ -104,6 +104,8 @@ export interface Run {
   readonly extras: TrainerExtras;
   readonly dataset: Dataset;
   readonly seed: number;
+  /** The imported weights the run started from (init's `weights`); Reset goes back to them. */
+  readonly initialWeights: Checkpoint | null;
   trainer: Trainer;
   backend: BackendInfo;
   /** What the device allows (sizeCheck.ts): a batch-size change mid-run is checked against it. */
@@ -209,12 +211,14 @@ export function newRun(fields: {
   backend: BackendInfo;
   deviceLimits: DeviceLimits;
   now: number;
+  initialWeights?: Checkpoint | null;
 }): Run {
-  const { now, ...rest } = fields;
+  const { now, initialWeights = null, ...rest } = fields;
   const frozen = new Map<NodeId, boolean>();
   for (const n of fields.graph.nodes) if (n.frozen) frozen.set(n.id, true);
   return {
     ...rest,
+    initialWeights,
     triedBackends: new Set(),
     frozen,
     lock: new Mutex(),
@@ -235,7 +239,8 @@ export function newRun(fields: {
     points: [],
     lastFlush: now,
     examplesSinceFlush: 0,
-    checkpoint: null,
+    // A fallback before the first checkpoint goes back to the imported weights.
+    checkpoint: initialWeights,
     lastCheckpoint: now,
     lastValidation: null,
   };
