@@ -26,7 +26,8 @@ function variableNames(nodes: readonly GraphNode[]): Map<NodeId, string> {
   return names;
 }
 
-function optimizerCode(h: Hyper): string {
+/** The Keras optimizer with the playground's settings (the decay as an InverseTimeDecay schedule). */
+export function optimizerCode(h: Hyper): string {
   const rate =
     h.decay > 0
       ? `keras.optimizers.schedules.InverseTimeDecay(${pyNum(h.learningRate)}, decay_steps=1, decay_rate=${pyNum(h.decay)})`
@@ -63,23 +64,12 @@ function compileCode(g: Graph, hyper: Hyper | undefined): string[] {
   return ['', `model.compile(optimizer=${optimizerCode(hyper)}, loss=${loss}${metrics})`];
 }
 
-/**
- * A runnable Python script building the graph. A graph with a cycle or no output cannot be built; the script then
- * says so and raises, rather than producing a network that differs from the one in the playground.
- */
-export function graphToKeras(graph: Graph, hyper?: Hyper): string {
-  const head = [
-    '# Built with the CNN playground. Run with: python model.py  (needs: pip install tensorflow)',
-    'from tensorflow import keras',
-    'from tensorflow.keras import layers',
-    '',
-  ];
+/** The lines that build the graph as `model` (layer by layer, then frozen layers), or why it cannot be built. */
+export function kerasModelLines(graph: Graph): { readonly lines: string[] } | { readonly error: string } {
   const order = topologicalOrder(graph);
   const out = outputNode(graph);
-  if (order.length < graph.nodes.length || out === undefined) {
-    const why = out === undefined ? 'it has no output layer' : 'its connections form a cycle';
-    return [...head, `raise ValueError(${pyStr(`This network cannot be built: ${why}.`)})`, ''].join('\n');
-  }
+  if (order.length < graph.nodes.length || out === undefined)
+    return { error: out === undefined ? 'it has no output layer' : 'its connections form a cycle' };
   const byId = new Map(graph.nodes.map((n) => [n.id, n] as const));
   const vars = variableNames(order.map((id) => byId.get(id)!));
   const lines: string[] = [];
@@ -102,14 +92,32 @@ export function graphToKeras(graph: Graph, hyper?: Hyper): string {
   }
   const frozen = graph.nodes.filter((n) => n.frozen && n.layer.kind !== 'input');
   const inputList = inputs.length === 1 ? inputs[0] : `[${inputs.join(', ')}]`;
-  return [
-    ...head,
-    ...lines,
+  return {
+    lines: [
+      ...lines,
+      '',
+      `model = keras.Model(inputs=${inputList}, outputs=${vars.get(out)}, name=${pyStr(graph.role)})`,
+      ...frozen.map((n) => `model.get_layer(${pyStr(n.id)}).trainable = False  # frozen in the playground`),
+    ],
+  };
+}
+
+/**
+ * A runnable Python script building the graph. A graph with a cycle or no output cannot be built; the script then
+ * says so and raises, rather than producing a network that differs from the one in the playground.
+ */
+export function graphToKeras(graph: Graph, hyper?: Hyper): string {
+  const head = [
+    '# Built with the CNN playground. Run with: python model.py  (needs: pip install tensorflow)',
+    'from tensorflow import keras',
+    'from tensorflow.keras import layers',
     '',
-    `model = keras.Model(inputs=${inputList}, outputs=${vars.get(out)}, name=${pyStr(graph.role)})`,
-    ...frozen.map((n) => `model.get_layer(${pyStr(n.id)}).trainable = False  # frozen in the playground`),
-    ...compileCode(graph, hyper),
-    'model.summary()',
-    '',
-  ].join('\n');
+  ];
+  const built = kerasModelLines(graph);
+  if ('error' in built) {
+    return [...head, `raise ValueError(${pyStr(`This network cannot be built: ${built.error}.`)})`, ''].join(
+      '\n',
+    );
+  }
+  return [...head, ...built.lines, ...compileCode(graph, hyper), 'model.summary()', ''].join('\n');
 }
