@@ -19,7 +19,18 @@ export interface Settings {
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-export const OPTIMIZERS: readonly OptimizerId[] = ['sgd', 'momentum', 'adam', 'adadelta', 'rmsprop'];
+export const OPTIMIZERS: readonly OptimizerId[] = [
+  'sgd',
+  'momentum',
+  'adam',
+  'adadelta',
+  'rmsprop',
+  'lbfgs',
+  'cg',
+];
+/** The most L-BFGS steps remembered, and the most examples a second-order step may use (MNIST's training set). */
+export const HISTORY_SIZE_MAX = 50;
+export const SECOND_ORDER_BATCH_MAX = 60_000;
 /** The largest gradient clip norm a setting may hold (the field offers the same range). */
 export const CLIP_NORM_MAX = 1000;
 /** The largest step limit a setting may hold. */
@@ -33,7 +44,16 @@ const oneOf = <T extends string>(list: readonly T[], x: unknown): x is T =>
 
 export type NumRule = { min: number; max: number; int?: boolean; minExclusive?: boolean };
 const NUMBER_RULES: Record<
-  'learningRate' | 'momentum' | 'decay' | 'batchSize' | 'epochs' | 'validateEvery' | 'clipNorm' | 'maxSteps',
+  | 'learningRate'
+  | 'momentum'
+  | 'decay'
+  | 'batchSize'
+  | 'epochs'
+  | 'validateEvery'
+  | 'clipNorm'
+  | 'maxSteps'
+  | 'historySize'
+  | 'secondOrderBatch',
   NumRule
 > = {
   learningRate: { min: 0, max: 10, minExclusive: true },
@@ -46,6 +66,9 @@ const NUMBER_RULES: Record<
   clipNorm: { min: 0, max: CLIP_NORM_MAX },
   // 0 = no step limit (older saves have none).
   maxSteps: { min: 0, max: MAX_STEPS_MAX, int: true },
+  // L-BFGS and conjugate gradient (older saves have neither: the defaults fill them in).
+  historySize: { min: 1, max: HISTORY_SIZE_MAX, int: true },
+  secondOrderBatch: { min: 1, max: SECOND_ORDER_BATCH_MAX, int: true },
 };
 
 /** Why `x` breaks the rule, as `<name> must …`; null when it keeps it. */
@@ -112,6 +135,8 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       validateEvery: h['validateEvery'] as number,
       clipNorm: h['clipNorm'] as number,
       maxSteps: h['maxSteps'] as number,
+      historySize: h['historySize'] as number,
+      secondOrderBatch: h['secondOrderBatch'] as number,
       labelSubset: subset as number[],
       augment: augment.value,
     },

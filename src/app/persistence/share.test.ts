@@ -161,7 +161,7 @@ describe('share links', () => {
       /learningRate/,
     );
     expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, batchSize: 1e9 } }))).toMatch(/batchSize/);
-    expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, optimizer: 'lbfgs' } }))).toMatch(
+    expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, optimizer: 'newton' } }))).toMatch(
       /optimizer/,
     );
     expect(reasonOf(tampered({ hyper: { ...state.settings.hyper, epochs: null } }))).toMatch(/epochs/);

@@ -45,6 +45,11 @@ export function optimizerCode(h: Hyper): string {
       return `keras.optimizers.Adadelta(learning_rate=${lr})`;
     case 'rmsprop':
       return `keras.optimizers.RMSprop(learning_rate=${lr})`;
+    case 'lbfgs':
+    case 'cg':
+      // Keras has no line-search optimizer (scipy.optimize.minimize or tfp.optimizer.lbfgs_minimize do it on the
+      // flattened weights): Adam stands in.
+      return `keras.optimizers.Adam(learning_rate=${lr})`;
     default:
       return assertNever(h.optimizer);
   }

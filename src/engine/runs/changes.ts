@@ -136,6 +136,8 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
   clipNorm: 'gradient clipping',
   maxSteps: 'step limit',
   augment: 'augmentation',
+  historySize: 'L-BFGS history',
+  secondOrderBatch: 'examples per step',
 };
 const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 

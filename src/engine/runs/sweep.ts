@@ -34,6 +34,8 @@ const OPTIMIZER_LABELS: Record<OptimizerId, string> = {
   adam: 'Adam',
   adadelta: 'Adadelta',
   rmsprop: 'RMSprop',
+  lbfgs: 'L-BFGS',
+  cg: 'Conjugate gradient',
 };
 
 /** The training settings a sweep can vary, with the same ranges as the settings bar. */

@@ -7,7 +7,7 @@ import { compileGraph } from '../compile/compile';
 import type { NodeId } from '../graph/types';
 import { PAD_SUFFIX } from '../compile/compile';
 import { deriveSeed } from '../compile/seeds';
-import { effectiveLearningRate } from './hyper';
+import { effectiveLearningRate, isSecondOrder } from './hyper';
 import type { Hyper } from './hyper';
 import type { BatchStats, Checkpoint, Trainer, TrainerOptions } from './trainer';
 import {
@@ -31,6 +31,7 @@ import { reseedDropout } from './dropoutSeeds';
 import { runProbe } from './probes/runProbe';
 import type { TrainContext } from './context';
 import type { ProbeRequest, ProbeResult } from './probes/types';
+import { CHUNK, SecondOrderStepper } from './secondOrder/trainerStep';
 
 export interface EngineTrainerOptions extends TrainerOptions {
   /** Denoising autoencoders: std-dev of the Gaussian noise added to inputs (pixels in 0..1) while training. */
@@ -40,6 +41,8 @@ export interface EngineTrainerOptions extends TrainerOptions {
 }
 
 const EVAL_BATCH = 256;
+
+type StepTensors = { loss: tf.Scalar; correct: tf.Scalar | null; norm: tf.Scalar | null; n: number };
 /** The seed stream of the training batches' augmentation (999 is the denoising noise's). */
 const AUGMENT_STREAM = 777;
 
@@ -61,6 +64,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
   let optimizer: tf.Optimizer | null = null;
   let optimizerLr = NaN;
   let trainableVars: tf.Variable[] = [];
+  const secondOrder = new SecondOrderStepper();
   const guard =
     opts.divergenceGuard === false
       ? null
@@ -71,6 +75,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
   const dropOptimizer = (): void => {
     if (optimizer !== null) disposeOptimizer(optimizer);
     optimizer = null;
+    secondOrder.reset();
   };
   const ensureOptimizer = (): tf.Optimizer => {
     const lr = currentLr();
@@ -91,33 +96,67 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
   };
 
   /**
+   * The input (noisy for a denoising autoencoder) and target of examples `idx` this step. Augmentation (when on) is
+   * drawn per step from the run's seed, so a run and its restore see the same batches; part k > 0 (a chunk of a
+   * second-order step) draws its own. Call inside tf.tidy.
+   */
+  const batchTensors = (idx: Int32Array, part = 0): { xIn: tf.Tensor; y: tf.Tensor } => {
+    const stream = (s: number): number =>
+      part === 0
+        ? deriveSeed(deriveSeed(seed, step), s)
+        : deriveSeed(deriveSeed(deriveSeed(seed, step), s), part);
+    const aug: BatchAugment | undefined =
+      hyper.augment && augmentActive(hyper.augment)
+        ? { settings: hyper.augment, rng: mulberry32(stream(AUGMENT_STREAM)) }
+        : undefined;
+    const x = imagesTensor(dataset.train, dataset.shape, idx, aug);
+    const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
+    const xIn =
+      noise > 0
+        ? tf.clipByValue(tf.add(x, tf.randomNormal(x.shape, 0, noise, 'float32', stream(999))), 0, 1)
+        : x;
+    return { xIn, y };
+  };
+
+  /** One L-BFGS or conjugate gradient step on a fixed batch of `secondOrderBatch` examples (secondOrder/). */
+  const secondOrderStep = async (): Promise<StepTensors> => {
+    const idx = sampler.next(hyper.secondOrderBatch);
+    const [h, w, c] = dataset.shape;
+    const r = await secondOrder.step(hyper, {
+      vars: trainableVars,
+      batch: {
+        count: idx.length,
+        chunks: Math.ceil(idx.length / CHUNK),
+        size: (k) => Math.min(CHUNK, idx.length - k * CHUNK),
+        tensors: (k) =>
+          tf.tidy(() => {
+            const { xIn, y } = batchTensors(idx.subarray(k * CHUNK, (k + 1) * CHUNK), k);
+            return { x: xIn, y };
+          }),
+        floatsPerExample: h * w * c + (target === 'labels' ? classes : h * w * c),
+      },
+      loss: (x, y, correct) => {
+        const pred = model.apply(x, { training: true }) as tf.Tensor;
+        if (target === 'labels') correct(correctCount(y, pred));
+        return lossOf(target, y, pred);
+      },
+      beforePass: () => reseedDropout(model, seed, step),
+    });
+    step++;
+    return { loss: r.loss, correct: r.correct, norm: r.norm, n: idx.length };
+  };
+
+  /**
    * One step; returns the loss, the correct count and the global gradient norm before clipping (null when nothing
    * is trainable, or neither the guard nor clipping needs it) as scalars the caller must dispose.
    */
-  const trainStep = (): { loss: tf.Scalar; correct: tf.Scalar | null; norm: tf.Scalar | null; n: number } => {
+  const trainStep = (): StepTensors => {
     const opt = ensureOptimizer();
     const idx = sampler.next(hyper.batchSize);
     reseedDropout(model, seed, step);
     const held: { correct: tf.Scalar | null; norm: tf.Scalar | null } = { correct: null, norm: null };
-    // Augmentation (when on) is drawn per step from the run's seed, so a run and its restore see the same batches.
-    const aug: BatchAugment | undefined =
-      hyper.augment && augmentActive(hyper.augment)
-        ? { settings: hyper.augment, rng: mulberry32(deriveSeed(deriveSeed(seed, step), AUGMENT_STREAM)) }
-        : undefined;
     const loss = tf.tidy(() => {
-      const x = imagesTensor(dataset.train, dataset.shape, idx, aug);
-      const y = target === 'labels' ? labelsTensor(dataset.train, idx, classes, labelMap) : x;
-      const xIn =
-        noise > 0
-          ? tf.clipByValue(
-              tf.add(
-                x,
-                tf.randomNormal(x.shape, 0, noise, 'float32', deriveSeed(deriveSeed(seed, step), 999)),
-              ),
-              0,
-              1,
-            )
-          : x;
+      const { xIn, y } = batchTensors(idx);
       const f = (): tf.Scalar => {
         const pred = model.apply(xIn, { training: true }) as tf.Tensor;
         if (target === 'labels') held.correct = tf.keep(correctCount(y, pred));
@@ -208,7 +247,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       const sizes: number[] = [];
       try {
         for (let i = 0; i < n; i++) {
-          const r = trainStep();
+          const r = isSecondOrder(hyper.optimizer) ? await secondOrderStep() : trainStep();
           losses.push(r.loss);
           corrects.push(r.correct);
           norms.push(r.norm);
@@ -288,6 +327,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       if (disposed) return;
       disposed = true;
       dropOptimizer();
+      secondOrder.dispose();
       model.dispose();
     },
   };

@@ -1,7 +1,7 @@
 /** Training hyperparameters. Pure data shared by the app (controls) and the worker (training). */
 import { DEFAULT_AUGMENT, type AugmentSettings } from '../data/augment';
 
-export type OptimizerId = 'sgd' | 'momentum' | 'adam' | 'adadelta' | 'rmsprop';
+export type OptimizerId = 'sgd' | 'momentum' | 'adam' | 'adadelta' | 'rmsprop' | 'lbfgs' | 'cg';
 export type LossId = 'categoricalCrossentropy' | 'meanSquaredError' | 'binaryCrossentropy';
 
 export interface Hyper {
@@ -22,6 +22,13 @@ export interface Hyper {
   readonly maxSteps: number;
   /** Random changes to each training image, drawn per batch (never to the test split); all off by default. */
   readonly augment: AugmentSettings;
+  /** L-BFGS: how many recent steps (and gradient changes) stand in for the curvature, "m". */
+  readonly historySize: number;
+  /**
+   * L-BFGS and conjugate gradient: training examples per step, the same ones through the step's whole line search
+   * (at most the training set: full batch). Batch size is for the first-order optimizers.
+   */
+  readonly secondOrderBatch: number;
 }
 
 export const DEFAULT_HYPER: Hyper = {
@@ -36,7 +43,16 @@ export const DEFAULT_HYPER: Hyper = {
   clipNorm: 0,
   maxSteps: 0,
   augment: DEFAULT_AUGMENT,
+  historySize: 10,
+  secondOrderBatch: 1024,
 };
+
+/** L-BFGS and conjugate gradient: line-search methods on the whole parameter vector (secondOrder/), not tf.train. */
+export const isSecondOrder = (o: OptimizerId): boolean => o === 'lbfgs' || o === 'cg';
+
+/** Training examples one step uses. */
+export const examplesPerStep = (h: Pick<Hyper, 'optimizer' | 'batchSize' | 'secondOrderBatch'>): number =>
+  isSecondOrder(h.optimizer) ? h.secondOrderBatch : h.batchSize;
 
 /** Whether a run at `step`, having completed `epochs` passes, has used its budget. */
 export const budgetReached = (h: Pick<Hyper, 'epochs' | 'maxSteps'>, step: number, epochs: number): boolean =>

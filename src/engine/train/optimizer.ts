@@ -19,6 +19,10 @@ export function makeOptimizer(
       return tf.train.adadelta(lr);
     case 'rmsprop':
       return tf.train.rmsprop(lr);
+    case 'lbfgs':
+    case 'cg':
+      // Line-search methods need many loss evaluations per step: the trainer runs them itself (secondOrder/).
+      throw new Error(`makeOptimizer: ${kind} is not a tf.train optimizer`);
     default:
       return assertNever(kind);
   }
