@@ -1,12 +1,13 @@
 /**
  * The baseline the benchmark compares the app against: the same model in a bare `model.trainOnBatch` loop, with no
- * probes, metrics batching or yields. Optionally on 24×24 centre crops (ConvNetJS's MNIST demo input).
+ * probes, metrics batching or yields, and the app's optimizers. Optionally on 24×24 centre crops (ConvNetJS's MNIST demo input).
  */
 import * as tf from '@tensorflow/tfjs';
 import { compileGraph } from '../../src/engine/compile/compile';
 import type { Dataset } from '../../src/engine/data/types';
 import type { Graph } from '../../src/engine/graph/types';
 import type { OptimizerId } from '../../src/engine/train/hyper';
+import { makeOptimizer } from '../../src/engine/train/optimizer';
 
 export interface BareOptions {
   readonly graph: Graph;
@@ -21,23 +22,9 @@ export interface BareOptions {
   readonly now: () => number;
 }
 
+/** The app's optimizers (engine/train/optimizer.ts: e.g. Adadelta in one kernel per variable on WASM). */
 function optimizer(id: OptimizerId, lr: number): tf.Optimizer {
-  switch (id) {
-    case 'sgd':
-      return tf.train.sgd(lr);
-    case 'momentum':
-      return tf.train.momentum(lr, 0.9);
-    case 'adam':
-      return tf.train.adam(lr);
-    case 'adadelta':
-      return tf.train.adadelta(lr);
-    case 'rmsprop':
-      return tf.train.rmsprop(lr);
-    default: {
-      const never: never = id;
-      return never;
-    }
-  }
+  return makeOptimizer({ optimizer: id, learningRate: lr, momentum: 0.9 }, lr);
 }
 
 /** Batch `b` of images as float32 in 0..1, cropped to `crop`×`crop` when asked. */

@@ -1,11 +1,13 @@
 /**
- * The kernels the app gives TF.js's WASM backend (4.x): Conv2DBackpropFilter, which it lacks, and faster
- * Conv2DBackpropInput and MaxPoolGrad than its own (issue 16's profile of a training step). Register once the WASM
+ * The kernels the app gives TF.js's WASM backend (4.x): Conv2DBackpropFilter, which it lacks, faster
+ * Conv2DBackpropInput and MaxPoolGrad than its own, and a one-kernel Adadelta step (FusedAdadeltaOptimizer) — from
+ * issue 16's profile of a training step. Register once the WASM
  * backend is set up; each replacement keeps the kernel it replaced and its setup, for the cases it does not cover.
  */
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmConvBackpropFilter } from './conv2dBackpropFilterWasm';
 import { conv2dBackpropInputViaConv } from './conv2dBackpropInputViaConv';
+import { adadeltaWasmConfig } from './adadeltaWasm';
 import { maxPoolGradWasmConfig } from './maxPoolGradWasm';
 import type { HeapBackend } from './maxPoolGradWasm';
 
@@ -93,5 +95,6 @@ export function registerWasmKernels(): boolean {
   const filter = registerWasmConvBackpropFilter();
   const input = replace(tf.Conv2DBackpropInput, conv2dBackpropInputConfig);
   const pool = replace(tf.MaxPoolGrad, () => ({ ...maxPoolGradWasmConfig, [OURS]: true }));
-  return filter || input || pool;
+  const adadelta = replace(adadeltaWasmConfig.kernelName, () => ({ ...adadeltaWasmConfig, [OURS]: true }));
+  return filter || input || pool || adadelta;
 }

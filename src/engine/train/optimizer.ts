@@ -1,6 +1,7 @@
 /** Optimizers by id, and changing their learning rate in place (decay, setHyper) without losing their state. */
 import * as tf from '@tensorflow/tfjs';
 import { assertNever } from '../assertNever';
+import { FusedAdadeltaOptimizer } from './fusedAdadelta';
 import type { Hyper, OptimizerId } from './hyper';
 
 export function makeOptimizer(
@@ -16,7 +17,7 @@ export function makeOptimizer(
     case 'adam':
       return tf.train.adam(lr);
     case 'adadelta':
-      return tf.train.adadelta(lr);
+      return new FusedAdadeltaOptimizer(lr, 0.95); // tf.train.adadelta's ρ; ε from the backend, as there
     case 'rmsprop':
       return tf.train.rmsprop(lr);
     case 'lbfgs':
