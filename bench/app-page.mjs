@@ -78,8 +78,11 @@ function counters(page) {
     const step = Number((stepSpan?.querySelector('output')?.textContent ?? '').replace(/[^0-9]/g, ''));
     const status = bar?.querySelector('.status')?.textContent ?? '';
     const error = bar?.querySelector('[role="alert"]')?.textContent ?? null;
-    const badge = bar?.querySelector('[data-testid="backend-badge"]')?.textContent ?? null;
-    return { step, status, error, badge, t: performance.now() };
+    const badgeEl = bar?.querySelector('[data-testid="backend-badge"]');
+    const badge = badgeEl?.textContent ?? null;
+    // The tooltip names the adapter, e.g. "WASM (WASM SIMD, 1 thread: …) — …".
+    const badgeTitle = badgeEl?.getAttribute('title') ?? null;
+    return { step, status, error, badge, badgeTitle, t: performance.now() };
   });
 }
 
@@ -122,5 +125,5 @@ export async function trainWindow(page, o) {
     await sleep(100);
   }
   if (b.error) throw new Error(b.error);
-  return { steps: b.step - a.step, ms: b.t - a.t, badge: b.badge, ...watch };
+  return { steps: b.step - a.step, ms: b.t - a.t, badge: b.badge, badgeTitle: b.badgeTitle, ...watch };
 }

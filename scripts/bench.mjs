@@ -13,8 +13,9 @@ import { openApp, selectBackend, trainWindow, visiblePanels, batchSize } from '.
 import { buildHarness, CHROMIUM_ARGS, HARNESS_PAGE, previewBuilt } from '../bench/build-harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT_DIR = join(ROOT, 'bench', 'dist');
-const PORT = 4198;
+// BENCH_DIST / BENCH_PORT: another build folder and port, so two benches on one machine do not clobber each other.
+const OUT_DIR = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(ROOT, 'bench', 'dist');
+const PORT = Number(process.env.BENCH_PORT ?? 4198);
 const ONLY = process.env.BENCH_BACKENDS?.split(',');
 // Slowest last: on a GPU-less machine WebGPU runs on SwiftShader.
 const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'].filter((b) => !ONLY || ONLY.includes(b));
@@ -90,7 +91,7 @@ async function bench(harness, browser) {
   const rows = [];
   for (const backend of BACKENDS) {
     await selectBackend(app, backend);
-    /** @type {{ steps: number; ms: number; fps: number; secs: number; longTasks: number[]; barMutationsPerSec: number; badge: string | null }[]} */
+    /** @type {{ steps: number; ms: number; fps: number; secs: number; longTasks: number[]; barMutationsPerSec: number; badge: string | null; badgeTitle: string | null }[]} */
     const appWins = [];
     /** @type {number[]} */
     const bareRates = [];
@@ -145,6 +146,7 @@ async function bench(harness, browser) {
       backend,
       model: 'default preset (notes-small)',
       adapter: appWins[0]?.badge ?? null,
+      adapterDetail: appWins[0]?.badgeTitle ?? null,
       examplesPerSecApp: round(appRate),
       examplesPerSecBare: round(bareRate),
       ratio: round(appRate / bareRate, 3),
@@ -206,10 +208,14 @@ async function bench(harness, browser) {
   const autoName = auto.backend?.name ?? null;
   const autoConv =
     rows.find((r) => r.backend === autoName && r.model === 'ConvNetJS MNIST net')?.examplesPerSecBare ?? null;
+  const convnetjsRatio = autoConv && conv.examplesPerSec ? round(autoConv / conv.examplesPerSec, 2) : null;
   const summary = {
     autoBackend: autoName,
     autoReason: auto.backend?.reason ?? auto.errors.join('; '),
-    autoVsConvnetjs: autoConv && conv.examplesPerSec ? round(autoConv / conv.examplesPerSec, 2) : null,
+    autoVsConvnetjs: convnetjsRatio,
+    // Issue 16: the auto backend on ConvNetJS's net ÷ ConvNetJS, same run; the WASM threads the app trained with.
+    convnetjsRatio,
+    threads: wasmThreads(rows.find((r) => r.backend === 'wasm' && r.adapterDetail)?.adapterDetail ?? null),
     page: `index.html at ${APP_VIEWPORT}, panels in view: ${panels.join(', ')}; examples/s from the training bar's Step counter × batch size ${batch}`,
     windows: `${ROUNDS} app and ${ROUNDS} bare windows of ${WINDOW_SECONDS} s per backend, alternating`,
     date: new Date().toISOString(),
@@ -218,6 +224,12 @@ async function bench(harness, browser) {
   printTable(rows);
   log(`auto: ${summary.autoBackend} — ${summary.autoReason}`);
   log(`auto backend on the ConvNetJS net vs ConvNetJS: ${summary.autoVsConvnetjs}×`);
+}
+
+/** The thread count in the app's WASM badge tooltip ("WASM (WASM SIMD, 2 threads) — …"); null when not shown. */
+function wasmThreads(/** @type {string | null} */ title) {
+  const m = /WASM[^,()]*, (\d+) threads?\b/.exec(title ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 /** @param {Record<string, unknown>[]} rows */
