@@ -64,7 +64,13 @@ export function modelSize(graph: Graph): ModelSize | null {
     largestWeightBytes = Math.max(largestWeightBytes, i.params * 4);
     largestActivationBytes = Math.max(largestActivationBytes, i.activationBytes);
   }
-  return { params: t.params, activationBytes: t.activationBytes, largestWeightBytes, largestActivationBytes };
+  return {
+    params: t.params,
+    trainableParams: t.trainableParams,
+    activationBytes: t.activationBytes,
+    largestWeightBytes,
+    largestActivationBytes,
+  };
 }
 
 /** A GAN run when the options carry both networks, else the classifier/autoencoder trainer. */

@@ -6,4 +6,4 @@ export const errorText = (e: unknown): string => (e instanceof Error ? e.message
 
 /** Errors that pause a run (its model is intact and it can go on or be reset) instead of ending it. */
 export const isPausingError = (code: ErrorCode): boolean =>
-  code === 'nonFinite' || code === 'diverged' || code === 'batchTooLarge';
+  code === 'nonFinite' || code === 'diverged' || code === 'batchTooLarge' || code === 'tooManyParameters';

@@ -5,6 +5,9 @@
 import type { Dataset, DatasetId } from '../engine/data/types';
 import { DatasetError, isUserDatasetId } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
+import { examplesPerStep, isSecondOrder } from '../engine/train/hyper';
+import { secondOrderRefusal } from '../engine/train/secondOrderBudget';
+import { CHUNK } from '../engine/train/secondOrder/trainerStep';
 import { NonFiniteError } from '../engine/train/trainer';
 import type { Trainer, TrainerExtras } from '../engine/train/trainer';
 import { errorText } from './errors';
@@ -67,7 +70,8 @@ async function measureRate(
   });
   try {
     const warm = await timed(trainer, 1, deps);
-    if (warm >= budgetMs) return { examplesPerSec: (hyper.batchSize * 1000) / warm, complete: false };
+    const examples = examplesPerStep(hyper);
+    if (warm >= budgetMs) return { examplesPerSec: (examples * 1000) / warm, complete: false };
     const limit = Math.min(budgetMs - warm, MEASURE_TIMED_MS);
     let ms = 0;
     let n = 0;
@@ -75,11 +79,15 @@ async function measureRate(
       ms += await timed(trainer, 1, deps);
       n++;
     }
-    return { examplesPerSec: (n * hyper.batchSize * 1000) / ms, complete: true };
+    return { examplesPerSec: (n * examples * 1000) / ms, complete: true };
   } finally {
     trainer.dispose();
   }
 }
+
+/** Examples one forward/backward pass holds: a batch, or a chunk of a second-order step's batch (trainerStep.ts). */
+const examplesPerPass = (h: Hyper): number =>
+  isSecondOrder(h.optimizer) ? Math.min(h.secondOrderBatch, CHUNK) : h.batchSize;
 
 /** The networks of an init (or a run after a batch-size change), or null when a shape cannot be inferred. */
 function loadsOf(
@@ -145,8 +153,12 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
     .flatMap((g) => deps.validate(g, msg.dataset, msg.hyper.labelSubset, early ?? undefined))
     .filter((i) => i.severity === 'error');
   if (errors.length > 0) return fail('badGraph', errors.map((i) => i.message).join('\n'));
-  const loads = loadsOf(msg, msg.hyper.batchSize, deps);
+  const loads = loadsOf(msg, examplesPerPass(msg.hyper), deps);
   if (!loads) return fail('badGraph', 'The shapes of this graph cannot be worked out.');
+  const size = loads[0]?.size;
+  const tooMany =
+    msg.gan || !size ? null : secondOrderRefusal(msg.hyper.optimizer, size.trainableParams ?? size.params);
+  if (tooMany) return fail('tooLarge', tooMany);
   const limits = await deps.deviceLimits();
   const refusal = tooLargeMessage(loads, budgetOf(deps, limits));
   if (refusal) return fail('tooLarge', refusal);

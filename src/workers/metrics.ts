@@ -1,5 +1,5 @@
 /** Metric points of the run loop: one per batch, posted in batches (~every 200 ms), averaged when too many. */
-import { effectiveLearningRate } from '../engine/train/hyper';
+import { effectiveLearningRate, examplesPerStep } from '../engine/train/hyper';
 import type { BatchStats } from '../engine/train/trainer';
 import type { MetricPoint } from '../engine/train/metricPoint';
 import type { Post, Run } from './workerState';
@@ -30,7 +30,7 @@ export function recordChunk(run: Run, firstStep: number, stats: BatchStats): voi
         : {}),
     });
   }
-  run.examplesSinceFlush += n * t.hyper.batchSize;
+  run.examplesSinceFlush += n * examplesPerStep(t.hyper);
 }
 
 /** Attaches a validation result to the newest point (or a new point when none is pending). */

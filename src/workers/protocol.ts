@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'tooLarge'
   /** A batch-size change mid-run that does not fit: refused, the run paused at its old batch size. */
   | 'batchTooLarge'
+  /** L-BFGS or conjugate gradient on a model over their parameter budget, chosen mid-run: paused, model kept. */
+  | 'tooManyParameters'
   | 'notReady'
   /** A probe failed; the run itself carries on. */
   | 'probe'

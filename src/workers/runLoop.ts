@@ -5,7 +5,8 @@
  */
 import { DivergedError, NonFiniteError } from '../engine/train/trainer';
 import type { BatchStats } from '../engine/train/trainer';
-import { budgetReached } from '../engine/train/hyper';
+import { budgetReached, examplesPerStep } from '../engine/train/hyper';
+import { SecondOrderRefusedError } from '../engine/train/secondOrderBudget';
 import type { ProbeRequest } from '../engine/train/probes/types';
 import { flushMetrics, recordChunk, recordValidation } from './metrics';
 import { forTransfer } from './transfer';
@@ -16,7 +17,8 @@ import { errorText } from './errors';
 
 /** Steps per epoch for the current hyperparameters (labels outside labelSubset are skipped). */
 export function stepsPerEpoch(run: Run): number {
-  const { labelSubset, batchSize } = run.trainer.hyper;
+  const { labelSubset } = run.trainer.hyper;
+  const batchSize = examplesPerStep(run.trainer.hyper);
   const { labels, count } = run.dataset.train;
   let n = count;
   if (labelSubset.length > 0) {
@@ -145,6 +147,12 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
       stats = await run.lock.run(() => run.trainer.trainBatches(k));
     } catch (e) {
       if (run.disposed) return;
+      // L-BFGS or CG on a model over their size (chosen mid-run, or layers unfrozen): paused, the model kept.
+      if (e instanceof SecondOrderRefusedError) {
+        stop(run);
+        post({ type: 'error', runId: run.runId, code: 'tooManyParameters', message: e.message });
+        break;
+      }
       if (e instanceof NonFiniteError) {
         stop(run);
         flushMetrics(run, post, deps.now(), 0, tuning.maxPointsPerFlush, true);

@@ -11,6 +11,8 @@ import { BACKEND_LABEL } from '../engine/backend/types';
 /** What a model costs, from shape inference (engineDeps.modelSize). */
 export interface ModelSize {
   readonly params: number;
+  /** Parameters not frozen (the second-order optimizers' budget counts these); absent: all of them. */
+  readonly trainableParams?: number;
   /** Bytes of activations for ONE example (all layer outputs, float32). */
   readonly activationBytes: number;
   /** The largest layer's weights, bytes (float32). */

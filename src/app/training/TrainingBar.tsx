@@ -147,6 +147,7 @@ const ERROR_TITLE: Readonly<Record<ErrorCode, string>> = {
   diverged: 'Training is diverging or stuck (paused)',
   tooLarge: 'The model is too large',
   batchTooLarge: 'The batch size is too large (paused)',
+  tooManyParameters: 'Too many parameters for this optimizer (paused)',
   probe: 'A panel could not be drawn',
   notReady: 'Not ready yet',
   internal: 'Something went wrong',
