@@ -5,7 +5,8 @@
  * path model.json names. The same test image, regenerated from the procedural dataset's seed, must get the same
  * probabilities. The check can fail: the app's prediction moves with training, and the exported model must match the
  * latest one, not an earlier one, nor a freshly initialised model of the same topology.
- * "Export Keras" must write one Keras layer per graph node of each kind.
+ * "Export Keras" must write one Keras layer per graph node of each kind. "Export Keras", "Export PyTorch" and
+ * "Export notebook" download model.py, model_pytorch.py and model.ipynb: code that trains the network on screen.
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
@@ -205,4 +206,38 @@ test('the exported model loads in TF.js and predicts what the app showed; Keras 
   tf.dispose([x, y, y0]);
   model.dispose();
   fresh.dispose();
+});
+
+test('the code exports download a Keras script, a PyTorch script and a notebook that train the network on screen', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await field(page, 'Preset').selectOption({ label: 'Stride-2 downsampling' });
+  await field(page, 'Batch size').fill('48');
+  await field(page, 'Batch size').press('Enter');
+  await expect(field(page, 'Batch size')).toHaveValue('48');
+  const text = async (button: string, name: string): Promise<string> => {
+    const got = await downloads(page, button, 1);
+    expect([...got.keys()]).toEqual([name]);
+    return (await bytesOf(got.get(name))).toString('utf8');
+  };
+  const keras = await text('Export Keras', 'model.py');
+  expect(keras).toContain('model.fit(train, epochs=EPOCHS');
+  expect(keras).toContain('BATCH_SIZE = 48');
+  const torch = await text('Export PyTorch', 'model_pytorch.py');
+  expect(torch).toContain('class Classifier(nn.Module):');
+  expect(torch).toContain('loss.backward()');
+  expect(torch).toContain('BATCH_SIZE = 48');
+  // Stride 2 with TF's 'same' padding: the odd pixel after, as an explicit pad.
+  expect(torch).toContain(
+    'self.conv2d_1 = nn.Sequential(Pad((0, 1, 0, 1)), nn.Conv2d(1, 8, kernel_size=(3, 3), stride=(2, 2))',
+  );
+  const nb = JSON.parse(await text('Export notebook', 'model.ipynb')) as {
+    nbformat: number;
+    cells: { cell_type: string; source: string[] }[];
+  };
+  expect(nb.nbformat).toBe(4);
+  const markdown = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => c.source.join(''));
+  expect(markdown.some((m) => m.startsWith('### conv2d_1 · Conv2D → 14×14×8'))).toBe(true);
+  expect(nb.cells.filter((c) => c.cell_type === 'code').length).toBeGreaterThan(5);
 });

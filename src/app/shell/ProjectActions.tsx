@@ -1,20 +1,15 @@
 import { useRef, useState } from 'react';
 import { useController } from '../controllers/ControllerContext';
 import { useAppStore } from '../store';
-import {
-  download,
-  exportGraphJson,
-  exportKerasCode,
-  exportModelFiles,
-  importGraphFile,
-} from '../persistence/exportImport';
-import { graphToKeras } from '../../engine/export/kerasCode';
+import { download, exportGraphJson, exportModelFiles, importGraphFile } from '../persistence/exportImport';
+import { downloadCode } from '../persistence/codeExport';
+import type { CodeExportKind } from '../../engine/export/codeExports';
 import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
 import { sharedStateOf, shareUrl } from '../persistence/share';
 
 /**
- * Share link, graph JSON export/import, trained-model export (TF.js files) and Keras code; the kept autosaves, while
- * any exist.
+ * Share link, graph JSON export/import, trained-model export (TF.js files) and code that trains (Keras, PyTorch, a
+ * notebook); the kept autosaves, while any exist.
  */
 export function ProjectActions() {
   const ctl = useController();
@@ -63,6 +58,17 @@ export function ProjectActions() {
     }
   };
 
+  const exportCode = async (kind: CodeExportKind) => {
+    try {
+      await downloadCode(kind, useAppStore.getState());
+    } catch (e) {
+      useAppStore.getState().setBanner({
+        kind: 'error',
+        message: `Code export failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  };
+
   return (
     <div className="project-actions" role="group" aria-label="Save and share">
       <button type="button" onClick={() => void share()}>
@@ -96,12 +102,24 @@ export function ProjectActions() {
       </button>
       <button
         type="button"
-        onClick={() => {
-          const s = useAppStore.getState();
-          exportKerasCode(graphToKeras(s.graph, s.hyper));
-        }}
+        title="model.py: trains this network in tf.keras"
+        onClick={() => void exportCode('keras')}
       >
         Export Keras
+      </button>
+      <button
+        type="button"
+        title="model_pytorch.py: trains this network in PyTorch"
+        onClick={() => void exportCode('pytorch')}
+      >
+        Export PyTorch
+      </button>
+      <button
+        type="button"
+        title="model.ipynb: each layer explained with your numbers, then trained in PyTorch"
+        onClick={() => void exportCode('notebook')}
+      >
+        Export notebook
       </button>
       {hasKept && (
         <button

@@ -2,7 +2,7 @@
  * What the code exports (Keras script, PyTorch script, notebook) are written from: the work's networks and every
  * setting a run uses, as plain data. The app assembles it from the store (app/persistence/codeExport.ts).
  */
-import type { Graph, NodeId } from '../graph/types';
+import type { Graph } from '../graph/types';
 import type { Hyper } from '../train/hyper';
 import type { GanHyper } from '../gan/ganHyper';
 
@@ -42,36 +42,4 @@ export function exportDataset(
     return { name, standard: id, substitute: false, shape, classes };
   const mnistLike = shape[0] === 28 && shape[1] === 28 && shape[2] === 1 && classes <= 10;
   return { name, standard: mnistLike ? 'mnist' : null, substitute: mnistLike, shape, classes };
-}
-
-const PY_KEYWORDS = new Set(
-  (
-    'False None True and as assert async await break class continue def del elif else except finally for from ' +
-    'global if import in is lambda nonlocal not or pass raise return try while with yield'
-  ).split(' '),
-);
-/** Attribute names an nn.Module already uses: a layer must not shadow them. */
-const MODULE_ATTRS = new Set([
-  'training',
-  'forward',
-  'modules',
-  'children',
-  'parameters',
-  'state_dict',
-  'eval',
-]);
-
-/** Python identifiers for node ids: valid, unique, never a keyword or an nn.Module attribute. */
-export function pythonNames(ids: readonly NodeId[], prefix = ''): Map<NodeId, string> {
-  const used = new Set<string>();
-  const names = new Map<NodeId, string>();
-  for (const id of ids) {
-    let base = prefix + id.replace(/[^A-Za-z0-9_]/g, '_');
-    if (!/^[A-Za-z_]/.test(base) || PY_KEYWORDS.has(base) || MODULE_ATTRS.has(base)) base = `layer_${base}`;
-    let name = base;
-    for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
-    used.add(name);
-    names.set(id, name);
-  }
-  return names;
 }

@@ -8,7 +8,7 @@ import { outputNode, predecessors, topologicalOrder } from '../graph/graphUtils'
 import { inferShapes } from '../graph/shapes';
 import type { Graph, NodeId, Shape } from '../graph/types';
 import { pyStr, tuple } from '../layers/python';
-import { pythonNames } from './exportWork';
+import { pythonNames } from './pyNames';
 import type { TorchHelper } from './torchHelpers';
 import { torchLayer, type TorchLayer } from './torchLayers';
 
