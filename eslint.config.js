@@ -128,12 +128,14 @@ export default tseslint.config(
           patterns: [
             noTfjs,
             {
-              // hyper.ts, trainer.ts and the engine's type files are plain data/types with no TF.js: the app may use them.
+              // hyper.ts, trainer.ts, secondOrderBudget.ts and the engine's type files are plain data/types with no
+              // TF.js: the app may use them.
               group: [
                 '**/engine/compile/**',
                 '**/engine/train/**',
                 '!**/engine/train/hyper',
                 '!**/engine/train/trainer',
+                '!**/engine/train/secondOrderBudget',
                 ...engineTypeFiles,
                 '**/engine/backend/**',
                 '!**/engine/backend/types',

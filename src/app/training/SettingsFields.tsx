@@ -1,11 +1,13 @@
-import { useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../engine/graph/presets';
-import type { OptimizerId } from '../../engine/train/hyper';
+import { isSecondOrder, type OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { useAppStore } from '../store';
 import { selectSettings, selectUserDatasets } from '../store/selectors';
 import { NumberField } from '../fields/NumberField';
+import { totals } from '../../engine/graph/shapes';
+import { useGraphAnalysis } from '../graphView/useGraphAnalysis';
 import { CLIP_NORM_MAX, MAX_STEPS_MAX } from '../persistence/settings';
 import { datasetOptions } from './datasetOptions';
 import { YourImages } from '../data/YourImages';
@@ -17,7 +19,25 @@ const OPTIMIZERS: readonly [OptimizerId, string][] = [
   ['adam', 'Adam'],
   ['adadelta', 'Adadelta'],
   ['rmsprop', 'RMSprop'],
+  ['lbfgs', 'L-BFGS'],
+  ['cg', 'Conjugate gradient'],
 ];
+/** Their fields and explanation load with their own chunk, when one of them is first chosen. */
+const SecondOrderFields = lazy(async () => ({
+  default: (await import('./SecondOrderFields')).SecondOrderFields,
+}));
+
+/** Mounted only while L-BFGS or conjugate gradient is chosen, so only then does the bar follow the graph's size. */
+function SecondOrderSlot() {
+  const hyper = useAppStore((st) => st.hyper);
+  const setHyper = useAppStore((st) => st.setHyper);
+  const trainable = totals(useGraphAnalysis().info).trainableParams;
+  return (
+    <Suspense fallback={null}>
+      <SecondOrderFields hyper={hyper} setHyper={setHyper} trainable={trainable} NumberField={NumberField} />
+    </Suspense>
+  );
+}
 const BACKENDS: readonly [BackendPolicy, string][] = [
   ['auto', 'Auto'],
   ['webgpu', 'WebGPU'],
@@ -101,6 +121,7 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         options={OPTIMIZERS}
         onChange={(optimizer) => a.setHyper({ optimizer })}
       />
+      {isSecondOrder(s.hyper.optimizer) && <SecondOrderSlot />}
       <NumberField
         layout="inline"
         label="Learning rate"
