@@ -42,6 +42,8 @@ const LABELS: Readonly<Record<string, string>> = {
   'hyper.labelSubset': 'Train on labels',
   'hyper.clipNorm': 'Gradient clip norm',
   'hyper.maxSteps': 'Stop at step',
+  'hyper.historySize': 'History size',
+  'hyper.secondOrderBatch': 'Examples per step',
   'hyper.augment': 'Augmentation',
 };
 const labelOf = (field: string): string => LABELS[field] ?? field;

@@ -3,6 +3,15 @@ import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { parseHyper, parseSettings } from './settings';
 import { decodeShare, encodeShare, type SharedState } from './share';
 import { smallCnn } from '../../engine/graph/testGraphs';
+import type { PersistStorage } from 'zustand/middleware';
+import { createAppStore, partialize, type Saved } from '../store/index';
+import { restoreSaved } from './restoreSaved';
+
+const noStorage: PersistStorage<Saved> = {
+  getItem: () => null,
+  setItem: () => undefined,
+  removeItem: () => undefined,
+};
 
 const settings = {
   presetId: 'ladder-logistic',
@@ -51,5 +60,17 @@ describe('L-BFGS and conjugate gradient settings (optimizer, history size, examp
       expect(r.ok).toBe(false);
       expect(!r.ok && r.reason).toContain(`hyper.${key}`);
     }
+  });
+});
+
+describe('restoring an autosave with a damaged second-order setting', () => {
+  it('resets only that field, named as its control, and keeps the optimizer and the rest', () => {
+    const store = createAppStore(noStorage);
+    store.getState().setHyper({ optimizer: 'lbfgs', secondOrderBatch: 512 });
+    const saved = JSON.parse(JSON.stringify(partialize(store.getState()))) as Record<string, unknown>;
+    (saved['hyper'] as Record<string, unknown>)['historySize'] = -3;
+    const r = restoreSaved(saved, createAppStore(noStorage).getState());
+    expect(r.reset.map((p) => p.label)).toEqual(['History size']);
+    expect(r.state.hyper).toMatchObject({ optimizer: 'lbfgs', secondOrderBatch: 512, historySize: 10 });
   });
 });
