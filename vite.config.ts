@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/serviceWorkerPlugin.ts';
 
 // Content-Security-Policy: same-origin scripts, workers, styles and data only.
 // 'wasm-unsafe-eval' lets WebAssembly compile (TF.js WASM backend); it does not allow JS eval.
@@ -67,7 +68,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), serviceWorker()],
   worker: { format: 'es', plugins: () => [threadedWasmMain()] },
   // No CSP on the dev server: React Fast Refresh injects an inline preamble script there.
   server: { headers: isolation },

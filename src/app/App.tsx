@@ -14,6 +14,7 @@ import { DockHandle } from './shell/DockHandle';
 import { ErrorBoundary } from './shell/ErrorBoundary';
 import { ProjectActions } from './shell/ProjectActions';
 import { ThemeToggle } from './shell/ThemeToggle';
+import { PresenterToggle } from './shell/PresenterToggle';
 import { useAppStore } from './store';
 import { selectDockSize, selectTheme } from './store/selectors';
 
@@ -26,12 +27,14 @@ export function App() {
   const dockSize = useAppStore(selectDockSize);
   // Presenter view: a maximised panel takes the workspace's room as well as the dock's.
   const presenting = useAppStore((s) => selectMaximizedPanel(s) !== null);
+  // The Presenter toggle: bigger type and panels (shell/presenter.css, .app--big).
+  const big = useAppStore((s) => s.presenter);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   return (
     <div
-      className={presenting ? 'app app--presenting' : 'app'}
+      className={`app${presenting ? ' app--presenting' : ''}${big ? ' app--big' : ''}`}
       style={{ '--dock-size': `${dockSize}px` } as React.CSSProperties}
     >
       <header className="app__header">
@@ -40,6 +43,7 @@ export function App() {
           <DatasetStatus />
           <span className="app__spacer" />
           <ProjectActions />
+          <PresenterToggle />
           <ThemeToggle />
         </div>
         <TrainingBar />

@@ -2,7 +2,7 @@
  * Entry point: reads the address (share link, ?backend=), creates the worker client and the training controller,
  * and renders the app. The store has already restored the autosave by now (localStorage is synchronous).
  */
-import { StrictMode } from 'react';
+import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ControllerContext } from './controllers/ControllerContext';
@@ -12,7 +12,9 @@ import { frameBus } from './frames/frameBus';
 import { getDrawnImage } from './panels/drawnImage';
 import { currentProbeNeeds, onProbeNow, subscribeProbeNeeds } from './panels/probeNeeds';
 import { isShareHash } from './persistence/share';
-import { openRunStore } from './persistence/runStore';
+import { DEFAULT_RUN_CAP, openRunStore } from './persistence/runStore';
+import { memoryRunStore } from './persistence/runStoreMemory';
+import { IS_EMBED } from './embed/embedFlag';
 import type { RunRecord } from '../engine/runs/record';
 import { applyLocation, followShareLinks } from './persistence/startup';
 import { loadUserDatasets, replaceMissingAfterLink } from './persistence/userDatasetsStartup';
@@ -21,9 +23,11 @@ import { openUserDatasetStore } from '../workers/userDatasets/store';
 import { useAppStore } from './store';
 import { createTrainingClient } from '../workers/trainingClient';
 import './styles.css';
+import './offline/offline.css';
 
 const linkOpened = applyLocation(useAppStore.getState, location, useAppStore.getInitialState());
-if (linkOpened || isShareHash(location.hash)) {
+// An embed keeps its link: it saves nothing, so a reload of the frame needs the network from the address again.
+if (!IS_EMBED && (linkOpened || isShareHash(location.hash))) {
   // The link's state is now the user's work (and autosaved), or waits in the dialog; a reload should not apply it again.
   history.replaceState(null, '', location.pathname + location.search);
 }
@@ -50,16 +54,25 @@ followShareLinks(useAppStore.getState, window, useAppStore.getInitialState(), (o
 if (isUserDatasetId(useAppStore.getState().dataset)) void userDatasetsLoaded.then(() => controller.prepare());
 else controller.prepare();
 // Every run is recorded for the Runs panel, in IndexedDB (or in memory when the browser refuses, which it says).
-void openRunStore<RunRecord>().then((runs) =>
-  startRunRecorder(useAppStore, runs, Date.now, () => controller.snapshot()),
-);
+// The embedded view's runs stay in memory: an embed in a slide never adds to (or evicts from) the teacher's own list.
+const runStore = IS_EMBED
+  ? Promise.resolve(memoryRunStore<RunRecord>(DEFAULT_RUN_CAP, 'the embedded view keeps no runs'))
+  : openRunStore<RunRecord>();
+void runStore.then((runs) => startRunRecorder(useAppStore, runs, Date.now, () => controller.snapshot()));
+
+// Works offline after one visit: the service worker, its notes and the install offer (their own chunk).
+void import('./offline/offlineStart').then((m) => m.startOffline(window, useAppStore, IS_EMBED));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <ControllerContext.Provider value={controller}>
-      <App />
-    </ControllerContext.Provider>
-  </StrictMode>,
-);
+const render = (View: ComponentType) =>
+  createRoot(root).render(
+    <StrictMode>
+      <ControllerContext.Provider value={controller}>
+        <View />
+      </ControllerContext.Provider>
+    </StrictMode>,
+  );
+// The embedded view (?embed=1): the graph and the chosen panels, its own chunk; it saves nothing (store/index.ts).
+if (IS_EMBED) void import('./embed/EmbedApp').then((m) => render(m.EmbedApp));
+else render(App);

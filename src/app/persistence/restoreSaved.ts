@@ -173,6 +173,7 @@ export function restoreSaved(saved: unknown, current: AppState): Restored {
   if (settings.checked > 0) kept.push(reset.length > resetBefore ? 'every other setting' : 'every setting');
   const theme = saved['theme'];
   if (theme === 'light' || theme === 'dark') next = { ...next, theme };
+  if (typeof saved['presenter'] === 'boolean') next = { ...next, presenter: saved['presenter'] };
   const collapsed = saved['collapsedPanels'];
   if (Array.isArray(collapsed) && collapsed.every((x) => typeof x === 'string'))
     next = { ...next, collapsedPanels: collapsed };

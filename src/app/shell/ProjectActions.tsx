@@ -6,6 +6,7 @@ import { downloadCode } from '../persistence/codeExport';
 import type { CodeExportKind } from '../../engine/export/codeExports';
 import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
 import { sharedStateOf, shareUrl } from '../persistence/share';
+import { CopyEmbedCode } from './CopyEmbedCode';
 
 /**
  * Share link, graph JSON export/import, trained-model export (TF.js files) and code that trains (Keras, PyTorch, a
@@ -74,6 +75,7 @@ export function ProjectActions() {
       <button type="button" onClick={() => void share()}>
         Share
       </button>
+      <CopyEmbedCode />
       <button type="button" onClick={() => exportGraphJson(useAppStore.getState().graph)}>
         Export JSON
       </button>

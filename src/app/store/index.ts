@@ -23,6 +23,7 @@ import {
   type Format,
 } from '../persistence/autosave';
 import { hydrate, writeFailedBanner } from '../persistence/hydrate';
+import { IS_EMBED } from '../embed/embedFlag';
 
 export { STORAGE_KEY, STORAGE_VERSION };
 
@@ -36,6 +37,7 @@ const SAVED_KEYS = [
   'seed',
   'backendPolicy',
   'theme',
+  'presenter',
   'collapsedPanels',
   'dockSize',
   'panelPrefs',
@@ -99,7 +101,9 @@ export function createAppStore(storage?: PersistStorage<Saved>, format: Format =
   };
   const inner =
     storage ??
-    (autosaveStorage(() => (typeof localStorage === 'undefined' ? noStorage : localStorage), {
+    // The embedded view (?embed=1) neither reads nor writes the autosave: it shows its link's network, and cannot
+    // overwrite the user's own work in this browser.
+    (autosaveStorage(() => (IS_EMBED || typeof localStorage === 'undefined' ? noStorage : localStorage), {
       format,
       onWriteError,
     }) as unknown as PersistStorage<Saved>);

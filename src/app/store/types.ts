@@ -125,6 +125,8 @@ export interface ConvStepPick {
 
 export interface UiSlice {
   readonly theme: 'light' | 'dark';
+  /** Presenter: bigger type and panels for a projector (the Presenter toggle). */
+  readonly presenter: boolean;
   readonly collapsedPanels: readonly string[];
   readonly dockSize: number;
   /** Dock choices per kind of network: hidden panels, the maximised one (see panels/panelLayout.ts). */
@@ -141,6 +143,7 @@ export interface UiSlice {
   /** The runs of a comparison link, waiting for the user to train them (or not); they never replace the work. */
   readonly pendingRuns: readonly SharedRun[] | null;
   setTheme(t: 'light' | 'dark'): void;
+  setPresenter(on: boolean): void;
   togglePanel(name: string): void;
   setDockSize(px: number): void;
   updatePanelPrefs(fn: (p: PanelPrefs) => PanelPrefs): void;

@@ -28,6 +28,7 @@ export const DEFAULT_PANEL_PREFS: PanelPrefs = {
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   theme: 'light',
+  presenter: false,
   collapsedPanels: [],
   dockSize: DOCK_DEFAULT,
   panelPrefs: DEFAULT_PANEL_PREFS,
@@ -37,6 +38,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   pendingShare: null,
   pendingRuns: null,
   setTheme: (theme) => set({ theme }),
+  setPresenter: (presenter) => set({ presenter }),
   togglePanel: (name) =>
     set((s) => ({
       collapsedPanels: s.collapsedPanels.includes(name)
