@@ -74,7 +74,12 @@ export default tseslint.config(
   {
     // The page loads these (registry, graph analysis, code export): TF.js reaches them only as a type, and layer
     // modules get the TF.js namespace handed in by compile.ts at run time.
-    files: ['src/engine/layers/**/*.ts', 'src/engine/graph/**/*.ts', 'src/engine/export/**/*.ts'],
+    files: [
+      'src/engine/layers/**/*.ts',
+      'src/engine/graph/**/*.ts',
+      'src/engine/export/**/*.ts',
+      'src/engine/import/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

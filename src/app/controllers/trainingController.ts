@@ -9,6 +9,8 @@ import type { StoreApi } from 'zustand';
 import { assertNever } from '../../engine/assertNever';
 import type { AugmentSettings } from '../../engine/data/augment';
 import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
+import type { Graph } from '../../engine/graph/types';
+import type { ImportedWeight } from '../../engine/import/types';
 import { discriminatorKernels, ganSnapshot } from '../../engine/runs/ganSnapshot';
 import {
   SNAPSHOT_MAX_FILTERS,
@@ -26,6 +28,7 @@ import { createHyperSync } from './hyperSync';
 import { datasetChangedNotice, initArgsOf, runKeyOf, sameRunKey, type RunKey } from './initArgs';
 import { createPanelProbes } from './panelProbes';
 import type { ProbeNeed } from './probeScheduler';
+import { sameNetwork } from './probeRequests';
 import { afterReset } from './resetFence';
 import { onceSettled, storeReactions, type Reaction } from './storeReactions';
 import { workerMessageEffects, type Effect } from './workerMessages';
@@ -59,6 +62,12 @@ export interface TrainingController {
   /** Replaces the run by one on the graph now in the editor; keeps training if it was. */
   restartWithNewGraph(): void;
   exportModel(): Promise<{ modelJson: string; weights: ArrayBuffer }>;
+  /**
+   * "Import model": prepares a run of `graph` (already the editor's network) starting from `weights` (null: an
+   * architecture only, trained from scratch). Every later run of this same network (a new dataset or backend, Undo
+   * back to it) starts from them too; Reset goes back to them.
+   */
+  startImported(graph: Graph, weights: readonly ImportedWeight[] | null): void;
   /**
    * The augmentation preview (the chosen dataset's first training image and copies changed by `augment`, drawn from
    * `draw`), published to the frame bus. Needs no run: the worker loads only the dataset. Rejects with the reason when
@@ -108,6 +117,8 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   /** Reset was sent and the worker has not confirmed it: messages about the old model are dropped (resetFence.ts). */
   let resetting = false;
   let runCount = 0;
+  /** The last imported model's weights and the network they belong to. */
+  let imported: { readonly graph: Graph; readonly weights: readonly ImportedWeight[] } | null = null;
   const hyper = createHyperSync((patch, gan) => client.setHyper(patch, gan));
   const probes = createPanelProbes({
     ...deps,
@@ -145,7 +156,9 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     const notice = runId === null ? null : datasetChangedNotice(runKey, key, s);
     const changedDataset = s.datasetCounts === null || runKey?.dataset !== s.dataset || notice !== null;
     runGan = s.ganGraphs;
-    runId = client.init(initArgsOf(s));
+    const weights =
+      imported && !s.ganGraphs && sameNetwork(imported.graph, s.graph) ? imported.weights : null;
+    runId = client.init(weights ? { ...initArgsOf(s), weights } : initArgsOf(s));
     runKey = key;
     resetting = false;
     hyper.sent(s.hyper, s.ganHyper);
@@ -301,6 +314,12 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     },
     restartWithNewGraph() {
       init(get().status === 'running');
+    },
+    startImported(graph, weights) {
+      imported = weights ? { graph, weights } : null;
+      // After the store's own reactions to the import (a new dataset), as one init.
+      if (runId === null) init(false);
+      else reprepare(false);
     },
     exportModel() {
       if (runId === null)

@@ -9,7 +9,8 @@ import type { Graph, GraphEdge, GraphNode, LayerKind, LayerSpec, NodeId, Shape }
 import { GRAPH_VERSION, asNodeId } from '../graph/types';
 import { LAYERS } from '../layers/registry';
 import { autoLayout } from '../graph/layout';
-import { formatShape, inferShapes } from '../graph/shapes';
+import { formatShape } from '../graph/convArithmetic';
+import { outputShapes } from './outputShapes';
 import { outputNode } from '../graph/graphUtils';
 import { parseGraph } from '../graph/parse';
 import { IMPORTABLE_CLASSES, mapLayer, type Mapped } from './kerasLayer';
@@ -216,17 +217,17 @@ export function buildGraph(model: RawModel, imageShape: Shape): Result<BuiltGrap
   if (out === undefined || outputNode(draft) !== out)
     return failure("The model's output layer is not the end of its network (some layers lead nowhere).");
 
-  const info = inferShapes(draft);
+  const info = outputShapes(draft);
   for (const p of pending) {
     if (p.axis === undefined || p.axis === -1) continue;
     const src = nodeOf.get(p.inputs[0] ?? '');
-    const rank = src === undefined ? undefined : info.get(src)?.output?.length;
+    const rank = src === undefined ? undefined : info.get(src)?.length;
     if (rank !== undefined && p.axis !== rank)
       return failure(
         `${label(p.raw)} works along axis ${p.axis}; the playground's ${p.raw.className} works along the last axis (${rank}).`,
       );
   }
-  const outShape = info.get(out)?.output ?? null;
+  const outShape = info.get(out) ?? null;
   const same =
     outShape !== null && outShape.length === 3 && outShape.every((d, i) => d === input.value.shape[i]);
   const graph = autoLayout({ ...draft, role: same ? 'autoencoder' : 'classifier' });

@@ -4,7 +4,7 @@
  * read and whose .h5 weights are not). Pure: no TF.js, no DOM; the page calls it in a chunk of its own and the
  * worker writes the weights into its model. Never throws on bad input: every refusal is one plain message.
  */
-import { unzipSync } from 'fflate';
+import { unzip } from './unzip';
 import type { NodeId, Shape } from '../graph/types';
 import { buildGraph } from './buildGraph';
 import { matchWeights } from './matchWeights';
@@ -36,7 +36,7 @@ function expand(files: readonly ImportFile[]): Result<{ files: ImportFile[]; fro
     }
     let entries: Record<string, Uint8Array>;
     try {
-      entries = unzipSync(f.bytes);
+      entries = unzip(f.bytes);
     } catch {
       return failure(`${f.name} could not be opened as a zip file.`);
     }

@@ -4,7 +4,8 @@
  * prefix such as 'sequential/conv2d/kernel:0'). A weight missing, or of another shape, is said plainly.
  */
 import type { Graph, NodeId, Shape } from '../graph/types';
-import { formatShape, inferShapes } from '../graph/shapes';
+import { formatShape } from '../graph/convArithmetic';
+import { outputShapes } from './outputShapes';
 import { predecessors } from '../graph/graphUtils';
 import { assertNever } from '../assertNever';
 import type { DecodedWeight } from './weightsManifest';
@@ -19,11 +20,11 @@ export interface ExpectedWeight {
 
 /** Every weight the graph's compiled model has, in node order. */
 export function expectedWeights(graph: Graph): ExpectedWeight[] {
-  const info = inferShapes(graph);
+  const info = outputShapes(graph);
   const out: ExpectedWeight[] = [];
   for (const node of graph.nodes) {
     const src = predecessors(graph, node.id)[0];
-    const x = src === undefined ? undefined : info.get(src)?.output;
+    const x = src === undefined ? undefined : info.get(src);
     const add = (weight: string, shape: Shape) => out.push({ node: node.id, weight, shape });
     const l = node.layer;
     const c = x?.[x.length - 1];
