@@ -6,6 +6,7 @@ import { downloadCode } from '../persistence/codeExport';
 import type { CodeExportKind } from '../../engine/export/codeExports';
 import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
 import { sharedStateOf, shareUrl } from '../persistence/share';
+import { ImportModel } from './ImportModel';
 import { CopyEmbedCode } from './CopyEmbedCode';
 
 /**
@@ -102,6 +103,7 @@ export function ProjectActions() {
       >
         Export model
       </button>
+      <ImportModel />
       <button
         type="button"
         title="model.py: trains this network in tf.keras"
