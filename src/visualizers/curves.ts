@@ -4,10 +4,11 @@
  * GAN runs (points with `gan`) plot D loss and G loss on top and D(x) vs D(G(z)) below, one colour per series.
  * The lower plot only exists where something has values for it: an autoencoder's loss takes the whole height.
  */
-import { axisBottom, axisLeft, color, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
+import { color, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
 import { ctx2d, el, ensureCanvas, observeWidth, sizeCanvas } from './canvas';
 import { decimateMinMax, smooth, type XY } from './decimate';
 import { createFrameScheduler } from './scheduler';
+import { createSvgAxis } from './svgAxis';
 import type { Renderer } from './renderer';
 
 export interface CurvePoint {
@@ -200,6 +201,28 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     pointerEvents: 'none',
   });
   box.appendChild(svg);
+  // Axes updated in place (svgAxis.ts); titles, key and legend in `chrome`, rebuilt only when they change.
+  const group = (): SVGGElement => {
+    const g = doc.createElementNS(svgNs, 'g');
+    svg.appendChild(g);
+    return g;
+  };
+  const lossG = group();
+  const accG = group();
+  const xG = group();
+  const chrome = group();
+  for (const g of [lossG, accG]) g.setAttribute('transform', `translate(${M.l},0)`);
+  for (const g of [lossG, accG, xG]) g.setAttribute('font-size', String(FONT));
+  const axes = {
+    loss: createSvgAxis(lossG, 'left'),
+    acc: createSvgAxis(accG, 'left'),
+    x: createSvgAxis(xG, 'bottom'),
+    xG,
+  };
+  let lastChrome = '';
+  const setAttr = (e: Element, name: string, value: string): void => {
+    if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+  };
   const readout = el(doc, 'div', 'viz-readout', 'Hover the chart for values.');
   element.append(box, readout);
   let current: CurvesData | null = null;
@@ -223,23 +246,40 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     current = d;
     const layout = plotLayout(d.runs, d.expectLower);
     const plots = layout.lower === null ? 1 : 2;
-    canvas.setAttribute('aria-label', plots === 1 ? 'Loss curves' : 'Loss and accuracy curves');
+    setAttr(canvas, 'aria-label', plots === 1 ? 'Loss curves' : 'Loss and accuracy curves');
     // One or two plots with a title strip above each, between the top margin and the x axis.
     const PH = (H - M.t - M.b - plots * TITLE) / plots;
     const lossTop = M.t + TITLE;
-    const all = d.runs.flatMap((r) => r.points);
-    const minStep = all.length ? Math.min(...all.map((p) => p.step)) : 0;
+    // Ranges in one pass over the points (a long run has tens of thousands: no spread arguments).
+    let minStep = Infinity;
+    let lastStep = -Infinity;
+    let lo = Infinity;
+    let hi = -Infinity;
+    const see = (v: number | undefined): void => {
+      if (v === undefined || !Number.isFinite(v) || (d.logScale && v <= 0)) return;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    };
+    for (const r of d.runs)
+      for (const p of r.points) {
+        if (p.step < minStep) minStep = p.step;
+        if (p.step > lastStep) lastStep = p.step;
+        if (p.gan) {
+          see(p.gan.dLoss);
+          see(p.gan.gLoss);
+        } else {
+          see(p.loss);
+          see(p.valLoss);
+        }
+      }
+    if (minStep === Infinity) minStep = 0;
     // At least one step wide: a single point would otherwise get a zero-width axis with fractional ticks.
-    const maxStep = Math.max(minStep + 1, ...all.map((p) => p.step));
+    const maxStep = Math.max(minStep + 1, lastStep);
     xScale = scaleLinear()
       .domain([minStep, maxStep])
       .range([M.l, W - M.r]);
-    const losses = all
-      .flatMap((p) => (p.gan ? [p.gan.dLoss, p.gan.gLoss] : [p.loss, p.valLoss ?? NaN]))
-      .filter((v) => Number.isFinite(v) && (!d.logScale || v > 0));
     const anyGan = d.runs.some(isGanRun);
-    const lo = losses.length ? Math.min(...losses) : 0.01;
-    const hi = losses.length ? Math.max(...losses) : 1;
+    if (lo === Infinity) [lo, hi] = [0.01, 1];
     const yLoss = d.logScale
       ? scaleLog()
           .domain([Math.max(1e-4, lo), Math.max(hi, lo * 1.01, 1e-3)])
@@ -253,81 +293,93 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     const yAcc = scaleLinear()
       .domain([0, 1])
       .range([accTop + PH, accTop]);
-    const s = select(svg);
-    s.selectAll('*').remove();
     const yTicks = PH >= 90 ? 4 : 3;
-    s.append('g')
-      .attr('transform', `translate(${M.l},0)`)
-      .call(axisLeft(yLoss).ticks(yTicks, d.logScale ? '.0e' : undefined))
-      .attr('font-size', FONT);
-    if (layout.lower !== null)
-      s.append('g')
-        .attr('transform', `translate(${M.l},0)`)
-        .call(axisLeft(yAcc).ticks(yTicks - 1, '.0%'))
-        .attr('font-size', FONT);
-    const xTicks = Math.max(2, Math.floor((W - M.l - M.r) / 60));
-    s.append('g')
-      .attr('transform', `translate(0,${H - M.b})`)
-      .call(axisBottom(xScale).ticks(xTicks, 's'))
-      .attr('font-size', FONT);
-    // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
-    const titleY = (plotTop: number): number => plotTop - 5;
-    const title = (plotTop: number, text: string): void => {
-      s.append('text')
-        .attr('x', M.l + 6)
-        .attr('y', titleY(plotTop))
-        .attr('font-size', FONT)
-        .attr('fill', 'currentColor')
-        .text(text);
-    };
-    title(lossTop, layout.upper);
-    if (layout.lower !== null) title(accTop, layout.lower);
+    axes.loss.update(yLoss, yTicks, d.logScale ? '.0e' : undefined);
+    if (layout.lower !== null) axes.acc.update(yAcc, yTicks - 1, '.0%');
+    else axes.acc.clear();
+    setAttr(axes.xG, 'transform', `translate(0,${H - M.b})`);
+    axes.x.update(xScale, Math.max(2, Math.floor((W - M.l - M.r) / 60)), 's');
     const dark = luminance(doc.defaultView?.getComputedStyle(box).color ?? '') > 0.5;
     const background = (doc.body && doc.defaultView?.getComputedStyle(doc.body).backgroundColor) || '';
-    if (d.runs.some((r) => r.points.length > 0 && !isGanRun(r))) {
-      // Train solid, validation dashed: the key sits in the upper title strip, in the current run's colour.
-      const current = runColour(d.runs.length - 1);
-      const key = s.append('g').attr('class', 'viz-curves-key').attr('font-size', FONT);
-      const y = titleY(lossTop) - 4;
-      CLASSIFIER_SERIES.slice(0, 2).forEach((st, i) => {
-        const k = strokeFor(st, current, dark);
-        const x = W - M.r - (i === 0 ? 142 : 84);
-        key
-          .append('line')
-          .attr('x1', x)
-          .attr('x2', x + 20)
-          .attr('y1', y)
-          .attr('y2', y)
-          .attr('stroke', k.colour)
-          .attr('stroke-width', k.width)
-          .attr('stroke-dasharray', k.dash.length ? k.dash.join(' ') : null);
-        key
-          .append('text')
-          .attr('x', x + 24)
-          .attr('y', y + 4)
-          .attr('fill', 'currentColor')
-          .text(i === 0 ? 'train' : 'validation');
+    const classifierKey = d.runs.some((r) => r.points.length > 0 && !isGanRun(r));
+    // Titles, key and legend change with the layout, the size, the theme or the number of runs: rebuilt only then.
+    const chromeKey = JSON.stringify([W, H, layout, classifierKey, anyGan, dark, d.runs.length]);
+    if (chromeKey !== lastChrome) {
+      lastChrome = chromeKey;
+      drawChrome({
+        lossTop,
+        accTop,
+        lower: layout.lower !== null,
+        upper: layout.upper,
+        lowerTitle: layout.lower,
       });
     }
-    if (anyGan) {
-      const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', FONT);
-      GAN_SERIES.forEach((st, i) => {
-        const y = titleY(st.panel === 'top' ? lossTop : accTop);
-        const x = W - M.r - 64 * (2 - (i % 2));
-        legend
-          .append('rect')
-          .attr('x', x)
-          .attr('y', y - 5)
-          .attr('width', 10)
-          .attr('height', 3)
-          .attr('fill', st.colour ?? 'currentColor');
-        legend
-          .append('text')
-          .attr('x', x + 13)
-          .attr('y', y)
+    function drawChrome(o: {
+      lossTop: number;
+      accTop: number;
+      lower: boolean;
+      upper: string;
+      lowerTitle: string | null;
+    }): void {
+      const s = select(chrome);
+      s.selectAll('*').remove();
+      // Titles sit in the strip above each plot, right of the axis: clear of the top tick ("100%") and of the curves.
+      const titleY = (plotTop: number): number => plotTop - 5;
+      const title = (plotTop: number, text: string): void => {
+        s.append('text')
+          .attr('x', M.l + 6)
+          .attr('y', titleY(plotTop))
+          .attr('font-size', FONT)
           .attr('fill', 'currentColor')
-          .text(st.label);
-      });
+          .text(text);
+      };
+      title(o.lossTop, o.upper);
+      if (o.lowerTitle !== null) title(o.accTop, o.lowerTitle);
+      if (classifierKey) {
+        // Train solid, validation dashed: the key sits in the upper title strip, in the current run's colour.
+        const current = runColour(d.runs.length - 1);
+        const key = s.append('g').attr('class', 'viz-curves-key').attr('font-size', FONT);
+        const y = titleY(o.lossTop) - 4;
+        CLASSIFIER_SERIES.slice(0, 2).forEach((st, i) => {
+          const k = strokeFor(st, current, dark);
+          const x = W - M.r - (i === 0 ? 142 : 84);
+          key
+            .append('line')
+            .attr('x1', x)
+            .attr('x2', x + 20)
+            .attr('y1', y)
+            .attr('y2', y)
+            .attr('stroke', k.colour)
+            .attr('stroke-width', k.width)
+            .attr('stroke-dasharray', k.dash.length ? k.dash.join(' ') : null);
+          key
+            .append('text')
+            .attr('x', x + 24)
+            .attr('y', y + 4)
+            .attr('fill', 'currentColor')
+            .text(i === 0 ? 'train' : 'validation');
+        });
+      }
+      if (anyGan) {
+        const legend = s.append('g').attr('class', 'viz-curves-legend').attr('font-size', FONT);
+        GAN_SERIES.forEach((st, i) => {
+          const y = titleY(st.panel === 'top' ? o.lossTop : o.accTop);
+          const x = W - M.r - 64 * (2 - (i % 2));
+          legend
+            .append('rect')
+            .attr('x', x)
+            .attr('y', y - 5)
+            .attr('width', 10)
+            .attr('height', 3)
+            .attr('fill', st.colour ?? 'currentColor');
+          legend
+            .append('text')
+            .attr('x', x + 13)
+            .attr('y', y)
+            .attr('fill', 'currentColor')
+            .text(st.label);
+        });
+      }
     }
     const g = ctx2d(canvas);
     if (!g) return;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useController } from '../controllers/ControllerContext';
 import type { ErrorCode } from '../../workers/protocol';
@@ -31,6 +31,19 @@ export function TrainingBar() {
   const busy = p.status === 'initializing';
   const percent = Math.round(p.epochProgress * 100);
   const eta = running ? formatEta(etaSeconds(p.epochProgress, trainCount, p.examplesPerSec)) : '';
+  // The settings read the store themselves: one element for the bar's life, so the counters' updates while training
+  // (several a second) do not re-render a dozen fields (issue 16: main-thread time while training).
+  const settings = useMemo(
+    () => (
+      <>
+        <SettingsFields>
+          <TransferControls />
+        </SettingsFields>
+        <GanSettings />
+      </>
+    ),
+    [],
+  );
   return (
     <section className="training-bar" aria-label="Training">
       <div className="training-bar__row">
@@ -102,10 +115,7 @@ export function TrainingBar() {
           <BackendBadge />
         </div>
       </div>
-      <SettingsFields>
-        <TransferControls />
-      </SettingsFields>
-      <GanSettings />
+      {settings}
       {changed && (
         <div className="restart-offer" role="status">
           The network changed since this run started; the run keeps training the old one.
