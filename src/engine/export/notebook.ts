@@ -4,6 +4,7 @@
  * and its parameters; for training the loss and the optimizer with the user's settings.
  */
 import { pyNum } from '../layers/python';
+import { isSecondOrder } from '../train/hyper';
 import type { Graph } from '../graph/types';
 import type { ExportWork } from './exportWork';
 import { layerNotes, layerTable } from './layerNotes';
@@ -66,6 +67,7 @@ function trainingWords(work: ExportWork): string {
       : target === 'inputBinary'
         ? 'binary cross-entropy between the output and the clean image, pixel by pixel'
         : 'mean squared error between the output and the clean image';
+  const secondOrder = isSecondOrder(h.optimizer);
   const lr =
     h.decay > 0
       ? `η_t = ${pyNum(h.learningRate)} / (1 + ${pyNum(h.decay)}·t) at step t`
@@ -74,11 +76,13 @@ function trainingWords(work: ExportWork): string {
     '## Training',
     '',
     `- Loss: ${loss}.`,
-    `- Optimizer: ${OPTIMIZER_WORDS[h.optimizer] ?? h.optimizer}, with learning rate ${lr}${h.optimizer === 'momentum' ? ` and μ = ${pyNum(h.momentum)}` : ''}.`,
-    ...(h.clipNorm > 0
+    secondOrder
+      ? `- Optimizer: L-BFGS (history ${h.optimizer === 'lbfgs' ? h.historySize : 1}), one iteration with a strong Wolfe line search per step${h.optimizer === 'cg' ? ' (the playground used conjugate gradient, which torch.optim does not have)' : ''}.`
+      : `- Optimizer: ${OPTIMIZER_WORDS[h.optimizer] ?? h.optimizer}, with learning rate ${lr}${h.optimizer === 'momentum' ? ` and μ = ${pyNum(h.momentum)}` : ''}.`,
+    ...(h.clipNorm > 0 && !secondOrder
       ? [`- Gradients are scaled down to a global norm of ${pyNum(h.clipNorm)} when larger.`]
       : []),
-    `- Batches of ${h.batchSize}, ${h.epochs} epoch(s)${h.maxSteps > 0 ? ` or ${h.maxSteps} steps, whichever comes first` : ''}.`,
+    `- Batches of ${secondOrder ? h.secondOrderBatch : h.batchSize}, ${h.epochs} epoch(s)${h.maxSteps > 0 ? ` or ${h.maxSteps} steps, whichever comes first` : ''}.`,
     ...frozenLine([work.graph]),
     ...(h.labelSubset.length > 0 ? [`- Only the labels ${h.labelSubset.join(', ')} are used.`] : []),
     ...(work.inputNoise > 0

@@ -20,6 +20,7 @@ const transfer = PRESETS.find((p) => p.id === 'keras-transfer')!;
 const WORKS: readonly (readonly [string, ExportWork])[] = [
   ...PRESETS.map((p) => [p.id, presetWork(p)] as const),
   ['transfer-phase-2', transferPhaseTwo(transfer)],
+  ['lbfgs', presetWork(transfer, { hyper: { ...transfer.hyper, optimizer: 'lbfgs' } })],
   [
     'every-setting',
     presetWork(transfer, {

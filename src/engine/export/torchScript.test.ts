@@ -88,6 +88,22 @@ describe('torchScript', () => {
     expect(torchScript(presetWork(p, { hyper: { ...p.hyper, optimizer } }))).toContain(`optimizer = ${line}`);
   });
 
+  it('L-BFGS: torch.optim.LBFGS, one line-searched iteration per step on a batch of the second-order size', () => {
+    const p = preset('notes-small');
+    const code = torchScript(
+      presetWork(p, { hyper: { ...p.hyper, optimizer: 'lbfgs', historySize: 7, secondOrderBatch: 512 } }),
+    );
+    expect(code).toContain(
+      "optimizer = torch.optim.LBFGS(params, lr=1, max_iter=1, history_size=HISTORY_SIZE, line_search_fn='strong_wolfe')",
+    );
+    expect(code).toContain('HISTORY_SIZE = 7');
+    expect(code).toContain('sampler.next(SECOND_ORDER_BATCH)');
+    expect(code).toContain('loss = optimizer.step(closure)');
+    expect(code).not.toContain('scheduler');
+    const cg = torchScript(presetWork(p, { hyper: { ...p.hyper, optimizer: 'cg' } }));
+    expect(cg).toContain('L-BFGS, the other line-search method, stands in');
+  });
+
   it('an autoencoder trains against its input; a denoising one adds noise to the input only', () => {
     const code = torchScript(presetWork(preset('denoising-autoencoder')));
     expect(code).toContain('t_train, t_test = x_train, x_test');

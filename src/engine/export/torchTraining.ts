@@ -7,17 +7,16 @@
 import { assertNever } from '../assertNever';
 import { endsInSigmoid } from '../graph/graphUtils';
 import type { Graph } from '../graph/types';
-import { pyNum, pyStr } from '../layers/python';
-import type { Hyper } from '../train/hyper';
+import { pyNum } from '../layers/python';
+import { isSecondOrder, type Hyper } from '../train/hyper';
 
 /**
- * torch.optim with TF.js's defaults where PyTorch's differ (ε 1e-7, RMSprop's decay 0.9, Adadelta's ρ 0.95); null
- * for an optimizer the export does not write (the line-search ones, L-BFGS and conjugate gradient, are being added
- * to the playground: their ids are not listed here so this compiles with and without them).
+ * torch.optim with TF.js's defaults where PyTorch's differ (ε 1e-7, RMSprop's decay 0.9, Adadelta's ρ 0.95). The
+ * line-search methods take one iteration per step on a fixed batch: torch.optim.LBFGS with a strong Wolfe line
+ * search; conjugate gradient has no torch.optim counterpart, so L-BFGS stands in for it (the settings say so).
  */
-export function torchOptimizer(h: Pick<Hyper, 'optimizer'>, params: string, lr: string): string | null {
-  const id: string = h.optimizer;
-  switch (id) {
+export function torchOptimizer(h: Pick<Hyper, 'optimizer'>, params: string, lr: string): string {
+  switch (h.optimizer) {
     case 'sgd':
       return `torch.optim.SGD(${params}, lr=${lr})`;
     case 'momentum':
@@ -28,12 +27,26 @@ export function torchOptimizer(h: Pick<Hyper, 'optimizer'>, params: string, lr: 
       return `torch.optim.Adadelta(${params}, lr=${lr}, rho=0.95, eps=1e-7)`;
     case 'rmsprop':
       return `torch.optim.RMSprop(${params}, lr=${lr}, alpha=0.9, eps=1e-7)`;
+    case 'lbfgs':
+    case 'cg':
+      return `torch.optim.LBFGS(${params}, lr=1, max_iter=1, history_size=HISTORY_SIZE, line_search_fn='strong_wolfe')`;
     default:
-      return null;
+      return assertNever(h.optimizer);
   }
 }
 
 export function optimizerSettings(h: Hyper): string[] {
+  if (isSecondOrder(h.optimizer))
+    return [
+      `OPTIMIZER = '${h.optimizer}'`,
+      ...(h.optimizer === 'cg'
+        ? [
+            '# Conjugate gradient has no torch.optim counterpart: L-BFGS, the other line-search method, stands in.',
+          ]
+        : []),
+      `HISTORY_SIZE = ${h.optimizer === 'lbfgs' ? h.historySize : 1}  # L-BFGS: recent steps that stand in for the curvature`,
+      `SECOND_ORDER_BATCH = ${h.secondOrderBatch}  # examples per step, the same ones through its line search`,
+    ];
   return [
     `OPTIMIZER = '${h.optimizer}'`,
     `LEARNING_RATE = ${pyNum(h.learningRate)}`,
@@ -97,11 +110,13 @@ export function supervisedData(target: SupervisedTarget): string[] {
   ];
 }
 
-function optimizerLine(h: Hyper): string[] {
-  const opt = torchOptimizer(h, 'params', 'LEARNING_RATE');
-  if (opt !== null) return [`optimizer = ${opt}`];
-  const why = `The playground's optimizer '${h.optimizer}' is not exported yet: choose SGD, momentum, Adam, Adadelta or RMSprop there, or write it here.`;
-  return [`raise SystemExit(${pyStr(why)})`];
+function optimizerLines(h: Hyper): string[] {
+  const opt = `optimizer = ${torchOptimizer(h, 'params', 'LEARNING_RATE')}`;
+  if (isSecondOrder(h.optimizer)) return [opt];
+  return [
+    opt,
+    'scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: 1 / (1 + DECAY * step))',
+  ];
 }
 
 /** Builds the model, checks its shapes, and makes the optimizer, loss and evaluation. */
@@ -116,8 +131,7 @@ export function supervisedBuild(h: Hyper, className: string, target: SupervisedT
     "print(f'{sum(p.numel() for p in model.parameters())} parameters, {sum(p.numel() for p in params)} trainable')",
     'if not params:',
     "    raise SystemExit('Every layer is frozen: there is nothing to train.')",
-    ...optimizerLine(h),
-    'scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: 1 / (1 + DECAY * step))',
+    ...optimizerLines(h),
     'EPSILON = 1e-7  # TF.js clips probabilities to [ε, 1 − ε] before taking logs',
     '',
     '',
@@ -141,6 +155,27 @@ export function supervisedBuild(h: Hyper, className: string, target: SupervisedT
   ];
 }
 
+const firstOrderStep = (clip: boolean): string[] => [
+  '    loss = loss_fn(model(x), t)',
+  '    optimizer.zero_grad()',
+  '    loss.backward()',
+  ...(clip ? ['    torch.nn.utils.clip_grad_norm_(params, CLIP_NORM)'] : []),
+  '    optimizer.step()',
+  '    scheduler.step()',
+];
+
+/** A line-search step: the optimizer evaluates the loss on the same batch as often as its search needs. */
+const SECOND_ORDER_STEP = [
+  '',
+  '    def closure():',
+  '        optimizer.zero_grad()',
+  '        batch_loss = loss_fn(model(x), t)',
+  '        batch_loss.backward()',
+  '        return batch_loss',
+  '',
+  '    loss = optimizer.step(closure)',
+];
+
 /** The training loop and the final evaluation; prints the loss on a fixed training batch before and after. */
 export function supervisedTrain(
   h: Hyper,
@@ -156,19 +191,14 @@ export function supervisedTrain(
     'model.train()',
     'while sampler.epoch < EPOCHS and not (MAX_STEPS and step >= MAX_STEPS):',
     '    epoch = sampler.epoch',
-    '    idx = torch.from_numpy(sampler.next(BATCH_SIZE))',
+    `    idx = torch.from_numpy(sampler.next(${isSecondOrder(h.optimizer) ? 'SECOND_ORDER_BATCH' : 'BATCH_SIZE'}))`,
     '    x, t = x_train[idx].to(device), t_train[idx].to(device)',
     ...(opts.noise
       ? [
           '    x = (x + INPUT_NOISE * torch.randn_like(x)).clamp(0, 1)  # denoising: noisy input, clean target',
         ]
       : []),
-    '    loss = loss_fn(model(x), t)',
-    '    optimizer.zero_grad()',
-    '    loss.backward()',
-    ...(h.clipNorm > 0 ? ['    torch.nn.utils.clip_grad_norm_(params, CLIP_NORM)'] : []),
-    '    optimizer.step()',
-    '    scheduler.step()',
+    ...(isSecondOrder(h.optimizer) ? SECOND_ORDER_STEP : firstOrderStep(h.clipNorm > 0)),
     '    step += 1',
     '    if step == 1 or step % 50 == 0:',
     "        print(f'step {step}  epoch {epoch + 1}  loss {loss.item():.4f}')",

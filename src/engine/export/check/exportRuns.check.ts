@@ -35,6 +35,12 @@ const CASES: readonly { readonly label: string; readonly work: ExportWork }[] = 
   { label: 'transfer phase 2: convs frozen, labels 5–9', work: transferPhaseTwo(preset('keras-transfer')) },
   { label: 'DCGAN', work: presetWork(preset('dcgan')) },
   { label: 'denoising autoencoder', work: presetWork(preset('denoising-autoencoder')) },
+  {
+    label: 'L-BFGS (small CNN, batches of 256)',
+    work: presetWork(preset(DEFAULT_PRESET_ID), {
+      hyper: { ...preset(DEFAULT_PRESET_ID).hyper, optimizer: 'lbfgs', secondOrderBatch: 256 },
+    }),
+  },
 ];
 
 let dir = '';
