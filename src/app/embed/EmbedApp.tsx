@@ -33,7 +33,7 @@ function EmbedBar() {
   const running = p.status === 'running';
   const busy = p.status === 'initializing';
   return (
-    <section className="training-bar embed__training" aria-label="Training">
+    <section className="embed__training" aria-label="Training">
       <div className="buttons" role="group" aria-label="Run">
         <button type="button" className="primary" onClick={() => ctl?.train()} disabled={running || !ctl}>
           Train
