@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile/compile';
 import { PRESETS } from '../graph/presets';
+import { LAYER_KINDS } from '../layers/registry';
 import type { Graph } from '../graph/types';
 import { exportArtifacts, restoreCheckpoint } from '../train/weights';
 import { importModel } from './importModel';
@@ -62,6 +63,10 @@ async function roundTrip(graph: Graph): Promise<{ maxDiff: number; untrainedDiff
 }
 
 describe('export → import round trip', () => {
+  it('the test graph holds every layer kind the playground has (a new kind needs its Keras class in kerasLayer.ts)', () => {
+    expect(new Set(everyKindGraph().nodes.map((n) => n.layer.kind))).toEqual(new Set(LAYER_KINDS));
+  });
+
   it('a graph with every layer kind comes back the same and predicts the same within 1e-5', async () => {
     const graph = everyKindGraph();
     const { maxDiff, untrainedDiff, imported } = await roundTrip(graph);
