@@ -7,9 +7,11 @@ import { DEFAULT_HYPER } from '../../src/engine/train/hyper';
 import type { Hyper } from '../../src/engine/train/hyper';
 import type { BareReply, BareRequest } from './bench.worker';
 import { runConvnetjs } from './convnetjs';
-import { harnessGraph } from './models';
+import { harnessGraph, harnessHyper } from './models';
 import type { ModelName } from './models';
 import { keepProbing } from './probes';
+import { timeToAccuracy } from './timeToAccuracy';
+import type { ToAccuracyOptions } from './timeToAccuracy';
 import type { BackendInfo, BackendName, BackendPolicy } from '../../src/engine/backend/types';
 import type { FromWorker } from '../../src/workers/protocol';
 import { createTrainingClient } from '../../src/workers/trainingClient';
@@ -28,6 +30,8 @@ export interface TrainOptions {
   readonly probes?: boolean;
   /** Accuracy mode: train hyper.epochs epochs, report the final validation accuracy. */
   readonly untilFinished?: boolean;
+  /** Start from the model's preset settings (learning rate, decay, batch size…) instead of the app's defaults. */
+  readonly presetSettings?: boolean;
 }
 
 export interface TrainReport {
@@ -95,7 +99,8 @@ async function watchMainThread<T>(
 
 async function train(o: TrainOptions): Promise<TrainReport> {
   const graph = harnessGraph(o.model);
-  const hyper: Hyper = { ...DEFAULT_HYPER, epochs: 1000, validateEvery: 0, ...o.hyper };
+  const base = o.presetSettings === true ? harnessHyper(o.model) : DEFAULT_HYPER;
+  const hyper: Hyper = { ...base, epochs: 1000, validateEvery: 0, ...o.hyper };
   const report = {
     backend: null as BackendInfo | null,
     losses: [] as number[],
@@ -199,6 +204,28 @@ const harness = {
       seconds: o.seconds,
     }),
   convnetjs: runConvnetjs,
+  /**
+   * Seconds until the model's whole-test-split accuracy reaches `target`, trained with its preset settings and
+   * validated every `validateEveryExamples` training examples (rounded to whole batches).
+   */
+  toAccuracy: (
+    o: Omit<ToAccuracyOptions, 'graph' | 'hyper' | 'validateEvery'> & {
+      model: ModelName;
+      hyper?: Partial<Hyper>;
+      validateEveryExamples: number;
+    },
+  ) => {
+    const hyper = { ...harnessHyper(o.model), ...o.hyper };
+    return timeToAccuracy(client, {
+      backend: o.backend,
+      dataset: o.dataset,
+      target: o.target,
+      capSeconds: o.capSeconds,
+      graph: harnessGraph(o.model),
+      hyper,
+      validateEvery: Math.max(1, Math.round(o.validateEveryExamples / hyper.batchSize)),
+    });
+  },
 };
 
 declare global {

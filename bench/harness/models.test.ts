@@ -4,7 +4,8 @@ import { DEFAULT_PRESET_ID, presetById } from '../../src/engine/graph/presets';
 import { inferShapes, totals } from '../../src/engine/graph/shapes';
 import type { NodeId } from '../../src/engine/graph/types';
 import { validateGraph } from '../../src/engine/graph/validate';
-import { harnessGraph } from './models';
+import { DEFAULT_HYPER } from '../../src/engine/train/hyper';
+import { harnessGraph, harnessHyper } from './models';
 
 describe('harness models', () => {
   it.each([
@@ -23,7 +24,12 @@ describe('harness models', () => {
     },
   );
 
-  it("'preset' is the app's default preset", () => {
+  it("'preset' is the app's default preset and 'fast' the Fast MNIST preset, each with its own settings", () => {
     expect(harnessGraph('preset')).toEqual(presetById(DEFAULT_PRESET_ID)?.graph);
+    expect(harnessHyper('preset')).toEqual(presetById(DEFAULT_PRESET_ID)?.hyper);
+    expect(harnessGraph('fast')).toEqual(presetById('fast-mnist')?.graph);
+    expect(harnessHyper('fast')).toEqual(presetById('fast-mnist')?.hyper);
+    expect(harnessHyper('fast')).not.toEqual(DEFAULT_HYPER);
+    expect(harnessHyper('convnet')).toEqual(DEFAULT_HYPER);
   });
 });

@@ -31,6 +31,7 @@ import { reseedDropout } from './dropoutSeeds';
 import { runProbe } from './probes/runProbe';
 import type { TrainContext } from './context';
 import type { ProbeRequest, ProbeResult } from './probes/types';
+import { registerBatchNormGradient } from './batchNormGrad';
 import { CHUNK, SecondOrderStepper } from './secondOrder/trainerStep';
 
 export interface EngineTrainerOptions extends TrainerOptions {
@@ -39,6 +40,9 @@ export interface EngineTrainerOptions extends TrainerOptions {
   /** The divergence guard (divergence.ts) is on unless this is false (throughput measurements). */
   readonly divergenceGuard?: boolean;
 }
+
+// Batch norm's gradient without TF.js's tile (batchNormGrad.ts), for every trainer on every backend.
+registerBatchNormGradient();
 
 const EVAL_BATCH = 256;
 
