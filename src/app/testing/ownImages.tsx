@@ -11,7 +11,8 @@ import type { PrepareItem, UserDatasetStore } from '../../workers/userDatasets/t
 import { ControllerContext } from '../controllers/ControllerContext';
 import type { TrainingController } from '../controllers/trainingController';
 import { OwnImagesDepsContext, type OwnImagesDeps } from '../data/ownImagesDeps';
-import { YourImages } from '../data/YourImages';
+import { YourImages as YourImagesButton } from '../data/YourImages';
+import { YourImagesDialog } from '../data/YourImagesDialog';
 import { mount, type Mounted } from './mount';
 
 /** An outcome without its job number (the fake fills it in). */
@@ -75,6 +76,8 @@ export function mountYourImages(
   opts: {
     estimate?: { usage: number; quota: number } | null;
     openStore?: () => Promise<UserDatasetStore>;
+    /** Mount the page's button, which loads the dialog's chunk on its first press (else the dialog itself). */
+    lazy?: boolean;
   } = {},
 ): OwnImagesRig {
   const { client, jobs } = fakePrepareClient();
@@ -93,7 +96,7 @@ export function mountYourImages(
     m.root.render(
       <ControllerContext.Provider value={controller}>
         <OwnImagesDepsContext.Provider value={deps}>
-          <YourImages />
+          {opts.lazy ? <YourImagesButton /> : <YourImagesDialog />}
         </OwnImagesDepsContext.Provider>
       </ControllerContext.Provider>,
     ),
