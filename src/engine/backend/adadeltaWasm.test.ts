@@ -28,7 +28,7 @@ describe('adadeltaUpdateInto', () => {
         const opt = tf.train.adadelta(attrs.learningRate, attrs.rho, attrs.epsilon);
         const name = v.name;
         // Seed the slots with the given accumulators, then apply `grad`.
-        opt.applyGradients({ [name]: tf.zerosLike(v) });
+        opt.applyGradients([{ name, tensor: tf.zerosLike(v) }]);
         const internals = opt as unknown as {
           accumulatedGrads: { variable: tf.Variable }[];
           accumulatedUpdates: { variable: tf.Variable }[];
@@ -36,7 +36,7 @@ describe('adadeltaUpdateInto', () => {
         internals.accumulatedGrads[0]!.variable.assign(tf.tensor1d(accGrad));
         internals.accumulatedUpdates[0]!.variable.assign(tf.tensor1d(accUpdate));
         v.assign(tf.tensor1d(value));
-        opt.applyGradients({ [name]: tf.tensor1d(grad) });
+        opt.applyGradients([{ name, tensor: tf.tensor1d(grad) }]);
         const out = {
           value: v.dataSync().slice(),
           accGrad: internals.accumulatedGrads[0]!.variable.dataSync().slice(),

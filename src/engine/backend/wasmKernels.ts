@@ -1,7 +1,7 @@
 /**
  * The kernels the app gives TF.js's WASM backend (4.x): Conv2DBackpropFilter, which it lacks, faster
- * Conv2DBackpropInput and MaxPoolGrad than its own, and a one-kernel Adadelta step (FusedAdadeltaOptimizer) — from
- * issue 16's profile of a training step. Register once the WASM
+ * Conv2DBackpropInput and MaxPoolGrad than its own, a one-kernel Adadelta step (FusedAdadeltaOptimizer), and Identity
+ * and Cast that share buffers instead of copying them — from issue 16's profile of a training step. Register once the WASM
  * backend is set up; each replacement keeps the kernel it replaced and its setup, for the cases it does not cover.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -90,11 +90,40 @@ const missing =
     throw new Error(`${kernelName} (wasm): not covered and TF.js has no kernel`);
   };
 
+/** The part of the WASM backend that shares a buffer between tensors (as its Reshape kernel does). */
+interface RefCounted {
+  incRef(dataId: tf.DataId): void;
+}
+
+/**
+ * Identity and same-dtype Cast share the input's buffer (its reference count goes up), as on the cpu and WebGL
+ * backends; TF.js's WASM kernels copy it. The engine clones every tensor it keeps for the backward pass, so each
+ * training step copied every saved activation once more. Tensors are immutable, so sharing is safe.
+ */
+function shareConfig(kernelName: string, original: tf.KernelConfig): tf.KernelConfig {
+  const config: Marked = {
+    ...original,
+    kernelName,
+    backendName: 'wasm',
+    kernelFunc: (args) => {
+      const x = (args.inputs as { x?: tf.TensorInfo }).x;
+      const dtype = (args.attrs as { dtype?: tf.DataType } | undefined)?.dtype ?? x?.dtype;
+      if (x === undefined || x.dtype === 'string' || dtype !== x.dtype) return original.kernelFunc(args);
+      (args.backend as unknown as RefCounted).incRef(x.dataId);
+      return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+    },
+    [OURS]: true,
+  };
+  return config;
+}
+
 /** Registers the app's WASM kernels; true when any was new (later calls leave them alone). */
 export function registerWasmKernels(): boolean {
   const filter = registerWasmConvBackpropFilter();
   const input = replace(tf.Conv2DBackpropInput, conv2dBackpropInputConfig);
   const pool = replace(tf.MaxPoolGrad, () => ({ ...maxPoolGradWasmConfig, [OURS]: true }));
   const adadelta = replace(adadeltaWasmConfig.kernelName, () => ({ ...adadeltaWasmConfig, [OURS]: true }));
-  return filter || input || pool || adadelta;
+  const identity = replace(tf.Identity, (original) => shareConfig(tf.Identity, original));
+  const cast = replace(tf.Cast, (original) => shareConfig(tf.Cast, original));
+  return filter || input || pool || adadelta || identity || cast;
 }

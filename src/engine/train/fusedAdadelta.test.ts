@@ -64,11 +64,11 @@ function expectClose(a: number[], b: number[]): void {
 describe('FusedAdadeltaOptimizer', () => {
   it('steps each variable in one kernel on wasm', async () => {
     await tf.setBackend('wasm');
-    const v = tf.variable(tf.ones([4]));
+    const v = tf.tidy(() => tf.variable(tf.ones([4])));
     const opt = new FusedAdadeltaOptimizer(1, 0.95);
-    opt.applyGradients({ [v.name]: tf.ones([4]) }); // slots made on this first step
     const g = tf.ones([4]);
-    const profile = await tf.profile(() => opt.applyGradients({ [v.name]: g }));
+    opt.applyGradients([{ name: v.name, tensor: g }]); // slots made on this first step
+    const profile = await tf.profile(() => opt.applyGradients([{ name: v.name, tensor: g }]));
     expect(profile.kernelNames).toEqual(['AppAdadeltaUpdate']);
     tf.dispose([v, g]);
     opt.dispose();
