@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run check:export (not in CI, not in npm test): runs the PyTorch export and the notebook of a few presets on a
-// small local MNIST slice and checks shapes, parameter counts and that the loss falls (src/engine/export/check/).
+// small local MNIST slice and checks shapes, parameter counts and that the loss falls (src/engine/exportCheck/).
 // First it finds a Python that imports torch; when there is none it installs Debian's python3-torch,
 // python3-torchvision and python3-nbformat with apt-get (this machine reaches no Python registry). Needs root then.
 import { spawnSync } from 'node:child_process';

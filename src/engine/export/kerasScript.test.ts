@@ -295,6 +295,8 @@ describe('Keras export: training', () => {
     expect(code).toContain('model.evaluate(x_test, t_test, batch_size=256, return_dict=True)');
     expect(code).toContain('keras.datasets.mnist');
     expect(code).toContain('check_shapes(model, APP_SHAPES)');
+    expect(code).toMatch(/if WEIGHTS:\n\s+load_tfjs_weights\(model, WEIGHTS\)/);
+    expect(code).toContain('layer.set_weights(w)');
   });
 
   it('a denoising autoencoder trains on noisy inputs against clean targets with binary cross-entropy', () => {

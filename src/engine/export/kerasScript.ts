@@ -12,6 +12,7 @@ import type { ExportWork } from './exportWork';
 import { kerasModelLines, optimizerCode } from './kerasCode';
 import { argparseLines, dataLines, ganSettings, latentSize, settingsLines } from './pythonData';
 import { kerasGanTraining } from './kerasGan';
+import { KERAS_WEIGHTS } from './pythonWeights';
 
 const IMPORTS = [
   'import argparse',
@@ -117,6 +118,8 @@ function supervisedTraining(work: ExportWork): string[] {
     'model = build_model()',
     'model.summary()',
     'check_shapes(model, APP_SHAPES)',
+    'if WEIGHTS:',
+    '    load_tfjs_weights(model, WEIGHTS)',
     `model.compile(optimizer=${optimizerCode(work.hyper)}, loss=${lossCode(g)}${classifier ? ", metrics=['accuracy']" : ''})`,
     '',
     '',
@@ -186,10 +189,10 @@ export function kerasScript(work: ExportWork): string {
       ...settingsLines(work, { classes }),
       ...(gan ? ganSettings(work.ganHyper, latentSize(gan.generator), work.hyper.clipNorm) : []),
     ]),
-    ...argparseLines(`Train the playground's ${kind} in Keras.`),
+    ...argparseLines(`Train the playground's ${kind} in Keras.`, !gan),
     ...section(dataLines({ classifier })),
     ...section(LOAD_STANDARD),
-    ...section(CHECK_SHAPES),
+    ...section(gan ? CHECK_SHAPES : [...CHECK_SHAPES, '', '', ...KERAS_WEIGHTS]),
     ...section(models),
     ...section(gan ? kerasGanTraining() : supervisedTraining(work)),
     '',

@@ -146,7 +146,10 @@ export function notebook(work: ExportWork): string {
   );
   py([...s.imports, '', '', ...s.helpers]);
   md(
-    "## Settings\n\nThe values from the playground. Set `DATA_DIR` to a folder with the dataset's IDX files to train offline.",
+    "## Settings\n\nThe values from the playground. Set `DATA_DIR` to a folder with the dataset's IDX files to train offline" +
+      (work.gan
+        ? '.'
+        : ', and `WEIGHTS` to the `model.json` of the playground\'s "Export model" to start from its trained weights.'),
   );
   py(s.settings);
   md(

@@ -38,10 +38,15 @@ export function settingsLines(work: ExportWork, opts: { readonly classes: number
       ]
     : [];
   return [
-    '# Settings from the playground. DATA_DIR, EPOCHS and MAX_STEPS can also be set on the command line or in the',
-    '# environment (PLAYGROUND_DATA, PLAYGROUND_EPOCHS, PLAYGROUND_MAX_STEPS).',
+    '# Settings from the playground. DATA_DIR, EPOCHS, MAX_STEPS (and WEIGHTS) can also be set on the command line or',
+    '# in the environment (PLAYGROUND_DATA, PLAYGROUND_EPOCHS, PLAYGROUND_MAX_STEPS, PLAYGROUND_WEIGHTS).',
     ...datasetNote(work),
     "DATA_DIR = os.environ.get('PLAYGROUND_DATA')  # a folder with the dataset's files; None: the standard download",
+    ...(work.gan
+      ? []
+      : [
+          "WEIGHTS = os.environ.get('PLAYGROUND_WEIGHTS')  # model.json from the playground's \"Export model\": start from it",
+        ]),
     `DATASET = ${pyStr(work.dataset.standard ?? 'local')}`,
     `IMAGE_SHAPE = ${tuple(work.dataset.shape)}  # height, width, channels`,
     `DATASET_CLASSES = ${work.dataset.classes}`,
@@ -75,14 +80,20 @@ export function ganSettings(g: GanHyper, latent: number, clipNorm: number): stri
   ];
 }
 
-/** Command-line overrides for the script (a notebook keeps the constants). */
-export const argparseLines = (description: string): string[] => [
+/** Command-line overrides for the script (a notebook keeps the constants); --weights where WEIGHTS exists. */
+export const argparseLines = (description: string, weights: boolean): string[] => [
   `parser = argparse.ArgumentParser(description=${pyStr(description)})`,
   "parser.add_argument('--data', default=DATA_DIR, help='folder with the dataset files (IDX or the playground\\'s)')",
   "parser.add_argument('--epochs', type=int, default=EPOCHS)",
   "parser.add_argument('--max-steps', type=int, default=MAX_STEPS, help='stop after this many steps (0 = no limit)')",
+  ...(weights
+    ? [
+        "parser.add_argument('--weights', default=WEIGHTS, help='model.json from the playground\\'s \"Export model\"')",
+      ]
+    : []),
   'args = parser.parse_args()',
   'DATA_DIR, EPOCHS, MAX_STEPS = args.data, args.epochs, args.max_steps',
+  ...(weights ? ['WEIGHTS = args.weights'] : []),
 ];
 
 const LOCAL = String.raw`

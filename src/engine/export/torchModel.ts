@@ -88,6 +88,7 @@ export function torchModel(graph: Graph, className: string): TorchModel {
     .filter((l) => l.torch.init !== null)
     .map((l) => `init_weights(self.${l.attr}, ${pyStr(l.torch.init!)})`);
   const frozen = layers.filter((l) => byId.get(l.id)!.frozen).map((l) => pyStr(l.attr));
+  const renamed = layers.filter((l) => l.attr !== l.id);
   const inputs = order.filter((id) => byId.get(id)!.layer.kind === 'input').length;
   const ind = (xs: readonly string[], n: number) => xs.map((l) => ' '.repeat(n) + l);
   const lines = [
@@ -99,6 +100,11 @@ export function torchModel(graph: Graph, className: string): TorchModel {
     ...layers.map((l) => `        ${pyStr(l.attr)}: ${tuple(l.shape)},`),
     '    }',
     `    FROZEN = [${frozen.join(', ')}]  # frozen in the playground: their weights are not trained`,
+    ...(renamed.length > 0
+      ? [
+          `    NODE_IDS = {${renamed.map((l) => `${pyStr(l.attr)}: ${pyStr(l.id)}`).join(', ')}}  # the playground's names`,
+        ]
+      : []),
     '',
     '    def __init__(self):',
     '        super().__init__()',

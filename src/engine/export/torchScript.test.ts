@@ -74,6 +74,10 @@ describe('torchScript', () => {
       'y = np.searchsorted(np.sort(LABEL_SUBSET), y)',
     ])
       expect(code, s).toContain(s);
+    // It can start from the weights the playground exported ("Export model").
+    expect(code).toContain("parser.add_argument('--weights', default=WEIGHTS");
+    expect(code).toMatch(/if WEIGHTS:\n\s+load_tfjs_weights\(model, WEIGHTS\)/);
+    expect(code).toContain("m.weight.data.copy_(torch.from_numpy(w['kernel']).permute(3, 2, 0, 1))");
     // The optimizer only sees the trainable parameters.
     expect(code).toContain('params = [p for p in model.parameters() if p.requires_grad]');
   });

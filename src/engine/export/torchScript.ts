@@ -8,6 +8,7 @@ import { outputNode } from '../graph/graphUtils';
 import { argparseLines, dataLines, ganSettings, latentSize, settingsLines } from './pythonData';
 import type { ExportWork } from './exportWork';
 import { COMMON_HELPERS, helperLines, type TorchHelper } from './torchHelpers';
+import { TORCH_WEIGHTS } from './pythonWeights';
 import { torchModel, type TorchModel } from './torchModel';
 import {
   optimizerSettings,
@@ -76,7 +77,7 @@ export function torchSections(work: ExportWork): TorchSections {
       ];
   const used = new Set<TorchHelper>();
   for (const m of models) m.model.helpers.forEach((x) => used.add(x));
-  const helpers = [...COMMON_HELPERS, ...helperLines(used)];
+  const helpers = [...COMMON_HELPERS, ...helperLines(used), ...(gan ? [] : ['', '', ...TORCH_WEIGHTS])];
   const classifier = !gan && work.graph.role === 'classifier';
   const data = [...dataLines({ classifier }), '', '', ...LOAD_STANDARD, '', ''];
   if (gan) {
@@ -129,7 +130,7 @@ export function torchScript(work: ExportWork): string {
     ...s.imports,
     ...block(s.helpers),
     ...block(s.settings),
-    ...argparseLines(`Train the playground's ${kind} in PyTorch.`),
+    ...argparseLines(`Train the playground's ${kind} in PyTorch.`, !work.gan),
     ...block(s.data),
     ...s.models.flatMap((m) => block(m.model.lines)),
     ...block(s.build),

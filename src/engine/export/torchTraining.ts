@@ -126,6 +126,8 @@ export function supervisedBuild(h: Hyper, className: string, target: SupervisedT
     "device = 'cuda' if torch.cuda.is_available() else 'cpu'",
     `model = ${className}()`,
     'check_shapes(model, x_train[:2])',
+    'if WEIGHTS:',
+    '    load_tfjs_weights(model, WEIGHTS)',
     'model = model.to(device)',
     'params = [p for p in model.parameters() if p.requires_grad]',
     "print(f'{sum(p.numel() for p in model.parameters())} parameters, {sum(p.numel() for p in params)} trainable')",
