@@ -43,7 +43,6 @@ export function App() {
           <DatasetStatus />
           <span className="app__spacer" />
           <ProjectActions />
-          <PresenterToggle />
           <ThemeToggle />
         </div>
         <TrainingBar />
@@ -70,6 +69,7 @@ export function App() {
       </main>
       <div className="app__dockbar">
         <PanelsMenu />
+        <PresenterToggle />
         <DockHandle />
       </div>
       <section className="app__dock" aria-label="Panel dock">

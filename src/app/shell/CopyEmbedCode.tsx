@@ -1,16 +1,17 @@
 import { useState } from 'react';
 import { useAppStore } from '../store';
+import { embedCodeOf } from '../embed/embedCode';
 
 /**
- * "Copy embed code": an <iframe> snippet of the embedded view with the current network, settings and panels
- * (embed/embedCode.ts, loaded on the first click), copied to the clipboard and shown in a field to copy by hand
- * where the clipboard is refused.
+ * "Copy embed code": an <iframe> snippet of the embedded view with the current network, settings and panels, copied
+ * to the clipboard and shown in a field to copy by hand where the clipboard is refused. Its visible text is short
+ * ("Embed code"): the header's row of actions is full at 1366 px. embedCode.ts is not loaded on demand: a lazy chunk
+ * importing the share code made the bundler split the page's code into more chunks, over its size budget.
  */
 export function CopyEmbedCode() {
   const [code, setCode] = useState('');
   const [copied, setCopied] = useState(false);
   const copy = async () => {
-    const { embedCodeOf } = await import('../embed/embedCode');
     const snippet = embedCodeOf(location.href, useAppStore.getState());
     setCode(snippet);
     try {
@@ -22,8 +23,13 @@ export function CopyEmbedCode() {
   };
   return (
     <>
-      <button type="button" onClick={() => void copy()} title="An <iframe> of this network, for slides">
-        Copy embed code
+      <button
+        type="button"
+        aria-label="Copy embed code"
+        title="Copy an <iframe> of this network, for slides"
+        onClick={() => void copy()}
+      >
+        Embed code
       </button>
       {code && (
         <span className="share-link">
