@@ -141,7 +141,12 @@ async function shootApp(page, file) {
 
 /** Fresh page (no autosave carried over), a preset and dataset chosen, then Train. */
 async function startRun(browser, { preset, dataset, epochs }) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
+  // No service worker: its "Ready to work offline" note would sit over the panels in the shots.
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    deviceScaleFactor: 1,
+    serviceWorkers: 'block',
+  });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   await page.goto(baseUrl);
