@@ -107,6 +107,26 @@ describe('createTrainer with L-BFGS and conjugate gradient', () => {
     t.dispose();
   });
 
+  it('with every layer frozen a step reports the loss and changes nothing', async () => {
+    const graph = tinyMlp();
+    const t = createTrainer({
+      graph,
+      dataset: data,
+      hyper: tinyHyper({ optimizer: 'cg', secondOrderBatch: 64 }),
+      seed: 1,
+    });
+    t.setFrozen(
+      graph.nodes.map((n) => asNodeId(n.id)),
+      true,
+    );
+    const w0 = await weightsOf(t);
+    const s = await t.trainBatches(2);
+    expect(s.losses[0]).toBeGreaterThan(0);
+    expect(s.losses[1]).toBe(s.losses[0]);
+    expect(await weightsOf(t)).toEqual(w0);
+    t.dispose();
+  });
+
   it('switching optimizers mid-run (Adam → L-BFGS → CG → SGD), restoring and history changes leak nothing', async () => {
     const before = tf.memory().numTensors;
     const t = createTrainer({

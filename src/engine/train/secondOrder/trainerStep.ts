@@ -80,8 +80,10 @@ export class SecondOrderStepper {
       return evaluate(input, kept, n, countThis ? (c) => (correct = c) : null);
     };
     const x0 = flattenVariables(vars);
+    let ok = false;
     try {
       const r = await iterate(method, objective, x0, null, { maxEvaluations: MAX_EVALUATIONS });
+      ok = true;
       assignFlat(vars, r.x); // the line search may have evaluated elsewhere last
       r.x.dispose();
       tf.dispose([r.at.f, r.at.g]);
@@ -94,6 +96,7 @@ export class SecondOrderStepper {
     } finally {
       x0.dispose();
       if (kept) for (const c of kept.values()) tf.dispose([c.x, c.y]);
+      if (!ok) (correct as tf.Scalar | null)?.dispose(); // a backend failure mid-step
     }
   }
 
@@ -136,13 +139,13 @@ function evaluate(
     input.beforePass();
     let c: tf.Scalar | null = null;
     const part = tf.tidy(() => {
-      const { value, grads } = tf.variableGrads(
-        () =>
-          input.loss(x, y, (got) => {
-            if (correct) c = tf.keep(got);
-          }),
-        vars as tf.Variable[],
-      );
+      const run = (): tf.Scalar =>
+        input.loss(x, y, (got) => {
+          if (correct) c = tf.keep(got);
+        });
+      // Every layer frozen: the loss alone (a zero-length gradient; the step then stays where it is).
+      const { value, grads } =
+        vars.length > 0 ? tf.variableGrads(run, vars as tf.Variable[]) : { value: run(), grads: {} };
       return {
         f: tf.add(f, tf.mul(value, w)) as tf.Scalar,
         g: tf.add(g, tf.mul(flattenGrads(vars, grads), w)) as tf.Tensor1D,
