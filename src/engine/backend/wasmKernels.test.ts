@@ -47,6 +47,7 @@ describe('registerWasmKernels', () => {
     const pool = tf.getKernel(tf.MaxPoolGrad, 'wasm');
     expect(input).not.toBe(TFJS_WASM_KERNELS.get(tf.Conv2DBackpropInput));
     expect(pool).not.toBe(TFJS_WASM_KERNELS.get(tf.MaxPoolGrad));
+    expect(tf.getKernel(tf.BatchMatMul, 'wasm')).not.toBe(TFJS_WASM_KERNELS.get(tf.BatchMatMul));
     expect(tf.getKernel(tf.Conv2DBackpropFilter, 'wasm')).toBeDefined();
     expect(registerWasmKernels()).toBe(false);
     expect(tf.getKernel(tf.Conv2DBackpropInput, 'wasm')).toBe(input);
@@ -128,6 +129,37 @@ describe('registerWasmKernels', () => {
       const got = run();
       expect(tf.memory().numTensors).toBe(before);
       expect(relErr(got, want, new Float32Array(size).fill(1)), JSON.stringify(cfg)).toBeLessThan(1e-6);
+    }
+  });
+
+  it("gives the cpu backend's matMul on 120 random shapes, transposed or not, single or batched", async () => {
+    for (let i = 0; i < 120; i++) {
+      const [m, k, n] = [int(1, 40), int(1, 40), int(1, 40)];
+      const tA = rand() < 0.5;
+      const tB = rand() < 0.5;
+      // Rank 2, rank 3 with batch 1 (as the engine passes a dense layer's products), or a real batch.
+      const batch = [[], [1], [int(2, 3)]][i % 3]!;
+      const aShape = [...batch, ...(tA ? [k, m] : [m, k])];
+      const bShape = [...(i % 3 === 2 && rand() < 0.5 ? [] : batch), ...(tB ? [n, k] : [k, n])];
+      const seed = 5 * i + 1;
+      const run = () =>
+        tf.tidy(() => {
+          const a = tf.randomNormal(aShape, 0, 1, 'float32', seed);
+          const b = tf.randomNormal(bShape, 0, 1, 'float32', seed + 1);
+          const p = tf.matMul(a, b, tA, tB);
+          return {
+            shape: p.shape,
+            v: p.dataSync(),
+            scale: tf.matMul(tf.abs(a), tf.abs(b), tA, tB).dataSync(),
+          };
+        });
+      const want = await on('cpu', run);
+      const before = await on('wasm', () => tf.memory().numTensors);
+      const got = run();
+      expect(tf.memory().numTensors).toBe(before);
+      const cfg = JSON.stringify({ aShape, bShape, tA, tB });
+      expect(got.shape, cfg).toEqual(want.shape);
+      expect(relErr(got.v, want.v, want.scale), cfg).toBeLessThan(1e-5);
     }
   });
 

@@ -1,7 +1,8 @@
 /**
  * The kernels the app gives TF.js's WASM backend (4.x): Conv2DBackpropFilter, which it lacks, faster
- * Conv2DBackpropInput and MaxPoolGrad than its own, a one-kernel Adadelta step (FusedAdadeltaOptimizer), and Identity
- * and Cast that share buffers instead of copying them — from issue 16's profile of a training step. Register once the WASM
+ * Conv2DBackpropInput, MaxPoolGrad and transposed BatchMatMul than its own, a one-kernel Adadelta step
+ * (FusedAdadeltaOptimizer), and Identity and Cast that share buffers instead of copying them — from issue 16's profile
+ * of a training step. Register once the WASM
  * backend is set up; each replacement keeps the kernel it replaced and its setup, for the cases it does not cover.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -117,6 +118,49 @@ function shareConfig(kernelName: string, original: tf.KernelConfig): tf.KernelCo
   return config;
 }
 
+/**
+ * BatchMatMul with a transposed operand: TF.js's WASM backend hands only untransposed single matrices to XNNPACK and
+ * runs the rest as a scalar loop, and a dense layer's two gradients are both transposed products (dy·Wᵀ, xᵀ·dy). A
+ * single pair (batch 1) is transposed first and multiplied untransposed instead; batches keep TF.js's kernel.
+ */
+function batchMatMulConfig(original: tf.KernelConfig): tf.KernelConfig {
+  const config: Marked = {
+    ...original,
+    kernelFunc: (args) => {
+      const { a, b } = args.inputs as unknown as { a: tf.TensorInfo; b: tf.TensorInfo };
+      const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
+      const single = (t: tf.TensorInfo): boolean => tf.util.sizeFromShape(t.shape.slice(0, -2)) === 1;
+      if (
+        !(transposeA || transposeB) ||
+        a.dtype !== 'float32' ||
+        b.dtype !== 'float32' ||
+        !single(a) ||
+        !single(b)
+      )
+        return original.kernelFunc(args);
+      const made: tf.Tensor[] = [];
+      try {
+        const matrix = (t: tf.TensorInfo, transpose: boolean): tf.Tensor2D => {
+          const m = tf.reshape(asTensor(t, made), t.shape.slice(-2) as [number, number]) as tf.Tensor2D;
+          return transpose ? tf.transpose(m) : m;
+        };
+        return tf.tidy(() => {
+          const product = tf.matMul(matrix(a, transposeA), matrix(b, transposeB));
+          const batch = tf.backend_util.assertAndGetBroadcastShape(
+            a.shape.slice(0, -2),
+            b.shape.slice(0, -2),
+          );
+          return tf.reshape(product, [...batch, ...product.shape]);
+        });
+      } finally {
+        for (const t of made) t.dispose();
+      }
+    },
+    [OURS]: true,
+  };
+  return config;
+}
+
 /** Registers the app's WASM kernels; true when any was new (later calls leave them alone). */
 export function registerWasmKernels(): boolean {
   const filter = registerWasmConvBackpropFilter();
@@ -125,5 +169,6 @@ export function registerWasmKernels(): boolean {
   const adadelta = replace(adadeltaWasmConfig.kernelName, () => ({ ...adadeltaWasmConfig, [OURS]: true }));
   const identity = replace(tf.Identity, (original) => shareConfig(tf.Identity, original));
   const cast = replace(tf.Cast, (original) => shareConfig(tf.Cast, original));
-  return filter || input || pool || adadelta || identity || cast;
+  const matMul = replace(tf.BatchMatMul, batchMatMulConfig);
+  return filter || input || pool || adadelta || identity || cast || matMul;
 }
