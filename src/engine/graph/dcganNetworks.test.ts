@@ -61,6 +61,38 @@ describe.each([
   });
 });
 
+describe('DcganSize', () => {
+  it('sets the widths of both networks and the kernel of every (transposed) convolution', () => {
+    const size = { gFilters: 8, dFilters: 24, kernel: 3 };
+    const convs = (g: Graph) =>
+      g.nodes.flatMap((n) =>
+        n.layer.kind === 'conv2d' || n.layer.kind === 'conv2dTranspose'
+          ? [{ filters: n.layer.filters, kernel: n.layer.kernel }]
+          : [],
+      );
+    const g = dcganGenerator([32, 32, 3], size);
+    expect(convs(g)).toEqual([
+      { filters: 16, kernel: [3, 3] },
+      { filters: 8, kernel: [3, 3] },
+      { filters: 3, kernel: [3, 3] },
+    ]);
+    expect(outOf(g)).toEqual([32, 32, 3]);
+    expect(convs(dcganDiscriminator([28, 28, 1], size))).toEqual([
+      { filters: 24, kernel: [3, 3] },
+      { filters: 48, kernel: [3, 3] },
+    ]);
+    for (const shape of [
+      [28, 28, 1],
+      [64, 64, 3],
+    ] as ImageShape[]) {
+      const net = dcganGenerator(shape, size);
+      expect(outOf(net)).toEqual([...shape]);
+      expect(validateGraph(net, { imageShape: shape, classes: 2 })).toEqual([]);
+      expect(validateGraph(dcganDiscriminator(shape, size), { imageShape: shape, classes: 2 })).toEqual([]);
+    }
+  });
+});
+
 describe('upBlocks', () => {
   it('doubles as often as both sides halve evenly to at least 4, at most four times', () => {
     expect([28, 32, 64, 128, 30, 7].map((s) => upBlocks(s, s))).toEqual([2, 3, 4, 4, 1, 0]);

@@ -25,14 +25,26 @@ export function upBlocks(h: number, w: number): number {
   return k;
 }
 
-export function dcganGenerator([h, w, c]: ImageShape): Graph {
+/**
+ * The pair's sizes: the filters of the generator's last up-block and of the discriminator's first down-block, and the
+ * kernel of every (transposed) convolution.
+ */
+export interface DcganSize {
+  readonly gFilters: number;
+  readonly dFilters: number;
+  readonly kernel: number;
+}
+
+export const DCGAN_SIZE: DcganSize = { gFilters: 16, dFilters: 16, kernel: 5 };
+
+export function dcganGenerator([h, w, c]: ImageShape, size: DcganSize = DCGAN_SIZE): Graph {
   const k = upBlocks(h, w);
   const f = 2 ** k;
-  const start = 16 * 2 ** Math.max(k - 1, 0);
+  const start = size.gFilters * 2 ** Math.max(k - 1, 0);
   const blocks: LayerSpec[] = [];
   for (let i = 1; i < k; i++) {
     blocks.push(
-      L.deconv(start / 2 ** i, 5, { stride: 2, activation: 'linear' }),
+      L.deconv(start / 2 ** i, size.kernel, { stride: 2, activation: 'linear' }),
       L.batchNorm(),
       L.act('relu'),
     );
@@ -45,15 +57,18 @@ export function dcganGenerator([h, w, c]: ImageShape): Graph {
     L.reshape([h / f, w / f, start]),
     ...blocks,
     // A size that does not halve (none the app offers) is drawn at full size by a last stride-1 layer.
-    L.deconv(c, 5, { stride: k > 0 ? 2 : 1, activation: 'tanh' }),
+    L.deconv(c, size.kernel, { stride: k > 0 ? 2 : 1, activation: 'tanh' }),
   ]);
 }
 
-export function dcganDiscriminator(shape: ImageShape): Graph {
+export function dcganDiscriminator(shape: ImageShape, size: DcganSize = DCGAN_SIZE): Graph {
   const k = Math.max(upBlocks(shape[0], shape[1]), 1);
   const blocks: LayerSpec[] = [];
   for (let i = 0; i < k; i++) {
-    blocks.push(L.conv(16 * 2 ** i, 5, { stride: 2, activation: 'linear' }), L.act('leakyRelu', 0.2));
+    blocks.push(
+      L.conv(size.dFilters * 2 ** i, size.kernel, { stride: 2, activation: 'linear' }),
+      L.act('leakyRelu', 0.2),
+    );
   }
   return chain('discriminator', [L.image(shape), ...blocks, L.flatten(), L.dense(1, 'linear')]);
 }
