@@ -47,6 +47,11 @@ test('after one visit the app loads and trains on MNIST offline, still cross-ori
       String(file),
     ).toBe(true);
   expect(cached.paths.some((p) => p.startsWith('/datasets/fashion-mnist/'))).toBe(false);
+  // Installable, so Chromium offers "Install app" (never in a private window, which Playwright's contexts are).
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+  expect((await cdp.send('Page.getAppManifest')).errors).toEqual([]);
 
   await context.setOffline(true);
   // Really offline: what no cache holds cannot be fetched.
