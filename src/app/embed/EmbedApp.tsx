@@ -10,7 +10,7 @@ import { PanelDock } from '../panels/PanelDock';
 import { Banner } from '../shell/Banner';
 import { ErrorBoundary } from '../shell/ErrorBoundary';
 import { useAppStore } from '../store';
-import { selectProgress } from '../store/selectors';
+import { selectProgress, selectRunError } from '../store/selectors';
 import { embedPanels, embedPrefs } from './embedParams';
 
 // Before the first render: the dock shows only the chosen panels (in memory; the embed saves nothing).
@@ -30,6 +30,7 @@ function EmbedBar() {
   const ctl = useController();
   const p = useAppStore(useShallow(selectProgress));
   const preparing = useAppStore((s) => s.preparing);
+  const error = useAppStore(selectRunError);
   const running = p.status === 'running';
   const busy = p.status === 'initializing';
   return (
@@ -48,6 +49,11 @@ function EmbedBar() {
       <span className="status" data-status={p.status} aria-busy={busy}>
         {busy && preparing ? preparing : STATUS[p.status]}
       </span>
+      {error && (
+        <span className="run-error" role="alert">
+          {error.message}
+        </span>
+      )}
     </section>
   );
 }
