@@ -51,6 +51,8 @@ test('the shell loads with its regions and controls', async ({ page }) => {
     'Adam',
     'Adadelta',
     'RMSprop',
+    'L-BFGS',
+    'Conjugate gradient',
   ]);
   // The dock resizes from the keyboard.
   const handle = page.getByRole('separator', { name: 'Resize panel dock' });

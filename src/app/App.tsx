@@ -5,7 +5,6 @@ import { Inspector } from './inspector/Inspector';
 import { PanelDock } from './panels/PanelDock';
 import { PanelsMenu } from './panels/PanelsMenu';
 import { selectMaximizedPanel } from './panels/panelLayout';
-import { DatasetStatus } from './data/DatasetStatus';
 import { TrainingBar } from './training/TrainingBar';
 import { Banner } from './shell/Banner';
 import { ShareConfirm } from './shell/ShareConfirm';
@@ -40,7 +39,6 @@ export function App() {
       <header className="app__header">
         <div className="app__title">
           <h1>CNN Playground</h1>
-          <DatasetStatus />
           <span className="app__spacer" />
           <ProjectActions />
           <ThemeToggle />

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { DatasetStatus } from '../data/DatasetStatus';
 import { useShallow } from 'zustand/react/shallow';
 import { useController } from '../controllers/ControllerContext';
 import type { ErrorCode } from '../../workers/protocol';
@@ -38,6 +39,8 @@ export function TrainingBar() {
       <>
         <SettingsFields>
           <TransferControls />
+          {/* In the settings' last row (not the title row, which the project's actions fill at 1366 px). */}
+          <DatasetStatus />
         </SettingsFields>
         <GanSettings />
       </>
