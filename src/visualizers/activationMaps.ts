@@ -11,6 +11,7 @@ import { blit, canvasPoint, ctx2d, el, makeFrame, sizeCanvas, type Frame } from 
 import { layoutMaps, mapAt, mapRect, type MapLayout } from './mapLayout';
 import { fillImages, fillMaps } from './pixels';
 import { createFrameScheduler } from './scheduler';
+import { syncCaptions } from './captions';
 import { scheduledRenderer, type Renderer } from './renderer';
 
 /** The parts of the engine's MapStack the maps need. */
@@ -174,17 +175,17 @@ export function createActivationMaps(
     }
     blit(maps.base, mapFrame);
     const L = layout;
-    captions.replaceChildren(
-      ...L.blocks.map((b) => {
-        const c = el(
-          doc,
-          'div',
-          'viz-caption',
-          `${options.label?.(b.node) ?? b.node} · ${b.h}×${b.w}×${b.count}`,
-        );
-        Object.assign(c.style, { position: 'absolute', left: '0', top: `${(b.top / L.height) * 100}%` });
+    syncCaptions(
+      captions,
+      L.blocks.map((b) => ({
+        text: `${options.label?.(b.node) ?? b.node} · ${b.h}×${b.w}×${b.count}`,
+        top: `${(b.top / L.height) * 100}%`,
+      })),
+      () => {
+        const c = el(doc, 'div', 'viz-caption');
+        Object.assign(c.style, { position: 'absolute', left: '0' });
         return c;
-      }),
+      },
     );
     drawOverlay();
   };

@@ -26,6 +26,7 @@ import {
 import { packRgb, packRgbFast } from './pixels';
 import { rgbFilterImage } from './rgbKernel';
 import { createFrameScheduler } from './scheduler';
+import { syncCaptions } from './captions';
 import type { Renderer } from './renderer';
 
 export interface KernelGridOptions {
@@ -135,17 +136,27 @@ export function createKernelGrid(
     zoomToFit(canvas, stage);
     const what = d.gradients ? 'gradient' : 'weight';
     const first = layout.blocks[0];
-    legendText.textContent = first
+    const legend = first
       ? `blue = negative ${what}, white = 0, red = positive (scale ±max per layer; first layer ±${fmt(first.absMax)})`
       : 'No convolution layers.';
-    captions.replaceChildren(
-      ...layout.blocks.map((b) => {
-        const c = el(
-          doc,
-          'div',
-          'viz-caption',
-          `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}${b.colourRow ? ' · top row RGB, grey = 0' : ''}`,
-        );
+    if (legendText.textContent !== legend) legendText.textContent = legend;
+    const L = layout;
+    syncCaptions(
+      captions,
+      L.blocks.map((b) => {
+        const text = `${options.label?.(b.node) ?? b.node} · ${b.kh}×${b.kw} · ±${fmt(b.absMax)}${b.colourRow ? ' · top row RGB, grey = 0' : ''}`;
+        return {
+          text,
+          title:
+            text +
+            (b.colourRow
+              ? `. Top row: each filter's red, green and blue ${what}s as one colour picture, scaled per filter.`
+              : ''),
+          top: `${(b.top / L.height) * 100}%`,
+        };
+      }),
+      () => {
+        const c = el(doc, 'div', 'viz-caption');
         // One line, cut with an ellipsis in a narrow panel, so a long caption never covers the kernels below it.
         Object.assign(c.style, {
           position: 'absolute',
@@ -155,14 +166,8 @@ export function createKernelGrid(
           overflow: 'hidden',
           textOverflow: 'ellipsis',
         });
-        c.title =
-          (c.textContent ?? '') +
-          (b.colourRow
-            ? `. Top row: each filter's red, green and blue ${what}s as one colour picture, scaled per filter.`
-            : '');
-        c.style.top = `${(b.top / layout!.height) * 100}%`;
         return c;
-      }),
+      },
     );
   };
   const scheduler = createFrameScheduler(draw);
