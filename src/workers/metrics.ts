@@ -1,4 +1,4 @@
-/** Metric points of the run loop: one per batch, posted in batches (~every 200 ms), averaged when too many. */
+/** Metric points of the run loop: one per batch, posted in batches (~every 400 ms), averaged when too many. */
 import { effectiveLearningRate, examplesPerStep } from '../engine/train/hyper';
 import type { BatchStats } from '../engine/train/trainer';
 import type { MetricPoint } from '../engine/train/metricPoint';

@@ -241,7 +241,7 @@ describe('run loop', () => {
     await idle(state);
     const msgs = ofType(posted, 'metrics');
     expect(msgs.flatMap((m) => m.points)).toHaveLength(60);
-    // 60 batches = 300 ms of the clock; points are flushed every DEFAULT_TUNING.flushMs (200 ms) and at the end.
+    // 60 batches = 300 ms of the clock; points are flushed every DEFAULT_TUNING.flushMs and at the end.
     expect(msgs.length).toBeLessThanOrEqual(Math.ceil((60 * 5) / DEFAULT_TUNING.flushMs) + 2);
     await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
   });
