@@ -127,7 +127,7 @@ test('a 32×32×3 set of own images: the autoencoder rebuilt for it and the DCGA
   await setNumber(page, 'Epochs', '1000');
   const ganMs = await trainAndWatch(page, 'GAN samples');
 
-  // Batch 64 on a set of about 19 training images: each step's real batch is all of them (the GAN's fakes are 64).
+  // Batch 16 (the preset's) on a set of about 19 training images: each step's real batch is 16 of them, as are its fakes.
   const text = `32×32×3 on WASM: autoencoder ${aeMs.toFixed(0)} ms/step, DCGAN ${ganMs.toFixed(0)} ms/iteration`;
   info.annotations.push({ type: 'timing', description: text });
   console.log(text);

@@ -53,7 +53,7 @@ test('two short DCGAN runs are two rows in Runs, and their samples sit side by s
   await expect(rows).toHaveCount(3, { timeout: 30_000 });
   await expect(status).toHaveText('Finished', { timeout: 30_000 });
   await expect(step).toHaveText('2');
-  await expect(rows.nth(2)).toContainText('D learning rate 0.0002 → 0.0001');
+  await expect(rows.nth(2)).toContainText('D learning rate 0.001 → 0.0001');
   await expect(bar.getByRole('alert')).toHaveCount(0);
 
   // Ticked, the two runs' D and G curves are in Loss, and their pictures side by side in Side by side.

@@ -330,7 +330,7 @@ describe('startRunRecorder', () => {
     h.drive.status('paused');
     await rec.flush();
     expect(h.get().records.map((r) => r.name)).toEqual(['Run 1', 'Run 2']);
-    expect(h.get().records[1]!.changes).toEqual(['D learning rate 0.0002 → 0.0001']);
+    expect(h.get().records[1]!.changes).toEqual(['D learning rate 0.001 → 0.0001']);
     expect(h.get().records[1]!.ganHyper?.lrD).toBe(0.0001);
     rec.stop();
   });

@@ -157,7 +157,7 @@ describe('an autosave damaged in part', () => {
     const ganPreset = PRESETS.find((p) => p.gan)!;
     const store = createAppStore();
     store.getState().setPreset(ganPreset.id);
-    store.getState().setGanHyper({ kD: 3, lrG: 0.001 });
+    store.getState().setGanHyper({ kD: 3, lrG: 0.003 });
     const saved = JSON.parse(ls.getItem(KEY)!) as { state: Record<string, unknown> };
     ls.clear();
     const gan = saved.state['ganGraphs'] as { generator: unknown; discriminator: { nodes: unknown } };
@@ -169,7 +169,7 @@ describe('an autosave damaged in part', () => {
     expect(s.ganGraphs?.discriminator).toEqual(ganPreset.gan!.discriminator);
     expect(s.presetId).toBe(ganPreset.id);
     expect(s.ganHyper.kD).toBe(3);
-    expect(s.ganHyper.lrG).toBe(0.001);
+    expect(s.ganHyper.lrG).toBe(0.003);
     expect(s.ganHyper.kG).toBe(1);
     expect(s.banner?.message).toMatch(/ganGraphs\.discriminator/);
     expect(s.banner?.message).toMatch(/G steps/);

@@ -9,6 +9,7 @@ import { chain, updateLayer } from './edit';
 import { L } from './layerBuilders';
 import type { ImageShape, PresetNetworks } from './presetNetworks';
 import { dcganDiscriminator, dcganGenerator } from './dcganNetworks';
+import { DEFAULT_GAN_HYPER } from '../gan/ganHyper';
 import { compressionAutoencoder, denoisingAutoencoder } from './autoencoderNetworks';
 
 export interface Preset {
@@ -149,7 +150,8 @@ function dcgan(id: string, title: string, lesson: string, dataset: Preset['datas
     lesson,
     dataset,
     graph: DCGAN_28.graph,
-    hyper: hyper({ learningRate: 0.0002, batchSize: 64 }),
+    // The GAN trains at this Batch size; its learning rates are DEFAULT_GAN_HYPER's (ganHyper.ts says why these).
+    hyper: hyper({ learningRate: DEFAULT_GAN_HYPER.lrD, batchSize: DEFAULT_GAN_HYPER.batchSize }),
     gan: DCGAN_28.gan,
     forShape: dcganFor,
   };

@@ -59,7 +59,7 @@ describe('describeChanges between GAN runs', () => {
     });
     expect(describeChanges(ganRun(), next)).toEqual([
       'D steps 1 → 2',
-      'D learning rate 0.0002 → 0.0001',
+      'D learning rate 0.001 → 0.0001',
       'GAN loss non-saturating → least squares',
       'label smoothing on → off',
       'seed 1 → 2',
