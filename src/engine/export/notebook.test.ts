@@ -87,7 +87,7 @@ describe('notebook', () => {
       .join('\n');
     expect(md).toContain('## The generator');
     expect(md).toContain('## The discriminator');
-    expect(md).toContain('1 discriminator step(s) on fresh real batches of 64, then 1 generator step(s)');
+    expect(md).toContain('1 discriminator step(s) on fresh real batches of 16, then 1 generator step(s)');
     expect(md).toContain('0.9 (one-sided label smoothing)');
     expect(md).toContain('Crop(1, 1, 14, 14)');
     const code = nb.cells

@@ -119,7 +119,10 @@ describe('torchScript', () => {
   it('a GAN: both networks, k_D discriminator steps then k_G generator steps, the app’s loss and smoothing', () => {
     const p = preset('dcgan');
     const base = presetWork(p);
-    const code = torchScript({ ...base, ganHyper: { ...base.ganHyper, kD: 3, kG: 2, lrD: 0.0004 } });
+    const code = torchScript({
+      ...base,
+      ganHyper: { ...base.ganHyper, kD: 3, kG: 2, lrD: 0.0004, lrG: 0.0002 },
+    });
     expect(code).toContain('class Generator(nn.Module):');
     expect(code).toContain('class Discriminator(nn.Module):');
     expect(code).toContain('K_D, K_G = 3, 2');
