@@ -111,8 +111,10 @@ export async function handleMessage(
       });
       const t = run.trainer;
       if (
-        (msg.patch.epochs !== undefined || msg.patch.maxSteps !== undefined) &&
-        !budgetReached(t.hyper, t.step, completedEpochs(t))
+        (msg.patch.epochs !== undefined ||
+          msg.patch.maxSteps !== undefined ||
+          msg.patch.maxSeconds !== undefined) &&
+        !budgetReached(t.hyper, t.step, completedEpochs(t), run.trainMs)
       )
         run.finished = false;
       return;
@@ -153,6 +155,7 @@ export async function handleMessage(
         lastCheckpoint: deps.now(),
         points: [],
         lastValidation: null,
+        trainMs: 0,
       });
       run.pendingProbes.clear();
       return postState(run, post);

@@ -4,10 +4,15 @@ import type { BatchStats } from '../engine/train/trainer';
 import type { MetricPoint } from '../engine/train/metricPoint';
 import type { Post, Run } from './workerState';
 
-/** Appends one point per trained batch. `firstStep` is the trainer's step before the chunk. */
-export function recordChunk(run: Run, firstStep: number, stats: BatchStats): void {
+/**
+ * Appends one point per trained batch. `firstStep` is the trainer's step before the chunk; `chunkMs` how long the
+ * chunk's training took (added to the run's training time, shared out evenly between its batches).
+ */
+export function recordChunk(run: Run, firstStep: number, stats: BatchStats, chunkMs = 0): void {
   const t = run.trainer;
   const n = stats.losses.length;
+  const before = run.trainMs;
+  run.trainMs += chunkMs;
   for (let i = 0; i < n; i++) {
     const step = firstStep + i + 1;
     run.points.push({
@@ -18,6 +23,7 @@ export function recordChunk(run: Run, firstStep: number, stats: BatchStats): voi
       accuracy: stats.accuracies[i] ?? NaN,
       epochProgress: t.epochProgress,
       learningRate: effectiveLearningRate(t.hyper, step - 1),
+      seconds: (before + (chunkMs * (i + 1)) / n) / 1000,
       ...(stats.gan
         ? {
             gan: {
@@ -46,6 +52,7 @@ export function recordValidation(run: Run, v: { loss: number; accuracy: number }
     accuracy: NaN,
     epochProgress: t.epochProgress,
     learningRate: effectiveLearningRate(t.hyper, t.step),
+    seconds: run.trainMs / 1000,
   };
   run.points.push({ ...base, valLoss: v.loss, valAccuracy: v.accuracy, ...(full ? { valFull: true } : {}) });
 }

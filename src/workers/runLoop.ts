@@ -41,6 +41,11 @@ export function nextChunk(run: Run, perEpoch: number): number {
   const left = t.epochProgress >= 1 ? perEpoch : Math.round((1 - t.epochProgress) * perEpoch);
   k = Math.min(k, Math.max(1, left));
   if (t.hyper.maxSteps > 0) k = Math.min(k, Math.max(1, t.hyper.maxSteps - t.step));
+  // A time limit: no more batches than the time left holds at the last chunk's pace (one past it at most).
+  if (t.hyper.maxSeconds > 0 && run.msPerBatch !== null && run.msPerBatch > 0) {
+    const leftMs = t.hyper.maxSeconds * 1000 - run.trainMs;
+    k = Math.min(k, Math.max(1, Math.ceil(leftMs / run.msPerBatch)));
+  }
   if (!run.running) k = Math.min(k, run.stepsRemaining);
   return Math.max(1, k);
 }
@@ -174,12 +179,12 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
     const t1 = deps.now();
     run.chunk = adaptChunk(k, t1 - t0, tuning);
     run.msPerBatch = (t1 - t0) / Math.max(1, stats.losses.length);
-    recordChunk(run, firstStep, stats);
+    recordChunk(run, firstStep, stats, t1 - t0);
     if (!run.running) run.stepsRemaining = Math.max(0, run.stepsRemaining - stats.losses.length);
     const t = run.trainer;
     const epochEnded = completedEpochs(t) > epochBefore;
-    const done = budgetReached(t.hyper, t.step, completedEpochs(t));
-    // A run ending on its step limit gets the full validation an epoch end would give it.
+    const done = budgetReached(t.hyper, t.step, completedEpochs(t), run.trainMs);
+    // A run ending on its step or time limit gets the full validation an epoch end would give it.
     if (epochEnded || done) await validate(run, undefined);
     else if (t.hyper.validateEvery > 0 && t.step % t.hyper.validateEvery === 0)
       await validate(run, tuning.validateLimit);

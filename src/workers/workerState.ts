@@ -143,6 +143,8 @@ export interface Run {
   /** Total probe time and loop wall time without probes, ms (diagnostics and tests). */
   probeMs: number;
   wallMs: number;
+  /** Time spent in training steps, ms: what a time limit (`maxSeconds`) counts; metric points carry it as seconds. */
+  trainMs: number;
   points: MetricPoint[];
   lastFlush: number;
   examplesSinceFlush: number;
@@ -240,6 +242,7 @@ export function newRun(fields: {
     msPerBatch: null,
     probeMs: 0,
     wallMs: 0,
+    trainMs: 0,
     points: [],
     lastFlush: now,
     examplesSinceFlush: 0,

@@ -146,11 +146,12 @@ export function SweepForm() {
             <select
               id={id}
               value={unit}
-              title="Steps: each run stops after this many batches, whatever the epochs"
+              title="Steps: each run stops after this many batches, whatever the epochs. Seconds: after this much training time (pauses do not count)"
               onChange={(e) => setUnit(e.target.value as BudgetUnit)}
             >
               <option value="epochs">Epochs</option>
               <option value="steps">Steps</option>
+              <option value="seconds">Seconds</option>
             </select>
           )}
         </Labelled>

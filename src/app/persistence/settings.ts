@@ -35,6 +35,8 @@ export const SECOND_ORDER_BATCH_MAX = 60_000;
 export const CLIP_NORM_MAX = 1000;
 /** The largest step limit a setting may hold. */
 export const MAX_STEPS_MAX = 10_000_000;
+/** The largest time limit a setting may hold, seconds (a day). */
+export const MAX_SECONDS_MAX = 86_400;
 export const BACKEND_POLICIES: readonly BackendPolicy[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
 
 const isObject = (x: unknown): x is Record<string, unknown> =>
@@ -52,6 +54,7 @@ const NUMBER_RULES: Record<
   | 'validateEvery'
   | 'clipNorm'
   | 'maxSteps'
+  | 'maxSeconds'
   | 'historySize'
   | 'secondOrderBatch',
   NumRule
@@ -66,6 +69,8 @@ const NUMBER_RULES: Record<
   clipNorm: { min: 0, max: CLIP_NORM_MAX },
   // 0 = no step limit (older saves have none).
   maxSteps: { min: 0, max: MAX_STEPS_MAX, int: true },
+  // 0 = no time limit (a sweep's seconds budget sets one; older saves and links have none).
+  maxSeconds: { min: 0, max: MAX_SECONDS_MAX },
   // L-BFGS and conjugate gradient (older saves have neither: the defaults fill them in).
   historySize: { min: 1, max: HISTORY_SIZE_MAX, int: true },
   secondOrderBatch: { min: 1, max: SECOND_ORDER_BATCH_MAX, int: true },
@@ -135,6 +140,7 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       validateEvery: h['validateEvery'] as number,
       clipNorm: h['clipNorm'] as number,
       maxSteps: h['maxSteps'] as number,
+      maxSeconds: h['maxSeconds'] as number,
       historySize: h['historySize'] as number,
       secondOrderBatch: h['secondOrderBatch'] as number,
       labelSubset: subset as number[],

@@ -157,4 +157,15 @@ describe('describeChanges: budgets', () => {
     // Without a step limit, epochs are named as before.
     expect(describeChanges(prev, { ...prev, hyper: { ...prev.hyper, epochs: 2 } })).toEqual(['epochs 1 → 2']);
   });
+
+  it('says a seconds budget in one phrase too; a record from before the time limit has none', () => {
+    const prev = base();
+    const timed = { ...base(), hyper: { ...prev.hyper, epochs: 1000, maxSeconds: 10 } };
+    expect(describeChanges(prev, timed)).toEqual(['budget 1 epoch → 10 s']);
+    expect(describeChanges(timed, { ...timed, hyper: { ...timed.hyper, optimizer: 'sgd' } })).toEqual([
+      'optimizer adam → sgd',
+    ]);
+    const { maxSeconds: _none, ...older } = prev.hyper;
+    expect(describeChanges({ ...prev, hyper: older as typeof prev.hyper }, prev)).toEqual(['no change']);
+  });
 });

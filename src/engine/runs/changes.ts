@@ -135,6 +135,7 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
   validateEvery: 'validate every',
   clipNorm: 'gradient clipping',
   maxSteps: 'step limit',
+  maxSeconds: 'time limit',
   augment: 'augmentation',
   historySize: 'L-BFGS history',
   secondOrderBatch: 'examples per step',
@@ -142,7 +143,8 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
 const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 
 /** A run's budget in words: "20 steps" when a step limit is set, else "1 epoch" / "3 epochs". */
-function budgetText(h: Pick<Hyper, 'epochs' | 'maxSteps'>): string {
+function budgetText(h: Pick<Hyper, 'epochs' | 'maxSteps'> & Partial<Pick<Hyper, 'maxSeconds'>>): string {
+  if (h.maxSeconds !== undefined && h.maxSeconds > 0) return `${numberText(h.maxSeconds)} s`;
   if (h.maxSteps > 0) return `${numberText(h.maxSteps)} steps`;
   return `${numberText(h.epochs)} epoch${h.epochs === 1 ? '' : 's'}`;
 }
@@ -223,14 +225,20 @@ export function describeChanges(prev: RunSettings | null, next: RunSettings): st
   else out.push(...graphChanges(prev.graph, next.graph));
   // A sweep's steps budget sets epochs to their maximum as well: when a step limit binds on either side, the
   // budget is one phrase ("budget 1 epoch → 20 steps"), not the two fields that carry it.
-  const limited = prev.hyper.maxSteps > 0 || next.hyper.maxSteps > 0;
+  // A seconds budget likewise. Runs recorded before the time limit existed have none: no limit (0).
+  const secondsOf = (h: RunSettings['hyper']): number => h.maxSeconds ?? 0;
+  const limited =
+    prev.hyper.maxSteps > 0 ||
+    next.hyper.maxSteps > 0 ||
+    secondsOf(prev.hyper) > 0 ||
+    secondsOf(next.hyper) > 0;
   if (limited && budgetText(prev.hyper) !== budgetText(next.hyper))
     out.push(`budget ${budgetText(prev.hyper)} → ${budgetText(next.hyper)}`);
   for (const k of HYPER_KEYS) {
-    const a = prev.hyper[k];
-    const b = next.hyper[k];
+    const a = k === 'maxSeconds' ? secondsOf(prev.hyper) : prev.hyper[k];
+    const b = k === 'maxSeconds' ? secondsOf(next.hyper) : next.hyper[k];
     if (a === b) continue;
-    if (limited && (k === 'epochs' || k === 'maxSteps')) continue;
+    if (limited && (k === 'epochs' || k === 'maxSteps' || k === 'maxSeconds')) continue;
     const ta = hyperValue(a);
     const tb = hyperValue(b);
     // Augmentation is an object: equal settings in two objects are no change.

@@ -21,6 +21,19 @@ describe('sweep budget', () => {
     expect(budgetReached(h, 600, 40)).toBe(true);
   });
 
+  it('a seconds budget sets the time limit, lifts a step limit, and ends the run on training time alone', () => {
+    const h = withBudget(limited, { unit: 'seconds', amount: 10 });
+    expect([h.epochs, h.maxSteps, h.maxSeconds]).toEqual([MAX_BUDGET_EPOCHS, 0, 10]);
+    expect(budgetReached(h, 100_000, 40, 9_999)).toBe(false);
+    expect(budgetReached(h, 1, 0, 10_000)).toBe(true);
+    // Another budget afterwards lifts the time limit again.
+    expect(withBudget(h, { unit: 'steps', amount: 5 }).maxSeconds).toBe(0);
+    expect(withBudget(h, { unit: 'epochs', amount: 1 }).maxSeconds).toBe(0);
+    expect(checkBudget({ unit: 'seconds', amount: 10 })).toBeNull();
+    expect(checkBudget({ unit: 'seconds', amount: 4000 })).toMatch(/at most 3,600/);
+    expect(budgetText({ unit: 'seconds', amount: 10 })).toBe('10 seconds');
+  });
+
   it('refuses what is not a whole number of epochs or steps in range', () => {
     expect(checkBudget({ unit: 'epochs', amount: 1 })).toBeNull();
     expect(checkBudget({ unit: 'steps', amount: 5000 })).toBeNull();

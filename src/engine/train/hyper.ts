@@ -20,6 +20,11 @@ export interface Hyper {
   readonly clipNorm: number;
   /** The run finishes at this step, whichever comes first with `epochs` (0 = no step limit). A sweep's budget in steps. */
   readonly maxSteps: number;
+  /**
+   * The run finishes once it has trained this many seconds (0 = no time limit): the time spent in training steps, so
+   * pauses, validation and probes do not count. A sweep's budget in seconds (the same time for every optimizer).
+   */
+  readonly maxSeconds: number;
   /** Random changes to each training image, drawn per batch (never to the test split); all off by default. */
   readonly augment: AugmentSettings;
   /** L-BFGS: how many recent steps (and gradient changes) stand in for the curvature, "m". */
@@ -42,6 +47,7 @@ export const DEFAULT_HYPER: Hyper = {
   labelSubset: [],
   clipNorm: 0,
   maxSteps: 0,
+  maxSeconds: 0,
   augment: DEFAULT_AUGMENT,
   historySize: 10,
   secondOrderBatch: 1024,
@@ -54,9 +60,19 @@ export const isSecondOrder = (o: OptimizerId): boolean => o === 'lbfgs' || o ===
 export const examplesPerStep = (h: Pick<Hyper, 'optimizer' | 'batchSize' | 'secondOrderBatch'>): number =>
   isSecondOrder(h.optimizer) ? h.secondOrderBatch : h.batchSize;
 
-/** Whether a run at `step`, having completed `epochs` passes, has used its budget. */
-export const budgetReached = (h: Pick<Hyper, 'epochs' | 'maxSteps'>, step: number, epochs: number): boolean =>
-  epochs >= h.epochs || (h.maxSteps > 0 && step >= h.maxSteps);
+/**
+ * Whether a run at `step`, having completed `epochs` passes in `trainedMs` of training time, has used its budget.
+ * (Settings saved before the time limit existed have no `maxSeconds`: no limit.)
+ */
+export const budgetReached = (
+  h: Pick<Hyper, 'epochs' | 'maxSteps'> & Partial<Pick<Hyper, 'maxSeconds'>>,
+  step: number,
+  epochs: number,
+  trainedMs = 0,
+): boolean =>
+  epochs >= h.epochs ||
+  (h.maxSteps > 0 && step >= h.maxSteps) ||
+  (h.maxSeconds !== undefined && h.maxSeconds > 0 && trainedMs >= h.maxSeconds * 1000);
 
 export const effectiveLearningRate = (h: Pick<Hyper, 'learningRate' | 'decay'>, iteration: number): number =>
   h.learningRate / (1 + h.decay * iteration);

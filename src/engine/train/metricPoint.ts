@@ -13,6 +13,11 @@ export interface MetricPoint {
   /** Fraction of the current epoch done, 0..1. */
   readonly epochProgress: number;
   readonly learningRate: number;
+  /**
+   * Training time of the run up to the end of this step, seconds: time spent in training steps only (pauses,
+   * validation and probes not counted). Absent in points from before it was measured.
+   */
+  readonly seconds?: number;
   /** GAN runs: discriminator and generator losses, mean D(x) on real and D(G(z)) on generated images. */
   readonly gan?: {
     readonly dLoss: number;
