@@ -7,12 +7,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function chart(runs: readonly CurveRun[], expectLower?: 'accuracy' | 'gan') {
+function chart(runs: readonly CurveRun[], expectLower?: 'accuracy' | 'gan', xAxis?: 'step' | 'seconds') {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom has no canvas
   const host = document.createElement('div');
   document.body.appendChild(host);
   const c = createCurves(host, { fillHeight: true });
-  c.update({ runs, logScale: false, smoothing: 0, ...(expectLower ? { expectLower } : {}) });
+  c.update({
+    runs,
+    logScale: false,
+    smoothing: 0,
+    ...(expectLower ? { expectLower } : {}),
+    ...(xAxis ? { xAxis } : {}),
+  });
   return host;
 }
 const svgText = (host: HTMLElement) => host.querySelector('svg')?.textContent ?? '';
@@ -37,5 +43,18 @@ describe('curves chart', () => {
   it('keeps the accuracy axis a classifier expects before its first point', async () => {
     const host = chart([], 'accuracy');
     await vi.waitFor(() => expect(svgText(host)).toContain('accuracy'));
+  });
+  it('names the x axis with its unit: step, or training time in seconds', async () => {
+    const timed = points(0.5).map((p) => ({ ...p, seconds: p.step * 2 }));
+    const byStep = chart([{ label: 'c', points: timed }]);
+    await vi.waitFor(() => expect(byStep.querySelector('.viz-curves-xtitle')?.textContent).toBe('step'));
+    document.body.replaceChildren();
+    const byTime = chart([{ label: 'c', points: timed }], 'accuracy', 'seconds');
+    await vi.waitFor(() =>
+      expect(byTime.querySelector('.viz-curves-xtitle')?.textContent).toBe('training time (s)'),
+    );
+    // The axis spans the training time (0 to 10 s), not the steps (1 to 5).
+    const ticks = [...byTime.querySelectorAll('.tick text')].map((t) => t.textContent);
+    expect(ticks).toContain('10');
   });
 });

@@ -7,6 +7,9 @@ import {
   seriesOf,
   seriesValue,
   strokeFor,
+  xAxisTitle,
+  xDomain,
+  xOf,
 } from './curves';
 
 const gan = { dLoss: 1.2, gLoss: 0.7, dReal: 0.8, dFake: 0.3 };
@@ -67,5 +70,30 @@ describe('validation stroke', () => {
     const lum = (hex: string) => parseInt(hex.slice(1, 3), 16) + parseInt(hex.slice(3, 5), 16);
     expect(lum(strokeFor(validation!, '#4e79a7', false).colour)).toBeLessThan(lum('#4e79a7'));
     expect(lum(strokeFor(validation!, '#4e79a7', true).colour)).toBeGreaterThan(lum('#4e79a7'));
+  });
+});
+
+describe('curves x axis', () => {
+  const run = {
+    label: 'r',
+    points: [
+      { step: 10, seconds: 0.5, loss: 2, accuracy: 0.1 },
+      { step: 20, seconds: 4, loss: 1, accuracy: 0.2 },
+      { step: 30, loss: 0.5, accuracy: 0.3 },
+    ],
+  };
+  it('plots against steps by default, and says so', () => {
+    expect(xDomain([run])).toEqual([10, 30]);
+    expect(run.points.map((p) => xOf(p))).toEqual([10, 20, 30]);
+    expect(xAxisTitle()).toBe('step');
+  });
+  it('plots against training seconds from 0, leaving out points without a time, and names the unit', () => {
+    expect(xDomain([run], 'seconds')).toEqual([0, 4]);
+    expect(run.points.map((p) => xOf(p, 'seconds'))).toEqual([0.5, 4, Number.NaN]);
+    expect(xAxisTitle('seconds')).toBe('training time (s)');
+    // Too short a run still gets a second-wide axis.
+    expect(
+      xDomain([{ label: 'q', points: [{ step: 1, seconds: 0.2, loss: 1, accuracy: 0 }] }], 'seconds'),
+    ).toEqual([0, 1]);
   });
 });

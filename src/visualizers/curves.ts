@@ -1,6 +1,6 @@
 /**
- * Curves ("Loss"): loss (top) and accuracy (bottom) against step for one or more runs, train solid and validation
- * dashed. Lines go on a canvas after min/max decimation; axes are d3 SVG. Log scale and smoothing are options.
+ * Curves ("Loss"): loss (top) and accuracy (bottom) against step, or against training time, for one or more runs,
+ * train solid and validation dashed. Lines go on a canvas after min/max decimation; axes are d3 SVG. Log scale and smoothing are options.
  * GAN runs (points with `gan`) plot D loss and G loss on top and D(x) vs D(G(z)) below, one colour per series.
  * The lower plot only exists where something has values for it: an autoencoder's loss takes the whole height.
  */
@@ -13,6 +13,8 @@ import type { Renderer } from './renderer';
 
 export interface CurvePoint {
   readonly step: number;
+  /** Training time of the run at this step, seconds (pauses not counted); absent where it was not measured. */
+  readonly seconds?: number;
   readonly loss: number;
   readonly accuracy: number;
   readonly valLoss?: number;
@@ -41,6 +43,37 @@ export interface CurvesData {
   /** The lower plot the caller expects before any run has values for it (a classifier's accuracy, a GAN's D(x)),
    *  so the chart does not change shape at the first point. Omitted: only what the runs hold is plotted. */
   readonly expectLower?: 'accuracy' | 'gan';
+  /** What the x axis measures: steps (the default) or seconds of training. Points without a time are left out then. */
+  readonly xAxis?: XAxis;
+}
+
+export type XAxis = 'step' | 'seconds';
+
+/** A point's place on the x axis: its step, or its training time (NaN where it has none). */
+export const xOf = (p: CurvePoint, axis: XAxis = 'step'): number =>
+  axis === 'seconds' ? (p.seconds ?? Number.NaN) : p.step;
+
+/** The x axis's title, with its unit. */
+export const xAxisTitle = (axis: XAxis = 'step'): string =>
+  axis === 'seconds' ? 'training time (s)' : 'step';
+
+/**
+ * The x range of the runs' points: at least one step (or one second) wide, so a single point does not get a
+ * zero-width axis with fractional ticks. Time starts at 0 (the run's start).
+ */
+export function xDomain(runs: readonly CurveRun[], axis: XAxis = 'step'): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of runs)
+    for (const p of r.points) {
+      const x = xOf(p, axis);
+      if (!Number.isFinite(x)) continue;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  if (axis === 'seconds') min = 0;
+  if (min === Infinity) min = 0;
+  return [min, Math.max(min + 1, max)];
 }
 
 export interface CurvesOptions {
@@ -83,13 +116,13 @@ export function seriesValue(p: CurvePoint, key: Key): number | undefined {
   }
 }
 
-function series(points: readonly CurvePoint[], key: Key, alpha: number): XY[] {
-  const pts = points.filter((p) => Number.isFinite(seriesValue(p, key)));
+function series(points: readonly CurvePoint[], key: Key, alpha: number, axis: XAxis): XY[] {
+  const pts = points.filter((p) => Number.isFinite(seriesValue(p, key)) && Number.isFinite(xOf(p, axis)));
   const ys = smooth(
     pts.map((p) => seriesValue(p, key)!),
     key.startsWith('val') ? 0 : alpha,
   );
-  return pts.map((p, i) => ({ x: p.step, y: ys[i]! }));
+  return pts.map((p, i) => ({ x: xOf(p, axis), y: ys[i]! }));
 }
 
 export const isGanRun = (run: CurveRun): boolean => run.points.some((p) => p.gan !== undefined);
@@ -250,9 +283,9 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     // One or two plots with a title strip above each, between the top margin and the x axis.
     const PH = (H - M.t - M.b - plots * TITLE) / plots;
     const lossTop = M.t + TITLE;
+    const axis = d.xAxis ?? 'step';
     // Ranges in one pass over the points (a long run has tens of thousands: no spread arguments).
-    let minStep = Infinity;
-    let lastStep = -Infinity;
+    const [minStep, maxStep] = xDomain(d.runs, axis);
     let lo = Infinity;
     let hi = -Infinity;
     const see = (v: number | undefined): void => {
@@ -262,8 +295,6 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     };
     for (const r of d.runs)
       for (const p of r.points) {
-        if (p.step < minStep) minStep = p.step;
-        if (p.step > lastStep) lastStep = p.step;
         if (p.gan) {
           see(p.gan.dLoss);
           see(p.gan.gLoss);
@@ -272,9 +303,6 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
           see(p.valLoss);
         }
       }
-    if (minStep === Infinity) minStep = 0;
-    // At least one step wide: a single point would otherwise get a zero-width axis with fractional ticks.
-    const maxStep = Math.max(minStep + 1, lastStep);
     xScale = scaleLinear()
       .domain([minStep, maxStep])
       .range([M.l, W - M.r]);
@@ -303,7 +331,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     const background = (doc.body && doc.defaultView?.getComputedStyle(doc.body).backgroundColor) || '';
     const classifierKey = d.runs.some((r) => r.points.length > 0 && !isGanRun(r));
     // Titles, key and legend change with the layout, the size, the theme or the number of runs: rebuilt only then.
-    const chromeKey = JSON.stringify([W, H, layout, classifierKey, anyGan, dark, d.runs.length]);
+    const chromeKey = JSON.stringify([W, H, layout, classifierKey, anyGan, dark, d.runs.length, axis]);
     if (chromeKey !== lastChrome) {
       lastChrome = chromeKey;
       drawChrome({
@@ -335,6 +363,15 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
       };
       title(o.lossTop, o.upper);
       if (o.lowerTitle !== null) title(o.accTop, o.lowerTitle);
+      // The x axis's unit, at the right end just above the axis.
+      s.append('text')
+        .attr('class', 'viz-curves-xtitle')
+        .attr('x', W - M.r - 2)
+        .attr('y', H - M.b - 4)
+        .attr('text-anchor', 'end')
+        .attr('font-size', FONT)
+        .attr('fill', 'currentColor')
+        .text(xAxisTitle(axis));
       if (classifierKey) {
         // Train solid, validation dashed: the key sits in the upper title strip, in the current run's colour.
         const current = runColour(d.runs.length - 1);
@@ -396,7 +433,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
       for (const st of styles) {
         if (st.panel === 'bottom' && layout.lower === null) continue;
         const y = st.panel === 'top' ? yLoss : yAcc;
-        const pts = decimateMinMax(series(run.points, st.key, d.smoothing), cols, minStep, maxStep);
+        const pts = decimateMinMax(series(run.points, st.key, d.smoothing, axis), cols, minStep, maxStep);
         if (pts.length === 0) continue;
         const k = strokeFor(st, colour, dark);
         const path = (): void => {
@@ -431,20 +468,26 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     if (!current) return;
     const r = canvas.getBoundingClientRect();
     if (r.width === 0) return;
-    const step = xScale.invert(((e.clientX - r.left) / r.width) * W);
+    const axis = current.xAxis ?? 'step';
+    const at = xScale.invert(((e.clientX - r.left) / r.width) * W);
     const parts = current.runs.map((run) => {
       let best: CurvePoint | null = null;
-      for (const p of run.points) if (!best || Math.abs(p.step - step) < Math.abs(best.step - step)) best = p;
+      for (const p of run.points) {
+        const x = xOf(p, axis);
+        if (Number.isFinite(x) && (!best || Math.abs(x - at) < Math.abs(xOf(best, axis) - at))) best = p;
+      }
       if (!best) return `${run.label}: no data`;
+      const where =
+        axis === 'seconds' ? `step ${best.step} at ${(best.seconds ?? 0).toFixed(1)} s` : `step ${best.step}`;
       const v = (x: number | undefined, pct = false) =>
         x === undefined || !Number.isFinite(x) ? '–' : pct ? `${(x * 100).toFixed(1)}%` : x.toFixed(4);
       if (best.gan) {
         const q = best.gan;
-        return `${run.label} step ${best.step}: D loss ${v(q.dLoss)}, G loss ${v(q.gLoss)}, D(x) ${v(q.dReal)}, D(G(z)) ${v(q.dFake)}`;
+        return `${run.label} ${where}: D loss ${v(q.dLoss)}, G loss ${v(q.gLoss)}, D(x) ${v(q.dReal)}, D(G(z)) ${v(q.dFake)}`;
       }
       if (!hasAccuracy(run))
-        return `${run.label} step ${best.step}: loss ${v(best.loss)}, validation loss ${v(best.valLoss)}`;
-      return `${run.label} step ${best.step}: loss ${v(best.loss)}, accuracy ${v(best.accuracy, true)}, validation loss ${v(best.valLoss)}, validation accuracy ${v(best.valAccuracy, true)}`;
+        return `${run.label} ${where}: loss ${v(best.loss)}, validation loss ${v(best.valLoss)}`;
+      return `${run.label} ${where}: loss ${v(best.loss)}, accuracy ${v(best.accuracy, true)}, validation loss ${v(best.valLoss)}, validation accuracy ${v(best.valAccuracy, true)}`;
     });
     readout.textContent = parts.join(' | ');
   };

@@ -1,10 +1,12 @@
 /**
  * "Loss": the curves of the runs in the store. The chart takes the panel's height (so it fits the dock's row and grows
  * when maximised); the lower plot is the accuracy for classifiers, D(x)/D(G(z)) for GANs, and absent for autoencoders.
+ * "Compare by" plots the runs against steps or against seconds of training (a step of L-BFGS costs more than one of
+ * SGD: only time shows which gets further for the same wait).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { createCurves, runColour, type CurvesData } from '../../visualizers/curves';
+import { createCurves, runColour, type CurvesData, type XAxis } from '../../visualizers/curves';
 import { useAppStore } from '../store';
 import type { AppState } from '../store/types';
 import { chartLabels, chartRuns } from './recordCurves';
@@ -48,15 +50,16 @@ const EXPECT_LOWER: { readonly [K in DockKind]: CurvesData['expectLower'] } = {
 function LossBody() {
   const [logScale, setLog] = useState(false);
   const [smoothing, setSmoothing] = useState(0.6);
+  const [xAxis, setXAxis] = useState<XAxis>('step');
   const kind = useAppStore(selectDockKind);
   const [host, r] = useRenderer((el) => createCurves(el, { fillHeight: true }));
   const active = useOnScreen(host);
-  const opts = useRef<Omit<CurvesData, 'runs'>>({ logScale, smoothing });
+  const opts = useRef<Omit<CurvesData, 'runs'>>({ logScale, smoothing, xAxis });
   useEffect(() => {
     const expectLower = EXPECT_LOWER[kind];
-    opts.current = { logScale, smoothing, ...(expectLower ? { expectLower } : {}) };
+    opts.current = { logScale, smoothing, xAxis, ...(expectLower ? { expectLower } : {}) };
     r.current?.update({ runs: runsOf(useAppStore.getState()), ...opts.current });
-  }, [logScale, smoothing, kind, r]);
+  }, [logScale, smoothing, xAxis, kind, r]);
   // Metrics live in the store; push them to the canvas without re-rendering React.
   useEffect(() => {
     if (!active) return;
@@ -82,6 +85,13 @@ function LossBody() {
             value={smoothing}
             onChange={(e) => setSmoothing(Number(e.target.value))}
           />
+        </label>
+        <label title="Plot against training steps, or against seconds of training (pauses not counted)">
+          Compare by{' '}
+          <select value={xAxis} onChange={(e) => setXAxis(e.target.value as XAxis)}>
+            <option value="step">Step</option>
+            <option value="seconds">Time</option>
+          </select>
         </label>
       </div>
       <RunLegend />

@@ -60,6 +60,23 @@ describe('curveRunOf', () => {
     ]);
   });
 
+  it("gives each point the record's training time, where it has one", () => {
+    const run = curveRunOf({
+      name: 'Run 4',
+      curves: curves({
+        steps: [1, 2],
+        loss: [2, 1],
+        accuracy: [0.1, 0.2],
+        valSteps: [2, 3],
+        valLoss: [1.5, 1.4],
+        valAccuracy: [0.6, 0.7],
+        seconds: [0.5, null],
+        valSeconds: [1, 1.5],
+      }),
+    });
+    expect(run.points.map((p) => p.seconds)).toEqual([0.5, 1, 1.5]);
+  });
+
   it("gives a GAN record's points their D and G values, so the chart draws it as a GAN run", () => {
     const run = curveRunOf({
       name: 'GAN',

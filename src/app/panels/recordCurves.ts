@@ -15,9 +15,15 @@ export function curveRunOf(r: Pick<RunRecord, 'name' | 'curves'>): CurveRun {
   const c = r.curves;
   const g = c.gan;
   const byStep = new Map<number, CurvePoint>();
+  /** The training time of the i-th point of a series, where the record has one. */
+  const time = (xs: readonly (number | null)[] | undefined, i: number): { seconds?: number } => {
+    const t = xs?.[i];
+    return t === null || t === undefined ? {} : { seconds: t };
+  };
   c.steps.forEach((step, i) =>
     byStep.set(step, {
       step,
+      ...time(c.seconds, i),
       loss: num(c.loss[i]),
       accuracy: num(c.accuracy[i]),
       ...(g
@@ -34,7 +40,12 @@ export function curveRunOf(r: Pick<RunRecord, 'name' | 'curves'>): CurveRun {
   );
   c.valSteps.forEach((step, i) => {
     const p = byStep.get(step) ?? { step, loss: NaN, accuracy: NaN };
-    byStep.set(step, { ...p, valLoss: num(c.valLoss[i]), valAccuracy: num(c.valAccuracy[i]) });
+    byStep.set(step, {
+      ...time(c.valSeconds, i),
+      ...p,
+      valLoss: num(c.valLoss[i]),
+      valAccuracy: num(c.valAccuracy[i]),
+    });
   });
   const points: CurvePoint[] = [...byStep.values()].sort((a, b) => a.step - b.step);
   return { label: r.name, points };

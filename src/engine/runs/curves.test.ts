@@ -49,3 +49,22 @@ describe('curvesFromPoints', () => {
     expect(c.steps).toEqual([3, 6]);
   });
 });
+
+describe('curvesFromPoints: training time', () => {
+  it('keeps the training time of each kept step, for train and validation points', () => {
+    const pts = Array.from({ length: 6 }, (_, i) =>
+      point(i + 1, { seconds: (i + 1) * 0.5, ...(i === 3 ? { valLoss: 1, valAccuracy: 0.5 } : {}) }),
+    );
+    const c = curvesFromPoints(pts, 3);
+    expect(c.steps).toEqual([2, 4, 6]);
+    expect(c.seconds).toEqual([1, 2, 3]);
+    expect(c.valSteps).toEqual([4]);
+    expect(c.valSeconds).toEqual([2]);
+  });
+
+  it('records without times (older points) have no time series', () => {
+    const c = curvesFromPoints([point(1), point(2)]);
+    expect(c.seconds).toBeUndefined();
+    expect(c.valSeconds).toBeUndefined();
+  });
+});

@@ -91,5 +91,15 @@ export function curvesFromPoints(points: readonly MetricPoint[], max: number = M
     valLoss: val.a,
     valAccuracy: val.b,
     ...(points.some((p) => p.gan !== undefined) ? { gan: ganCurves(points, max) } : {}),
+    ...(points.some((p) => p.seconds !== undefined)
+      ? { seconds: secondsAt(points, train.steps), valSeconds: secondsAt(vals, val.steps) }
+      : {}),
   };
+}
+
+/** The training time at each kept step (a group's last point's), null where that point has none. */
+function secondsAt(points: readonly MetricPoint[], steps: readonly number[]): (number | null)[] {
+  const at = new Map<number, number | undefined>();
+  for (const p of points) at.set(p.step, p.seconds);
+  return steps.map((s) => finiteOrNull(at.get(s)));
 }

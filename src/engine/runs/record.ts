@@ -29,6 +29,12 @@ export interface RunCurves {
    * live curve shows in Loss). Absent for other runs and for records made before GAN runs were kept.
    */
   readonly gan?: RunGanCurves;
+  /**
+   * Training time in seconds at each entry of `steps` and of `valSteps` (pauses not counted), so runs can be compared
+   * against time. Absent in records made before it was measured.
+   */
+  readonly seconds?: readonly (number | null)[];
+  readonly valSeconds?: readonly (number | null)[];
 }
 
 export interface RunGanCurves {
