@@ -7,7 +7,7 @@ import type { TrainingController } from '../controllers/trainingController';
 import { sweepControllerFor } from '../controllers/sweepController';
 import { useAppStore } from '../store';
 import { mount, unmount, type Mounted } from '../testing/mount';
-import { ComparisonOffer } from './ComparisonOffer';
+import { ComparisonOffer, startComparison } from './ComparisonOffer';
 
 let m: Mounted;
 let controller: TrainingController;
@@ -76,6 +76,43 @@ describe('ComparisonOffer', () => {
     // The user's own settings are what the autosave keeps, and the button waits for the sweep to end.
     expect(useAppStore.getState().sweepBase?.hyper).toBe(own);
     expect(button()!.disabled).toBe(true);
+  });
+
+  it('the optimizer comparison gives each run its own optimizer and learning rate, and the same seconds', () => {
+    act(() => useAppStore.getState().setPreset('optimizers-compared'));
+    expect(m.host.textContent).toContain(
+      'This lesson compares SGD, Momentum, Adam, Adadelta, L-BFGS and Conjugate gradient: each trains 10 seconds of training (pauses do not count) on MNIST',
+    );
+    expect(m.host.textContent).toContain('each one takes longer');
+    act(() => useAppStore.getState().setHyper({ batchSize: 64 }));
+    act(() => button()!.click());
+    expect(useAppStore.getState().sweep).toMatchObject({ index: 1, total: 6, label: 'SGD' });
+    // The variant's settings over the editor's: its optimizer and rate, the editor's batch size, the lesson's budget.
+    expect(built[0]!.hyper).toMatchObject({
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      batchSize: 64,
+      maxSeconds: 10,
+      maxSteps: 0,
+    });
+  });
+
+  it('startComparison: variants without settings of their own train with the editor’s (the older lessons)', () => {
+    const started: unknown[] = [];
+    const sweeper = {
+      start: (plan: unknown) => (started.push(plan), null),
+      cancel() {},
+      done: async () => {},
+    };
+    const s = { ...useAppStore.getState(), hyper: { ...useAppStore.getState().hyper, learningRate: 0.007 } };
+    const c = presetById('compare-stride')!.comparison!;
+    expect(startComparison(sweeper, c, s)).toBeNull();
+    expect(started).toEqual([
+      {
+        variants: c.variants.map((v) => ({ label: v.label, graph: v.graph, hyper: s.hyper })),
+        budget: c.budget,
+      },
+    ]);
   });
 
   it('is disabled while another run trains', () => {

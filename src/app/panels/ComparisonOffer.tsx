@@ -1,7 +1,8 @@
 /**
- * The one-click comparison of a lesson ("Kernel size: 3×3 stack vs 10×10", "Stride 1 vs 2"): says which networks it
- * trains and with what budget, and "Start comparison" trains them in turn as a sweep of explicit variants, each with
- * the editor's settings and the lesson's budget. Shown in the Runs panel while such a preset is loaded.
+ * The one-click comparison of a lesson ("Kernel size: 3×3 stack vs 10×10", "Stride 1 vs 2", "Optimizers compared"):
+ * says which networks it trains and with what budget, and "Start comparison" trains them in turn as a sweep of
+ * explicit variants, each with the editor's settings (changed by the variant's own, such as its optimizer) and the
+ * lesson's budget. Shown in the Runs panel while such a preset is loaded.
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -21,7 +22,7 @@ const DATASET_NAMES: Readonly<Record<AppState['dataset'], string>> = {
 /** Starts a lesson's comparison with the editor's settings; the reason when it cannot start. */
 export function startComparison(sweeper: SweepController, c: PresetComparison, s: AppState): string | null {
   return sweeper.start({
-    variants: c.variants.map((v) => ({ label: v.label, graph: v.graph, hyper: s.hyper })),
+    variants: c.variants.map((v) => ({ label: v.label, graph: v.graph, hyper: { ...s.hyper, ...v.hyper } })),
     budget: c.budget,
   });
 }
@@ -55,13 +56,15 @@ export function ComparisonOffer() {
       <p className="panel-note">
         This lesson compares {listed(comparison.variants.map((v) => v.label))}: each trains{' '}
         {budgetText(comparison.budget)}
-        {comparison.budget.unit === 'steps' ? ` of ${batchSize} examples` : ''} on {DATASET_NAMES[dataset]}{' '}
-        with seed {seed}, one after the other ({comparison.duration} on MNIST on a 2-core laptop). Your own
-        settings come back afterwards.{' '}
+        {comparison.budget.unit === 'steps' ? ` of ${batchSize} examples` : ''}
+        {comparison.budget.unit === 'seconds' ? ' of training (pauses do not count)' : ''} on{' '}
+        {DATASET_NAMES[dataset]} with seed {seed}, one after the other ({comparison.duration} on MNIST on a
+        2-core laptop). Your own settings come back afterwards.{' '}
         <button type="button" onClick={start} disabled={busy || !sweeper}>
           Start comparison
         </button>
       </p>
+      {comparison.explain && <p className="panel-note">{comparison.explain}</p>}
       {error && (
         <p role="alert" className="runs__error">
           {error}

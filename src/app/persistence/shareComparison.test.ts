@@ -46,6 +46,27 @@ describe('comparison links', () => {
     expect(decodeComparison(url.slice(url.indexOf('#')))).toEqual({ ok: true, value: runs });
   });
 
+  it('keep a run’s optimizer and seconds budget; a link from before the time limit loads with none', () => {
+    const timed: SharedRun[] = [
+      {
+        ...runs[0]!,
+        name: 'L-BFGS',
+        hyper: { ...DEFAULT_HYPER, optimizer: 'lbfgs', maxSeconds: 10, epochs: 1000 },
+      },
+      {
+        ...runs[0]!,
+        name: 'SGD',
+        hyper: { ...DEFAULT_HYPER, optimizer: 'sgd', maxSeconds: 10, epochs: 1000 },
+      },
+    ];
+    expect(decodeComparison(encodeComparison(timed))).toEqual({ ok: true, value: timed });
+    const older = runs.map((r) => {
+      const { maxSeconds: _none, ...hyper } = r.hyper;
+      return { ...r, hyper };
+    });
+    expect(decodeComparison(hashOf({ v: 1, comparison: older }))).toEqual({ ok: true, value: runs });
+  });
+
   it('come from ticked records, and stay short: three runs of the largest comparison network under 2,500 characters', () => {
     const stack = presetById('compare-kernel-size')!.comparison!.variants;
     const records = [stack[0]!, stack[1]!, stack[0]!].map((v, i) =>

@@ -136,6 +136,26 @@ describe('presets', () => {
     expect(paramsOf(p?.graph as Graph)).toEqual([40, 7850]);
   });
 
+  it('optimizers compared: logistic regression (within the second-order budget) under six optimizers, the same seconds each', () => {
+    const p = presetById('optimizers-compared');
+    const c = p?.comparison;
+    expect(c?.budget).toEqual({ unit: 'seconds', amount: 10 });
+    expect(c?.variants.map((v) => [v.label, v.hyper?.optimizer])).toEqual([
+      ['SGD', 'sgd'],
+      ['Momentum', 'momentum'],
+      ['Adam', 'adam'],
+      ['Adadelta', 'adadelta'],
+      ['L-BFGS', 'lbfgs'],
+      ['Conjugate gradient', 'cg'],
+    ]);
+    for (const v of c?.variants ?? []) {
+      expect(v.graph).toBe(p?.graph);
+      expect(total(v.graph)).toBe(7850);
+    }
+    expect(p?.lesson).toMatch(/Start comparison/);
+    expect(c?.explain).toMatch(/curv/);
+  });
+
   it('the two comparisons: the existing kernel-size networks, and the small CNN with its first conv at stride 1 and 2', () => {
     const kernel = presetById('compare-kernel-size');
     expect(kernel?.title).toBe('Kernel size: 3×3 stack vs 10×10');

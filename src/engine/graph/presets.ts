@@ -37,12 +37,24 @@ export interface Preset {
 }
 
 export interface PresetComparison {
-  /** Each network trains with the settings in the editor (dataset, optimizer, learning rate, seed…). */
-  readonly variants: readonly { readonly label: string; readonly graph: Graph }[];
+  /**
+   * Each network trains with the settings in the editor (dataset, optimizer, learning rate, seed…), changed by the
+   * variant's own `hyper` where it has one (an optimizer comparison: each variant its optimizer and learning rate).
+   */
+  readonly variants: readonly PresetVariant[];
   /** Sized to finish the whole comparison in about a minute or two on MNIST on a 2-core laptop. */
   readonly budget: SweepBudget;
   /** How long the whole comparison took on MNIST on a 2-core machine (WASM), in words: "about a minute". */
   readonly duration: string;
+  /** What to look for and why, in a few sentences, shown beside Start comparison. */
+  readonly explain?: string;
+}
+
+export interface PresetVariant {
+  readonly label: string;
+  readonly graph: Graph;
+  /** Settings this variant trains with instead of the editor's (the rest stay the editor's). */
+  readonly hyper?: Partial<Hyper>;
 }
 
 const hyper = (patch: Partial<Hyper> = {}): Hyper => ({ ...DEFAULT_HYPER, ...patch });
@@ -124,6 +136,26 @@ const STRIDE_BASE = classifier([
 ]);
 const firstConv = STRIDE_BASE.nodes.find((n) => n.layer.kind === 'conv2d');
 const STRIDE_2 = firstConv ? updateLayer(STRIDE_BASE, firstConv.id, { stride: [2, 2] }) : STRIDE_BASE;
+
+/** Logistic regression (7,850 weights): small and smooth enough for L-BFGS and conjugate gradient to shine. */
+const LOGISTIC = classifier([L.image(), L.flatten(), L.dense(10, 'softmax')]);
+
+/**
+ * The optimizers compared on logistic regression, each at a learning rate that suits it there (second-order methods
+ * choose their own step length by line search: their learning rate is not used).
+ */
+const OPTIMIZER_VARIANTS: readonly PresetVariant[] = [
+  { label: 'SGD', graph: LOGISTIC, hyper: { optimizer: 'sgd', learningRate: 0.1 } },
+  { label: 'Momentum', graph: LOGISTIC, hyper: { optimizer: 'momentum', learningRate: 0.02, momentum: 0.9 } },
+  { label: 'Adam', graph: LOGISTIC, hyper: { optimizer: 'adam', learningRate: 0.005 } },
+  { label: 'Adadelta', graph: LOGISTIC, hyper: { optimizer: 'adadelta', learningRate: 1 } },
+  {
+    label: 'L-BFGS',
+    graph: LOGISTIC,
+    hyper: { optimizer: 'lbfgs', historySize: 10, secondOrderBatch: 4096 },
+  },
+  { label: 'Conjugate gradient', graph: LOGISTIC, hyper: { optimizer: 'cg', secondOrderBatch: 4096 } },
+];
 
 /**
  * Built for time to accuracy (issue 16, `npm run bench -- --accuracy`): 99% on the MNIST test split in about a minute
@@ -252,7 +284,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'Ladder 1: logistic regression',
     lesson: 'One dense layer straight from the pixels: a linear classifier, about 92% on MNIST.',
     dataset: 'mnist',
-    graph: classifier([L.image(), L.flatten(), L.dense(10, 'softmax')]),
+    graph: LOGISTIC,
     hyper: hyper({ learningRate: 0.005 }),
   },
   {
@@ -354,6 +386,30 @@ export const PRESETS: readonly Preset[] = [
       ],
       budget: { unit: 'steps', amount: 1200 },
       duration: 'about a minute',
+    },
+  },
+  {
+    id: 'optimizers-compared',
+    title: 'Optimizers compared',
+    lesson:
+      'Press Start comparison in the Runs panel: logistic regression trains with SGD, momentum, Adam, Adadelta, ' +
+      'L-BFGS and conjugate gradient, the same seconds each. In Loss, tick the runs and compare by Step, then by Time.',
+    dataset: 'mnist',
+    graph: LOGISTIC,
+    hyper: hyper({ learningRate: 0.005 }),
+    comparison: {
+      variants: OPTIMIZER_VARIANTS,
+      budget: { unit: 'seconds', amount: 10 },
+      duration: 'about 2 minutes',
+      explain:
+        'SGD, momentum, Adam and Adadelta take one cheap step per small batch, guided by the slope alone. ' +
+        'L-BFGS also remembers how the slope changed over its last steps, which tells it how the loss curves, and ' +
+        'heads more directly for the bottom; conjugate gradient picks each new direction so that it does not undo ' +
+        'the last ones. Both then search along that direction for a good step length, which costs several passes ' +
+        'over a large batch: better steps, but each one takes longer. That pays on a small, smooth problem like this ' +
+        'one, where a big batch stands for the whole training set. On a large network trained on small, noisy ' +
+        'batches, the curvature they measure on one batch misleads them and every step is expensive, so ' +
+        'first-order methods win there.',
     },
   },
   {
