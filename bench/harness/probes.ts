@@ -66,6 +66,7 @@ export function draw(ctx: CanvasRenderingContext2D, r: ProbeResult): void {
     case 'featureVis':
     case 'layerIO':
     case 'saliency':
+    case 'rbm':
       return;
     default: {
       const never: never = r;

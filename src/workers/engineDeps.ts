@@ -12,6 +12,7 @@ import { inferShapes, totals } from '../engine/graph/shapes';
 import { validateGraph } from '../engine/graph/validate';
 import { createTrainer } from '../engine/train/createTrainer';
 import { createGanAsTrainer } from '../engine/gan/ganAsTrainer';
+import { createRbmAsTrainer } from '../engine/rbm/rbmAsTrainer';
 import type { Trainer, TrainerOptions } from '../engine/train/trainer';
 import type { DeviceLimits } from './sizeCheck';
 import type { LoopTuning, WorkerDeps } from './workerState';
@@ -73,9 +74,17 @@ export function modelSize(graph: Graph): ModelSize | null {
   };
 }
 
-/** A GAN run when the options carry both networks, else the classifier/autoencoder trainer. */
+/** A GAN run when the options carry both networks, an RBM run with RBM settings, else the classifier/autoencoder trainer. */
 export function createAnyTrainer(opts: TrainerOptions): Trainer {
-  const { gan, ...rest } = opts;
+  const { gan, rbm, ...rest } = opts;
+  if (rbm !== undefined)
+    return createRbmAsTrainer({
+      dataset: opts.dataset,
+      hyper: opts.hyper,
+      rbm: rbm.hyper,
+      hidden: rbm.hidden,
+      seed: opts.seed,
+    });
   if (gan === undefined) return createTrainer(rest);
   return createGanAsTrainer({
     generator: gan.generator,

@@ -108,6 +108,7 @@ export async function handleMessage(
       await run.lock.run(() => {
         run.trainer.setHyper(patch);
         if (msg.gan) run.trainer.setGanHyper?.(msg.gan);
+        if (msg.rbm) run.trainer.setRbmHyper?.(msg.rbm);
       });
       const t = run.trainer;
       if (

@@ -34,6 +34,7 @@ type InitMsg = Extract<ToWorker, { type: 'init' }>;
 const extrasOf = (msg: InitMsg): TrainerExtras => ({
   ...(msg.noise !== undefined && msg.noise > 0 ? { noise: msg.noise } : {}),
   ...(msg.gan ? { gan: msg.gan } : {}),
+  ...(msg.rbm ? { rbm: msg.rbm } : {}),
 });
 
 /** Trains n batches; a NaN during measurement still gives a valid timing (the run itself reports it later). */

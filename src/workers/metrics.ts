@@ -34,6 +34,9 @@ export function recordChunk(run: Run, firstStep: number, stats: BatchStats, chun
             },
           }
         : {}),
+      ...(stats.rbm && Number.isFinite(stats.rbm.pseudoLikelihood[i])
+        ? { rbm: { pseudoLikelihood: stats.rbm.pseudoLikelihood[i] as number } }
+        : {}),
     });
   }
   run.examplesSinceFlush += n * examplesPerStep(t.hyper);
@@ -68,10 +71,13 @@ export function decimate(points: readonly MetricPoint[], max: number): MetricPoi
     const g = points.slice(i, i + size);
     const last = g[g.length - 1] as MetricPoint;
     const val = [...g].reverse().find((p) => p.valLoss !== undefined);
+    // An RBM's pseudo-likelihood is measured on some points only: the group keeps its newest.
+    const rbm = [...g].reverse().find((x) => x.rbm !== undefined)?.rbm;
     const p: MetricPoint = {
       ...last,
       loss: mean(g.map((x) => x.loss)),
       accuracy: mean(g.map((x) => x.accuracy)),
+      ...(rbm ? { rbm } : {}),
     };
     out.push(
       val?.valLoss !== undefined && val.valAccuracy !== undefined

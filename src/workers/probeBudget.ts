@@ -51,10 +51,12 @@ const BATCHES: Record<Kind, number> = {
   adversarialSearch: 6,
   // one image forward and backward (gradient, Grad-CAM), or SmoothGrad's 16 noisy copies as one batch
   saliency: 1.5,
+  // the RBM's filters (one transpose) and 16 dream chains' Gibbs steps, each a tiny fraction of a CD step
+  rbm: 1,
 };
 const SAFETY = 2;
 /** Share of the wall time of each priority kind's own lane (at least the general budget). */
-export const PRIORITY_SHARE: Partial<Record<Kind, number>> = { ganSamples: 0.1, reconstruct: 0.1 };
+export const PRIORITY_SHARE: Partial<Record<Kind, number>> = { ganSamples: 0.1, reconstruct: 0.1, rbm: 0.1 };
 /** Confusion sample counts the worker chooses from (few distinct tensor shapes: no shader recompiles on GPUs). */
 export const CONFUSION_STEPS = [100, 250, 500, 1000] as const;
 

@@ -9,6 +9,7 @@ import type { Graph, NodeId } from '../engine/graph/types';
 import type { DatasetId } from '../engine/data/types';
 import type { Hyper } from '../engine/train/hyper';
 import type { GanHyper } from '../engine/gan/ganHyper';
+import type { RbmHyper } from '../engine/rbm/rbmHyper';
 import type { MetricPoint } from '../engine/train/metricPoint';
 import type { ProbeRequest, ProbeResult } from '../engine/train/probes/types';
 import type { BackendInfo, BackendPolicy } from '../engine/backend/types';
@@ -48,6 +49,8 @@ export type ToWorker =
       readonly noise?: number;
       /** GAN runs: `graph` is the generator; these are both networks and the GAN settings. */
       readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
+      /** RBM runs: `graph` pictures the RBM (image → hidden → image); it trains `hidden` units by CD with these settings. */
+      readonly rbm?: { readonly hidden: number; readonly hyper: RbmHyper };
       /**
        * An imported model's weights ("Import model"), named like the compiled model's: the run starts from them, and
        * Reset and a backend fallback go back to them. A set that does not fit the graph refuses the run (badGraph).
@@ -61,6 +64,7 @@ export type ToWorker =
       readonly runId: RunId;
       readonly patch: Partial<Hyper>;
       readonly gan?: Partial<GanHyper>;
+      readonly rbm?: Partial<RbmHyper>;
     }
   | {
       readonly type: 'freeze';

@@ -184,6 +184,7 @@ export function createGanAsTrainer(opts: GanRunOptions): Trainer {
         case 'adversarialSearch':
         case 'featureVis':
         case 'saliency':
+        case 'rbm':
         case 'augmentPreview': // GAN training does not augment its real images
           // The app does not ask for these on GAN runs (probeFits); they need a classifier or an autoencoder.
           throw new Error(`The ${request.kind} probe is not available for GAN runs`);

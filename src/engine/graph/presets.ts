@@ -11,6 +11,9 @@ import type { ImageShape, PresetNetworks } from './presetNetworks';
 import { dcganDiscriminator, dcganGenerator } from './dcganNetworks';
 import { DEFAULT_GAN_HYPER } from '../gan/ganHyper';
 import { compressionAutoencoder, denoisingAutoencoder } from './autoencoderNetworks';
+import type { RbmHyper } from '../rbm/rbmHyper';
+import { DEFAULT_RBM_HYPER } from '../rbm/rbmHyper';
+import { rbmGraph } from '../rbm/rbmGraph';
 
 export interface Preset {
   readonly id: string;
@@ -34,6 +37,11 @@ export interface Preset {
   readonly inputNoise?: number;
   /** A one-click comparison: networks trained one after another as a sweep, with the same budget and seed. */
   readonly comparison?: PresetComparison;
+  /**
+   * RBM presets: trained by contrastive divergence with these settings, not by backprop; `graph` pictures the RBM
+   * (its first dense layer's units are the hidden units).
+   */
+  readonly rbm?: RbmHyper;
 }
 
 export interface PresetComparison {
@@ -430,6 +438,18 @@ export const PRESETS: readonly Preset[] = [
     forShape: denoisingFor,
     hyper: hyper({ batchSize: 64 }),
     inputNoise: 0.3,
+  },
+  {
+    id: 'rbm',
+    title: 'RBM: a machine that dreams',
+    lesson:
+      'A restricted Boltzmann machine learns what digits look like without labels, then dreams new ones by Gibbs sampling.',
+    dataset: 'mnist',
+    graph: rbmGraph(SHIPPED_SHAPE),
+    forShape: (shape) => ({ graph: rbmGraph(shape) }),
+    // Contrastive divergence takes plain gradient steps: learning rate 0.05 at batch 32 (rbmHyper.ts has the timing).
+    hyper: hyper({ optimizer: 'sgd', learningRate: 0.05, batchSize: 32, validateEvery: 300 }),
+    rbm: DEFAULT_RBM_HYPER,
   },
   dcgan(
     'dcgan',

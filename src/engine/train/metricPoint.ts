@@ -25,4 +25,6 @@ export interface MetricPoint {
     readonly dReal: number;
     readonly dFake: number;
   };
+  /** RBM runs: the pseudo-log-likelihood of a training batch (on some steps only); `loss` is the reconstruction error. */
+  readonly rbm?: { readonly pseudoLikelihood: number };
 }

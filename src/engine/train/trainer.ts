@@ -6,6 +6,7 @@ import type { Graph, NodeId } from '../graph/types';
 import type { Dataset } from '../data/types';
 import type { Hyper } from './hyper';
 import type { GanHyper } from '../gan/ganHyper';
+import type { RbmHyper } from '../rbm/rbmHyper';
 import type { ProbeRequest, ProbeResult } from './probes/types';
 
 export interface BatchStats {
@@ -19,6 +20,8 @@ export interface BatchStats {
     readonly dReal: Float32Array;
     readonly dFake: Float32Array;
   };
+  /** RBM runs: pseudo-log-likelihood, measured on some batches (NaN on the others); `losses` is the reconstruction error. */
+  readonly rbm?: { readonly pseudoLikelihood: Float32Array };
 }
 
 /** Weights copied to CPU memory, to restore after a backend failure. */
@@ -42,6 +45,8 @@ export interface Trainer {
   setFrozen(nodes: readonly NodeId[], frozen: boolean): void;
   /** GAN runs only: change the GAN settings at the next iteration. */
   setGanHyper?(patch: Partial<GanHyper>): void;
+  /** RBM runs only: change the RBM settings at the next step. */
+  setRbmHyper?(patch: Partial<RbmHyper>): void;
   /**
    * Trains n mini-batches (tf.tidy per step; one readback for all n). Rejects with a NonFiniteError on NaN/Inf and a
    * DivergedError when the loss explodes or sticks (divergence.ts).
@@ -93,4 +98,6 @@ export interface TrainerOptions extends TrainerExtras {
 export interface TrainerExtras {
   readonly noise?: number;
   readonly gan?: { readonly generator: Graph; readonly discriminator: Graph; readonly hyper: GanHyper };
+  /** RBM runs: `graph` only pictures it; the RBM has `hidden` units and trains with these settings. */
+  readonly rbm?: { readonly hidden: number; readonly hyper: RbmHyper };
 }

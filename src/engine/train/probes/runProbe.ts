@@ -55,6 +55,10 @@ export function runProbe(ctx: TrainContext, request: ProbeRequest): Promise<Prob
       return Promise.reject(
         new Error('ganSamples probes are answered by the GAN trainer, not the classifier trainer'),
       );
+    case 'rbm':
+      return Promise.reject(
+        new Error('rbm probes are answered by the RBM trainer, not the classifier trainer'),
+      );
     default:
       return assertNever(request);
   }

@@ -14,6 +14,8 @@ export type {
 } from './featureVisTypes';
 import type { SaliencyRequest, SaliencyResult } from './saliencyTypes';
 import type { InspectableLayer } from '../../inspect/inspectable';
+import type { RbmProbeRequest, RbmProbeResult } from '../../rbm/rbmProbeTypes';
+export type { RbmProbeRequest, RbmProbeResult } from '../../rbm/rbmProbeTypes';
 
 export type ProbeRequest =
   | { readonly kind: 'kernels'; readonly gradients: boolean }
@@ -72,7 +74,9 @@ export type ProbeRequest =
   /** One chunk of feature visualization or of a dream (probes/featureVis.ts, featureVisTypes.ts). */
   | FeatureVisRequest
   /** Classifiers: a saliency map (gradient, SmoothGrad or Grad-CAM) of the sample (probes/saliencyTypes.ts). */
-  | SaliencyRequest;
+  | SaliencyRequest
+  /** RBM runs: the filters and the dream chain (rbm/rbmProbeTypes.ts). */
+  | RbmProbeRequest;
 
 /**
  * A test-set image by index, or a user-drawn image: uint8 in the dataset's h×w×c, or a square grey picture (the draw
@@ -241,7 +245,8 @@ export type ProbeResult =
   | AdversarialSearchResult
   | LayerIOResult
   | FeatureVisResult
-  | SaliencyResult;
+  | SaliencyResult
+  | RbmProbeResult;
 
 /** An adversarial example of one sample (probes/adversarial.ts). Images are h×w×channels, channel-last. */
 export interface AdversarialResult {
