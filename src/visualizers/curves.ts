@@ -243,6 +243,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
   const lossG = group();
   const accG = group();
   const xG = group();
+  xG.setAttribute('class', 'viz-curves-x');
   const chrome = group();
   for (const g of [lossG, accG]) g.setAttribute('transform', `translate(${M.l},0)`);
   for (const g of [lossG, accG, xG]) g.setAttribute('font-size', String(FONT));
@@ -326,7 +327,8 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
     if (layout.lower !== null) axes.acc.update(yAcc, yTicks - 1, '.0%');
     else axes.acc.clear();
     setAttr(axes.xG, 'transform', `translate(0,${H - M.b})`);
-    axes.x.update(xScale, Math.max(2, Math.floor((W - M.l - M.r) / 60)), 's');
+    // Steps in SI (2k, 40k); seconds as plain numbers (SI would write half a second as "500m").
+    axes.x.update(xScale, Math.max(2, Math.floor((W - M.l - M.r) / 60)), axis === 'seconds' ? '~f' : 's');
     const dark = luminance(doc.defaultView?.getComputedStyle(box).color ?? '') > 0.5;
     const background = (doc.body && doc.defaultView?.getComputedStyle(doc.body).backgroundColor) || '';
     const classifierKey = d.runs.some((r) => r.points.length > 0 && !isGanRun(r));
