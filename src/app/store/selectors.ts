@@ -29,8 +29,13 @@ export const selectProgress = (s: AppState) => ({
   examplesPerSec: s.examplesPerSec,
   epochs: s.hyper.epochs,
   maxSteps: s.hyper.maxSteps,
+  maxSeconds: s.hyper.maxSeconds,
   batchSize: s.hyper.batchSize,
 });
+
+/** Seconds the current run has trained (pauses not counted), from its newest metric point; 0 before any. */
+export const selectTrainedSeconds = (s: AppState): number =>
+  s.runs.find((r) => r.runId === s.runId)?.points.at(-1)?.seconds ?? 0;
 
 export const selectDatasetStatus = (s: AppState) => ({
   dataset: s.dataset,

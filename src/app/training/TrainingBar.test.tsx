@@ -51,3 +51,40 @@ describe('training bar: divergence', () => {
     expect(clip.getAttribute('aria-invalid')).toBe('true');
   });
 });
+
+describe('training bar: a seconds budget', () => {
+  beforeEach(() => {
+    ({ host, root } = mount());
+  });
+  afterEach(() => {
+    unmount({ host, root });
+    useAppStore.setState(initial, true);
+  });
+
+  it('counts the training time against the budget instead of epochs against their total', () => {
+    const point = {
+      step: 40,
+      epoch: 0,
+      examplesPerSec: 1,
+      loss: 1,
+      accuracy: 0.5,
+      epochProgress: 0.2,
+      learningRate: 0.1,
+    };
+    useAppStore.setState({
+      hyper: { ...DEFAULT_HYPER, epochs: 1000, maxSeconds: 10 },
+      status: 'running',
+      step: 40,
+      runId: initial.runId,
+      runs: [
+        { runId: initial.runId!, label: 'r', points: [{ ...point, seconds: 7.26 }], stride: 1, open: 0 },
+      ],
+    } as never);
+    act(() => root.render(<TrainingBar />));
+    expect(host.textContent).toContain('Time 7.3 / 10 s');
+    expect(host.textContent).not.toContain('/ 1,000');
+    act(() => useAppStore.setState({ hyper: { ...DEFAULT_HYPER, epochs: 3 } }));
+    expect(host.textContent).not.toContain('Time ');
+    expect(host.textContent).toContain('/ 3');
+  });
+});

@@ -9,10 +9,12 @@ import {
   selectLastValidation,
   selectProgress,
   selectRunError,
+  selectTrainedSeconds,
 } from '../store/selectors';
 import { BackendBadge } from './BackendBadge';
 import { SettingsFields } from './SettingsFields';
 import { GanSettings } from './GanSettings';
+import { RbmSettingsSlot } from '../rbm/RbmSettingsSlot';
 import { TransferControls } from './TransferControls';
 import { etaSeconds, fmtInt, formatEta, stepLimitFirst } from './format';
 
@@ -29,6 +31,9 @@ export function TrainingBar() {
   const [batches, setBatches] = useState(1);
   const running = p.status === 'running';
   const byStep = stepLimitFirst(p, trainCount);
+  // A seconds budget (a sweep's): the run ends on its training time, not on its epochs.
+  const byTime = p.maxSeconds > 0;
+  const trained = useAppStore(selectTrainedSeconds);
   const busy = p.status === 'initializing';
   const percent = Math.round(p.epochProgress * 100);
   const eta = running ? formatEta(etaSeconds(p.epochProgress, trainCount, p.examplesPerSec)) : '';
@@ -43,6 +48,7 @@ export function TrainingBar() {
           <DatasetStatus />
         </SettingsFields>
         <GanSettings />
+        <RbmSettingsSlot />
       </>
     ),
     [],
@@ -80,14 +86,21 @@ export function TrainingBar() {
           <span>
             Epoch{' '}
             <output>
-              {fmtInt(p.status === 'finished' && !byStep ? Math.max(p.epochs, p.epoch) : p.epoch + 1)}
+              {fmtInt(
+                p.status === 'finished' && !byStep && !byTime ? Math.max(p.epochs, p.epoch) : p.epoch + 1,
+              )}
             </output>
-            {byStep ? '' : ` / ${fmtInt(p.epochs)}`}
+            {byStep || byTime ? '' : ` / ${fmtInt(p.epochs)}`}
           </span>
           <span title={p.maxSteps > 0 ? `The run stops at step ${fmtInt(p.maxSteps)}` : undefined}>
             Step <output>{fmtInt(p.step)}</output>
             {p.maxSteps > 0 ? ` / ${fmtInt(p.maxSteps)}` : ''}
           </span>
+          {byTime && (
+            <span title="The run stops after this much training time (pauses, validation and probes do not count)">
+              Time <output>{trained.toFixed(1)}</output> / {p.maxSeconds} s
+            </span>
+          )}
           <span>
             <output>{fmtInt(p.examplesPerSec)}</output> examples/s
           </span>
