@@ -408,7 +408,7 @@ export const PRESETS: readonly Preset[] = [
     comparison: {
       variants: OPTIMIZER_VARIANTS,
       budget: { unit: 'seconds', amount: 10 },
-      duration: 'about 2 minutes',
+      duration: 'about 70 seconds',
       explain:
         'SGD, momentum, Adam and Adadelta take one cheap step per small batch, guided by the slope alone. ' +
         'L-BFGS also remembers how the slope changed over its last steps, which tells it how the loss curves, and ' +
