@@ -3,6 +3,7 @@
  * TF.js stays in the worker chunk. Every init starts a new run id; messages of older runs are dropped.
  */
 import type { GanHyper } from '../engine/gan/ganHyper';
+import type { RbmHyper } from '../engine/rbm/rbmHyper';
 import type { NodeId } from '../engine/graph/types';
 import type { Hyper } from '../engine/train/hyper';
 import type { FromWorker, RunId, ToWorker } from './protocol';
@@ -26,7 +27,7 @@ export interface TrainingClient {
   start(): void;
   pause(): void;
   step(batches: number): void;
-  setHyper(patch: Partial<Hyper>, gan?: Partial<GanHyper>): void;
+  setHyper(patch: Partial<Hyper>, gan?: Partial<GanHyper>, rbm?: Partial<RbmHyper>): void;
   freeze(nodes: readonly NodeId[], frozen: boolean): void;
   /**
    * Resolves with the next probe result of the same kind for the current run; rejects if the run ends or fails
@@ -133,7 +134,8 @@ export function createTrainingClient(opts: { workerFactory?: () => Worker } = {}
     start: () => send({ type: 'start', runId: current() }),
     pause: () => send({ type: 'pause', runId: current() }),
     step: (batches) => send({ type: 'step', runId: current(), batches }),
-    setHyper: (patch, gan) => send({ type: 'setHyper', runId: current(), patch, ...(gan ? { gan } : {}) }),
+    setHyper: (patch, gan, rbm) =>
+      send({ type: 'setHyper', runId: current(), patch, ...(gan ? { gan } : {}), ...(rbm ? { rbm } : {}) }),
     freeze: (nodes, frozen) => send({ type: 'freeze', runId: current(), nodes, frozen }),
     probe(request, user = false) {
       const id = current();

@@ -4,12 +4,19 @@
  */
 import { presetById } from '../../engine/graph/presets';
 import type { InitArgs } from '../../workers/trainingClient';
+import { rbmHiddenUnits, RBM_HIDDEN_DEFAULT } from '../../engine/rbm/rbmGraph';
+import { DEFAULT_RBM_HYPER } from '../../engine/rbm/rbmHyper';
 import type { AppState } from '../store/types';
 
 type RunSettings = Pick<
   AppState,
   'graph' | 'ganGraphs' | 'dataset' | 'hyper' | 'ganHyper' | 'seed' | 'backendPolicy' | 'presetId'
->;
+> &
+  Partial<Pick<AppState, 'rbmHyper'>>;
+
+/** An RBM preset's picture graph is trained as an RBM (by contrastive divergence), not by backprop. */
+export const isRbmWork = (s: Pick<AppState, 'graph' | 'presetId' | 'ganGraphs'>): boolean =>
+  !s.ganGraphs && s.graph.role === 'autoencoder' && presetById(s.presetId)?.rbm !== undefined;
 
 export function initArgsOf(s: RunSettings): InitArgs {
   // Denoising autoencoders train on inputs with the preset's noise.
@@ -23,6 +30,14 @@ export function initArgsOf(s: RunSettings): InitArgs {
     backend: s.backendPolicy,
     ...(noise !== undefined ? { noise } : {}),
     ...(s.ganGraphs ? { gan: { ...s.ganGraphs, hyper: s.ganHyper } } : {}),
+    ...(isRbmWork(s)
+      ? {
+          rbm: {
+            hidden: rbmHiddenUnits(s.graph) ?? RBM_HIDDEN_DEFAULT,
+            hyper: s.rbmHyper ?? presetById(s.presetId)?.rbm ?? DEFAULT_RBM_HYPER,
+          },
+        }
+      : {}),
   };
 }
 

@@ -17,6 +17,7 @@ export function probeFits(role: Graph['role'], kind: ProbeNeed['kind']): boolean
     case 'discriminator':
       return kind === 'kernels' || kind === 'activations' || kind === 'ganSamples';
     case 'autoencoder':
+      // 'rbm' too: an RBM preset's picture graph is an autoencoder (its panels ask only RBM runs: isRbmWork).
       return (
         kind !== 'predict' &&
         kind !== 'confusion' &&
@@ -26,7 +27,7 @@ export function probeFits(role: Graph['role'], kind: ProbeNeed['kind']): boolean
         kind !== 'saliency'
       );
     case 'classifier':
-      return kind !== 'reconstruct' && kind !== 'ganSamples';
+      return kind !== 'reconstruct' && kind !== 'ganSamples' && kind !== 'rbm';
     default:
       return assertNever(role);
   }
@@ -61,6 +62,7 @@ export function toRequest(need: ProbeNeed, graph: Graph, sample: SampleRef): Pro
         : null;
     case 'ganSamples':
     case 'reconstruct':
+    case 'rbm':
       return need; // these needs have the request's shape
     default:
       return assertNever(need);

@@ -11,7 +11,7 @@
  */
 import type { NodeId } from '../../engine/graph/types';
 import type { SaliencyMethod } from '../../engine/inspect/saliencyMethod';
-import type { ProbeRequest, ProbeResult } from '../../engine/train/probes/types';
+import type { ProbeRequest, ProbeResult, RbmProbeRequest } from '../../engine/train/probes/types';
 
 /** A probe a panel wants polled. Sample-based kinds carry no sample: the controller uses the store's. */
 export type ProbeNeed =
@@ -35,6 +35,8 @@ export type ProbeNeed =
   | { readonly kind: 'adversarial'; readonly method: 'fgsm' | 'pgd'; readonly epsilon: number }
   /** Classifiers: the smallest ε that flips the chosen sample's prediction. */
   | { readonly kind: 'adversarialSearch' }
+  /** RBM runs: the filters and the dream chain (advanced by `dreamSteps` each poll). Same shape as the request. */
+  | RbmProbeRequest
   /** Classifiers: a saliency map of the chosen sample for a class (null: the prediction), Grad-CAM at `layer`. */
   | {
       readonly kind: 'saliency';

@@ -35,7 +35,8 @@ export function storeReactions(s: AppState, prev: AppState): Reaction[] {
   // settings with the next init.
   if (!PROBEABLE.has(s.status)) return [];
   const reactions: Reaction[] = [];
-  if (s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper) reactions.push({ do: 'flushHyper' });
+  if (s.hyper !== prev.hyper || s.ganHyper !== prev.ganHyper || s.rbmHyper !== prev.rbmHyper)
+    reactions.push({ do: 'flushHyper' });
   if (s.graph !== prev.graph && s.runGraph && s.graph !== s.runGraph && sameNetwork(s.graph, s.runGraph))
     reactions.push({ do: 'adoptGraph', ...frozenChanges(s.runGraph, s.graph) });
   if (s.sample !== prev.sample) reactions.push({ do: 'probeSample' });

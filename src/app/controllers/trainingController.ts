@@ -113,13 +113,15 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
   /** The settings and the GAN pair (null for other runs) the current run was built with. */
   let runKey: RunKey | null = null;
   let runGan: AppState['ganGraphs'] = null;
+  /** The current run trains an RBM (its record keeps no kernel-and-maps picture: an RBM has neither). */
+  let runRbm = false;
   let startWhenReady = false;
   /** Reset was sent and the worker has not confirmed it: messages about the old model are dropped (resetFence.ts). */
   let resetting = false;
   let runCount = 0;
   /** The last imported model's weights and the network they belong to. */
   let imported: { readonly graph: Graph; readonly weights: readonly ImportedWeight[] } | null = null;
-  const hyper = createHyperSync((patch, gan) => client.setHyper(patch, gan));
+  const hyper = createHyperSync((patch, gan, rbm) => client.setHyper(patch, gan, rbm));
   const probes = createPanelProbes({
     ...deps,
     getState: get,
@@ -158,10 +160,12 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     runGan = s.ganGraphs;
     const weights =
       imported && !s.ganGraphs && sameNetwork(imported.graph, s.graph) ? imported.weights : null;
-    runId = client.init(weights ? { ...initArgsOf(s), weights } : initArgsOf(s));
+    const args = initArgsOf(s);
+    runId = client.init(weights ? { ...args, weights } : args);
+    runRbm = args.rbm !== undefined;
     runKey = key;
     resetting = false;
-    hyper.sent(s.hyper, s.ganHyper);
+    hyper.sent(s.hyper, s.ganHyper, args.rbm?.hyper);
     startWhenReady = start;
     probes.clear();
     bus.clear();
@@ -199,7 +203,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       case 'probeVisible':
         return probes.visible();
       case 'flushHyper':
-        return hyper.flush(s.hyper, s.ganHyper);
+        return hyper.flush(s.hyper, s.ganHyper, s.rbmHyper);
       case 'start':
         startWhenReady = false;
         return client.start();
@@ -240,7 +244,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
       case 'retry':
         return reprepare(false);
       case 'flushHyper':
-        return hyper.flush(s.hyper, s.ganHyper);
+        return hyper.flush(s.hyper, s.ganHyper, s.rbmHyper);
       case 'adoptGraph':
         if (r.freeze.length > 0) client.freeze(r.freeze, true);
         if (r.unfreeze.length > 0) client.freeze(r.unfreeze, false);
@@ -339,6 +343,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
     async snapshot() {
       if (runId === null || get().status === 'initializing') return null;
       if (runGan !== null) return ganPicture();
+      if (runRbm) return null;
       const r = await client.probe({
         kind: 'snapshot',
         index: SNAPSHOT_SAMPLE_INDEX,

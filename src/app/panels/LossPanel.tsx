@@ -45,6 +45,7 @@ const EXPECT_LOWER: { readonly [K in DockKind]: CurvesData['expectLower'] } = {
   classifier: 'accuracy',
   gan: 'gan',
   autoencoder: undefined,
+  rbm: undefined,
 };
 
 function LossBody() {

@@ -37,6 +37,12 @@ const AdversarialPanel = lazyPanel('Adversarial example', () =>
 const ConvStepPanel = lazyPanel('Convolution step', () =>
   import('./ConvStepPanel').then((m) => m.ConvStepPanel),
 );
+// The RBM preset's panels share one chunk, loaded when an RBM preset is first chosen.
+const DreamsPanel = lazyPanel('Dreams', () => import('./RbmPanels').then((m) => m.DreamsPanel));
+const RbmFiltersPanel = lazyPanel('RBM filters', () => import('./RbmPanels').then((m) => m.RbmFiltersPanel));
+const RbmLikelihoodPanel = lazyPanel('RBM likelihood', () =>
+  import('./RbmPanels').then((m) => m.RbmLikelihoodPanel),
+);
 
 const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   Loss: LossPanel,
@@ -56,6 +62,9 @@ const COMPONENTS: { readonly [N in PanelName]: ComponentType } = {
   'Feature visualization': FeatureVisPanel,
   'Adversarial example': AdversarialPanel,
   'Convolution step': ConvStepPanel,
+  Dreams: DreamsPanel,
+  'RBM filters': RbmFiltersPanel,
+  'RBM likelihood': RbmLikelihoodPanel,
 };
 
 /** Escape leaves presenter view, unless something inside (a menu, a dialog) already used the key. */

@@ -6,6 +6,7 @@
 import type { AppState } from '../store/types';
 import type { DockKind, PanelPrefs } from '../store/uiSlice';
 import { runKindOf } from './panelMath';
+import { isRbmWork } from '../controllers/initArgs';
 
 /** Every panel the dock knows, by the region name it renders (the UI contract: tests and testers use these). */
 export const PANEL_NAMES = [
@@ -26,6 +27,9 @@ export const PANEL_NAMES = [
   'Saliency',
   'Adversarial example',
   'Convolution step',
+  'Dreams',
+  'RBM filters',
+  'RBM likelihood',
 ] as const;
 export type PanelName = (typeof PANEL_NAMES)[number];
 
@@ -80,17 +84,30 @@ const PLANS: { readonly [K in DockKind]: readonly DockPanel[] } = {
     p('Side by side', 2),
     p('Convolution step', 2),
   ],
+  // An RBM answers only its own probes (filters and dreams) and reconstructions.
+  rbm: [
+    p('Dreams', 2),
+    p('RBM filters', 2),
+    p('Reconstructions'),
+    p('Loss', 2),
+    p('RBM likelihood', 2),
+    p('Runs', 3),
+  ],
 };
 
 export const KIND_LABELS: { readonly [K in DockKind]: string } = {
   classifier: 'classifier',
   gan: 'GAN',
   autoencoder: 'autoencoder',
+  rbm: 'RBM',
 };
 
-/** The kind of network in the editor: a GAN pair, else the graph's role (what the next run will be). */
-export function dockKindOf(s: Pick<AppState, 'ganGraphs' | 'graph'>): DockKind {
+/** The kind of network in the editor: a GAN pair, an RBM preset's picture, else the graph's role (the next run's). */
+export function dockKindOf(
+  s: Pick<AppState, 'ganGraphs' | 'graph'> & Partial<Pick<AppState, 'presetId'>>,
+): DockKind {
   if (s.ganGraphs) return 'gan';
+  if (s.presetId !== undefined && isRbmWork({ ...s, presetId: s.presetId })) return 'rbm';
   return runKindOf(s.graph) ?? 'classifier';
 }
 

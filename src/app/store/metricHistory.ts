@@ -39,7 +39,9 @@ const mixGan = (a: Gan | undefined, wa: number, b: Gan | undefined, wb: number):
  * rate and learning rate, and the latest validation in either.
  */
 export function mergePoints(a: MetricPoint, wa: number, b: MetricPoint, wb: number): MetricPoint {
-  const { valLoss: _l, valAccuracy: _a, valFull: _f, gan: _g, ...rest } = b;
+  const { valLoss: _l, valAccuracy: _a, valFull: _f, gan: _g, rbm: _r, ...rest } = b;
+  // An RBM's pseudo-likelihood is measured on some points only: the merged point keeps the later one there is.
+  const rbm = b.rbm ?? a.rbm;
   const val = b.valLoss !== undefined ? b : a.valLoss !== undefined ? a : null;
   const gan = mixGan(a.gan, wa, b.gan, wb);
   return {
@@ -50,6 +52,7 @@ export function mergePoints(a: MetricPoint, wa: number, b: MetricPoint, wb: numb
       ? { valLoss: val.valLoss, valAccuracy: val.valAccuracy, ...(val.valFull ? { valFull: true } : {}) }
       : {}),
     ...(gan ? { gan } : {}),
+    ...(rbm ? { rbm } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HYPER } from '../../engine/train/hyper';
 import { DEFAULT_GAN_HYPER } from '../../engine/gan/ganHyper';
+import { DEFAULT_RBM_HYPER } from '../../engine/rbm/rbmHyper';
 import { DEFAULT_PRESET_ID, PRESETS } from '../../engine/graph/presets';
 import type { AppState, TrainingSlice } from './types';
 
@@ -25,6 +26,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   dataset: defaultPreset?.dataset ?? 'mnist',
   hyper: { ...DEFAULT_HYPER, ...defaultPreset?.hyper },
   ganHyper: DEFAULT_GAN_HYPER,
+  rbmHyper: DEFAULT_RBM_HYPER,
   seed: 1,
   backendPolicy: 'auto',
   ...IDLE_RUN,
@@ -33,6 +35,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
   datasetCounts: null,
   setHyper: (patch) => set((s) => ({ hyper: { ...s.hyper, ...patch } })),
   setGanHyper: (patch) => set((s) => ({ ganHyper: { ...s.ganHyper, ...patch } })),
+  setRbmHyper: (patch) => set((s) => ({ rbmHyper: { ...s.rbmHyper, ...patch } })),
   setDataset: (dataset) => set({ dataset }),
   setSeed: (seed) => set({ seed: Number.isFinite(seed) ? Math.trunc(seed) : 1 }),
   setBackendPolicy: (backendPolicy) => set({ backendPolicy }),
@@ -47,6 +50,7 @@ export const createTrainingSlice: StateCreator<AppState, [], [], TrainingSlice> 
       presetId: preset.id,
       dataset: own ? own.id : preset.dataset,
       hyper: { ...DEFAULT_HYPER, ...preset.hyper },
+      ...(preset.rbm ? { rbmHyper: preset.rbm } : {}),
     });
     const gan = built.gan ? { generator: built.gan.generator, discriminator: built.gan.discriminator } : null;
     // A plain preset replaces the graph as one undoable edit; GAN pairs (or leaving one) start a fresh history.

@@ -9,6 +9,7 @@ import type { DatasetId, UserDatasetId } from '../../engine/data/types';
 import type { UserDatasetMeta } from '../../engine/data/userDataset';
 import type { Hyper } from '../../engine/train/hyper';
 import type { GanHyper } from '../../engine/gan/ganHyper';
+import type { RbmHyper } from '../../engine/rbm/rbmHyper';
 import type { BackendInfo, BackendPolicy } from '../../engine/backend/types';
 import type { MetricPoint } from '../../engine/train/metricPoint';
 import type { RunRecord } from '../../engine/runs/record';
@@ -62,6 +63,8 @@ export interface TrainingSlice {
   readonly hyper: Hyper;
   /** GAN presets: k_D, k_G, the two learning rates, loss, label smoothing, latent distribution. */
   readonly ganHyper: GanHyper;
+  /** RBM presets: CD steps, persistent chain, visible units (the hidden units are the picture graph's). */
+  readonly rbmHyper: RbmHyper;
   readonly seed: number;
   readonly backendPolicy: BackendPolicy;
   readonly status: RunStatus;
@@ -81,6 +84,7 @@ export interface TrainingSlice {
   readonly runGraph: Graph | null;
   setHyper(patch: Partial<Hyper>): void;
   setGanHyper(patch: Partial<GanHyper>): void;
+  setRbmHyper(patch: Partial<RbmHyper>): void;
   setDataset(id: DatasetId): void;
   setSeed(seed: number): void;
   setBackendPolicy(p: BackendPolicy): void;
@@ -89,7 +93,14 @@ export interface TrainingSlice {
 }
 type TrainingActions = Pick<
   TrainingSlice,
-  'setHyper' | 'setGanHyper' | 'setDataset' | 'setSeed' | 'setBackendPolicy' | 'setPreset' | 'patchRun'
+  | 'setHyper'
+  | 'setGanHyper'
+  | 'setRbmHyper'
+  | 'setDataset'
+  | 'setSeed'
+  | 'setBackendPolicy'
+  | 'setPreset'
+  | 'patchRun'
 >;
 
 /** metricsSlice.ts — curves (bounded here, decimated again on draw). Several runs can be overlaid. */

@@ -13,8 +13,8 @@ export const clampDock = (px: number): number =>
   Number.isFinite(px) ? Math.round(Math.min(DOCK_MAX, Math.max(DOCK_MIN, px))) : DOCK_DEFAULT;
 
 /** The kinds of network the dock arranges its panels for (see panels/panelLayout.ts). */
-export type DockKind = 'classifier' | 'gan' | 'autoencoder';
-export const DOCK_KINDS: readonly DockKind[] = ['classifier', 'gan', 'autoencoder'];
+export type DockKind = 'classifier' | 'gan' | 'autoencoder' | 'rbm';
+export const DOCK_KINDS: readonly DockKind[] = ['classifier', 'gan', 'autoencoder', 'rbm'];
 
 /** The teacher's dock choices, kept per kind of network: panels hidden from the dock, and the maximised one. */
 export type PanelPrefs = {
@@ -24,6 +24,7 @@ export const DEFAULT_PANEL_PREFS: PanelPrefs = {
   classifier: { hidden: [], maximized: null },
   gan: { hidden: [], maximized: null },
   autoencoder: { hidden: [], maximized: null },
+  rbm: { hidden: [], maximized: null },
 };
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
