@@ -70,7 +70,7 @@ describe('SweepForm', () => {
     act(() => useAppStore.getState().setHyper(own));
     expect(select('Sweep budget').value).toBe('1');
     expect(select('Budget unit').value).toBe('epochs');
-    expect(options(select('Budget unit'))).toEqual(['Epochs', 'Steps']);
+    expect(options(select('Budget unit'))).toEqual(['Epochs', 'Steps', 'Seconds']);
     const change = (label: string, value: string): void =>
       act(() => {
         const el = select(label);
@@ -95,6 +95,15 @@ describe('SweepForm', () => {
     change('Sweep budget', '0');
     act(() => startButton().click());
     expect(m.host.querySelector('[role="alert"]')?.textContent).toMatch(/whole number of steps, 1 or more/);
+
+    // In seconds: each run's time limit, no step limit.
+    change('Sweep budget', '8');
+    change('Budget unit', 'seconds');
+    act(() => startButton().click());
+    expect(useAppStore.getState().hyper).toMatchObject({ maxSeconds: 8, maxSteps: 0, epochs: 1000 });
+    sweeper.cancel();
+    await sweeper.done();
+    expect(useAppStore.getState().hyper).toEqual(own);
   });
 
   it('says when the sweep is paused and that Train goes on, and how a cancelled sweep ended', () => {
