@@ -6,13 +6,14 @@
 // Pages: index.html (the app, driven through its UI by bench/app-page.mjs: fps, long tasks and the app's rate are
 // measured there) and the worker harness page (bench/harness/: bare loop, ConvNetJS), both built into bench/dist by
 // bench/build-harness.mjs (the harness is never part of dist/).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { openApp, selectBackend, trainWindow, visiblePanels, batchSize } from '../bench/app-page.mjs';
 import { buildHarness, CHROMIUM_ARGS, HARNESS_PAGE, previewBuilt } from '../bench/build-harness.mjs';
+import { GPU_CHROMIUM_ARGS, judgeGpu, seeGpu } from '../bench/gpu.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // BENCH_DIST / BENCH_PORT: another build folder and port, so two benches on one machine do not clobber each other.
@@ -24,8 +25,14 @@ const BACKENDS = ['wasm', 'cpu', 'webgl', 'webgpu'].filter((b) => !ONLY || ONLY.
 const WINDOW_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const APP_VIEWPORT = '1600×1100';
-const ARGS = [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
 const accuracyMode = process.argv.includes('--accuracy');
+// `npm run bench:gpu` (`--gpu`): the same rows with the machine's real GPU; refuses to run on a software adapter
+// (BENCH_ALLOW_SOFTWARE=1 runs anyway, to try the script on a machine without one) and writes bench/gpu-results.json.
+const gpuMode = process.argv.includes('--gpu');
+const ARGS = gpuMode ? GPU_CHROMIUM_ARGS : [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'];
+const RESULTS_FILE = join(ROOT, 'bench', gpuMode ? 'gpu-results.json' : 'results.json');
+// The app's service worker would answer from its own cache; a bench measures the build it just made.
+const CONTEXT = /** @type {const} */ ({ serviceWorkers: 'block' });
 
 const log = (/** @type {string} */ s) => process.stdout.write(s + '\n');
 const round = (/** @type {number | null | undefined} */ x, d = 0) =>
@@ -40,7 +47,7 @@ async function main() {
     args: ARGS,
   });
   try {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext(CONTEXT)).newPage();
     const convnet = readFileSync(join(ROOT, 'node_modules', 'convnetjs', 'build', 'convnet.js'), 'utf8');
     await page.route('**/convnet.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: convnet }),
@@ -48,8 +55,21 @@ async function main() {
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto(`${server.url}${HARNESS_PAGE}`);
     await page.waitForFunction(() => window.__harness !== undefined);
+    /** @type {ReturnType<typeof judgeGpu> | null} */
+    let gpu = null;
+    if (gpuMode) {
+      gpu = judgeGpu(await seeGpu(page));
+      log(`GPU: WebGPU ${gpu.webgpu}; WebGL ${gpu.webgl}`);
+      if (!gpu.hardware && process.env.BENCH_ALLOW_SOFTWARE !== '1') {
+        log(
+          'no hardware GPU here: nothing measured (BENCH_ALLOW_SOFTWARE=1 runs on the software adapter anyway)',
+        );
+        process.exitCode = 2;
+        return;
+      }
+    }
     if (accuracyMode) await accuracy(page);
-    else await bench(page, browser);
+    else await bench(page, browser, gpu);
   } finally {
     await browser.close();
     await server.close();
@@ -112,11 +132,13 @@ async function accuracy(page) {
   );
   if (one.errors.length > 0) throw new Error(one.errors.join('; '));
   const oneSeconds = (Date.now() - t0) / 1000 - (one.readyMs ?? 0) / 1000;
-  log(`steps: ${one.steps}, ${oneSeconds.toFixed(0)} s after ready`);
+  log(
+    `steps: ${one.steps}, ${oneSeconds.toFixed(0)} s after ready (${Math.round((one.steps * one.batchSize) / oneSeconds)} examples/s)`,
+  );
   log(`MNIST test accuracy after 1 epoch: ${((one.valAccuracy ?? NaN) * 100).toFixed(2)}%`);
 
-  const path = join(ROOT, 'bench', 'results.json');
-  const results = JSON.parse(readFileSync(path, 'utf8'));
+  const path = RESULTS_FILE;
+  const results = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { rows: [], summary: {} };
   const loadAfter = loadAverage();
   results.summary = {
     ...results.summary,
@@ -150,6 +172,8 @@ async function accuracy(page) {
         steps: one.steps,
         testAccuracy: round(one.valAccuracy, 4),
         secondsAfterReady: round(oneSeconds, 1),
+        batchSize: one.batchSize,
+        examplesPerSec: round((one.steps * one.batchSize) / oneSeconds),
         readyMs: round(one.readyMs),
       },
     },
@@ -184,10 +208,12 @@ function loadAverage() {
  * harness page's bench worker (bare windows), ROUNDS times each, so drift on the shared machine hits both alike.
  * The app is paused during bare windows and the bare worker is gone during app windows.
  * @param {import('playwright-core').Page} harness @param {import('playwright-core').Browser} browser
+ * @param {ReturnType<typeof judgeGpu> | null} gpu what `--gpu` found (null without it)
  */
-async function bench(harness, browser) {
+async function bench(harness, browser, gpu) {
   // Its own context (own renderer process): the harness page's main thread never shares the app page's.
-  const appContext = await browser.newContext();
+  const loadBefore = loadAverage();
+  const appContext = await browser.newContext(CONTEXT);
   const app = await appContext.newPage();
   app.on('pageerror', (e) => log(`app page error: ${e.message}`));
   await openApp(app, `http://127.0.0.1:${PORT}/index.html`);
@@ -324,12 +350,15 @@ async function bench(harness, browser) {
     threads: wasmThreads(rows.find((r) => r.backend === 'wasm' && r.adapterDetail)?.adapterDetail ?? null),
     page: `index.html at ${APP_VIEWPORT}, panels in view: ${panels.join(', ')}; examples/s from the training bar's Step counter × batch size ${batch}`,
     windows: `${ROUNDS} app and ${ROUNDS} bare windows of ${WINDOW_SECONDS} s per backend, alternating`,
+    load: { before: loadBefore, after: loadAverage() },
+    ...(gpu ? { gpu } : {}),
     date: new Date().toISOString(),
   };
   writeFileSync(
-    join(ROOT, 'bench', 'results.json'),
-    JSON.stringify({ rows, summary: { ...keptAccuracy(), ...summary } }, null, 2) + '\n',
+    RESULTS_FILE,
+    JSON.stringify({ rows, summary: gpu ? summary : { ...keptAccuracy(), ...summary } }, null, 2) + '\n',
   );
+  log(`written: ${RESULTS_FILE}`);
   printTable(rows);
   log(`auto: ${summary.autoBackend} — ${summary.autoReason}`);
   log(`auto backend on the ConvNetJS net vs ConvNetJS: ${summary.autoVsConvnetjs}×`);

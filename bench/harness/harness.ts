@@ -48,6 +48,8 @@ export interface TrainReport {
   readonly readyMs: number | null;
   /** The worker's 'preparing' messages, in order. */
   readonly preparing: string[];
+  /** The batch size the run trained with. */
+  readonly batchSize: number;
 }
 
 const client = createTrainingClient();
@@ -113,6 +115,7 @@ async function train(o: TrainOptions): Promise<TrainReport> {
     notices: [] as string[],
     readyMs: null as number | null,
     preparing: [] as string[],
+    batchSize: hyper.batchSize,
   };
   let lastStep = 0;
   const off = client.on((m) => {

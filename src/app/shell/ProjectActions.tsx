@@ -6,8 +6,8 @@ import { downloadCode } from '../persistence/codeExport';
 import type { CodeExportKind } from '../../engine/export/codeExports';
 import { KEPT_AUTOSAVES_FILE, keptAutosavesJson, pageStorage } from '../persistence/keptAutosaves';
 import { sharedStateOf, shareUrl } from '../persistence/share';
-import { ImportModel } from './ImportModel';
 import { CopyEmbedCode } from './CopyEmbedCode';
+import { ImportModel } from './ImportModel';
 
 /**
  * Share link, graph JSON export/import, trained-model export (TF.js files) and code that trains (Keras, PyTorch, a
