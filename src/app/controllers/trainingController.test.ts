@@ -403,6 +403,13 @@ describe('training controller', () => {
 });
 
 describe('continuePatch (Train after a run finished)', () => {
+  it('a run stopped at its time limit trains as many seconds again', () => {
+    const h = { ...DEFAULT_HYPER, epochs: 1000, maxSeconds: 10 };
+    const s = { hyper: h, step: 3000, epoch: 50 };
+    expect(continuePatch(s, 10.02)).toEqual({ maxSeconds: 21 });
+    expect(continueNotice(s, { maxSeconds: 21 })).toMatch(/^Training on to 21 s of training time/);
+  });
+
   const h = { ...DEFAULT_HYPER, epochs: 2 };
   it('adds an epoch when the epochs are done', () => {
     expect(continuePatch({ hyper: h, step: 100, epoch: 2 })).toEqual({ epochs: 3 });

@@ -23,6 +23,7 @@ import type { FromWorker, RunId } from '../../workers/protocol';
 import type { TrainingClient } from '../../workers/trainingClient';
 import type { FrameBus } from '../frames/frameBus';
 import { IDLE_RUN } from '../store/trainingSlice';
+import { selectTrainedSeconds } from '../store/selectors';
 import type { AppState } from '../store/types';
 import { createHyperSync } from './hyperSync';
 import { datasetChangedNotice, initArgsOf, runKeyOf, sameRunKey, type RunKey } from './initArgs';
@@ -84,11 +85,17 @@ export interface TrainingController {
 
 /**
  * Train after a run finished goes on for another budget of the same kind: a run stopped at its step limit trains
- * as many steps again (the limit moves up by its own size, visibly in "Stop at step"), one whose epochs are done
- * trains one more epoch.
+ * as many steps again (the limit moves up by its own size, visibly in "Stop at step"), one stopped at its time limit
+ * (a restored run of a seconds budget) as many seconds again, one whose epochs are done trains one more epoch.
+ * `trainedSeconds`: the run's training time so far.
  */
-export function continuePatch(s: Pick<AppState, 'hyper' | 'step' | 'epoch'>): Partial<AppState['hyper']> {
+export function continuePatch(
+  s: Pick<AppState, 'hyper' | 'step' | 'epoch'>,
+  trainedSeconds = 0,
+): Partial<AppState['hyper']> {
   const h = s.hyper;
+  if (h.maxSeconds > 0 && trainedSeconds >= h.maxSeconds)
+    return { maxSeconds: Math.ceil(trainedSeconds + h.maxSeconds) };
   // A finished run's `epoch` is the number of epochs it completed (the worker's 'finished' message).
   const epochsDone = s.epoch >= h.epochs;
   const stepsDone = h.maxSteps > 0 && s.step >= h.maxSteps;
@@ -102,6 +109,8 @@ export function continueNotice(
   s: Pick<AppState, 'hyper' | 'step'>,
   patch: Partial<AppState['hyper']>,
 ): string | null {
+  if (patch.maxSeconds !== undefined)
+    return `Training on to ${patch.maxSeconds} s of training time (the time limit moved up by ${s.hyper.maxSeconds} s); Reset starts a fresh run.`;
   if (patch.maxSteps === undefined) return null;
   return `Training on to step ${patch.maxSteps.toLocaleString('en-US')} ("Stop at step" moved up by ${s.hyper.maxSteps.toLocaleString('en-US')}); Reset starts a fresh run.`;
 }
@@ -269,7 +278,7 @@ export function createTrainingController(deps: ControllerDeps): TrainingControll
         startWhenReady = true;
         return;
       }
-      const patch = s.status === 'finished' ? continuePatch(s) : null;
+      const patch = s.status === 'finished' ? continuePatch(s, selectTrainedSeconds(s)) : null;
       if (patch) s.setHyper(patch);
       client.start();
       const notice = patch ? continueNotice(s, patch) : null;
