@@ -23,7 +23,7 @@ test('the RBM preset trains on MNIST: dreams change while training, filters and 
     'Batch size',
   ])
     await expect(page.getByLabel(name, { exact: true })).toBeVisible();
-  await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('64');
+  await expect(page.getByLabel('Hidden units', { exact: true })).toHaveValue('100');
   await page.getByRole('button', { name: 'Train' }).click();
 
   const dreams = page.getByRole('region', { name: 'Dreams', exact: true });
@@ -49,7 +49,7 @@ test('the RBM preset trains on MNIST: dreams change while training, filters and 
       timeout: 60_000,
     })
     .toBe(true);
-  await expect(filters).toContainText('64 hidden units');
+  await expect(filters).toContainText('100 hidden units');
 
   const recon = page.getByRole('region', { name: 'Reconstructions', exact: true });
   await recon.scrollIntoViewIfNeeded();

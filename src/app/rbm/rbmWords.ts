@@ -14,7 +14,7 @@ export const RBM_EXPLANATION: readonly { readonly title: string; readonly text: 
     title: 'Why sampling is hard',
     text:
       'The probability of a picture is exp(−energy) divided by a sum over every possible picture and hidden ' +
-      'pattern: 2^(784+64) terms, far too many to add up. So nobody can compute it exactly, nor draw from it in one go.',
+      'pattern: 2^(784+100) terms with 100 hidden units, far too many to add up. So nobody can compute it exactly, nor draw from it in one go.',
   },
   {
     title: 'Contrastive divergence (CD-k)',

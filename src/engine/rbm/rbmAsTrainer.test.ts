@@ -40,7 +40,7 @@ function strokes(): Dataset {
 const hyper = { ...DEFAULT_HYPER, optimizer: 'sgd' as const, learningRate: 0.1, batchSize: 16 };
 
 describe('RBM as a trainer', () => {
-  it('trains by CD-1: the reconstruction error falls; pseudo-likelihood on the chunk’s last batch; no leaks', async () => {
+  it('trains by CD-1: the reconstruction error falls; pseudo-likelihood of test images after each chunk; no leaks', async () => {
     const before = tf.memory().numTensors;
     const t = createRbmAsTrainer({ dataset: strokes(), hyper, rbm: DEFAULT_RBM_HYPER, hidden: 32, seed: 1 });
     const eval0 = await t.evaluate(32);

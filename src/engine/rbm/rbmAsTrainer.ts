@@ -1,7 +1,7 @@
 /**
  * An RBM run behind the worker's `Trainer` contract, so the worker's loop, pause/step, metrics batching and probes
  * serve it unchanged: one batch is one CD-k (or PCD-k) update; the loss is the reconstruction error (mean squared
- * error per pixel), and the pseudo-log-likelihood is measured on the last batch of each chunk.
+ * error per pixel), and the pseudo-log-likelihood of PL_EXAMPLES test images is measured after each chunk.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
@@ -35,6 +35,8 @@ export interface RbmTrainer extends Trainer {
 }
 
 const EVAL_LIMIT = 500;
+/** Test images the pseudo-likelihood is measured on: one random flipped bit each is a noisy estimate, so not too few. */
+export const PL_EXAMPLES = 128;
 
 /** Each training pixel's mean over (up to 5,000 of) the training images, for the visible biases' start. */
 function pixelMeans(d: Dataset, size: number): Float32Array {
@@ -81,6 +83,16 @@ export function createRbmAsTrainer(opts: RbmRunOptions): RbmTrainer {
   let dream: tf.Tensor2D | null = null;
   let dreamStep = 0;
   let dreamSeed = opts.seed + 1;
+  const plCount = Math.min(PL_EXAMPLES, dataset.test.count);
+  let plImages: tf.Tensor2D | null = null;
+  const plBatch = (): tf.Tensor2D =>
+    (plImages ??= tf.keep(
+      batchTensor(
+        dataset.test,
+        size,
+        Int32Array.from({ length: plCount }, (_, i) => i),
+      ),
+    ));
 
   const inputs = (split: Dataset['train'], idx: ArrayLike<number>): tf.Tensor2D =>
     tf.tidy(() => {
@@ -203,11 +215,11 @@ export function createRbmAsTrainer(opts: RbmRunOptions): RbmTrainer {
             weightDecay: settings.weightDecay,
           }),
         );
-        if (i === n - 1 && settings.visible === 'bernoulli')
-          pl = model.pseudoLikelihood(v, flips(idx.length));
         v.dispose();
         step++;
       }
+      if (settings.visible === 'bernoulli' && plCount > 0)
+        pl = model.pseudoLikelihood(plBatch(), flips(plCount));
       const stacked = tf.tidy(() => tf.stack(pl ? [...errs, pl] : errs));
       errs.forEach((e) => e.dispose());
       pl?.dispose();
@@ -313,6 +325,8 @@ export function createRbmAsTrainer(opts: RbmRunOptions): RbmTrainer {
     dispose() {
       dream?.dispose();
       dream = null;
+      plImages?.dispose();
+      plImages = null;
       model.dispose();
     },
   };

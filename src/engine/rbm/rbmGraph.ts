@@ -8,7 +8,7 @@ import type { ImageShape } from '../graph/presetNetworks';
 import { chain, updateLayer } from '../graph/edit';
 import { L } from '../graph/layerBuilders';
 
-export const RBM_HIDDEN_DEFAULT = 64;
+export const RBM_HIDDEN_DEFAULT = 100;
 
 export function rbmGraph(shape: ImageShape, hidden = RBM_HIDDEN_DEFAULT): Graph {
   const [h, w, c] = shape;

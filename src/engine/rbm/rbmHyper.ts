@@ -17,8 +17,10 @@ export interface RbmHyper {
 }
 
 /**
- * Measured on MNIST (WASM, one thread, 2-core machine): stroke-like filters within the first 20 seconds with 64 hidden
- * units, CD-1, learning rate 0.05 and batch 32 (see the preset in graph/presets.ts).
+ * Measured on MNIST in Chromium (WASM, 2-core machine at load 4-5), with the RBM preset's 100 hidden units, CD-1,
+ * learning rate 0.1 and batch 32: 0.21-0.30 s per 1,000 examples (an epoch in about 15 s); filters with pen strokes in
+ * 5 s, local strokes and dots by 20 s; reconstruction error (mean squared per pixel) 0.062 -> 0.020 after one epoch.
+ * 64 hidden units at 0.05 learn whole-digit blobs and reach only 0.027 in an epoch.
  */
 export const DEFAULT_RBM_HYPER: RbmHyper = {
   k: 1,
