@@ -103,6 +103,25 @@ describe('RBM as a trainer', () => {
     t.dispose();
   });
 
+  it('trains on colour images of another size (a user dataset of 32×32×3): filters and dreams in colour', async () => {
+    const colour = makeProceduralDataset({ seed: 5, train: 64, test: 16, size: 32, channels: 3 });
+    const t = createRbmAsTrainer({
+      dataset: colour,
+      hyper,
+      rbm: DEFAULT_RBM_HYPER,
+      hidden: 6,
+      seed: 5,
+      dreams: 2,
+    });
+    for (const x of (await t.trainBatches(3)).losses) expect(Number.isFinite(x)).toBe(true);
+    const r = await t.probe({ kind: 'rbm', dreamSteps: 2 });
+    if (r.kind !== 'rbm') throw new Error('wrong probe result');
+    expect(r).toMatchObject({ h: 32, w: 32, channels: 3, hidden: 6, dreams: 2 });
+    expect(r.filters.length).toBe(6 * 32 * 32 * 3);
+    expect(r.dreamPixels.length).toBe(2 * 32 * 32 * 3);
+    t.dispose();
+  });
+
   it('checkpoints, restores and exports W, b, c (and the up pass as a Layers model)', async () => {
     const t = createRbmAsTrainer({ dataset, hyper, rbm: DEFAULT_RBM_HYPER, hidden: 8, seed: 4 });
     await t.trainBatches(3);
