@@ -42,7 +42,8 @@ function DreamsBody() {
       w: f.w,
       channels: f.channels,
       pixels: f.dreamPixels,
-      cols: Math.ceil(Math.sqrt(f.dreams)),
+      // Two rows: the whole set fits the panel's height at 1366×768.
+      cols: Math.ceil(f.dreams / 2),
     });
     setInfo({ step: f.step, dreamStep: f.dreamStep });
   });

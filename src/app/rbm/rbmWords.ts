@@ -36,4 +36,11 @@ export const RBM_EXPLANATION: readonly { readonly title: string; readonly text: 
       'The Dreams panel runs the same back-and-forth (Gibbs sampling) from random pixels without ever showing the ' +
       'model a real image: what appears is what the RBM believes digits look like.',
   },
+  {
+    title: 'The graph',
+    text:
+      'It draws the RBM as image → hidden units → image. The two dense layers stand for one weight matrix W, used ' +
+      'upwards and (transposed) downwards, so the RBM has about half the parameters the graph counts. It learns by ' +
+      'CD, not by the Optimizer: Learning rate, its schedule and Batch size apply; Hidden units sets the first dense layer.',
+  },
 ];
