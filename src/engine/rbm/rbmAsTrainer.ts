@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/types';
 import type { Hyper } from '../train/hyper';
+import { effectiveLearningRate } from '../train/hyper';
 import { NonFiniteError } from '../train/trainer';
 import type { Checkpoint, Trainer } from '../train/trainer';
 import { EpochSampler, subsetIndices } from '../train/batches';
@@ -208,7 +209,7 @@ export function createRbmAsTrainer(opts: RbmRunOptions): RbmTrainer {
         const v = inputs(dataset.train, idx);
         errs.push(
           model.cdStep(v, {
-            learningRate: hyper.learningRate / (1 + hyper.decay * step),
+            learningRate: effectiveLearningRate(hyper, step),
             k: settings.k,
             persistent: settings.persistent,
             momentum: settings.momentum,
