@@ -93,8 +93,9 @@ const MIN_H = 220;
 const MAX_H = 340;
 const FALLBACK_W = 320;
 
-/** Smallest chart in fill mode: two plots of about 50 px. */
-const MIN_FILL_H = 150;
+/** Smallest chart in fill mode: two plots of about 30 px. The chart shrinks to what the panel leaves it (a docked
+ *  row at 1366×768 with six runs' legend leaves about 140 px) rather than push its x axis out of the panel. */
+const MIN_FILL_H = 110;
 
 /** Chart height for a container width. */
 export function chartHeight(width: number): number {
