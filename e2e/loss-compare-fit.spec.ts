@@ -143,4 +143,11 @@ test('six runs compared in the docked Loss panel at 1366×768: the x axis stays 
   await chart.hover({ position: { x: 100, y: 40 } });
   await expect(loss.locator('.viz-readout')).toContainText('SGD step');
   await expectChartInside('hovered');
+
+  // On a log step axis the 30 steps of L-BFGS and conjugate gradient take a third of the axis beside 3,000 of SGD.
+  await loss.getByLabel('Compare by').selectOption({ label: 'Step (log)' });
+  await expect(loss.locator('.viz-curves-xtitle')).toHaveText('step (log scale)');
+  await expect.poll(() => ticks.allTextContents()).toEqual(expect.arrayContaining(['1', '10', '100', '1k']));
+  await page.screenshot({ path: test.info().outputPath('loss-six-runs-log-steps-1366x768.png') });
+  await expectChartInside('log steps');
 });

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCurves, type CurveRun } from './curves';
+import { createCurves, type CurveRun, type XAxis } from './curves';
 
 afterEach(() => {
   document.body.replaceChildren();
   vi.restoreAllMocks();
 });
 
-function chart(runs: readonly CurveRun[], expectLower?: 'accuracy' | 'gan', xAxis?: 'step' | 'seconds') {
+function chart(runs: readonly CurveRun[], expectLower?: 'accuracy' | 'gan', xAxis?: XAxis) {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom has no canvas
   const host = document.createElement('div');
   document.body.appendChild(host);
@@ -56,5 +56,23 @@ describe('curves chart', () => {
     // The axis spans the training time (0 to 10 s), not the steps (1 to 5).
     const ticks = [...byTime.querySelectorAll('.tick text')].map((t) => t.textContent);
     expect(ticks).toContain('10');
+  });
+  it('spreads 30 steps beside 3,000 on a log step axis: ticks at powers of ten from step 1', async () => {
+    const run = (label: string, steps: number): CurveRun => ({
+      label,
+      points: Array.from({ length: steps }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1), accuracy: 0.5 })),
+    });
+    const host = chart([run('sgd', 3000), run('lbfgs', 30)], 'accuracy', 'logStep');
+    await vi.waitFor(() =>
+      expect(host.querySelector('.viz-curves-xtitle')?.textContent).toBe('step (log scale)'),
+    );
+    const ticks = [...host.querySelectorAll('.viz-curves-x .tick text')].map((t) => t.textContent);
+    expect(ticks).toEqual(expect.arrayContaining(['1', '10', '100', '1k']));
+    // Step 30 sits at log(30)/log(3000) of the axis, about 42%, not at 1% as on a linear axis.
+    const at = (label: string): number => {
+      const tick = [...host.querySelectorAll('.viz-curves-x .tick')].find((t) => t.textContent === label);
+      return Number(/translate\(([\d.]+)/.exec(tick?.getAttribute('transform') ?? '')?.[1]);
+    };
+    expect((at('10') - at('1')) / (at('1k') - at('1'))).toBeCloseTo(1 / 3, 2);
   });
 });

@@ -96,4 +96,11 @@ describe('curves x axis', () => {
       xDomain([{ label: 'q', points: [{ step: 1, seconds: 0.2, loss: 1, accuracy: 0 }] }], 'seconds'),
     ).toEqual([0, 1]);
   });
+  it('plots against steps on a log scale from step 1, leaving out step 0, and says so', () => {
+    const long = { label: 'sgd', points: [0, 1, 3000].map((step) => ({ step, loss: 1, accuracy: 0 })) };
+    expect(xDomain([run, long], 'logStep')).toEqual([1, 3000]);
+    expect(long.points.map((p) => xOf(p, 'logStep'))).toEqual([Number.NaN, 1, 3000]);
+    expect(xAxisTitle('logStep')).toBe('step (log scale)');
+    expect(xDomain([], 'logStep')).toEqual([1, 2]);
+  });
 });

@@ -4,7 +4,7 @@
  * GAN runs (points with `gan`) plot D loss and G loss on top and D(x) vs D(G(z)) below, one colour per series.
  * The lower plot only exists where something has values for it: an autoencoder's loss takes the whole height.
  */
-import { color, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
+import { color, scaleLinear, scaleLog, schemeTableau10, select, type ScaleContinuousNumeric } from 'd3';
 import { ctx2d, el, ensureCanvas, observeWidth, sizeCanvas } from './canvas';
 import { decimateMinMax, smooth, type XY } from './decimate';
 import { createFrameScheduler } from './scheduler';
@@ -43,23 +43,29 @@ export interface CurvesData {
   /** The lower plot the caller expects before any run has values for it (a classifier's accuracy, a GAN's D(x)),
    *  so the chart does not change shape at the first point. Omitted: only what the runs hold is plotted. */
   readonly expectLower?: 'accuracy' | 'gan';
-  /** What the x axis measures: steps (the default) or seconds of training. Points without a time are left out then. */
+  /** What the x axis measures: steps (the default), steps on a log scale, or seconds of training. Points without a
+   *  time are left out by time. */
   readonly xAxis?: XAxis;
 }
 
-export type XAxis = 'step' | 'seconds';
+/**
+ * 'logStep' spreads out the first steps: 30 steps of L-BFGS take a third of the axis beside 3,000 of SGD, where a
+ * linear axis squeezes them into its first pixels.
+ */
+export type XAxis = 'step' | 'logStep' | 'seconds';
 
-/** A point's place on the x axis: its step, or its training time (NaN where it has none). */
+/** A point's place on the x axis: its step, or its training time (NaN where it has none, or a step below 1 on a log
+ *  axis). */
 export const xOf = (p: CurvePoint, axis: XAxis = 'step'): number =>
-  axis === 'seconds' ? (p.seconds ?? Number.NaN) : p.step;
+  axis === 'seconds' ? (p.seconds ?? Number.NaN) : axis === 'logStep' && !(p.step >= 1) ? Number.NaN : p.step;
 
 /** The x axis's title, with its unit. */
 export const xAxisTitle = (axis: XAxis = 'step'): string =>
-  axis === 'seconds' ? 'training time (s)' : 'step';
+  axis === 'seconds' ? 'training time (s)' : axis === 'logStep' ? 'step (log scale)' : 'step';
 
 /**
  * The x range of the runs' points: at least one step (or one second) wide, so a single point does not get a
- * zero-width axis with fractional ticks. Time starts at 0 (the run's start).
+ * zero-width axis with fractional ticks. Time starts at 0 (the run's start), a log axis of steps at step 1.
  */
 export function xDomain(runs: readonly CurveRun[], axis: XAxis = 'step'): [number, number] {
   let min = Infinity;
@@ -72,6 +78,7 @@ export function xDomain(runs: readonly CurveRun[], axis: XAxis = 'step'): [numbe
       if (x > max) max = x;
     }
   if (axis === 'seconds') min = 0;
+  if (axis === 'logStep') min = 1;
   if (min === Infinity) min = 0;
   return [min, Math.max(min + 1, max)];
 }
@@ -124,6 +131,13 @@ function series(points: readonly CurvePoint[], key: Key, alpha: number, axis: XA
     key.startsWith('val') ? 0 : alpha,
   );
   return pts.map((p, i) => ({ x: xOf(p, axis), y: ys[i]! }));
+}
+
+/** Min/max decimation into pixel columns: on a log axis the columns are even in log(step), not in step. */
+function decimated(pts: readonly XY[], cols: number, x0: number, x1: number, axis: XAxis): XY[] {
+  if (axis !== 'logStep') return decimateMinMax(pts, cols, x0, x1);
+  const logged = pts.map((p) => ({ x: Math.log10(p.x), y: p.y }));
+  return decimateMinMax(logged, cols, Math.log10(x0), Math.log10(x1)).map((p) => ({ x: 10 ** p.x, y: p.y }));
 }
 
 export const isGanRun = (run: CurveRun): boolean => run.points.some((p) => p.gan !== undefined);
@@ -263,7 +277,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
   let current: CurvesData | null = null;
   let W = FALLBACK_W;
   let H = chartHeight(W);
-  let xScale = scaleLinear()
+  let xScale: ScaleContinuousNumeric<number, number> = scaleLinear()
     .domain([0, 1])
     .range([M.l, W - M.r]);
   const setSize = (width: number, height?: number): void => {
@@ -305,7 +319,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
           see(p.valLoss);
         }
       }
-    xScale = scaleLinear()
+    xScale = (axis === 'logStep' ? scaleLog() : scaleLinear())
       .domain([minStep, maxStep])
       .range([M.l, W - M.r]);
     const anyGan = d.runs.some(isGanRun);
@@ -436,7 +450,7 @@ export function createCurves(element: HTMLElement, options: CurvesOptions = {}):
       for (const st of styles) {
         if (st.panel === 'bottom' && layout.lower === null) continue;
         const y = st.panel === 'top' ? yLoss : yAcc;
-        const pts = decimateMinMax(series(run.points, st.key, d.smoothing, axis), cols, minStep, maxStep);
+        const pts = decimated(series(run.points, st.key, d.smoothing, axis), cols, minStep, maxStep, axis);
         if (pts.length === 0) continue;
         const k = strokeFor(st, colour, dark);
         const path = (): void => {

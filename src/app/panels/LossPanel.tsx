@@ -1,8 +1,9 @@
 /**
  * "Loss": the curves of the runs in the store. The chart takes the panel's height (so it fits the dock's row and grows
  * when maximised); the lower plot is the accuracy for classifiers, D(x)/D(G(z)) for GANs, and absent for autoencoders.
- * "Compare by" plots the runs against steps or against seconds of training (a step of L-BFGS costs more than one of
- * SGD: only time shows which gets further for the same wait).
+ * "Compare by" plots the runs against steps, steps on a log scale (30 steps of L-BFGS then take a third of the axis
+ * beside 3,000 of SGD, where a linear axis squeezes them against its left edge) or seconds of training (a step of
+ * L-BFGS costs more than one of SGD: only time shows which gets further for the same wait).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -87,10 +88,11 @@ function LossBody() {
             onChange={(e) => setSmoothing(Number(e.target.value))}
           />
         </label>
-        <label title="Plot against training steps, or against seconds of training (pauses not counted)">
+        <label title="Plot against training steps, against steps on a log scale (a few dozen steps then show beside thousands), or against seconds of training (pauses not counted)">
           Compare by{' '}
           <select value={xAxis} onChange={(e) => setXAxis(e.target.value as XAxis)}>
             <option value="step">Step</option>
+            <option value="logStep">Step (log)</option>
             <option value="seconds">Time</option>
           </select>
         </label>
