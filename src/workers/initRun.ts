@@ -9,8 +9,9 @@ import { examplesPerStep, isSecondOrder } from '../engine/train/hyper';
 import { secondOrderRefusal } from '../engine/train/secondOrderBudget';
 import { CHUNK } from '../engine/train/secondOrder/trainerStep';
 import { NonFiniteError } from '../engine/train/trainer';
-import type { Trainer, TrainerExtras } from '../engine/train/trainer';
+import type { Checkpoint, Trainer, TrainerExtras } from '../engine/train/trainer';
 import { errorText } from './errors';
+import { pretrainCheckpoint, pretrainableLayers } from '../engine/rbm/pretrainClassifier';
 import { BACKEND_LABEL } from '../engine/backend/types';
 import type { BackendName } from '../engine/backend/types';
 import type { ToWorker } from './protocol';
@@ -237,13 +238,48 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
   } catch (e) {
     return fail('internal', `The model could not be built: ${errorText(e)}`);
   }
-  const initialWeights = msg.weights && !msg.gan ? { step: 0, weights: msg.weights } : null;
+  let initialWeights: Checkpoint | null = msg.weights && !msg.gan ? { step: 0, weights: msg.weights } : null;
   if (initialWeights) {
     try {
       trainer.restore(initialWeights);
     } catch (e) {
       trainer.dispose();
       return fail('badGraph', `The imported weights do not fit this network: ${errorText(e)}`);
+    }
+  }
+  // Greedy RBM pretraining (a deep belief net) of the leading Dense + sigmoid layers; imported weights come first.
+  // Its time counts as the run's training time (trainMs below): a comparison with random init is charged for it.
+  const pretrainEpochs = msg.hyper.rbmPretrainEpochs ?? 0;
+  let pretrainMs = 0;
+  if (
+    !initialWeights &&
+    !msg.gan &&
+    !msg.rbm &&
+    pretrainEpochs > 0 &&
+    pretrainableLayers(msg.graph).length > 0
+  ) {
+    const t0 = deps.now();
+    try {
+      initialWeights = await pretrainCheckpoint(await trainer.checkpoint(), msg.graph, dataset, {
+        epochs: pretrainEpochs,
+        seed: msg.seed,
+        onLayerStart: (i, n) =>
+          post({
+            type: 'preparing',
+            runId,
+            stage: 'pretrain',
+            message: `Pretraining layer ${i + 1} of ${n}…`,
+          }),
+      });
+      trainer.restore(initialWeights);
+    } catch (e) {
+      trainer.dispose();
+      return fail('internal', `RBM pretraining failed: ${errorText(e)}`);
+    }
+    pretrainMs = deps.now() - t0;
+    if (state.currentRunId !== runId || (state.newestInit !== null && state.newestInit !== runId)) {
+      trainer.dispose();
+      return;
     }
   }
   state.run = newRun({
@@ -261,7 +297,15 @@ export async function initRun(state: WorkerState, msg: InitMsg, post: Post, deps
   });
   for (const [node, frozen] of state.run.frozen) trainer.setFrozen([node], frozen);
   for (const b of tried) state.run.triedBackends.add(b); // a later fallback does not go back to them
-  post({ type: 'ready', runId, backend, trainCount: dataset.train.count, testCount: dataset.test.count });
+  state.run.trainMs = pretrainMs;
+  post({
+    type: 'ready',
+    runId,
+    backend,
+    trainCount: dataset.train.count,
+    testCount: dataset.test.count,
+    ...(pretrainMs > 0 ? { pretrainSeconds: pretrainMs / 1000 } : {}),
+  });
 }
 
 /** Why a new batch size does not fit this run's networks on its backend, or null when it does. */

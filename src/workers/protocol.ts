@@ -99,6 +99,8 @@ export type FromWorker =
       readonly backend: BackendInfo;
       readonly trainCount: number;
       readonly testCount: number;
+      /** Seconds the run spent in RBM pretraining before 'ready' (absent without it); counted in its training time. */
+      readonly pretrainSeconds?: number;
     }
   | {
       readonly type: 'datasetProgress';
@@ -120,7 +122,7 @@ export type FromWorker =
   | {
       readonly type: 'preparing';
       readonly runId: RunId;
-      readonly stage: 'backend' | 'model';
+      readonly stage: 'backend' | 'model' | 'pretrain';
       readonly message: string;
     }
   | {

@@ -22,6 +22,8 @@ export interface DbnOptions {
   readonly seed: number;
   /** Called after each layer is trained, with its index and its last epoch's mean reconstruction error. */
   readonly onLayer?: (index: number, reconstructionError: number) => void;
+  /** Called before each layer is trained, with its index (a status line: "layer 1 of 2"). */
+  readonly onLayerStart?: (index: number) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function pretrainDbn(data: tf.Tensor2D, opts: DbnOptions): Promise<
   const rand = mulberry32(opts.seed);
   let x: tf.Tensor2D = data;
   for (const [index, hidden] of opts.layers.entries()) {
+    opts.onLayerStart?.(index);
     const [n, visible] = x.shape;
     const rbm = createRbm({ visible, hidden, seed: opts.seed + 7919 * (index + 1) });
     let lastError = NaN;

@@ -139,6 +139,7 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
   augment: 'augmentation',
   historySize: 'L-BFGS history',
   secondOrderBatch: 'examples per step',
+  rbmPretrainEpochs: 'RBM pretraining epochs',
 };
 const HYPER_KEYS = Object.keys(HYPER_WORDS) as (keyof typeof HYPER_WORDS)[];
 

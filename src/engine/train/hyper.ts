@@ -34,6 +34,11 @@ export interface Hyper {
    * (at most the training set: full batch). Batch size is for the first-order optimizers.
    */
   readonly secondOrderBatch: number;
+  /**
+   * Greedy RBM pretraining (a deep belief net): epochs each leading Dense + sigmoid layer trains as an RBM before
+   * backprop starts (0 or absent = off, the layers keep their own initialisation).
+   */
+  readonly rbmPretrainEpochs?: number;
 }
 
 export const DEFAULT_HYPER: Hyper = {
