@@ -42,6 +42,8 @@ interface Tracked {
   runningSince: number | null;
   /** The user deleted its record while it was still the current run: it is not written again. */
   deleted: boolean;
+  /** Of activeMs, the RBM pretraining before the run was ready. */
+  readonly pretrainMs: number;
 }
 
 /** The run's training time so far (its wall time without the pauses). */
@@ -120,7 +122,9 @@ export function startRunRecorder(
       backend: s.backend?.name ?? null,
       name: nextRunName(s.records),
       changes: describeChanges(prev ?? null, settings),
-      activeMs: 0,
+      // RBM pretraining ran before 'ready' (not while 'running'): it is part of the run's time all the same.
+      activeMs: (s.pretrainSeconds ?? 0) * 1000,
+      pretrainMs: (s.pretrainSeconds ?? 0) * 1000,
       deleted: false,
       runningSince: s.status === 'running' ? createdAt : null,
     };
@@ -138,6 +142,7 @@ export function startRunRecorder(
       backend: s.backend?.name ?? t.backend,
       points: entry.points,
       wallTimeMs: trainedMs(t, now()),
+      ...(t.pretrainMs > 0 ? { pretrainMs: t.pretrainMs } : {}),
       changes: t.changes,
     });
     lastSave = now();

@@ -22,6 +22,7 @@ describe('worker message effects', () => {
         status: 'ready',
         backend,
         preparing: null,
+        pretrainSeconds: null,
         datasetProgress: null,
         datasetCounts: { train: 60000, test: 10000 },
       },
@@ -32,6 +33,9 @@ describe('worker message effects', () => {
       { do: 'flushHyper' },
       { do: 'probeVisible' },
     ]);
+    // A run that pretrained its RBM stack first says for how long (the Runs table counts it in its time).
+    const pretrained = workerMessageEffects(view(), { ...m, pretrainSeconds: 4.5 })[0];
+    expect(pretrained).toEqual({ ...ready, patch: { ...ready.patch, pretrainSeconds: 4.5 } });
   });
 
   it('ready after Train was pressed: starts instead of probing, settings first', () => {

@@ -55,6 +55,7 @@ export function workerMessageEffects(run: RunView, m: FromWorker): Effect[] {
             status: 'ready',
             backend: m.backend,
             preparing: null,
+            pretrainSeconds: m.pretrainSeconds ?? null,
             datasetProgress: null,
             datasetCounts: { train: m.trainCount, test: m.testCount },
           },

@@ -123,6 +123,7 @@ function Row({ r, selected }: { r: RunRecord; selected: boolean }) {
       <td className="runs__num">{r.examplesPerSec === null ? '—' : int(r.examplesPerSec)}</td>
       <td className="runs__num" title={r.backend ? `on ${r.backend}` : undefined}>
         {duration(r.wallTimeMs)}
+        {r.pretrainMs ? ` (${duration(r.pretrainMs)} pretraining)` : ''}
         {r.backend ? ` · ${r.backend}` : ''}
       </td>
       <td className="runs__actions">

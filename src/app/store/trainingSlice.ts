@@ -18,6 +18,7 @@ export const IDLE_RUN = {
   error: null,
   notice: null,
   preparing: null,
+  pretrainSeconds: null,
   runGraph: null,
 } as const satisfies Partial<TrainingSlice>;
 

@@ -80,6 +80,8 @@ export interface TrainingSlice {
   readonly notice: string | null;
   /** What the worker is doing while the run initializes ("Measuring backends: WebGL (2/3)…"); null otherwise. */
   readonly preparing: string | null;
+  /** Seconds the current run spent in RBM pretraining before it was ready (its training time counts them); else null. */
+  readonly pretrainSeconds: number | null;
   /** The graph the current run was started with; differs from `graph` after an edit. */
   readonly runGraph: Graph | null;
   setHyper(patch: Partial<Hyper>): void;

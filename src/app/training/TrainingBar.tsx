@@ -15,6 +15,7 @@ import { BackendBadge } from './BackendBadge';
 import { SettingsFields } from './SettingsFields';
 import { GanSettings } from './GanSettings';
 import { RbmSettingsSlot } from '../rbm/RbmSettingsSlot';
+import { PretrainSetting } from './PretrainSetting';
 import { TransferControls } from './TransferControls';
 import { etaSeconds, fmtInt, formatEta, stepLimitFirst } from './format';
 
@@ -44,6 +45,7 @@ export function TrainingBar() {
       <>
         <SettingsFields>
           <TransferControls />
+          <PretrainSetting />
           {/* In the settings' last row (not the title row, which the project's actions fill at 1366 px). */}
           <DatasetStatus />
         </SettingsFields>

@@ -130,6 +130,8 @@ export interface RunRecord {
   /** The epoch the run ended in (as the worker counts it). */
   readonly epochs: number;
   readonly wallTimeMs: number;
+  /** Of wallTimeMs, the RBM pretraining before backprop started (absent when the run had none). */
+  readonly pretrainMs?: number;
   /** Steady-state training speed (see steadyRate.ts); null with too few points. */
   readonly examplesPerSec: number | null;
   readonly finalValAccuracy: number | null;
@@ -163,6 +165,7 @@ export interface RunRecordInput {
   /** The run's metric history (as the store keeps it), oldest first. */
   readonly points: readonly MetricPoint[];
   readonly wallTimeMs: number;
+  readonly pretrainMs?: number;
   readonly changes: readonly string[];
   /** Points kept per curve (default MAX_CURVE_POINTS). */
   readonly maxCurvePoints?: number;
@@ -233,6 +236,7 @@ export function makeRunRecord(input: RunRecordInput): RunRecord {
     steps: last?.step ?? 0,
     epochs: last ? last.epoch + last.epochProgress : 0,
     wallTimeMs: input.wallTimeMs,
+    ...(input.pretrainMs !== undefined ? { pretrainMs: input.pretrainMs } : {}),
     examplesPerSec: steadyRate(pts),
     finalValAccuracy: lastOf(valAcc),
     bestValAccuracy: valAcc.length > 0 ? Math.max(...valAcc) : null,
