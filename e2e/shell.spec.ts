@@ -41,10 +41,17 @@ test('the shell loads with its regions and controls', async ({ page }) => {
     'Learning rate',
     'Batch size',
     'Epochs',
-    'Decay',
+    'Schedule',
     'Seed',
   ])
     await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+  // The default preset's rate falls linearly to 0; the Decay field belongs to the other schedule.
+  const schedule = page.getByLabel('Schedule', { exact: true });
+  await expect(schedule).toHaveValue('linear');
+  await expect(page.getByLabel('Decay', { exact: true })).toHaveCount(0);
+  await schedule.selectOption('decay');
+  await expect(page.getByLabel('Decay', { exact: true })).toBeVisible();
+  await schedule.selectOption('linear');
   await expect(page.getByLabel('Optimizer', { exact: true }).locator('option')).toHaveText([
     'SGD',
     'Momentum',

@@ -15,7 +15,7 @@ export interface ToAccuracyOptions {
   readonly backend: BackendPolicy;
   readonly graph: Graph;
   readonly dataset: DatasetId;
-  /** The full settings of the run (epochs and maxSteps are overridden). */
+  /** The full settings of the run (maxSteps is overridden; the run ends at its epochs if the target is not reached). */
   readonly hyper: Hyper;
   /** Test accuracy to reach, 0..1. */
   readonly target: number;
@@ -82,7 +82,8 @@ export async function timeToAccuracy(
   client: TrainingClient,
   o: ToAccuracyOptions,
 ): Promise<ToAccuracyReport> {
-  const hyper: Hyper = { ...o.hyper, epochs: 1_000, maxSteps: o.validateEvery };
+  // The run's own epochs stay: the linear schedule reaches 0 at their end (a step budget does not shorten it).
+  const hyper: Hyper = { ...o.hyper, maxSteps: o.validateEvery };
   const points: AccuracyPoint[] = [];
   const rates: number[] = [];
   const errors: string[] = [];
@@ -138,6 +139,7 @@ export async function timeToAccuracy(
         seconds = s;
         break;
       }
+      if (m.step < budget) break; // the run's epochs are done
     }
     return report();
   } finally {

@@ -1,5 +1,5 @@
 /** Metric points of the run loop: one per batch, posted in batches (~every 400 ms), averaged when too many. */
-import { effectiveLearningRate, examplesPerStep } from '../engine/train/hyper';
+import { budgetProgress, effectiveLearningRate, examplesPerStep } from '../engine/train/hyper';
 import type { BatchStats } from '../engine/train/trainer';
 import type { MetricPoint } from '../engine/train/metricPoint';
 import type { Post, Run } from './workerState';
@@ -22,7 +22,7 @@ export function recordChunk(run: Run, firstStep: number, stats: BatchStats, chun
       loss: stats.losses[i] ?? NaN,
       accuracy: stats.accuracies[i] ?? NaN,
       epochProgress: t.epochProgress,
-      learningRate: effectiveLearningRate(t.hyper, step - 1),
+      learningRate: stats.learningRates?.[i] ?? effectiveLearningRate(t.hyper, step - 1),
       seconds: (before + (chunkMs * (i + 1)) / n) / 1000,
       ...(stats.gan
         ? {
@@ -54,7 +54,7 @@ export function recordValidation(run: Run, v: { loss: number; accuracy: number }
     loss: NaN,
     accuracy: NaN,
     epochProgress: t.epochProgress,
-    learningRate: effectiveLearningRate(t.hyper, t.step),
+    learningRate: effectiveLearningRate(t.hyper, t.step, budgetProgress(t.hyper, t.epoch + t.epochProgress)),
     seconds: run.trainMs / 1000,
   };
   run.points.push({ ...base, valLoss: v.loss, valAccuracy: v.accuracy, ...(full ? { valFull: true } : {}) });

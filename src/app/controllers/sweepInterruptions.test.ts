@@ -85,7 +85,7 @@ describe('a sweep while the user acts', () => {
     const after = t.store.getState();
     expect(after.presetId).toBe('lenet5');
     expect(after.graph).toBe(lenet);
-    expect(after.hyper).toEqual({ ...own.hyper, epochs: 1, learningRate: 0.001 });
+    expect(after.hyper).toEqual({ ...own.hyper, epochs: 1, learningRate: 0.001, schedule: 'decay' });
     expect(after.sweep!.ended).toMatch(/^Sweep cancelled: you chose a new lesson, which stays in the editor/);
     expect(partialize(after).graph).toBe(lenet);
     after.undo();

@@ -128,7 +128,7 @@ describe('an autosave damaged in part', () => {
       h['batchSize'] = 1e9;
       st['backendPolicy'] = 'tpu';
     });
-    expect(s.hyper.learningRate).toBe(0.001);
+    expect(s.hyper.learningRate).toBe(0.005); // the default preset's
     expect(s.hyper.epochs).toBe(7);
     expect(s.hyper.optimizer).toBe('rmsprop');
     expect(s.seed).toBe(42);

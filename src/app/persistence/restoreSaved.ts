@@ -36,6 +36,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'hyper.learningRate': 'Learning rate',
   'hyper.momentum': 'Momentum',
   'hyper.decay': 'Decay',
+  'hyper.schedule': 'Schedule',
   'hyper.batchSize': 'Batch size',
   'hyper.epochs': 'Epochs',
   'hyper.validateEvery': 'Validate every',

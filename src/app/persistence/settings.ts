@@ -3,7 +3,7 @@
  * are untrusted: every field is checked and a readable reason names the first bad one.
  */
 import { isDatasetId, type DatasetId } from '../../engine/data/types';
-import { DEFAULT_HYPER, type Hyper, type OptimizerId } from '../../engine/train/hyper';
+import { DEFAULT_HYPER, LR_SCHEDULES, type Hyper, type OptimizerId } from '../../engine/train/hyper';
 import { AUGMENT_LIMITS, type AugmentSettings } from '../../engine/data/augment';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { DEFAULT_PANEL_PREFS, DOCK_KINDS, type PanelPrefs } from '../store/uiSlice';
@@ -119,6 +119,8 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
   if (!isObject(x)) return { ok: false, reason: 'hyper: expected an object' };
   const h: Record<string, unknown> = { ...DEFAULT_HYPER, ...x };
   if (!oneOf(OPTIMIZERS, h['optimizer'])) return { ok: false, reason: `hyper.optimizer: unknown optimizer` };
+  // Older saves and links have no schedule: the default ('decay', with their own decay) fills it in.
+  if (!oneOf(LR_SCHEDULES, h['schedule'])) return { ok: false, reason: 'hyper.schedule: unknown schedule' };
   for (const [key, rule] of Object.entries(NUMBER_RULES)) {
     const bad = checkNumber(`hyper.${key}`, h[key], rule);
     if (bad) return { ok: false, reason: bad };
@@ -135,6 +137,7 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       learningRate: h['learningRate'] as number,
       momentum: h['momentum'] as number,
       decay: h['decay'] as number,
+      schedule: h['schedule'],
       batchSize: h['batchSize'] as number,
       epochs: h['epochs'] as number,
       validateEvery: h['validateEvery'] as number,

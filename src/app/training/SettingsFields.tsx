@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PRESETS } from '../../engine/graph/presets';
-import { isSecondOrder, type OptimizerId } from '../../engine/train/hyper';
+import { isSecondOrder, type LrSchedule, type OptimizerId } from '../../engine/train/hyper';
 import type { BackendPolicy } from '../../engine/backend/types';
 import { useAppStore } from '../store';
 import { selectSettings, selectUserDatasets } from '../store/selectors';
@@ -38,6 +38,15 @@ function SecondOrderSlot() {
     </Suspense>
   );
 }
+const SCHEDULES: readonly [LrSchedule, string][] = [
+  ['decay', 'Decay'],
+  ['linear', 'Linear to zero'],
+];
+const SCHEDULE_HINT: Record<LrSchedule, string> = {
+  decay: 'learning rate = lr0 / (1 + decay · step); decay 0 keeps it constant',
+  linear: 'the learning rate falls in a straight line from lr0 to 0 over the epochs',
+};
+
 const BACKENDS: readonly [BackendPolicy, string][] = [
   ['auto', 'Auto'],
   ['webgpu', 'WebGPU'],
@@ -52,6 +61,8 @@ export function Select<T extends string>(props: {
   options: readonly (readonly [T, string])[];
   onChange: (v: T) => void;
   describedBy?: string;
+  /** A tooltip on the select: what the chosen value does. */
+  title?: string;
 }) {
   const id = useId();
   return (
@@ -61,6 +72,7 @@ export function Select<T extends string>(props: {
         id={id}
         value={props.value}
         aria-describedby={props.describedBy}
+        title={props.title}
         onChange={(e) => props.onChange(e.target.value as T)}
       >
         {props.options.map(([v, text]) => (
@@ -154,14 +166,23 @@ export function SettingsFields({ children }: { readonly children?: ReactNode }) 
         hint="0 = no limit; otherwise the run finishes at this step even if the epochs are not done"
         onChange={(maxSteps) => a.setHyper({ maxSteps })}
       />
-      <NumberField
-        layout="inline"
-        label="Decay"
-        value={s.hyper.decay}
-        rule={{ min: 0, max: 1, integer: false }}
-        hint="learning rate = lr0 / (1 + decay · step)"
-        onChange={(decay) => a.setHyper({ decay })}
+      <Select
+        label="Schedule"
+        value={s.hyper.schedule}
+        options={SCHEDULES}
+        title={SCHEDULE_HINT[s.hyper.schedule]}
+        onChange={(schedule) => a.setHyper({ schedule })}
       />
+      {s.hyper.schedule === 'decay' && (
+        <NumberField
+          layout="inline"
+          label="Decay"
+          value={s.hyper.decay}
+          rule={{ min: 0, max: 1, integer: false }}
+          hint="learning rate = lr0 / (1 + decay · step)"
+          onChange={(decay) => a.setHyper({ decay })}
+        />
+      )}
       <NumberField
         layout="inline"
         label="Gradient clip norm"

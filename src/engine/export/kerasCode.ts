@@ -26,12 +26,17 @@ function variableNames(nodes: readonly GraphNode[]): Map<NodeId, string> {
   return names;
 }
 
-/** The Keras optimizer with the playground's settings (the decay as an InverseTimeDecay schedule). */
+/**
+ * The Keras optimizer with the playground's settings: the decay as an InverseTimeDecay schedule, the linear schedule as
+ * a PolynomialDecay (power 1) to 0 over SCHEDULE_STEPS, which the code around it defines (scheduleStepsLine).
+ */
 export function optimizerCode(h: Hyper): string {
   const rate =
-    h.decay > 0
-      ? `keras.optimizers.schedules.InverseTimeDecay(${pyNum(h.learningRate)}, decay_steps=1, decay_rate=${pyNum(h.decay)})`
-      : pyNum(effectiveLearningRate(h, 0));
+    h.schedule === 'linear'
+      ? `keras.optimizers.schedules.PolynomialDecay(${pyNum(h.learningRate)}, decay_steps=SCHEDULE_STEPS, end_learning_rate=0.0)`
+      : h.decay > 0
+        ? `keras.optimizers.schedules.InverseTimeDecay(${pyNum(h.learningRate)}, decay_steps=1, decay_rate=${pyNum(h.decay)})`
+        : pyNum(effectiveLearningRate(h, 0));
   // The playground clips by the norm of all gradients together: Keras's global_clipnorm (clipnorm is per variable).
   const lr = h.clipNorm > 0 ? `${rate}, global_clipnorm=${pyNum(h.clipNorm)}` : rate;
   switch (h.optimizer) {
@@ -55,6 +60,16 @@ export function optimizerCode(h: Hyper): string {
   }
 }
 
+/**
+ * The linear schedule's length in steps, as Python: the run's epochs of batches of x_train. `names`: the script's
+ * variables; without them the settings' values are written in.
+ */
+export function scheduleStepsLine(h: Hyper, names?: { epochs: string; batch: string }): string {
+  const epochs = names?.epochs ?? String(h.epochs);
+  const batch = names?.batch ?? String(h.batchSize);
+  return `SCHEDULE_STEPS = ${epochs} * -(-len(x_train) // ${batch})  # the learning rate falls linearly to 0 over the epochs`;
+}
+
 function compileCode(g: Graph, hyper: Hyper | undefined): string[] {
   if (!hyper || g.role === 'generator') return [];
   const loss =
@@ -66,7 +81,11 @@ function compileCode(g: Graph, hyper: Hyper | undefined): string[] {
           : "'mean_squared_error'"
         : 'keras.losses.BinaryCrossentropy(from_logits=True)';
   const metrics = g.role === 'autoencoder' ? '' : ", metrics=['accuracy']";
-  return ['', `model.compile(optimizer=${optimizerCode(hyper)}, loss=${loss}${metrics})`];
+  return [
+    '',
+    ...(hyper.schedule === 'linear' ? [scheduleStepsLine(hyper)] : []),
+    `model.compile(optimizer=${optimizerCode(hyper)}, loss=${loss}${metrics})`,
+  ];
 }
 
 /** The lines that build the graph as `model` (layer by layer, then frozen layers), or why it cannot be built. */

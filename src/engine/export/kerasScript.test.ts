@@ -324,3 +324,15 @@ describe('Keras export: training', () => {
     expect(code).not.toContain('model.fit(');
   });
 });
+
+describe('kerasScript: the linear learning-rate schedule', () => {
+  it('is a PolynomialDecay to 0 over the epochs of batches, defined before compile', () => {
+    const code = kerasScript(presetWork(PRESETS.find((p) => p.id === 'fast-mnist')!));
+    const steps = code.indexOf('SCHEDULE_STEPS = EPOCHS * -(-len(x_train) // BATCH_SIZE)');
+    const compile = code.indexOf(
+      'model.compile(optimizer=keras.optimizers.Adam(learning_rate=keras.optimizers.schedules.PolynomialDecay(0.005, decay_steps=SCHEDULE_STEPS, end_learning_rate=0.0))',
+    );
+    expect(steps).toBeGreaterThan(0);
+    expect(compile).toBeGreaterThan(steps);
+  });
+});

@@ -9,7 +9,7 @@ import { inferShapes } from '../graph/shapes';
 import { endsInSigmoid, inputNodes, outputNode } from '../graph/graphUtils';
 import { pyStr, tuple } from '../layers/python';
 import type { ExportWork } from './exportWork';
-import { kerasModelLines, optimizerCode } from './kerasCode';
+import { kerasModelLines, optimizerCode, scheduleStepsLine } from './kerasCode';
 import { argparseLines, dataLines, ganSettings, latentSize, settingsLines } from './pythonData';
 import { kerasGanTraining } from './kerasGan';
 import { KERAS_WEIGHTS } from './pythonWeights';
@@ -120,6 +120,9 @@ function supervisedTraining(work: ExportWork): string[] {
     'check_shapes(model, APP_SHAPES)',
     'if WEIGHTS:',
     '    load_tfjs_weights(model, WEIGHTS)',
+    ...(work.hyper.schedule === 'linear'
+      ? [scheduleStepsLine(work.hyper, { epochs: 'EPOCHS', batch: 'BATCH_SIZE' })]
+      : []),
     `model.compile(optimizer=${optimizerCode(work.hyper)}, loss=${lossCode(g)}${classifier ? ", metrics=['accuracy']" : ''})`,
     '',
     '',

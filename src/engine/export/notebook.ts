@@ -69,9 +69,11 @@ function trainingWords(work: ExportWork): string {
         : 'mean squared error between the output and the clean image';
   const secondOrder = isSecondOrder(h.optimizer);
   const lr =
-    h.decay > 0
-      ? `η_t = ${pyNum(h.learningRate)} / (1 + ${pyNum(h.decay)}·t) at step t`
-      : `η = ${pyNum(h.learningRate)}`;
+    h.schedule === 'linear'
+      ? `η falls in a straight line from ${pyNum(h.learningRate)} to 0 over the run's ${h.epochs} epoch(s)`
+      : h.decay > 0
+        ? `η_t = ${pyNum(h.learningRate)} / (1 + ${pyNum(h.decay)}·t) at step t`
+        : `η = ${pyNum(h.learningRate)}`;
   return [
     '## Training',
     '',

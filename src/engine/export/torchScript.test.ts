@@ -152,3 +152,15 @@ describe('torchScript', () => {
     expect(proc).toContain('this code trains on');
   });
 });
+
+describe('torchScript: the linear learning-rate schedule', () => {
+  it('falls from LEARNING_RATE to 0 over the EPOCHS, by the sampler’s position, as the playground does', () => {
+    const code = torchScript(presetWork(preset('fast-mnist')));
+    expect(code).toContain("SCHEDULE = 'linear'");
+    expect(code).not.toContain('DECAY =');
+    expect(code).toContain('    return max(0.0, 1 - (sampler.epoch + sampler.pos / sampler.n) / EPOCHS)');
+    expect(code).toContain('scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, linear_factor)');
+    // The scheduler steps after each optimizer step, so the factor is read with the sampler past that step's batch.
+    expect(code).toMatch(/optimizer\.step\(\)\n\s+scheduler\.step\(\)/);
+  });
+});

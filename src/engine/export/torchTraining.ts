@@ -50,7 +50,9 @@ export function optimizerSettings(h: Hyper): string[] {
   return [
     `OPTIMIZER = '${h.optimizer}'`,
     `LEARNING_RATE = ${pyNum(h.learningRate)}`,
-    `DECAY = ${pyNum(h.decay)}  # the rate at step t is LEARNING_RATE / (1 + DECAY·t)`,
+    h.schedule === 'linear'
+      ? "SCHEDULE = 'linear'  # the rate falls in a straight line from LEARNING_RATE to 0 over the run"
+      : `DECAY = ${pyNum(h.decay)}  # the rate at step t is LEARNING_RATE / (1 + DECAY·t)`,
     ...(h.optimizer === 'momentum' ? [`MOMENTUM = ${pyNum(h.momentum)}`] : []),
     `CLIP_NORM = ${pyNum(h.clipNorm)}  # gradients scaled down to this global norm when larger (0 = off)`,
   ];
@@ -113,6 +115,21 @@ export function supervisedData(target: SupervisedTarget): string[] {
 function optimizerLines(h: Hyper): string[] {
   const opt = `optimizer = ${torchOptimizer(h, 'params', 'LEARNING_RATE')}`;
   if (isSecondOrder(h.optimizer)) return [opt];
+  if (h.schedule === 'linear')
+    return [
+      opt,
+      '',
+      '',
+      'def linear_factor(step):',
+      '    """The playground\'s linear schedule: 1 − the share of the EPOCHS done (called after each step, with the',
+      '    sampler past that step\'s batch)."""',
+      '    if step == 0:',
+      '        return 1.0',
+      '    return max(0.0, 1 - (sampler.epoch + sampler.pos / sampler.n) / EPOCHS)',
+      '',
+      '',
+      'scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, linear_factor)',
+    ];
   return [
     opt,
     'scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda step: 1 / (1 + DECAY * step))',

@@ -48,17 +48,16 @@ describe('presets', () => {
     expect(total(g)).toBe(26698);
   });
 
-  it('Fast MNIST: a small convolution stack straight into the classifier, a decaying rate, two epochs', () => {
+  it('Fast MNIST: strided convolutions straight into the classifier, a linear schedule over three epochs', () => {
     const p = presetById('fast-mnist');
     expect(p?.title.startsWith('Fast MNIST')).toBe(true);
     expect(p?.dataset).toBe('mnist');
     const g = p?.graph as Graph;
     expect(validateGraph(g, { imageShape: [28, 28, 1], classes: 10 })).toEqual([]);
-    // conv 3×3×16 (160) → pool → conv 3×3×32 (4,640) → pool → 7×7×32 → dense 10 (15,690)
-    expect(paramsOf(g)).toEqual([160, 4640, 15690]);
+    // conv 5×5×16 /2 (416) → 14×14 → conv 3×3×32 /2 (4,640) → 7×7 → conv 3×3×32 (9,248) → 7×7×32 → dense 10 (15,690)
+    expect(paramsOf(g)).toEqual([416, 4640, 9248, 15690]);
     expect(outShape(g)).toEqual([10]);
-    expect(p?.hyper).toMatchObject({ optimizer: 'adam', batchSize: 64, epochs: 2 });
-    expect(p?.hyper.decay).toBeGreaterThan(0);
+    expect(p?.hyper).toMatchObject({ optimizer: 'adam', batchSize: 64, epochs: 3, schedule: 'linear' });
   });
 
   it('the TF estimator CNN: 832, 25,632, 1,606,656 and 10,250 parameters', () => {

@@ -130,6 +130,7 @@ const HYPER_WORDS: { readonly [K in Exclude<keyof Hyper, 'labelSubset'>]: string
   learningRate: 'learning rate',
   momentum: 'momentum',
   decay: 'learning rate decay',
+  schedule: 'learning-rate schedule',
   batchSize: 'batch size',
   epochs: 'epochs',
   validateEvery: 'validate every',

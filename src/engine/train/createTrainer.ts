@@ -7,7 +7,7 @@ import { compileGraph } from '../compile/compile';
 import type { NodeId } from '../graph/types';
 import { PAD_SUFFIX } from '../compile/compile';
 import { deriveSeed } from '../compile/seeds';
-import { effectiveLearningRate, isSecondOrder } from './hyper';
+import { budgetProgress, effectiveLearningRate, isSecondOrder } from './hyper';
 import type { Hyper } from './hyper';
 import type { BatchStats, Checkpoint, Trainer, TrainerOptions } from './trainer';
 import {
@@ -75,7 +75,8 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       : new DivergenceGuard({ chance: target === 'labels' && classes > 1 ? Math.log(classes) : NaN });
 
   const collectVars = (): tf.Variable[] => model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const currentLr = (): number => effectiveLearningRate(hyper, step);
+  const currentLr = (): number =>
+    effectiveLearningRate(hyper, step, budgetProgress(hyper, sampler.epoch + sampler.progress));
   const dropOptimizer = (): void => {
     if (optimizer !== null) disposeOptimizer(optimizer);
     optimizer = null;
@@ -249,8 +250,10 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
       const corrects: (tf.Scalar | null)[] = [];
       const norms: (tf.Scalar | null)[] = [];
       const sizes: number[] = [];
+      const learningRates = new Float64Array(n);
       try {
         for (let i = 0; i < n; i++) {
+          learningRates[i] = currentLr();
           const r = isSecondOrder(hyper.optimizer) ? await secondOrderStep() : trainStep();
           losses.push(r.loss);
           corrects.push(r.correct);
@@ -272,7 +275,7 @@ export function createTrainer(opts: EngineTrainerOptions): Trainer {
         if (bad >= 0) throw nonFiniteError(model, step - n + bad + 1, currentLr());
         const d = guard?.observeAll(lossValues, all.subarray(2 * n, 3 * n)) ?? null;
         if (d) throw await divergedError(context(), d, step - n + d.index + 1);
-        return { losses: lossValues, accuracies };
+        return { losses: lossValues, accuracies, learningRates };
       } finally {
         for (const t of losses) t.dispose();
         for (const t of corrects) t?.dispose();

@@ -3,13 +3,22 @@ import { DEFAULT_AUGMENT, type AugmentSettings } from '../data/augment';
 
 export type OptimizerId = 'sgd' | 'momentum' | 'adam' | 'adadelta' | 'rmsprop' | 'lbfgs' | 'cg';
 export type LossId = 'categoricalCrossentropy' | 'meanSquaredError' | 'binaryCrossentropy';
+/**
+ * How the learning rate changes over a run. 'decay': lr0 / (1 + decay · step), the notes' inverse-time decay (with
+ * decay 0, constant). 'linear': from lr0 down to 0 in a straight line over the run's epochs, so the last steps are
+ * small and settle the weights (a step or time limit that ends the run sooner does not shorten the schedule).
+ */
+export type LrSchedule = 'decay' | 'linear';
+export const LR_SCHEDULES: readonly LrSchedule[] = ['decay', 'linear'];
 
 export interface Hyper {
   readonly optimizer: OptimizerId;
-  /** lr0; the effective rate is lr0 / (1 + decay · iteration). */
+  /** lr0; the effective rate follows `schedule` (effectiveLearningRate). */
   readonly learningRate: number;
   readonly momentum: number;
+  /** The 'decay' schedule's rate: lr0 / (1 + decay · iteration). */
   readonly decay: number;
+  readonly schedule: LrSchedule;
   readonly batchSize: number;
   readonly epochs: number;
   /** Validation on the test split every this many steps (0 = only at epoch ends). */
@@ -46,6 +55,7 @@ export const DEFAULT_HYPER: Hyper = {
   learningRate: 0.001,
   momentum: 0.9,
   decay: 0,
+  schedule: 'decay',
   batchSize: 32,
   epochs: 1,
   validateEvery: 200,
@@ -79,5 +89,19 @@ export const budgetReached = (
   (h.maxSteps > 0 && step >= h.maxSteps) ||
   (h.maxSeconds !== undefined && h.maxSeconds > 0 && trainedMs >= h.maxSeconds * 1000);
 
-export const effectiveLearningRate = (h: Pick<Hyper, 'learningRate' | 'decay'>, iteration: number): number =>
-  h.learningRate / (1 + h.decay * iteration);
+/** How far through its epochs a run is, 0..1, from the epochs done (whole and fractional). */
+export const budgetProgress = (h: Pick<Hyper, 'epochs'>, epochsDone: number): number =>
+  h.epochs > 0 ? Math.min(1, Math.max(0, epochsDone / h.epochs)) : 0;
+
+/**
+ * The learning rate of step `iteration + 1` (iteration steps done), `progress` (budgetProgress) through the run.
+ * Settings saved before schedules existed have none: the 'decay' schedule.
+ */
+export const effectiveLearningRate = (
+  h: Pick<Hyper, 'learningRate' | 'decay'> & Partial<Pick<Hyper, 'schedule'>>,
+  iteration: number,
+  progress = 0,
+): number =>
+  h.schedule === 'linear'
+    ? h.learningRate * Math.max(0, 1 - progress)
+    : h.learningRate / (1 + h.decay * iteration);

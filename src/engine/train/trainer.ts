@@ -13,6 +13,8 @@ export interface BatchStats {
   /** Per-batch training loss and accuracy (NaN accuracy where it has no meaning), read back once per call. */
   readonly losses: Float32Array;
   readonly accuracies: Float32Array;
+  /** The learning rate each step trained with (classifier and autoencoder runs; others leave it out). */
+  readonly learningRates?: Float64Array;
   /** GAN runs: per-iteration discriminator/generator losses and mean D outputs (losses then holds the G loss). */
   readonly gan?: {
     readonly dLoss: Float32Array;
