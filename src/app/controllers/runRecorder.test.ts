@@ -644,4 +644,38 @@ describe('a run that never trained a step', () => {
     expect(await h.sink.inner.count()).toBe(3);
     rec.stop();
   });
+
+  it('counts a run’s RBM pretraining (before it was ready) in its time, and says how much of it', async () => {
+    const h = harness();
+    const rec = startRunRecorder(h.store, h.sink, () => h.clock.t);
+    await rec.flush();
+    const a = asRunId('a');
+    h.drive.init(a);
+    h.get().patchRun({ pretrainSeconds: 4.5 });
+    h.drive.metrics(a, 10, { valAccuracy: 0.5, valLoss: 1 });
+    h.clock.t += 2_000;
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records[0]).toMatchObject({ wallTimeMs: 6_500, pretrainMs: 4_500 });
+    // Train after it finished goes on from the same weights: the next record does not count the pretraining again.
+    h.drive.status('running');
+    h.drive.metrics(a, 5);
+    h.clock.t += 1_000;
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records[1]).toMatchObject({ wallTimeMs: 1_000 });
+    expect(h.get().records[1]!.pretrainMs).toBeUndefined();
+    // A run without pretraining has no pretrainMs.
+    h.drive.editConv(5);
+    const b = asRunId('b');
+    h.drive.init(b);
+    h.get().patchRun({ pretrainSeconds: null });
+    h.drive.metrics(b, 5);
+    h.clock.t += 1_000;
+    h.drive.status('finished');
+    await rec.flush();
+    expect(h.get().records[2]!.wallTimeMs).toBe(1_000);
+    expect(h.get().records[2]!.pretrainMs).toBeUndefined();
+    rec.stop();
+  });
 });

@@ -102,6 +102,9 @@ export function startRunRecorder(
         .setLabStorage({ persistent: false, message: e instanceof Error ? e.message : String(e) }),
     );
 
+  /** The run whose RBM pretraining a record has counted already. */
+  let pretrainedRun: RunId | null = null;
+
   function begin(s: AppState, runId: RunId): Tracked | null {
     if (s.runGraph === null) return null;
     const settings: RunSettings = {
@@ -113,6 +116,8 @@ export function startRunRecorder(
       ...(s.ganGraphs ? { gan: s.ganGraphs, ganHyper: s.ganHyper } : {}),
     };
     const prev = s.records[s.records.length - 1];
+    const pretrainMs = s.pretrainSeconds !== null && pretrainedRun !== runId ? s.pretrainSeconds * 1000 : 0;
+    if (pretrainMs > 0) pretrainedRun = runId;
     const createdAt = now();
     return {
       runId,
@@ -122,9 +127,10 @@ export function startRunRecorder(
       backend: s.backend?.name ?? null,
       name: nextRunName(s.records),
       changes: describeChanges(prev ?? null, settings),
-      // RBM pretraining ran before 'ready' (not while 'running'): it is part of the run's time all the same.
-      activeMs: (s.pretrainSeconds ?? 0) * 1000,
-      pretrainMs: (s.pretrainSeconds ?? 0) * 1000,
+      // RBM pretraining ran before 'ready' (not while 'running'): it is part of the run's time all the same, once
+      // (Train after it finished, or Reset, goes on from the same pretrained weights without pretraining again).
+      activeMs: pretrainMs,
+      pretrainMs,
       deleted: false,
       runningSince: s.status === 'running' ? createdAt : null,
     };
