@@ -114,6 +114,10 @@ export function parseAugment(x: unknown): Parsed<AugmentSettings> {
   };
 }
 
+/** RBM pretraining epochs per layer, 1 to 20; absent (saves from before it existed) or anything else = off. */
+const pretrainOf = (v: unknown): { rbmPretrainEpochs?: number } =>
+  typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 20 ? { rbmPretrainEpochs: v } : {};
+
 /** Validates a hyperparameter object; missing fields take their defaults, wrong ones are refused. */
 export function parseHyper(x: unknown): Parsed<Hyper> {
   if (!isObject(x)) return { ok: false, reason: 'hyper: expected an object' };
@@ -148,6 +152,7 @@ export function parseHyper(x: unknown): Parsed<Hyper> {
       secondOrderBatch: h['secondOrderBatch'] as number,
       labelSubset: subset as number[],
       augment: augment.value,
+      ...pretrainOf(h['rbmPretrainEpochs']),
     },
   };
 }
