@@ -13,6 +13,14 @@ export const START =
 export const END = '<!-- bench:end -->';
 
 /** The issue's targets (issue 16), quoted beside what was reached. */
+/** The summary's load averages: older files have a text, newer ones { before, after } (uptime's 1, 5, 15 minutes). */
+const loadText = (/** @type {unknown} */ load) => {
+  if (typeof load === 'string') return `, ${load}`;
+  if (load && typeof load === 'object' && 'before' in load && 'after' in load)
+    return `, load averages ${String(load.before)} before and ${String(load.after)} after`;
+  return '';
+};
+
 export const TARGETS = { secondsTo99: 60, oneEpochAccuracy: 0.988, minutesToDigits: 5, convnetjsRatio: 15 };
 
 const int = (/** @type {number} */ x) => Math.round(x).toLocaleString('en-US');
@@ -84,10 +92,15 @@ export function renderSpeedSection({ results, gan }) {
       `**${fix(ratio, 1)}×** as many examples per second (target ≥ ${TARGETS.convnetjsRatio}×: ${mark(typeof ratio === 'number' && ratio >= TARGETS.convnetjsRatio)}).`,
     '',
     `Examples per second on the default preset, the app page (${s.page ?? '—'}) against a bare \`trainOnBatch\` loop ` +
-      `(${s.windows ?? '—'}; ${s.date ? `run of ${String(s.date).slice(0, 10)}` : 'undated'}${s.load ? `, ${s.load}` : ''}):`,
+      `(${s.windows ?? '—'}; ${s.date ? `run of ${String(s.date).slice(0, 10)}` : 'undated'}${loadText(s.load)}):`,
     '',
     ...throughputTable(results.rows ?? []),
     '',
+    ...(results.rows ?? [])
+      .filter((/** @type {{ note?: unknown }} */ r) => typeof r.note === 'string' && r.note.length > 0)
+      .map(
+        (/** @type {{ backend: string; note: string }} */ r) => `${r.backend} was not measured: ${r.note}.`,
+      ),
     `"Auto" chose ${s.autoBackend ?? '—'}: ${s.autoReason ?? '—'}.`,
     '',
     END,
