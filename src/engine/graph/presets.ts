@@ -240,10 +240,10 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'fast-mnist',
-    title: 'Fast MNIST: 99% in about a minute',
+    title: 'Fast MNIST: 99% in under three epochs',
     lesson:
       'Built for speed: strided convolutions instead of pooling, and a learning rate that falls in a straight line to 0 ' +
-      'over three epochs, so the last steps settle the weights: 99% on MNIST in under three epochs.',
+      'over three epochs, so the last steps settle the weights (99% in about two minutes on a 2-core laptop without a GPU).',
     dataset: 'mnist',
     graph: FAST_MNIST,
     hyper: hyper({ batchSize: 64, learningRate: 0.005, schedule: 'linear', epochs: 3 }),
