@@ -229,6 +229,59 @@ describe('run loop', () => {
     expect(adaptChunk(1500, 1, DEFAULT_TUNING)).toBe(DEFAULT_TUNING.maxChunk);
   });
 
+  it('trains again at once when Train comes while the probes asked before a pause are served', async () => {
+    // The probes asked during the last chunk run after the loop stops: here a kernels probe that waits for the
+    // test, then a confusion probe that does not end until the test lets it (on WebGPU one ran for minutes).
+    let kernelsStarted: () => void = () => undefined;
+    const inKernels = new Promise<void>((res) => (kernelsStarted = res));
+    let releaseKernels: () => void = () => undefined;
+    const kernelsGate = new Promise<void>((res) => (releaseKernels = res));
+    let releaseConfusion: () => void = () => undefined;
+    const confusionGate = new Promise<void>((res) => (releaseConfusion = res));
+    const base = testDeps();
+    const deps: WorkerDeps = {
+      ...base,
+      createTrainer: (o) => {
+        const t = base.createTrainer(o);
+        return Object.assign(Object.create(t) as Trainer, {
+          trainBatches: (n: number) => t.trainBatches(n),
+          probe: async (req: ProbeReq) => {
+            if (req.kind === 'kernels') {
+              kernelsStarted();
+              await kernelsGate;
+            }
+            if (req.kind === 'confusion') await confusionGate;
+            return t.probe(req);
+          },
+          dispose: () => t.dispose(),
+        });
+      },
+    };
+    const state = createWorkerState();
+    const { posted, post } = recorder();
+    const r = asRunId('resume');
+    await handleMessage(state, initMsg(r), post, deps);
+    await handleMessage(state, { type: 'step', runId: r, batches: 1 }, post, deps);
+    for (const request of [{ kind: 'kernels', gradients: false }, { kind: 'confusion' }] as const)
+      await handleMessage(state, { type: 'probe', runId: r, request }, post, deps);
+    await inKernels;
+    const stepAtPause = state.run?.trainer.step ?? 0;
+    expect(stepAtPause).toBe(1);
+    await handleMessage(state, { type: 'start', runId: r }, post, deps);
+    releaseKernels();
+    const t0 = Date.now();
+    while ((state.run?.trainer.step ?? 0) <= stepAtPause + 2 && Date.now() - t0 < 20_000)
+      await new Promise((res) => setTimeout(res, 20));
+    expect(state.run?.trainer.step).toBeGreaterThan(stepAtPause + 2);
+    // The stopped loop's last word must not say "paused": it started again.
+    expect(ofType(posted, 'state').every((m) => m.running)).toBe(true);
+    releaseConfusion();
+    await handleMessage(state, { type: 'pause', runId: r }, post, deps);
+    await idle(state);
+    expect(ofType(posted, 'error')).toEqual([]);
+    await handleMessage(state, { type: 'dispose', runId: r }, post, deps);
+  }, 60_000);
+
   it('posts metrics in batches, not per step', async () => {
     const state = createWorkerState();
     const { posted, post } = recorder();

@@ -134,6 +134,9 @@ function stop(run: Run): void {
   run.stepsRemaining = 0;
 }
 
+const wantsToRun = (run: Run): boolean =>
+  !run.disposed && !run.finished && (run.running || run.stepsRemaining > 0);
+
 /** Runs until paused, out of steps, finished, failed or disposed. Call through ensureLoop. */
 async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
   const tuning = tuningOf(deps);
@@ -210,15 +213,16 @@ async function loop(run: Run, post: Post, deps: WorkerDeps): Promise<void> {
   if (run.disposed) return;
   flushMetrics(run, post, deps.now(), 0, tuning.maxPointsPerFlush, true);
   for (const [kind, request] of run.pendingProbes) {
+    // Train (or Step) again while these are served: the restarted loop serves the rest within its budget. Going on
+    // would keep training waiting behind them (on WebGPU a 1,000-example confusion probe ran over 2 minutes).
+    if (wantsToRun(run)) break;
     run.pendingProbes.delete(kind);
     await runProbe(run, request, post, deps);
   }
   const t = run.trainer;
-  post({ type: 'state', runId: run.runId, running: false, step: t.step, epoch: t.epoch });
+  // The loop restarts at once when asked to run again (ensureLoop): the page must not show the run as paused.
+  post({ type: 'state', runId: run.runId, running: wantsToRun(run), step: t.step, epoch: t.epoch });
 }
-
-const wantsToRun = (run: Run): boolean =>
-  !run.disposed && !run.finished && (run.running || run.stepsRemaining > 0);
 
 /** Starts the loop unless it is already going (a loop that is winding down restarts itself if asked to run again). */
 export function ensureLoop(run: Run, post: Post, deps: WorkerDeps): void {
