@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import type { Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultLayer } from '../../engine/graph/catalogue';
 import { chain } from '../../engine/graph/edit';
 import type { Graph } from '../../engine/graph/types';
@@ -31,13 +31,29 @@ const button = (name: string) => {
   return b;
 };
 
+// The dock's lazy panels: loaded up front, so that a chunk that comes late (a loaded machine) cannot finish loading
+// after this file's environment is torn down; each test then lets them render inside act before unmounting.
+beforeAll(async () => {
+  await Promise.all([
+    import('./CompareRunsPanel'),
+    import('./SaliencyPanel'),
+    import('./FeatureVisPanel'),
+    import('./AdversarialPanel'),
+    import('./ConvStepPanel'),
+    import('./RbmPanels'),
+  ]);
+}, 240_000);
+
 beforeEach(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null); // jsdom has no canvas
   useAppStore.setState({ panelPrefs: DEFAULT_PANEL_PREFS, collapsedPanels: [] });
   ({ host, root } = mount());
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await act(async () => {
+    await new Promise((r) => setTimeout(r, 0));
+  });
   unmount({ host, root });
   useAppStore.setState(initial, true);
   resetProbeNeeds();
