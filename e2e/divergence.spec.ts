@@ -9,6 +9,8 @@ test('learning rate 10 pauses the run with the layer and the remedy; clipping an
   await page.goto('/');
   await page.getByLabel('Dataset').selectOption({ label: 'Procedural' });
   await page.getByLabel('Backend').selectOption({ label: 'WASM' });
+  // A constant rate (the default preset's falls linearly, so the alert would quote the rate it has fallen to).
+  await page.getByLabel('Schedule', { exact: true }).selectOption('decay');
   const lr = page.getByLabel('Learning rate', { exact: true });
   await lr.fill('10');
   await lr.press('Enter');
